@@ -1,0 +1,69 @@
+// Dates as the offices count them: local dates in Asia/Shanghai, calendar or working days.
+// A local date is an ISO string `YYYY-MM-DD`; string order is date order.
+
+export const TIME_ZONE = 'Asia/Shanghai';
+
+const dateFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The local date in Asia/Shanghai at the given instant. */
+export const localDate = (instant: Date): string => dateFormatter.format(instant);
+
+export function isRealDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
+}
+
+export function addCalendarDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export const weekday = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
+
+export interface HolidayCalendar {
+  /** Public holidays: no work even on a weekday. */
+  holidays: string[];
+  /** Make-up working days (调休): work even on a weekend. */
+  workdays: string[];
+}
+
+export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
+  if (calendar.workdays.includes(date)) return true;
+  if (calendar.holidays.includes(date)) return false;
+  const day = weekday(date);
+  return day !== 0 && day !== 6;
+}
+
+export function addWorkingDays(date: string, days: number, calendar: HolidayCalendar): string {
+  let current = date;
+  let remaining = days;
+  while (remaining > 0) {
+    current = addCalendarDays(current, 1);
+    if (isWorkingDay(current, calendar)) remaining--;
+  }
+  return current;
+}
+
+export interface Period {
+  count: number;
+  unit: 'calendar_days' | 'working_days';
+}
+
+/** The last local date on which something is still on time: `start` plus the period. */
+export function deadlineDate(start: string, period: Period, calendar: HolidayCalendar): string {
+  return period.unit === 'calendar_days'
+    ? addCalendarDays(start, period.count)
+    : addWorkingDays(start, period.count, calendar);
+}
+
+/** The instant a deadline date has passed: the following midnight in Asia/Shanghai (UTC+8, no DST). */
+export const endOfLocalDate = (date: string): string =>
+  new Date(`${addCalendarDays(date, 1)}T00:00:00+08:00`).toISOString();

@@ -1,0 +1,20 @@
+// Who is calling, from the JWT claims API Gateway (or the local stack) has verified.
+import { isWithin } from './jurisdiction.ts';
+
+export type Role = 'caseworker' | 'supervisor' | 'person' | 'system';
+export const ROLES: readonly Role[] = ['caseworker', 'supervisor', 'person', 'system'];
+
+export interface Principal {
+  sub: string;
+  role: Role;
+  /** The jurisdiction an office account works in; absent for people. */
+  jurisdiction?: string;
+}
+
+export const SYSTEM: Principal = { sub: 'liudong', role: 'system' };
+
+/** Office accounts act inside their jurisdiction code, and only there. */
+export const officeCovers = (principal: Principal, code: string): boolean =>
+  (principal.role === 'caseworker' || principal.role === 'supervisor') &&
+  principal.jurisdiction !== undefined &&
+  isWithin(code, principal.jurisdiction);

@@ -1,0 +1,215 @@
+// Every API handler is built here: a middy chain that turns an API Gateway HTTP API event
+// into validated input and a principal, and any failure into RFC 9457 problem details.
+// A handler body only calls the core, persists and returns.
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { IdempotencyConfig, IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { declinedFields } from '../../core/declined.ts';
+import { DomainError, type FieldProblem } from '../../core/errors.ts';
+import { type Principal, ROLES, type Role } from '../../core/principal.ts';
+import { isJurisdictionCode } from '../../core/jurisdiction.ts';
+import { dynamoClient } from './clients.ts';
+import { tableName } from './env.ts';
+import { logger } from './observability.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export interface HttpResult {
+  statusCode: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+const PROBLEM_TYPES = {
+  400: ['bad-request', 'Bad request'],
+  401: ['unauthorized', 'Unauthorized'],
+  403: ['forbidden', 'Forbidden'],
+  404: ['not-found', 'Not found'],
+  409: ['conflict', 'Conflict'],
+  415: ['unsupported-media-type', 'Unsupported media type'],
+  422: ['unprocessable', 'Unprocessable content'],
+  500: ['internal', 'Internal error'],
+} as const;
+type ProblemStatus = keyof typeof PROBLEM_TYPES;
+
+/** An error that already knows its HTTP status; thrown by the parsing steps below. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: ProblemStatus,
+    detail: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(detail);
+  }
+}
+
+export function problem(status: ProblemStatus, detail: string, instance?: string, fields: FieldProblem[] = []): HttpResult {
+  const [slug, title] = PROBLEM_TYPES[status];
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/problem+json' },
+    body: JSON.stringify({
+      type: `urn:liudong:problem:${slug}`,
+      title,
+      status,
+      detail,
+      ...(instance ? { instance } : {}),
+      ...(fields.length > 0 ? { errors: fields } : {}),
+    }),
+  };
+}
+
+export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+const DOMAIN_STATUS: Record<DomainError['kind'], ProblemStatus> = {
+  validation: 400,
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+  unprocessable: 422,
+};
+
+function toProblem(error: unknown, instance: string): HttpResult {
+  if (error instanceof HttpProblem) return problem(error.status, error.message, instance, error.fields);
+  if (error instanceof DomainError) return problem(DOMAIN_STATUS[error.kind], error.message, instance, error.fields);
+  if (error instanceof IdempotencyValidationError) {
+    return problem(422, 'This Idempotency-Key was used with a different request body', instance, [
+      { field: 'Idempotency-Key', reason: 'was already used with a different body' },
+    ]);
+  }
+  if (error instanceof IdempotencyAlreadyInProgressError) {
+    return problem(409, 'A request with this Idempotency-Key is still being processed; retry shortly', instance);
+  }
+  logger.error('unhandled error', error as Error);
+  return problem(500, 'An unexpected error occurred; it has been logged', instance);
+}
+
+const fieldProblems = (error: z.ZodError, prefix: string): FieldProblem[] =>
+  error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix,
+    reason: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+  }));
+
+function principalOf(event: HttpEvent): Principal {
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  if (!claims?.sub) throw new HttpProblem(401, 'A valid bearer token is required');
+  const role = claims['custom:role'] as Role;
+  if (!ROLES.includes(role) || role === 'system') throw new HttpProblem(403, 'The token carries no usable role');
+  const jurisdiction = claims['custom:jurisdiction'] as string | undefined;
+  if (role !== 'person' && (!jurisdiction || !isJurisdictionCode(jurisdiction))) {
+    throw new HttpProblem(403, 'An office token must carry a jurisdiction code');
+  }
+  return { sub: String(claims.sub), role, ...(role !== 'person' ? { jurisdiction } : {}) };
+}
+
+export interface Request<B, P, Q> {
+  body: B;
+  params: P;
+  query: Q;
+  principal: Principal;
+  event: HttpEvent;
+}
+
+interface RouteOptions<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType> {
+  body?: B;
+  params?: P;
+  query?: Q;
+  /** Honour `Idempotency-Key` (POST): a retry returns the first response. */
+  idempotent?: boolean;
+  /** Routes without auth (the API description) skip the principal. */
+  public?: boolean;
+}
+
+type Parsed = { input?: { body: unknown; params: unknown; query: unknown; principal?: Principal } };
+
+function parse(schema: z.ZodType | undefined, value: unknown, name: string, status: ProblemStatus = 400) {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HttpProblem(status, `The ${name} is invalid`, fieldProblems(result.error, name === 'body' ? '' : name));
+  return result.data;
+}
+
+/** Parses and validates the request, before idempotency so a bad body never takes a key. */
+const validate = <B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType>(
+  options: RouteOptions<B, P, Q>,
+): MiddlewareObj<HttpEvent & Parsed, HttpResult> => ({
+  before: (request) => {
+    const event = request.event;
+    const principal = options.public ? undefined : principalOf(event);
+    let body: unknown;
+    if (options.body) {
+      const contentType = event.headers['content-type'] ?? '';
+      if (!/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(contentType)) {
+        throw new HttpProblem(415, 'Send the body as application/json', [
+          { field: 'Content-Type', reason: `must be application/json, not ${contentType || 'missing'}` },
+        ]);
+      }
+      const raw = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+      try {
+        body = JSON.parse(raw ?? '');
+      } catch {
+        throw new HttpProblem(400, 'The body is not valid JSON', [{ field: 'body', reason: 'is not valid JSON' }]);
+      }
+      const declined = declinedFields(body);
+      if (declined.length > 0) throw new HttpProblem(422, 'The body names fields liudong does not accept', declined);
+    }
+    event.input = {
+      body: parse(options.body, body, 'body'),
+      params: parse(options.params, event.pathParameters ?? {}, 'path'),
+      query: parse(options.query, event.queryStringParameters ?? {}, 'query'),
+      ...(principal ? { principal } : {}),
+    };
+  },
+});
+
+/** Turns every failure into problem details; runs last on the error path. */
+const problemDetails = (): MiddlewareObj<HttpEvent, HttpResult> => ({
+  onError: (request) => {
+    request.response = toProblem(request.error, request.event?.rawPath ?? '');
+  },
+});
+
+let persistenceStore: DynamoDBPersistenceLayer | undefined;
+
+export function route<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+  options: RouteOptions<B, P, Q>,
+  run: (request: Request<z.output<B>, z.output<P>, z.output<Q>>) => Promise<HttpResult>,
+) {
+  const handler = middy<HttpEvent & Parsed, HttpResult, Error, Context>()
+    .use(problemDetails())
+    .use(injectLambdaContext(logger))
+    .use(httpHeaderNormalizer())
+    .use(validate(options));
+  if (options.idempotent) {
+    persistenceStore ??= new DynamoDBPersistenceLayer({ tableName: tableName('idempotency'), awsSdkV3Client: dynamoClient() });
+    handler.use(
+      makeHandlerIdempotent({
+        persistenceStore,
+        config: new IdempotencyConfig({
+          // Keys are scoped to the caller: one caller cannot replay another's response.
+          eventKeyJmesPath: 'headers."idempotency-key" && [requestContext.authorizer.jwt.claims.sub, headers."idempotency-key"]',
+          payloadValidationJmesPath: 'input.body',
+          expiresAfterSeconds: 24 * 3600,
+        }),
+      }),
+    );
+  }
+  return handler.handler(async (event) => {
+    const input = event.input!;
+    return run({
+      body: input.body as z.output<B>,
+      params: input.params as z.output<P>,
+      query: input.query as z.output<Q>,
+      principal: input.principal!,
+      event,
+    });
+  });
+}

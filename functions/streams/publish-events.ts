@@ -1,0 +1,32 @@
+// Outbox relay: each event row written in a case transaction reaches the notification queue.
+// The stream is filtered to inserted event rows; a failed record is retried from its
+// sequence number (partial batch response), so events are delivered at least once.
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { sqsClient } from '../shared/clients.ts';
+import { queueUrl } from '../shared/env.ts';
+import { logger } from '../shared/observability.ts';
+
+const processor = new BatchProcessor(EventType.DynamoDBStreams);
+
+async function relay(record: DynamoDBRecord): Promise<void> {
+  const image = record.dynamodb?.NewImage;
+  if (record.eventName !== 'INSERT' || !image) return;
+  const row = unmarshall(image as Record<string, AttributeValue>);
+  if (row.entity !== 'event') return;
+  const event = row.event as { id: string; type: string };
+  await sqsClient().send(
+    new SendMessageCommand({
+      QueueUrl: queueUrl('notifications'),
+      MessageBody: JSON.stringify(event),
+      MessageAttributes: { type: { DataType: 'String', StringValue: event.type } },
+    }),
+  );
+  logger.info('event relayed', { eventId: event.id, type: event.type });
+}
+
+export const handler = async (event: DynamoDBStreamEvent, context: Context) =>
+  processPartialResponse(event, relay, processor, { context });

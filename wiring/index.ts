@@ -1,0 +1,194 @@
+// The one description of liudong's wiring: tables, queues, stream consumers, schedules,
+// functions and routes, as plain data. The CDK stack (lib/) and the local stack (local/)
+// are both built from this, so they cannot drift. No AWS or CDK imports here.
+
+export type Access = 'read' | 'readWrite';
+
+export interface TableSpec {
+  /** Environment variable through which functions learn the table name. */
+  env: string;
+  partitionKey: string;
+  sortKey?: string;
+  indexes: { name: string; partitionKey: string; sortKey: string }[];
+  timeToLive?: string;
+  /** Emits a change stream (new images) for the outbox. */
+  stream: boolean;
+}
+
+export interface QueueSpec {
+  env: string;
+  visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the queue's dead-letter queue. */
+  maxReceiveCount: number;
+  consumer: { function: string; batchSize: number; maxBatchingWindowSeconds: number };
+}
+
+export interface StreamSpec {
+  table: string;
+  function: string;
+  batchSize: number;
+  maxRetries: number;
+  /** Only records matching this reach the function (a Lambda event filter locally emulated). */
+  filter: { eventName: 'INSERT'; entity: string };
+}
+
+export interface ScheduleSpec {
+  function: string;
+  /** Five-field cron (minute hour day-of-month month day-of-week), evaluated in `timeZone`. */
+  cron: string;
+  timeZone: 'Asia/Shanghai';
+}
+
+export interface FunctionSpec {
+  /** Module under functions/ exporting `handler`. */
+  entry: string;
+  description: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+  tables: Record<string, Access>;
+  sendsTo: readonly string[];
+}
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API Gateway path syntax, `{name}` for parameters. */
+  path: string;
+  function: string;
+  auth: 'jwt' | 'none';
+}
+
+export const tables = {
+  cases: {
+    env: 'CASES_TABLE',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    // gsi1: open deadlines by shard, sorted by due instant, for the deadline sweep.
+    indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+    timeToLive: 'expiresAt',
+    stream: true,
+  },
+  idempotency: {
+    env: 'IDEMPOTENCY_TABLE',
+    partitionKey: 'id',
+    indexes: [],
+    timeToLive: 'expiration',
+    stream: false,
+  },
+} as const satisfies Record<string, TableSpec>;
+export type TableName = keyof typeof tables;
+
+export const queues = {
+  notifications: {
+    env: 'NOTIFICATIONS_QUEUE_URL',
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+    consumer: { function: 'fileNotices', batchSize: 10, maxBatchingWindowSeconds: 1 },
+  },
+} as const satisfies Record<string, QueueSpec>;
+export type QueueName = keyof typeof queues;
+
+export const functions = {
+  createRegistration: {
+    entry: 'functions/api/create-registration.ts',
+    description: 'POST /v1/registrations: report an arrival',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    tables: { cases: 'readWrite', idempotency: 'readWrite' },
+    sendsTo: [],
+  },
+  getRegistration: {
+    entry: 'functions/api/get-registration.ts',
+    description: 'GET /v1/registrations/{id}',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    tables: { cases: 'read' },
+    sendsTo: [],
+  },
+  listNotices: {
+    entry: 'functions/api/list-notices.ts',
+    description: 'GET /v1/jurisdictions/{code}/notices: an office inbox',
+    timeoutSeconds: 10,
+    memoryMb: 512,
+    tables: { cases: 'read' },
+    sendsTo: [],
+  },
+  openapi: {
+    entry: 'functions/api/openapi.ts',
+    description: 'GET /v1/openapi.json: the API description',
+    timeoutSeconds: 5,
+    memoryMb: 256,
+    tables: {},
+    sendsTo: [],
+  },
+  publishEvents: {
+    entry: 'functions/streams/publish-events.ts',
+    description: 'Outbox relay: events written with a case go to the notification queue',
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    tables: {},
+    sendsTo: ['notifications'],
+  },
+  fileNotices: {
+    entry: 'functions/queues/file-notices.ts',
+    description: 'Files each event as a notice in the inboxes it concerns',
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    tables: { cases: 'readWrite' },
+    sendsTo: [],
+  },
+  sweepDeadlines: {
+    entry: 'functions/schedules/sweep-deadlines.ts',
+    description: 'Moves cases whose deadline has passed to their overdue state',
+    timeoutSeconds: 300,
+    memoryMb: 512,
+    tables: { cases: 'readWrite' },
+    sendsTo: [],
+  },
+} as const satisfies Record<string, FunctionSpec>;
+export type FunctionName = keyof typeof functions;
+
+export const routes: readonly (RouteSpec & { function: FunctionName })[] = [
+  { method: 'POST', path: '/v1/registrations', function: 'createRegistration', auth: 'jwt' },
+  { method: 'GET', path: '/v1/registrations/{id}', function: 'getRegistration', auth: 'jwt' },
+  { method: 'GET', path: '/v1/jurisdictions/{code}/notices', function: 'listNotices', auth: 'jwt' },
+  { method: 'GET', path: '/v1/openapi.json', function: 'openapi', auth: 'none' },
+];
+
+export const streams: readonly (StreamSpec & { table: TableName; function: FunctionName })[] = [
+  {
+    table: 'cases',
+    function: 'publishEvents',
+    batchSize: 25,
+    maxRetries: 10,
+    filter: { eventName: 'INSERT', entity: 'event' },
+  },
+];
+
+export const schedules: readonly (ScheduleSpec & { function: FunctionName })[] = [
+  // Every 15 minutes: a deadline passes at midnight Shanghai time, so cases turn overdue
+  // within a quarter of an hour of it.
+  { function: 'sweepDeadlines', cron: '*/15 * * * *', timeZone: 'Asia/Shanghai' },
+];
+
+/** Environment every function gets: the names of the resources its spec touches. */
+export function environmentFor(name: FunctionName, resolve: { table(t: TableName): string; queueUrl(q: QueueName): string }) {
+  const spec: FunctionSpec = functions[name];
+  const env: Record<string, string> = {};
+  for (const t of Object.keys(spec.tables) as TableName[]) env[tables[t].env] = resolve.table(t);
+  for (const q of spec.sendsTo as QueueName[]) env[queues[q].env] = resolve.queueUrl(q);
+  return env;
+}
+
+/** Names every reference in the wiring that points at nothing; empty when consistent. */
+export function danglingReferences(): string[] {
+  const problems: string[] = [];
+  const isFunction = (name: string) => name in functions;
+  for (const [name, q] of Object.entries(queues)) {
+    if (!isFunction(q.consumer.function)) problems.push(`queue ${name} → function ${q.consumer.function}`);
+  }
+  for (const [name, f] of Object.entries(functions) as [string, FunctionSpec][]) {
+    for (const t of Object.keys(f.tables)) if (!(t in tables)) problems.push(`function ${name} → table ${t}`);
+    for (const q of f.sendsTo) if (!(q in queues)) problems.push(`function ${name} → queue ${q}`);
+  }
+  return problems;
+}
