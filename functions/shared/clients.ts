@@ -13,4 +13,5 @@ export const documentClient = () =>
   (document ??= DynamoDBDocumentClient.from(dynamoClient(), {
     marshallOptions: { removeUndefinedValues: true },
   }));
-export const sqsClient = () => (sqs ??= new SQSClient({}));
+// The queue URL names the queue; the endpoint comes from configuration (the local stack's differs).
+export const sqsClient = () => (sqs ??= new SQSClient({ useQueueUrlAsEndpoint: false }));

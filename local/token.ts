@@ -1,0 +1,36 @@
+// npm run token -- --role caseworker --jurisdiction 110105001 [--sub NAME] [--ttl SECONDS]
+// Prints a token from the local stack's dev issuer (the keys live in the data folder).
+import { parseArgs } from 'node:util';
+import { isJurisdictionCode } from '../core/jurisdiction.ts';
+import { ROLES, type Role } from '../core/principal.ts';
+import { devIssuer } from './dev-issuer.ts';
+import { DEFAULT_DATA_DIR } from './paths.ts';
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string', default: 'caseworker' },
+    jurisdiction: { type: 'string' },
+    sub: { type: 'string' },
+    ttl: { type: 'string', default: String(12 * 3600) },
+    'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
+  },
+});
+
+const role = values.role as Role;
+const fail = (message: string) => {
+  console.error(`token: ${message}`);
+  process.exit(2);
+};
+if (!ROLES.includes(role) || role === 'system') fail(`--role must be one of ${ROLES.filter((r) => r !== 'system').join(', ')}`);
+if (role !== 'person' && !(values.jurisdiction && isJurisdictionCode(values.jurisdiction))) {
+  fail('--jurisdiction must be a jurisdiction code (2, 4, 6, 9 or 12 digits) for office roles');
+}
+const issuer = await devIssuer(values['data-dir']);
+console.log(
+  await issuer.sign({
+    role,
+    ...(values.jurisdiction ? { jurisdiction: values.jurisdiction } : {}),
+    ...(values.sub ? { sub: values.sub } : {}),
+    ttlSeconds: Number(values.ttl),
+  }),
+);
