@@ -1,0 +1,271 @@
+// The cloud stack, built entirely from wiring/: every table, queue, function, route,
+// stream consumer and schedule described there, and nothing that is not.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  type HttpRoute,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { FeaturePlan, StandardThreatProtectionMode, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import {
+  type FunctionName,
+  type FunctionSpec,
+  type QueueName,
+  type TableName,
+  environmentFor,
+  functions,
+  queues,
+  routes,
+  schedules,
+  streams,
+  tables,
+} from '../wiring/index.ts';
+import { toAwsCron } from './cron.ts';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Seconds a message may wait in a queue before the oldest-message alarm fires. */
+export const OLDEST_MESSAGE_ALARM_SECONDS = 300;
+
+export class LiudongStack extends Stack {
+  readonly tables = {} as Record<TableName, TableV2>;
+  readonly queues = {} as Record<QueueName, { queue: Queue; deadLetterQueue: Queue }>;
+  readonly functions = {} as Record<FunctionName, NodejsFunction>;
+  readonly api: HttpApi;
+  readonly streamFailureQueues: Queue[] = [];
+  readonly schedulerRole: Role;
+  /** Routes the wiring declares without auth (the API description). */
+  readonly publicRoutes: HttpRoute[];
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    for (const [name, spec] of Object.entries(tables) as [TableName, (typeof tables)[TableName]][]) {
+      const sortKey = 'sortKey' in spec ? { sortKey: { name: spec.sortKey, type: AttributeType.STRING } } : {};
+      this.tables[name] = new TableV2(this, `${name}Table`, {
+        partitionKey: { name: spec.partitionKey, type: AttributeType.STRING },
+        ...sortKey,
+        globalSecondaryIndexes: spec.indexes.map((index) => ({
+          indexName: index.name,
+          partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+          sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        })),
+        timeToLiveAttribute: spec.timeToLive,
+        ...(spec.stream ? { dynamoStream: StreamViewType.NEW_IMAGE } : {}),
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        deletionProtection: true,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+    }
+
+    for (const [name, spec] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
+      const deadLetterQueue = new Queue(this, `${name}DeadLetterQueue`, {
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      const queue = new Queue(this, `${name}Queue`, {
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        visibilityTimeout: Duration.seconds(spec.visibilityTimeoutSeconds),
+        deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: spec.maxReceiveCount },
+      });
+      this.queues[name] = { queue, deadLetterQueue };
+      new Alarm(this, `${name}DeadLetterAlarm`, {
+        alarmDescription: `Messages in the ${name} dead-letter queue: deliveries failed ${spec.maxReceiveCount} times`,
+        metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+      new Alarm(this, `${name}OldestMessageAlarm`, {
+        alarmDescription: `The ${name} queue is not being drained`,
+        metric: queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1) }),
+        threshold: OLDEST_MESSAGE_ALARM_SECONDS,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 3,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    }
+
+    for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
+      // A role of its own with no managed policy: it may write its own log group and nothing else.
+      const logGroup = new LogGroup(this, `${name}Logs`, { retention: RetentionDays.SIX_MONTHS });
+      const role = new Role(this, `${name}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+      role.addToPolicy(
+        new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }),
+      );
+      const fn = new NodejsFunction(this, `${name}Function`, {
+        role,
+        entry: path.join(PROJECT_ROOT, spec.entry),
+        handler: 'handler',
+        description: spec.description,
+        runtime: Runtime.NODEJS_22_X,
+        architecture: Architecture.ARM_64,
+        timeout: Duration.seconds(spec.timeoutSeconds),
+        memorySize: spec.memoryMb,
+        tracing: Tracing.ACTIVE,
+        logGroup,
+        environment: {
+          POWERTOOLS_SERVICE_NAME: 'liudong',
+          POWERTOOLS_METRICS_NAMESPACE: 'liudong',
+          ...environmentFor(name, {
+            table: (t) => this.tables[t].tableName,
+            queueUrl: (q) => this.queues[q].queue.queueUrl,
+          }),
+        },
+        bundling: {
+          format: OutputFormat.ESM,
+          target: 'node22',
+          sourceMap: true,
+          minify: true,
+          // ESM bundles still meet CommonJS dependencies that call require().
+          banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+          forceDockerBundling: false,
+        },
+      });
+      for (const [table, access] of Object.entries(spec.tables) as [TableName, 'read' | 'readWrite'][]) {
+        if (access === 'read') this.tables[table].grantReadData(fn);
+        else this.tables[table].grantReadWriteData(fn);
+      }
+      for (const queue of spec.sendsTo as readonly QueueName[]) this.queues[queue].queue.grantSendMessages(fn);
+      this.functions[name] = fn;
+    }
+
+    for (const [name, spec] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
+      this.functions[spec.consumer.function].addEventSource(
+        new SqsEventSource(this.queues[name].queue, {
+          batchSize: spec.consumer.batchSize,
+          maxBatchingWindow: Duration.seconds(spec.consumer.maxBatchingWindowSeconds),
+          reportBatchItemFailures: true,
+        }),
+      );
+    }
+
+    for (const spec of streams) {
+      // Records still failing after the retries are parked here rather than lost.
+      const failures = new Queue(this, `${spec.function}StreamFailures`, {
+        // A destination for records that exhausted their retries, read by operators, not a worker.
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      this.streamFailureQueues.push(failures);
+      this.functions[spec.function].addEventSource(
+        new DynamoEventSource(this.tables[spec.table], {
+          startingPosition: StartingPosition.TRIM_HORIZON,
+          batchSize: spec.batchSize,
+          retryAttempts: spec.maxRetries,
+          bisectBatchOnError: true,
+          reportBatchItemFailures: true,
+          onFailure: new SqsDlq(failures),
+          filters: [
+            FilterCriteria.filter({
+              eventName: FilterRule.isEqual(spec.filter.eventName),
+              dynamodb: { NewImage: { entity: { S: FilterRule.isEqual(spec.filter.entity) } } },
+            }),
+          ],
+        }),
+      );
+    }
+
+    this.schedulerRole = new Role(this, 'SchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+    for (const spec of schedules) {
+      new Schedule(this, `${spec.function}Schedule`, {
+        description: `Runs ${spec.function} on ${spec.cron} (${spec.timeZone})`,
+        schedule: ScheduleExpression.expression(toAwsCron(spec.cron), TimeZone.ASIA_SHANGHAI),
+        target: new LambdaInvoke(this.functions[spec.function], { role: this.schedulerRole }),
+      });
+    }
+
+    const userPool = new UserPool(this, 'Users', {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      customAttributes: {
+        // Set by administrators only: the app client cannot write them.
+        role: new StringAttribute({ mutable: true }),
+        jurisdiction: new StringAttribute({ mutable: true }),
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const client = userPool.addClient('Console', { authFlows: { userSrp: true }, generateSecret: false });
+    const authorizer = new HttpJwtAuthorizer('Jwt', `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`, {
+      jwtAudience: [client.userPoolClientId],
+    });
+
+    this.api = new HttpApi(this, 'Api', {
+      description: 'liudong API',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        allowMethods: [CorsHttpMethod.ANY],
+      },
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { burstLimit: 200, rateLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR })),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.integrationLatency',
+            sourceIp: '$context.identity.sourceIp',
+          }),
+        ),
+      },
+    });
+
+    const integrations = new Map<FunctionName, HttpLambdaIntegration>();
+    this.publicRoutes = [];
+    for (const route of routes) {
+      let integration = integrations.get(route.function);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`${route.function}Integration`, this.functions[route.function]);
+        integrations.set(route.function, integration);
+      }
+      const added = this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+        authorizer: route.auth === 'jwt' ? authorizer : new HttpNoneAuthorizer(),
+      });
+      if (route.auth === 'none') this.publicRoutes.push(...added);
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
+  }
+}
