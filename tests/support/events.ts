@@ -1,0 +1,63 @@
+// Builders for API Gateway HTTP API (payload 2.0) events and Lambda contexts, for tests that
+// call a handler directly.
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+
+export function httpEvent(options: {
+  method?: string;
+  path: string;
+  routeKey?: string;
+  claims?: Record<string, string> | undefined;
+  headers?: Record<string, string>;
+  body?: string;
+  pathParameters?: Record<string, string>;
+  query?: Record<string, string>;
+}): APIGatewayProxyEventV2WithJWTAuthorizer {
+  const method = options.method ?? 'GET';
+  return {
+    version: '2.0',
+    routeKey: options.routeKey ?? `${method} ${options.path}`,
+    rawPath: options.path,
+    rawQueryString: '',
+    headers: options.headers ?? {},
+    ...(options.query ? { queryStringParameters: options.query } : {}),
+    ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'test',
+      domainName: 'localhost',
+      domainPrefix: 'test',
+      http: { method, path: options.path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+      requestId: 'req-1',
+      routeKey: options.routeKey ?? `${method} ${options.path}`,
+      stage: '$default',
+      time: new Date().toISOString(),
+      timeEpoch: Date.now(),
+      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: options.claims ?? {}, scopes: [] } },
+    },
+    ...(options.body !== undefined ? { body: options.body } : {}),
+    isBase64Encoded: false,
+  };
+}
+
+export const caseworkerClaims = (jurisdiction = '110105001', sub = `cw-${jurisdiction}`) => ({
+  sub,
+  'custom:role': 'caseworker',
+  'custom:jurisdiction': jurisdiction,
+});
+
+export function lambdaContext(functionName = 'test-function'): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: `req-${Math.random().toString(16).slice(2)}`,
+    logGroupName: 'test',
+    logStreamName: 'test',
+    getRemainingTimeInMillis: () => 10_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { mayReadInbox, mayReadRegistration } from '../../core/access.ts';
+import { declinedFields } from '../../core/declined.ts';
+import { noticesFor } from '../../core/notices.ts';
+import { DEFAULT_POLICY } from '../../core/policy.ts';
+import { report } from '../../core/workflows/registration.ts';
+
+const opened = report(
+  {
+    person: { name: '张三', idNumber: '11010519491231002X', phone: '13800138000' },
+    originCode: '511321100',
+    destinationCode: '110105001',
+    arrivalDate: '2026-11-25',
+  },
+  { sub: 'person-1', role: 'person' },
+  DEFAULT_POLICY,
+  { caseId: 'c', eventId: 'e' },
+  new Date('2026-11-29T02:00:00Z'),
+);
+
+describe('notices', () => {
+  it('files a reported registration in the origin inbox', () => {
+    expect(noticesFor(opened.event).map((n) => n.jurisdiction)).toEqual(['511321100']);
+  });
+
+  it('escalates an overdue case to the destination and its county', () => {
+    expect(noticesFor({ ...opened.event, type: 'registration.overdue' }).map((n) => n.jurisdiction)).toEqual([
+      '110105001',
+      '110105',
+    ]);
+  });
+
+  it('files nothing for an event type with no route', () => {
+    expect(noticesFor({ ...opened.event, type: 'registration.supplement_requested' })).toEqual([]);
+  });
+});
+
+describe('access', () => {
+  it('lets offices read inboxes inside their jurisdiction only', () => {
+    expect(mayReadInbox({ sub: 'a', role: 'caseworker', jurisdiction: '5113' }, '511321100')).toBe(true);
+    expect(mayReadInbox({ sub: 'a', role: 'caseworker', jurisdiction: '511321100' }, '5113')).toBe(false);
+    expect(mayReadInbox({ sub: 'a', role: 'person' }, '511321100')).toBe(false);
+  });
+
+  it('lets the destination office and the reporting person read a case', () => {
+    expect(mayReadRegistration({ sub: 'x', role: 'supervisor', jurisdiction: '110105' }, opened.case)).toBe(true);
+    expect(mayReadRegistration({ sub: 'x', role: 'caseworker', jurisdiction: '511321100' }, opened.case)).toBe(false);
+    expect(mayReadRegistration({ sub: 'person-1', role: 'person' }, opened.case)).toBe(true);
+    expect(mayReadRegistration({ sub: 'person-2', role: 'person' }, opened.case)).toBe(false);
+  });
+});
+
+describe('declined fields', () => {
+  it('finds pregnancy, contraception and birth fields at any depth', () => {
+    expect(
+      declinedFields({ person: { name: 'a', pregnancyStatus: 'x', children: [{ birthPermit: 1 }] }, contraception: {} }),
+    ).toEqual([
+      expect.objectContaining({ field: 'person.pregnancyStatus' }),
+      expect.objectContaining({ field: 'person.children.0.birthPermit' }),
+      expect.objectContaining({ field: 'contraception' }),
+    ]);
+  });
+
+  it('leaves ordinary fields, including a birth date, alone', () => {
+    expect(declinedFields({ person: { name: 'a', birthDate: '1990-01-01' }, arrivalDate: '2026-01-01' })).toEqual([]);
+  });
+});

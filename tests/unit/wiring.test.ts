@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OPERATIONS } from '../../functions/api/openapi-document.ts';
+import { PROJECT_ROOT } from '../../local/paths.ts';
+import { danglingReferences, functions, routes, schedules, streams } from '../../wiring/index.ts';
+
+describe('the wiring', () => {
+  it('points at nothing that does not exist', () => {
+    expect(danglingReferences()).toEqual([]);
+  });
+
+  it.each(Object.entries(functions))('%s has a module exporting a handler', async (_name, spec) => {
+    const file = path.join(PROJECT_ROOT, spec.entry);
+    expect(existsSync(file)).toBe(true);
+    process.env.IDEMPOTENCY_TABLE ??= 'unused-in-this-test';
+    const module = (await import(file)) as { handler?: unknown };
+    expect(typeof module.handler).toBe('function');
+  });
+
+  it('routes each method and path once, and documents each in OpenAPI', () => {
+    const keys = routes.map((r) => `${r.method} ${r.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(Object.keys(OPERATIONS).sort()).toEqual([...keys].sort());
+  });
+
+  it('uses every function somewhere', () => {
+    const used = new Set<string>([
+      ...routes.map((r) => r.function),
+      ...streams.map((s) => s.function),
+      ...schedules.map((s) => s.function),
+      'fileNotices', // the notification queue's consumer
+    ]);
+    expect([...used].sort()).toEqual(Object.keys(functions).sort());
+  });
+});
