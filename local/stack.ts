@@ -34,7 +34,7 @@ export interface LocalStack {
   issuer: DevIssuer;
   queueUrls: Record<QueueName, { url: string; deadLetterUrl: string }>;
   seeded: boolean;
-  /** Waits until the outbox stream has been read up to now. */
+  /** Waits until the outbox stream has been read up to now and every queue is empty. */
   drained(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -144,6 +144,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       seeded,
       drained: async () => {
         await Promise.all(streamConsumers.map((c) => c.drained()));
+        // Then every queue empty: nothing waiting, nothing being handled.
+        for (const { url } of Object.values(queueUrls)) {
+          for (;;) {
+            const { Attributes: a = {} } = await sqsClient.send(
+              new GetQueueAttributesCommand({
+                QueueUrl: url,
+                AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+              }),
+            );
+            const pending =
+              Number(a.ApproximateNumberOfMessages ?? 0) +
+              Number(a.ApproximateNumberOfMessagesNotVisible ?? 0) +
+              Number(a.ApproximateNumberOfMessagesDelayed ?? 0);
+            if (pending === 0) break;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
       },
       stop,
     };

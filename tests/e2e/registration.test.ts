@@ -1,0 +1,170 @@
+// End to end through the local stack: HTTP with a token, the handler, DynamoDB Local, the
+// outbox stream, the notification queue and its consumer, to the origin's inbox.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../core/calendar.ts';
+import { invoke } from '../../local/invoke.ts';
+import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+
+let stack: LocalStack;
+const errors: unknown[] = [];
+
+beforeAll(async () => {
+  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  stack = await startLocalStack({ onError: (e) => errors.push(e) });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const today = () => localDate(new Date());
+const person = { name: '张三', idNumber: '11010519491231002X', phone: '13800138000' };
+const registration = (overrides: Record<string, unknown> = {}) => ({
+  person,
+  originCode: '511321100',
+  destinationCode: '110105001',
+  arrivalDate: today(),
+  ...overrides,
+});
+
+async function api(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const response = await fetch(`${stack.apiUrl}${path}`, {
+    method,
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
+    },
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, any>) : {} };
+}
+
+async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('arrival registration', () => {
+  it('registers a person over HTTP and files a notice in the origin inbox', async () => {
+    const destination = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
+    const created = await api('POST', '/v1/registrations', { token: destination, body: registration() });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe(`/v1/registrations/${created.body.id}`);
+    expect(created.body).toMatchObject({ state: 'reported', deadline: { kind: 'registration' } });
+
+    const read = await api('GET', `/v1/registrations/${created.body.id}`, { token: destination });
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(created.body);
+
+    const origin = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '511321100' });
+    const notice = await eventually(async () => {
+      const inbox = await api('GET', '/v1/jurisdictions/511321100/notices', { token: origin });
+      expect(inbox.status).toBe(200);
+      return (inbox.body.items as { caseId: string; type: string }[]).find((n) => n.caseId === created.body.id);
+    });
+    expect(notice).toMatchObject({ type: 'registration.reported', jurisdiction: '511321100', destinationCode: '110105001' });
+    // The origin's county sees its township's inbox; another county does not.
+    const county = await stack.issuer.sign({ role: 'supervisor', jurisdiction: '511321' });
+    expect((await api('GET', '/v1/jurisdictions/511321100/notices', { token: county })).status).toBe(200);
+    const other = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '510104' });
+    expect((await api('GET', '/v1/jurisdictions/511321100/notices', { token: other })).status).toBe(403);
+  });
+
+  it('hides a case from callers outside its destination, and lets the person see their own', async () => {
+    const self = await stack.issuer.sign({ role: 'person', sub: 'person-wang' });
+    const created = await api('POST', '/v1/registrations', {
+      token: self,
+      body: registration({ person: { ...person, name: '王五' }, destinationCode: '110108001' }),
+    });
+    expect(created.status).toBe(201);
+    expect((await api('GET', `/v1/registrations/${created.body.id}`, { token: self })).status).toBe(200);
+    const stranger = await stack.issuer.sign({ role: 'person', sub: 'person-zhao' });
+    expect((await api('GET', `/v1/registrations/${created.body.id}`, { token: stranger })).status).toBe(404);
+    const elsewhere = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
+    expect((await api('GET', `/v1/registrations/${created.body.id}`, { token: elsewhere })).status).toBe(404);
+    expect((await api('GET', '/v1/registrations/7d4b3f3e-4c5a-4b0e-9a51-2f0e8d1c6a10', { token: self })).status).toBe(404);
+  });
+
+  it('refuses requests without a valid token as API Gateway does', async () => {
+    expect((await api('POST', '/v1/registrations', { body: registration() })).status).toBe(401);
+    expect((await api('GET', '/v1/registrations/x', { token: 'not-a-jwt' })).status).toBe(401);
+    expect((await api('GET', '/v1/openapi.json')).status).toBe(200);
+    expect((await api('DELETE', '/v1/registrations')).status).toBe(404);
+  });
+
+  it('answers bad input with problem details and writes nothing', async () => {
+    const token = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
+    const origin = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '5113' });
+    const inboxSize = async () => {
+      await stack.drained();
+      return (await api('GET', '/v1/jurisdictions/511321100/notices', { token: origin })).body.items.length as number;
+    };
+    const before = await inboxSize();
+    const unknown = await api('POST', '/v1/registrations', { token, body: registration({ originCode: '999999999' }) });
+    expect(unknown.status).toBe(422);
+    expect(unknown.headers.get('content-type')).toBe('application/problem+json');
+    expect(unknown.body.errors).toEqual([{ field: 'originCode', reason: 'no jurisdiction 999999999 is known' }]);
+
+    const outside = await api('POST', '/v1/registrations', { token, body: registration({ destinationCode: '110108001' }) });
+    expect(outside.status).toBe(403);
+
+    const declined = await api('POST', '/v1/registrations', { token, body: { ...registration(), contraceptionMethod: 'x' } });
+    expect(declined.status).toBe(422);
+
+    const future = await api('POST', '/v1/registrations', { token, body: registration({ arrivalDate: '2099-01-01' }) });
+    expect(future.status).toBe(400);
+    expect(future.body.errors[0].field).toBe('arrivalDate');
+
+    // No event left the outbox for any of them.
+    expect(await inboxSize()).toBe(before);
+  });
+
+  it('replays the first response for a retried Idempotency-Key, and refuses the key for another body', async () => {
+    const token = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105002' });
+    const body = registration({ destinationCode: '110105002', person: { ...person, name: '赵六' } });
+    const headers = { 'idempotency-key': 'retry-1' };
+    const first = await api('POST', '/v1/registrations', { token, body, headers });
+    const retry = await api('POST', '/v1/registrations', { token, body, headers });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+
+    const misuse = await api('POST', '/v1/registrations', { token, body: { ...body, arrivalDate: '2026-01-01' }, headers });
+    expect(misuse.status).toBe(422);
+    // Without a key, the same arrival is a duplicate report.
+    const duplicate = await api('POST', '/v1/registrations', { token, body });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.detail).toContain(first.body.id);
+  });
+
+  it('turns a case overdue when the sweep finds its deadline passed, and escalates to the county', async () => {
+    const token = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
+    const created = await api('POST', '/v1/registrations', {
+      token,
+      body: registration({ person: { ...person, name: '孙七' }, arrivalDate: '2026-01-05' }),
+    });
+    expect(created.status).toBe(201);
+    const dueAt = created.body.deadline.dueAt as string;
+
+    const before = (await invoke('sweepDeadlines', { time: new Date(Date.parse(dueAt) - 1000).toISOString() })) as { expired: number };
+    expect(before.expired).toBe(0);
+    const at = (await invoke('sweepDeadlines', { time: dueAt })) as { expired: number };
+    expect(at.expired).toBeGreaterThanOrEqual(1);
+    const read = await api('GET', `/v1/registrations/${created.body.id}`, { token });
+    expect(read.body).toMatchObject({ state: 'overdue', deadline: null, version: 2 });
+
+    const county = await stack.issuer.sign({ role: 'supervisor', jurisdiction: '110105' });
+    const escalation = await eventually(async () => {
+      const inbox = await api('GET', '/v1/jurisdictions/110105/notices', { token: county });
+      return (inbox.body.items as { caseId: string; type: string }[]).find((n) => n.caseId === created.body.id);
+    });
+    expect(escalation.type).toBe('registration.overdue');
+    expect(errors).toEqual([]);
+  });
+});

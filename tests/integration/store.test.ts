@@ -1,0 +1,174 @@
+// The case store against DynamoDB Local: transactions, the outbox, conditional writes.
+import { randomUUID } from 'node:crypto';
+import { QueryCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_JURISDICTIONS } from '../../core/demo-data.ts';
+import { DomainError } from '../../core/errors.ts';
+import { DEFAULT_POLICY } from '../../core/policy.ts';
+import { SYSTEM } from '../../core/principal.ts';
+import { act, report, type ReportInput } from '../../core/workflows/registration.ts';
+import type { DynamoDbLocal } from '../../local/dynamodb.ts';
+import { startTestDynamo } from '../support/dynamodb.ts';
+
+const store = await import('../../functions/shared/store.ts');
+let dynamo: DynamoDbLocal;
+let client: DynamoDBClient;
+
+beforeAll(async () => {
+  ({ dynamo, client } = await startTestDynamo());
+  await store.putReferenceData(DEMO_JURISDICTIONS, {
+    '': { reminderDaysBefore: 1 },
+    '11': { registration: { count: 5, unit: 'working_days' } },
+    '110105001': { supplement: { count: 7, unit: 'calendar_days' } },
+  });
+});
+afterAll(async () => {
+  client?.destroy();
+  await dynamo?.stop();
+});
+
+const caseworker = { sub: 'cw', role: 'caseworker' as const, jurisdiction: '110105001' };
+const input = (overrides: Partial<ReportInput> = {}): ReportInput => ({
+  person: { name: '张三', idNumber: '11010519491231002X', phone: '13800138000' },
+  originCode: '511321100',
+  destinationCode: '110105001',
+  arrivalDate: '2026-11-20',
+  ...overrides,
+});
+const open = (i: ReportInput, now = new Date('2026-11-29T02:00:00Z')) =>
+  report(i, caseworker, DEFAULT_POLICY, { caseId: randomUUID(), eventId: randomUUID() }, now);
+
+async function partition(caseId: string) {
+  const result = await client.send(
+    new QueryCommand({
+      TableName: 'liudong-cases',
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: `CASE#${caseId}` } },
+    }),
+  );
+  return (result.Items ?? []).map((item) => unmarshall(item));
+}
+
+describe('saving a decision', () => {
+  it('writes the case, its history entry and its CloudEvent in one transaction', async () => {
+    const decision = open(input());
+    await store.saveDecision(decision, null);
+    const rows = await partition(decision.case.id);
+    expect(rows.map((r) => r.entity).sort()).toEqual(['event', 'history', 'registration']);
+    const event = rows.find((r) => r.entity === 'event')!;
+    expect(event.event).toMatchObject({
+      specversion: '1.0',
+      id: decision.event.id,
+      type: 'cn.liudong.registration.reported',
+      subject: `registrations/${decision.case.id}`,
+    });
+    expect(event.expiresAt).toBeGreaterThan(Date.now() / 1000);
+    expect(await store.getRegistration(decision.case.id)).toEqual(decision.case);
+  });
+
+  it('refuses the same arrival twice with a conflict and leaves nothing of the second', async () => {
+    const first = open(input({ arrivalDate: '2026-11-21' }));
+    await store.saveDecision(first, null);
+    const second = open(input({ arrivalDate: '2026-11-21' }));
+    await expect(store.saveDecision(second, null)).rejects.toMatchObject({
+      kind: 'conflict',
+      message: expect.stringContaining(first.case.id),
+    });
+    expect(await partition(second.case.id)).toEqual([]);
+  });
+
+  it('refuses a write based on a stale version', async () => {
+    const opened = open(input({ arrivalDate: '2026-11-22' }));
+    await store.saveDecision(opened, null);
+    const later = new Date('2026-12-10T00:00:00Z');
+    const expired = act(opened.case, 'expire', SYSTEM, DEFAULT_POLICY, randomUUID(), later);
+    await store.saveDecision(expired, opened.case.version);
+    const again = act(opened.case, 'expire', SYSTEM, DEFAULT_POLICY, randomUUID(), later);
+    const error = await store.saveDecision(again, opened.case.version).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).kind).toBe('conflict');
+    expect((await store.getRegistration(opened.case.id))?.state).toBe('overdue');
+    expect((await partition(opened.case.id)).filter((r) => r.entity === 'event')).toHaveLength(2);
+  });
+});
+
+describe('deadlines index', () => {
+  it('finds open cases due by an instant, and drops them once no deadline runs', async () => {
+    const due = open(input({ arrivalDate: '2026-10-01', person: { name: '李四', idNumber: '11010519491231002X', phone: '1' } }));
+    await store.saveDecision(due, null);
+    const found: string[] = [];
+    for await (const c of store.casesDueBy('2026-10-12T00:00:00.000Z')) found.push(c.id);
+    expect(found).toContain(due.case.id);
+    const early: string[] = [];
+    for await (const c of store.casesDueBy('2026-10-11T15:59:00.000Z')) early.push(c.id);
+    expect(early).not.toContain(due.case.id);
+
+    const expired = act(due.case, 'expire', SYSTEM, DEFAULT_POLICY, randomUUID(), new Date('2026-10-12T00:00:00Z'));
+    await store.saveDecision(expired, due.case.version);
+    const after: string[] = [];
+    for await (const c of store.casesDueBy('2030-01-01T00:00:00.000Z')) after.push(c.id);
+    expect(after).not.toContain(due.case.id);
+  });
+});
+
+describe('notices', () => {
+  const notice = {
+    jurisdiction: '511321100',
+    eventId: 'evt-1',
+    type: 'registration.reported',
+    caseId: 'c',
+    time: '2026-11-29T02:00:00.000Z',
+    originCode: '511321100',
+    destinationCode: '110105001',
+    data: {},
+  };
+
+  it('files a notice once, however often the event is delivered', async () => {
+    expect(await store.fileNotice(notice)).toBe('filed');
+    expect(await store.fileNotice(notice)).toBe('duplicate');
+    expect((await store.listNotices('511321100', 10)).items).toHaveLength(1);
+  });
+
+  it('pages newest first with a cursor bound to the inbox', async () => {
+    for (let i = 2; i <= 4; i++) {
+      await store.fileNotice({ ...notice, jurisdiction: '511321101', eventId: `evt-${i}`, time: `2026-11-29T0${i}:00:00.000Z` });
+    }
+    const first = await store.listNotices('511321101', 2);
+    expect(first.items.map((n) => n.eventId)).toEqual(['evt-4', 'evt-3']);
+    const start = store.decodeInboxCursor(first.cursor!, '511321101');
+    expect(start).not.toBeNull();
+    expect(store.decodeInboxCursor(first.cursor!, '511321100')).toBeNull();
+    expect(store.decodeInboxCursor('garbage', '511321101')).toBeNull();
+    const second = await store.listNotices('511321101', 2, start!);
+    expect(second.items.map((n) => n.eventId)).toEqual(['evt-2']);
+  });
+});
+
+describe('reference data', () => {
+  it('knows which jurisdiction codes exist', async () => {
+    const found = await store.existingJurisdictions(['110105001', '511321100', '999999999']);
+    expect([...found.keys()].sort()).toEqual(['110105001', '511321100']);
+    expect(found.get('110105001')?.name).toBe('建外街道');
+  });
+
+  it('resolves policy from stored overrides, longest prefix first', async () => {
+    const policy = await store.policyFor('110105001');
+    expect(policy.registration).toEqual({ count: 5, unit: 'working_days' });
+    expect(policy.supplement).toEqual({ count: 7, unit: 'calendar_days' });
+    expect(policy.reminderDaysBefore).toBe(1);
+    expect((await store.policyFor('511321100')).registration).toEqual(DEFAULT_POLICY.registration);
+  });
+
+  it('loads the same reference data twice without duplicates', async () => {
+    await store.putReferenceData(DEMO_JURISDICTIONS, {});
+    const scan = await client.send(
+      new ScanCommand({
+        TableName: 'liudong-cases',
+        FilterExpression: 'entity = :j',
+        ExpressionAttributeValues: { ':j': { S: 'jurisdiction' } },
+      }),
+    );
+    expect(scan.Items).toHaveLength(DEMO_JURISDICTIONS.length);
+  });
+});
