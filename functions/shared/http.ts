@@ -33,6 +33,7 @@ const PROBLEM_TYPES = {
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['unprocessable', 'Unprocessable content'],
   500: ['internal', 'Internal error'],
+  503: ['unavailable', 'Service unavailable'],
 } as const;
 type ProblemStatus = keyof typeof PROBLEM_TYPES;
 
@@ -88,8 +89,29 @@ function toProblem(error: unknown, instance: string): HttpResult {
   if (error instanceof IdempotencyAlreadyInProgressError) {
     return problem(409, 'A request with this Idempotency-Key is still being processed; retry shortly', instance);
   }
+  if (isThrottling(error)) {
+    logger.warn('throttled', error as Error);
+    const busy = problem(503, 'The service is busy; retry after a moment', instance);
+    return { ...busy, headers: { ...busy.headers, 'retry-after': '1' } };
+  }
   logger.error('unhandled error', error as Error);
   return problem(500, 'An unexpected error occurred; it has been logged', instance);
+}
+
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+]);
+
+/** DynamoDB and SQS saying "slow down", directly or as the reason a transaction was cancelled. */
+function isThrottling(error: unknown): boolean {
+  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
+  return (
+    THROTTLING.has(e?.name ?? '') ||
+    (e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'ThrottlingError'))
+  );
 }
 
 const fieldProblems = (error: z.ZodError, prefix: string): FieldProblem[] =>

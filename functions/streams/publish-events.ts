@@ -28,5 +28,6 @@ async function relay(record: DynamoDBRecord): Promise<void> {
   logger.info('event relayed', { eventId: event.id, type: event.type });
 }
 
+// In order, one at a time: events of a case reach the queue in the order they happened.
 export const handler = async (event: DynamoDBStreamEvent, context: Context) =>
-  processPartialResponse(event, relay, processor, { context });
+  processPartialResponse(event, relay, processor, { context, processInParallel: false });

@@ -1,0 +1,85 @@
+// Faults DynamoDB Local and fauxqs cannot produce (throttling), injected with aws-sdk-client-mock.
+import { DynamoDBDocumentClient, BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { caseworkerClaims, httpEvent, lambdaContext } from '../support/events.ts';
+
+Object.assign(process.env, {
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'x',
+  AWS_SECRET_ACCESS_KEY: 'x',
+  CASES_TABLE: 'cases',
+  IDEMPOTENCY_TABLE: 'idempotency',
+  NOTIFICATIONS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/notifications',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+});
+const documents = mockClient(DynamoDBDocumentClient);
+const sqs = mockClient(SQSClient);
+afterEach(() => {
+  documents.reset();
+  sqs.reset();
+});
+
+const { handler: createRegistration } = await import('../../functions/api/create-registration.ts');
+const { handler: publishEvents } = await import('../../functions/streams/publish-events.ts');
+
+const body = JSON.stringify({
+  person: { name: '张三', idNumber: '11010519491231002X', phone: '13800138000' },
+  originCode: '511321100',
+  destinationCode: '110105001',
+  arrivalDate: '2026-01-05',
+});
+
+describe('throttling on the API', () => {
+  it('answers 503 with Retry-After when the transaction is throttled', async () => {
+    documents.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { pk: string }[] }> }) => {
+      const keys = input.RequestItems.cases!.Keys;
+      const items = keys
+        .filter((k) => k.pk.startsWith('JURISDICTION#'))
+        .map((k) => ({ ...k, code: k.pk.slice('JURISDICTION#'.length), name: 'x', level: 'township' }));
+      return { Responses: { cases: items } };
+    });
+    documents.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({
+        message: 'throttled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'ThrottlingError' }, { Code: 'None' }, { Code: 'None' }, { Code: 'None' }],
+      }),
+    );
+    const response = (await createRegistration(
+      httpEvent({ method: 'POST', path: '/v1/registrations', claims: caseworkerClaims(), headers: { 'content-type': 'application/json' }, body }) as never,
+      lambdaContext() as never,
+    )) as { statusCode: number; headers: Record<string, string> };
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(documents.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+});
+
+describe('throttling in the outbox relay', () => {
+  const record = (id: string, sequence: string) => ({
+    eventID: id,
+    eventName: 'INSERT' as const,
+    eventSource: 'aws:dynamodb',
+    dynamodb: {
+      SequenceNumber: sequence,
+      NewImage: marshall({ pk: 'CASE#c', sk: `EVENT#${id}`, entity: 'event', event: { id, type: 'cn.liudong.registration.reported' } }) as never,
+    },
+  });
+
+  it('reports only the throttled record as failed, so the stream retries from it', async () => {
+    sqs
+      .on(SendMessageCommand)
+      .resolvesOnce({ MessageId: 'm1' })
+      .rejectsOnce(Object.assign(new Error('slow down'), { name: 'ThrottlingException' }))
+      .resolves({ MessageId: 'm3' });
+    const event: DynamoDBStreamEvent = { Records: [record('e1', '100'), record('e2', '200'), record('e3', '300')] };
+    const response = await publishEvents(event, lambdaContext());
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: '200' }]);
+    expect(sqs.commandCalls(SendMessageCommand).map((c) => JSON.parse(c.args[0].input.MessageBody!).id)).toEqual(['e1', 'e2', 'e3']);
+  });
+});
