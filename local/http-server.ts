@@ -15,6 +15,9 @@ const compiled = routes.map((r) => ({
   pattern: new RegExp(`^${r.path.replace(/\{(\w+)\}/g, (_, name: string) => `(?<${name}>[^/]+)`)}$`),
 }));
 
+/** The route keys this server answers, for comparison with the CDK template. */
+export const localRouteKeys = () => compiled.map((r) => r.routeKey);
+
 const TEXT_TYPES = /^(text\/|application\/(json|[\w.+-]*\+json|xml|x-www-form-urlencoded|javascript))/i;
 
 function apiGatewayMessage(res: http.ServerResponse, status: number, message: string, headers: Record<string, string> = {}) {
