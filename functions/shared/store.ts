@@ -222,20 +222,45 @@ async function batchGet(keys: { pk: string; sk: string }[]): Promise<Record<stri
   return found;
 }
 
+/**
+ * Reference data changes rarely and is read on every request, so each execution environment
+ * keeps what it read for a minute: a policy or jurisdiction change takes effect within that.
+ */
+export const REFERENCE_CACHE_SECONDS = 60;
+const referenceCache = new Map<string, { until: number; value: Promise<unknown> }>();
+
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const now = Date.now();
+  const hit = referenceCache.get(key);
+  if (hit && hit.until > now) return hit.value as Promise<T>;
+  const value = load();
+  referenceCache.set(key, { until: now + REFERENCE_CACHE_SECONDS * 1000, value });
+  value.catch(() => referenceCache.delete(key));
+  return value;
+}
+
+/** Forgets cached reference data (after loading new reference data). */
+export const clearReferenceCache = () => referenceCache.clear();
+
 /** The jurisdictions among `codes` that exist. */
 export async function existingJurisdictions(codes: string[]): Promise<Map<string, Jurisdiction>> {
-  const items = await batchGet([...new Set(codes)].map((code) => ({ pk: `JURISDICTION#${code}`, sk: 'JURISDICTION' })));
-  return new Map(
-    items.map((item) => [item.code as string, { code: item.code, name: item.name, level: item.level } as Jurisdiction]),
-  );
+  const unique = [...new Set(codes)].sort();
+  return cached(`jurisdictions:${unique.join(',')}`, async () => {
+    const items = await batchGet(unique.map((code) => ({ pk: `JURISDICTION#${code}`, sk: 'JURISDICTION' })));
+    return new Map(
+      items.map((item) => [item.code as string, { code: item.code, name: item.name, level: item.level } as Jurisdiction]),
+    );
+  });
 }
 
 /** The policy in force at `code`, from the stored overrides of every enclosing prefix. */
 export async function policyFor(code: string): Promise<Policy> {
-  const items = await batchGet(policyKeysFor(code).map((prefix) => ({ pk: `POLICY#${prefix}`, sk: 'POLICY' })));
-  const overrides: Record<string, PolicyOverride> = {};
-  for (const item of items) overrides[item.prefix as string] = item.override as PolicyOverride;
-  return resolvePolicy(code, overrides);
+  return cached(`policy:${code}`, async () => {
+    const items = await batchGet(policyKeysFor(code).map((prefix) => ({ pk: `POLICY#${prefix}`, sk: 'POLICY' })));
+    const overrides: Record<string, PolicyOverride> = {};
+    for (const item of items) overrides[item.prefix as string] = item.override as PolicyOverride;
+    return resolvePolicy(code, overrides);
+  });
 }
 
 /** Loads reference data; existing rows are overwritten, so seeding twice is harmless. */
@@ -255,4 +280,5 @@ export async function putReferenceData(
     })),
   ];
   for (const item of items) await documentClient().send(new PutCommand({ TableName: table, Item: item }));
+  clearReferenceCache();
 }
