@@ -1,7 +1,7 @@
 // The case store against DynamoDB Local: transactions, the outbox, conditional writes.
 import { randomUUID } from 'node:crypto';
-import { QueryCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { PutItemCommand, QueryCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_JURISDICTIONS } from '../../core/demo-data.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -158,6 +158,20 @@ describe('reference data', () => {
     expect(policy.supplement).toEqual({ count: 7, unit: 'calendar_days' });
     expect(policy.reminderDaysBefore).toBe(1);
     expect((await store.policyFor('511321100')).registration).toEqual(DEFAULT_POLICY.registration);
+  });
+
+  it('serves reference data from the per-process cache until new reference data is loaded', async () => {
+    expect((await store.policyFor('110108001')).reminderDaysBefore).toBe(1);
+    // Written behind the store's back: the cached policy still answers.
+    await client.send(
+      new PutItemCommand({
+        TableName: 'liudong-cases',
+        Item: marshall({ pk: 'POLICY#110108', sk: 'POLICY', entity: 'policy', prefix: '110108', override: { reminderDaysBefore: 4 } }),
+      }),
+    );
+    expect((await store.policyFor('110108001')).reminderDaysBefore).toBe(1);
+    await store.putReferenceData([], {});
+    expect((await store.policyFor('110108001')).reminderDaysBefore).toBe(4);
   });
 
   it('loads the same reference data twice without duplicates', async () => {
