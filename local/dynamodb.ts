@@ -18,10 +18,13 @@ function distributionDir(): string {
   return path.join(lib, release);
 }
 
+// Ctrl-C reaches the whole process group; the guard and the JVM ignore it so the runner can
+// stop the workers first and then DynamoDB Local (with SIGTERM), in that order.
 const GUARD = `
+trap '' INT
 "$@" </dev/null &
 child=$!
-trap 'kill $child 2>/dev/null; wait $child; exit 0' INT TERM HUP
+trap 'kill $child 2>/dev/null; wait $child; exit 0' TERM HUP
 while kill -0 $child 2>/dev/null; do
   read -t 1 -r _
   status=$?
@@ -33,6 +36,8 @@ wait $child
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** The guard process; the JVM is its child. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -73,6 +78,7 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');

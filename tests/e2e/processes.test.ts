@@ -1,0 +1,92 @@
+// No process is left behind: `npm start` stops everything on Ctrl-C, and DynamoDB Local's JVM
+// dies with its runner even when the runner is killed outright.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../local/paths.ts';
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'liudong-proc-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const childrenOf = (pid: number): number[] => {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+};
+const javaWith = (needle: string): number[] => {
+  try {
+    return execFileSync('pgrep', ['-f', `^java .*DynamoDBLocal.jar.*${needle}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+};
+const until = async (probe: () => boolean, timeoutMs = 30_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+function output(child: ChildProcess) {
+  let text = '';
+  child.stdout?.on('data', (c: Buffer) => (text += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (text += c.toString()));
+  return () => text;
+}
+
+describe('processes', () => {
+  it('kills the DynamoDB Local JVM when its runner is SIGKILLed', async () => {
+    const runner = spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['tests/support/dynamo-child.ts'], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const text = output(runner);
+    await until(() => /guard \d+/.test(text()));
+    const guard = Number(/guard (\d+)/.exec(text())![1]);
+    const [jvm] = childrenOf(guard);
+    expect(jvm).toBeGreaterThan(0);
+    expect(alive(jvm!)).toBe(true);
+
+    // tsx runs the script in a child node process; kill every node process of the runner.
+    for (const pid of [...childrenOf(runner.pid!), runner.pid!]) process.kill(pid, 'SIGKILL');
+    await until(() => !alive(jvm!) && !alive(guard), 10_000);
+  });
+
+  it('npm start comes up with demo data and Ctrl-C stops everything', async () => {
+    const dataDir = path.join(scratch, 'data');
+    const npm = spawn('npm', ['start', '--', '--port', '0', '--data-dir', dataDir], {
+      cwd: PROJECT_ROOT,
+      detached: true, // its own process group, as a terminal would have it
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    });
+    const text = output(npm);
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      npm.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    await until(() => text().includes('Ctrl-C stops everything'), 60_000);
+    expect(text()).toContain('(demo data loaded)');
+    expect(text()).toMatch(/export TOKEN=ey/);
+    expect(javaWith(dataDir)).toHaveLength(1);
+
+    process.kill(-npm.pid!, 'SIGINT');
+    // npm itself may die of the SIGINT; the runner shuts down in order and exits 0.
+    const { code, signal } = await exited;
+    expect(code === 0 || signal === 'SIGINT').toBe(true);
+    await until(() => text().includes('stopping the local stack'), 10_000);
+    await until(() => childrenOf(npm.pid!).length === 0 && !alive(npm.pid!), 10_000);
+    await until(() => javaWith(dataDir).length === 0, 10_000);
+  });
+});
