@@ -8,7 +8,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../local/paths.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'liudong-proc-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const groups: number[] = [];
+afterAll(() => {
+  // Should a test fail midway, leave nothing running.
+  for (const group of groups) {
+    try {
+      process.kill(-group, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  for (const pid of javaWith(scratch)) process.kill(pid, 'SIGKILL');
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 const alive = (pid: number) => {
   try {
@@ -50,8 +62,10 @@ describe('processes', () => {
   it('kills the DynamoDB Local JVM when its runner is SIGKILLed', async () => {
     const runner = spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['tests/support/dynamo-child.ts'], {
       cwd: PROJECT_ROOT,
+      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    groups.push(runner.pid!);
     const text = output(runner);
     await until(() => /guard \d+/.test(text()));
     const guard = Number(/guard (\d+)/.exec(text())![1]);
@@ -72,6 +86,7 @@ describe('processes', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT' },
     });
+    groups.push(npm.pid!);
     const text = output(npm);
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
       npm.once('exit', (code, signal) => resolve({ code, signal })),
