@@ -8,7 +8,13 @@ const DECLINED = /pregnan|contracept|birth(?!date)|fertil|gestat|ivf|iud|sterili
 export const DECLINED_REASON =
   'liudong stores no data about pregnancy, contraception or births; this field is not accepted';
 
+/** No request of ours nests this deep; deeper bodies are refused rather than walked. */
+export const MAX_DEPTH = 32;
+
 export function declinedFields(body: unknown, path: string[] = []): FieldProblem[] {
+  if (path.length > MAX_DEPTH) {
+    throw new RangeError(`the body nests deeper than ${MAX_DEPTH} levels`);
+  }
   if (Array.isArray(body)) return body.flatMap((item, i) => declinedFields(item, [...path, String(i)]));
   if (body === null || typeof body !== 'object') return [];
   return Object.entries(body).flatMap(([key, value]) => {

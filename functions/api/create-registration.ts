@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../core/errors.ts';
 import { RegistrationRequest } from '../../core/schemas.ts';
 import { report } from '../../core/workflows/registration.ts';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { json, route } from '../shared/http.ts';
+import { metrics } from '../shared/observability.ts';
 import { existingJurisdictions, policyFor, saveDecision } from '../shared/store.ts';
 
 export const handler = route({ body: RegistrationRequest, idempotent: true }, async ({ body, principal }) => {
@@ -17,5 +19,7 @@ export const handler = route({ body: RegistrationRequest, idempotent: true }, as
   const person = { ...body.person, idNumber: body.person.idNumber.trim().toUpperCase() };
   const decision = report({ ...body, person }, principal, policy, { caseId: randomUUID(), eventId: randomUUID() }, new Date());
   await saveDecision(decision, null);
+  metrics.addDimensions({ destinationProvince: decision.case.destinationCode.slice(0, 2) });
+  metrics.addMetric('RegistrationsReported', MetricUnit.Count, 1);
   return json(201, decision.case, { location: `/v1/registrations/${decision.case.id}` });
 });

@@ -5,7 +5,8 @@ import type { ScheduledEvent } from 'aws-lambda';
 import { DomainError } from '../../core/errors.ts';
 import { act, isOverdue } from '../../core/workflows/registration.ts';
 import { SYSTEM } from '../../core/principal.ts';
-import { logger } from '../shared/observability.ts';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logger, metrics } from '../shared/observability.ts';
 import { casesDueBy, policyFor, saveDecision } from '../shared/store.ts';
 
 export interface SweepResult {
@@ -32,5 +33,7 @@ export const handler = async (event: Partial<ScheduledEvent> = {}): Promise<Swee
     }
   }
   logger.info('deadline sweep', { ...result, at: now.toISOString() });
+  metrics.addMetric('RegistrationsOverdue', MetricUnit.Count, result.expired);
+  metrics.publishStoredMetrics();
   return result;
 };

@@ -4,6 +4,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { IdempotencyConfig, IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
@@ -15,7 +16,7 @@ import { type Principal, ROLES, type Role } from '../../core/principal.ts';
 import { isJurisdictionCode } from '../../core/jurisdiction.ts';
 import { dynamoClient } from './clients.ts';
 import { tableName } from './env.ts';
-import { logger } from './observability.ts';
+import { logger, metrics } from './observability.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export interface HttpResult {
@@ -180,7 +181,12 @@ const validate = <B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType>
       } catch {
         throw new HttpProblem(400, 'The body is not valid JSON', [{ field: 'body', reason: 'is not valid JSON' }]);
       }
-      const declined = declinedFields(body);
+      let declined;
+      try {
+        declined = declinedFields(body);
+      } catch (error) {
+        throw new HttpProblem(400, 'The body is too deeply nested', [{ field: 'body', reason: (error as Error).message }]);
+      }
       if (declined.length > 0) throw new HttpProblem(422, 'The body names fields liudong does not accept', declined);
     }
     event.input = {
@@ -208,6 +214,7 @@ export function route<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType 
   const handler = middy<HttpEvent & Parsed, HttpResult, Error, Context>()
     .use(problemDetails())
     .use(injectLambdaContext(logger))
+    .use(logMetrics(metrics))
     .use(httpHeaderNormalizer())
     .use(validate(options));
   if (options.idempotent) {

@@ -70,6 +70,13 @@ describe('problem details', () => {
     expect(problemOf(r).errors).toEqual([expect.objectContaining({ field: 'person.pregnant' })]);
   });
 
+  it('answers 400 for a body nested deeper than any request of ours', async () => {
+    const deep = '{"a":'.repeat(40) + '1' + '}'.repeat(40);
+    const r = await call(createRegistration, post(deep));
+    expect(r.statusCode).toBe(400);
+    expect(problemOf(r).errors?.[0]).toMatchObject({ field: 'body', reason: expect.stringContaining('32 levels') });
+  });
+
   it('answers 400 for an inbox query out of range', async () => {
     const r = await call(
       listNotices,
