@@ -13,16 +13,8 @@ export const NOTICE_ROUTES: Record<string, readonly Recipient[]> = {
   'registration.overdue': ['destination', 'destination_county'],
 };
 
-export interface Notice {
-  jurisdiction: string;
-  eventId: string;
-  type: string;
-  caseId: string;
-  time: string;
-  originCode: string;
-  destinationCode: string;
-  data: Record<string, unknown>;
-}
+/** An event as filed in one jurisdiction's inbox. */
+export type Notice = Omit<DomainEvent, 'id'> & { jurisdiction: string; eventId: string };
 
 export function noticesFor(event: DomainEvent): Notice[] {
   const codes = (NOTICE_ROUTES[event.type] ?? []).map((recipient) => {
@@ -35,14 +27,10 @@ export function noticesFor(event: DomainEvent): Notice[] {
         return countyOf(event.destinationCode);
     }
   });
+  const { id: eventId, ...rest } = event;
   return [...new Set(codes.filter((c): c is string => c !== undefined))].map((jurisdiction) => ({
     jurisdiction,
-    eventId: event.id,
-    type: event.type,
-    caseId: event.caseId,
-    time: event.time,
-    originCode: event.originCode,
-    destinationCode: event.destinationCode,
-    data: event.data,
+    eventId,
+    ...rest,
   }));
 }

@@ -61,3 +61,25 @@ export function lambdaContext(functionName = 'test-function'): Context {
     succeed: () => undefined,
   };
 }
+
+/** Environment for handler tests whose AWS calls are mocked: resource names, fake credentials. */
+export function useMockedAwsEnvironment(extra: Record<string, string> = {}) {
+  Object.assign(process.env, {
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'x',
+    AWS_SECRET_ACCESS_KEY: 'x',
+    CASES_TABLE: 'cases',
+    IDEMPOTENCY_TABLE: 'idempotency',
+    NOTIFICATIONS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/notifications',
+    ...extra,
+  });
+}
+
+/** A fake BatchGetItem answer in which every jurisdiction asked for exists (and no policy does). */
+export function everyJurisdictionExists(input: { RequestItems?: Record<string, { Keys?: Record<string, unknown>[] }> }) {
+  const keys = (input.RequestItems?.cases?.Keys ?? []) as { pk: string }[];
+  const items = keys
+    .filter((k) => k.pk.startsWith('JURISDICTION#'))
+    .map((k) => ({ code: k.pk.slice('JURISDICTION#'.length), name: 'x', level: 'township' }));
+  return { Responses: { cases: items } };
+}

@@ -6,17 +6,9 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseworkerClaims, httpEvent, lambdaContext } from '../support/events.ts';
+import { caseworkerClaims, httpEvent, lambdaContext, everyJurisdictionExists, useMockedAwsEnvironment } from '../support/events.ts';
 
-Object.assign(process.env, {
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'x',
-  AWS_SECRET_ACCESS_KEY: 'x',
-  CASES_TABLE: 'cases',
-  IDEMPOTENCY_TABLE: 'idempotency',
-  NOTIFICATIONS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/notifications',
-  POWERTOOLS_LOG_LEVEL: 'SILENT',
-});
+useMockedAwsEnvironment();
 const documents = mockClient(DynamoDBDocumentClient);
 const sqs = mockClient(SQSClient);
 afterEach(() => {
@@ -36,13 +28,7 @@ const body = JSON.stringify({
 
 describe('throttling on the API', () => {
   it('answers 503 with Retry-After when the transaction is throttled', async () => {
-    documents.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { pk: string }[] }> }) => {
-      const keys = input.RequestItems.cases!.Keys;
-      const items = keys
-        .filter((k) => k.pk.startsWith('JURISDICTION#'))
-        .map((k) => ({ ...k, code: k.pk.slice('JURISDICTION#'.length), name: 'x', level: 'township' }));
-      return { Responses: { cases: items } };
-    });
+    documents.on(BatchGetCommand).callsFake(everyJurisdictionExists);
     documents.on(TransactWriteCommand).rejects(
       new TransactionCanceledException({
         message: 'throttled',

@@ -2,30 +2,15 @@
 import { BatchGetCommand, DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it, vi } from 'vitest';
-import { caseworkerClaims, httpEvent, lambdaContext } from '../support/events.ts';
+import { caseworkerClaims, httpEvent, lambdaContext, everyJurisdictionExists, useMockedAwsEnvironment } from '../support/events.ts';
 
-Object.assign(process.env, {
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'x',
-  AWS_SECRET_ACCESS_KEY: 'x',
-  CASES_TABLE: 'cases',
-  IDEMPOTENCY_TABLE: 'idempotency',
-  POWERTOOLS_METRICS_DISABLED: 'false',
-});
+useMockedAwsEnvironment({ POWERTOOLS_METRICS_DISABLED: 'false' });
 const documents = mockClient(DynamoDBDocumentClient);
 const { handler } = await import('../../functions/api/create-registration.ts');
 
 describe('metrics', () => {
   it('counts a reported registration by destination province', async () => {
-    documents.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: { pk: string }[] }> }) => ({
-      Responses: {
-        cases: input.RequestItems.cases!.Keys.filter((k) => k.pk.startsWith('JURISDICTION#')).map((k) => ({
-          code: k.pk.slice('JURISDICTION#'.length),
-          name: 'x',
-          level: 'township',
-        })),
-      },
-    }));
+    documents.on(BatchGetCommand).callsFake(everyJurisdictionExists);
     documents.on(TransactWriteCommand).resolves({});
     const lines: string[] = [];
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
