@@ -2,7 +2,7 @@
 // prefecture, counties and township offices each.
 import type { Jurisdiction } from './jurisdiction.ts';
 import { levelOf } from './jurisdiction.ts';
-import type { PolicyOverride } from './policy.ts';
+import { DEFAULT_POLICY, type PolicyOverride } from './policy.ts';
 
 const named = (code: string, name: string): Jurisdiction => ({ code, name, level: levelOf(code) });
 
@@ -24,7 +24,10 @@ export const DEMO_JURISDICTIONS: Jurisdiction[] = [
   named('510104001', '督院街街道'),
 ];
 
-/** Policy overrides by code prefix. The empty prefix holds the national defaults as stored. */
+/**
+ * Policy by code prefix. The empty prefix stores the defaults, so operators see every setting
+ * in the table and change it there; longer prefixes override it setting by setting.
+ */
 export const DEMO_POLICIES: Record<string, PolicyOverride> = {
-  '': {},
+  '': DEFAULT_POLICY,
 };

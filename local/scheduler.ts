@@ -2,12 +2,16 @@
 // as EventBridge Scheduler would, with a ScheduledEvent-shaped payload.
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
-import { schedules } from '../wiring/index.ts';
+import { type ScheduleSpec, schedules } from '../wiring/index.ts';
 import { invoke } from './invoke.ts';
 
 export interface Scheduler {
   stop(): void;
 }
+
+/** When a schedule next fires after `from`, in its time zone. */
+export const nextRun = (schedule: ScheduleSpec, from: Date): Date | null =>
+  new Cron(schedule.cron, { timezone: schedule.timeZone, paused: true }).nextRun(from);
 
 export function startScheduler(onError: (e: unknown) => void): Scheduler {
   const jobs = schedules.map(

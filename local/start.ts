@@ -2,7 +2,9 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR } from './paths.ts';
+import { nextRun } from './scheduler.ts';
 import { startLocalStack } from './stack.ts';
+import { schedules } from '../wiring/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +32,9 @@ async function shutdown(signal: string) {
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+const schedulesNext = schedules
+  .map((s) => `  ${s.function.padEnd(14)} ${s.cron} (${s.timeZone}), next ${nextRun(s, new Date())?.toISOString()}`)
+  .join('\n');
 const token = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 console.log(`liudong local stack is up${stack.seeded ? ' (demo data loaded)' : ''}
@@ -39,6 +44,9 @@ console.log(`liudong local stack is up${stack.seeded ? ' (demo data loaded)' : '
   DynamoDB     ${stack.dynamoEndpoint} (DynamoDB Local)
   SQS          ${stack.sqsEndpoint} (fauxqs)
   Data         ${dataDir}
+
+Schedules:
+${schedulesNext}
 
 A caseworker token for 建外街道 (110105001), valid 12 hours:
 

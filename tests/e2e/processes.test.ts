@@ -78,13 +78,11 @@ describe('processes', () => {
     await until(() => !alive(jvm!) && !alive(guard), 10_000);
   });
 
-  it('npm start comes up with demo data and Ctrl-C stops everything', async () => {
-    const dataDir = path.join(scratch, 'data');
+  async function npmStart(dataDir: string) {
     const npm = spawn('npm', ['start', '--', '--port', '0', '--data-dir', dataDir], {
       cwd: PROJECT_ROOT,
       detached: true, // its own process group, as a terminal would have it
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT' },
     });
     groups.push(npm.pid!);
     const text = output(npm);
@@ -92,16 +90,48 @@ describe('processes', () => {
       npm.once('exit', (code, signal) => resolve({ code, signal })),
     );
     await until(() => text().includes('Ctrl-C stops everything'), 60_000);
-    expect(text()).toContain('(demo data loaded)');
-    expect(text()).toMatch(/export TOKEN=ey/);
-    expect(javaWith(dataDir)).toHaveLength(1);
+    const apiUrl = /API\s+(http:\/\/\S+)/.exec(text())![1]!;
+    return {
+      text,
+      apiUrl,
+      async ctrlC() {
+        process.kill(-npm.pid!, 'SIGINT');
+        // npm itself may die of the SIGINT; the runner shuts down in order and exits 0.
+        const { code, signal } = await exited;
+        expect(code === 0 || signal === 'SIGINT').toBe(true);
+        await until(() => text().includes('stopping the local stack'), 10_000);
+        await until(() => childrenOf(npm.pid!).length === 0 && !alive(npm.pid!), 10_000);
+        await until(() => javaWith(dataDir).length === 0, 10_000);
+      },
+    };
+  }
 
-    process.kill(-npm.pid!, 'SIGINT');
-    // npm itself may die of the SIGINT; the runner shuts down in order and exits 0.
-    const { code, signal } = await exited;
-    expect(code === 0 || signal === 'SIGINT').toBe(true);
-    await until(() => text().includes('stopping the local stack'), 10_000);
-    await until(() => childrenOf(npm.pid!).length === 0 && !alive(npm.pid!), 10_000);
-    await until(() => javaWith(dataDir).length === 0, 10_000);
+  it('npm start comes up with demo data, keeps data across a restart, and Ctrl-C stops everything', async () => {
+    const dataDir = path.join(scratch, 'data');
+    const first = await npmStart(dataDir);
+    expect(first.text()).toContain('(demo data loaded)');
+    expect(first.text()).toMatch(/export TOKEN=ey/);
+    expect(javaWith(dataDir)).toHaveLength(1);
+    const token = /export TOKEN=(\S+)/.exec(first.text())![1]!;
+    const created = await fetch(`${first.apiUrl}/v1/registrations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        person: { name: '张三', idNumber: '11010519491231002X', phone: '13800138000' },
+        originCode: '511321100',
+        destinationCode: '110105001',
+        arrivalDate: '2026-11-01',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await first.ctrlC();
+
+    const second = await npmStart(dataDir);
+    expect(second.text()).not.toContain('(demo data loaded)');
+    // The dev issuer's key survived too: a token minted for the first run still works.
+    const read = await fetch(`${second.apiUrl}/v1/registrations/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(read.status).toBe(200);
+    await second.ctrlC();
   });
 });
