@@ -16,7 +16,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { FeaturePlan, StandardThreatProtectionMode, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { ClientAttributes, FeaturePlan, StandardThreatProtectionMode, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -208,13 +208,21 @@ export class LiudongStack extends Stack {
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       customAttributes: {
-        // Set by administrators only: the app client cannot write them.
+        // Administrators set these; the app client may read but never write them (below).
         role: new StringAttribute({ mutable: true }),
         jurisdiction: new StringAttribute({ mutable: true }),
       },
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const client = userPool.addClient('Console', { authFlows: { userSrp: true }, generateSecret: false });
+    // A user must not promote themself: the client writes no custom attribute.
+    const client = userPool.addClient('Console', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, phoneNumber: true, fullname: true })
+        .withCustomAttributes('role', 'jurisdiction'),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, phoneNumber: true, fullname: true }),
+    });
     const authorizer = new HttpJwtAuthorizer('Jwt', `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`, {
       jwtAudience: [client.userPoolClientId],
     });

@@ -138,6 +138,15 @@ describe('API', () => {
     });
   });
 
+  it('lets no user write their own role or jurisdiction', () => {
+    const clients = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(1);
+    const { ReadAttributes, WriteAttributes } = clients[0]!.Properties as { ReadAttributes: string[]; WriteAttributes: string[] };
+    expect(ReadAttributes).toEqual(expect.arrayContaining(['custom:role', 'custom:jurisdiction']));
+    expect(WriteAttributes.filter((a) => a.startsWith('custom:'))).toEqual([]);
+    expect(WriteAttributes.length).toBeGreaterThan(0);
+  });
+
   describe('matches the local stack', () => {
     let api: LocalApi;
     let dir: string;
