@@ -21,5 +21,7 @@ export const handler = route({ body: RegistrationRequest, idempotent: true }, as
   await saveDecision(decision, null);
   metrics.addDimensions({ destinationProvince: decision.case.destinationCode.slice(0, 2) });
   metrics.addMetric('RegistrationsReported', MetricUnit.Count, 1);
+  // Published here, not by middleware, so routes without metrics log no empty-metrics warning.
+  metrics.publishStoredMetrics();
   return json(201, decision.case, { location: `/v1/registrations/${decision.case.id}` });
 });

@@ -4,7 +4,6 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { IdempotencyConfig, IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
@@ -16,7 +15,7 @@ import { type Principal, ROLES, type Role } from '../../core/principal.ts';
 import { isJurisdictionCode } from '../../core/jurisdiction.ts';
 import { dynamoClient } from './clients.ts';
 import { tableName } from './env.ts';
-import { logger, metrics } from './observability.ts';
+import { logger } from './observability.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export interface HttpResult {
@@ -153,10 +152,10 @@ interface RouteOptions<B extends z.ZodType, P extends z.ZodType, Q extends z.Zod
 
 type Parsed = { input?: { body: unknown; params: unknown; query: unknown; principal?: Principal } };
 
-function parse(schema: z.ZodType | undefined, value: unknown, name: string, status: ProblemStatus = 400) {
+function parse(schema: z.ZodType | undefined, value: unknown, name: string) {
   if (!schema) return undefined;
   const result = schema.safeParse(value);
-  if (!result.success) throw new HttpProblem(status, `The ${name} is invalid`, fieldProblems(result.error, name === 'body' ? '' : name));
+  if (!result.success) throw new HttpProblem(400, `The ${name} is invalid`, fieldProblems(result.error, name === 'body' ? '' : name));
   return result.data;
 }
 
@@ -214,7 +213,6 @@ export function route<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType 
   const handler = middy<HttpEvent & Parsed, HttpResult, Error, Context>()
     .use(problemDetails())
     .use(injectLambdaContext(logger))
-    .use(logMetrics(metrics))
     .use(httpHeaderNormalizer())
     .use(validate(options));
   if (options.idempotent) {
