@@ -30,10 +30,13 @@ import type { Construct } from 'constructs';
 import {
   type FunctionName,
   type FunctionSpec,
+  type HoldingQueueName,
+  type HoldingQueueSpec,
   type QueueName,
   type TableName,
   environmentFor,
   functions,
+  holdingQueues,
   queues,
   routes,
   schedules,
@@ -52,7 +55,7 @@ export class LiudongStack extends Stack {
   readonly queues = {} as Record<QueueName, { queue: Queue; deadLetterQueue: Queue }>;
   readonly functions = {} as Record<FunctionName, NodejsFunction>;
   readonly api: HttpApi;
-  readonly streamFailureQueues: Queue[] = [];
+  readonly holdingQueues = {} as Record<HoldingQueueName, Queue>;
   readonly schedulerRole: Role;
   /** Routes the wiring declares without auth (the API description). */
   readonly publicRoutes: HttpRoute[];
@@ -163,15 +166,24 @@ export class LiudongStack extends Stack {
       );
     }
 
-    for (const spec of streams) {
-      // Records still failing after the retries are parked here rather than lost.
-      const failures = new Queue(this, `${spec.function}StreamFailures`, {
-        // A destination for records that exhausted their retries, read by operators, not a worker.
+    for (const [name, spec] of Object.entries(holdingQueues) as [HoldingQueueName, HoldingQueueSpec][]) {
+      const queue = new Queue(this, `${name}HoldingQueue`, {
         encryption: QueueEncryption.SQS_MANAGED,
         enforceSSL: true,
-        retentionPeriod: Duration.days(14),
+        retentionPeriod: Duration.days(spec.retentionDays),
       });
-      this.streamFailureQueues.push(failures);
+      this.holdingQueues[name] = queue;
+      new Alarm(this, `${name}HoldingAlarm`, {
+        alarmDescription: `Failures are waiting in ${name} for an operator`,
+        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    }
+
+    for (const spec of streams) {
       this.functions[spec.function].addEventSource(
         new DynamoEventSource(this.tables[spec.table], {
           startingPosition: StartingPosition.TRIM_HORIZON,
@@ -179,7 +191,7 @@ export class LiudongStack extends Stack {
           retryAttempts: spec.maxRetries,
           bisectBatchOnError: true,
           reportBatchItemFailures: true,
-          onFailure: new SqsDlq(failures),
+          onFailure: new SqsDlq(this.holdingQueues[spec.onFailure]),
           filters: [
             FilterCriteria.filter({
               eventName: FilterRule.isEqual(spec.filter.eventName),

@@ -28,10 +28,10 @@ export function acknowledgeFindings(stack: LiudongStack): void {
       reason: 'EventBridge Scheduler may invoke any version or alias of the scheduled function it targets.',
     });
   }
-  for (const queue of stack.streamFailureQueues) {
+  for (const queue of Object.values(stack.holdingQueues)) {
     Validations.of(queue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the on-failure destination of a stream consumer: it holds records for operators.',
+      reason: 'A holding queue is itself where failures end (an on-failure destination), read by operators, not a worker.',
     });
   }
   for (const route of stack.publicRoutes) {

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { interceptLocalhostDns, startFauxqs } from 'fauxqs';
-import { type QueueName, queues } from '../wiring/index.ts';
+import { type HoldingQueueName, type QueueName, holdingQueues, queues } from '../wiring/index.ts';
 import { freePort } from './net.ts';
 
 export interface LocalSqs {
@@ -52,6 +52,21 @@ export async function createQueues(sqs: SQSClient): Promise<Record<QueueName, { 
       }),
     );
     urls[name] = { url: queue.QueueUrl!, deadLetterUrl: dlq.QueueUrl! };
+  }
+  return urls;
+}
+
+/** Creates the wiring's holding queues (no consumer, no DLQ); returns their URLs. */
+export async function createHoldingQueues(sqs: SQSClient): Promise<Record<HoldingQueueName, string>> {
+  const urls = {} as Record<HoldingQueueName, string>;
+  for (const [name, spec] of Object.entries(holdingQueues) as [HoldingQueueName, (typeof holdingQueues)[HoldingQueueName]][]) {
+    const queue = await sqs.send(
+      new CreateQueueCommand({
+        QueueName: queueName(name),
+        Attributes: { MessageRetentionPeriod: String(spec.retentionDays * 24 * 3600) },
+      }),
+    );
+    urls[name] = queue.QueueUrl!;
   }
   return urls;
 }

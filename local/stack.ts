@@ -7,14 +7,14 @@ import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DEMO_JURISDICTIONS, DEMO_POLICIES } from '../core/demo-data.ts';
-import { type FunctionName, type QueueName, environmentFor, functions, queues, streams } from '../wiring/index.ts';
+import { type FunctionName, type HoldingQueueName, type QueueName, environmentFor, functions, queues, streams } from '../wiring/index.ts';
 import { type DevIssuer, devIssuer } from './dev-issuer.ts';
 import { startDynamoDbLocal } from './dynamodb.ts';
 import { startHttpServer } from './http-server.ts';
 import { loadHandler } from './invoke.ts';
 import { type Consumer, startQueueConsumer } from './queue-consumer.ts';
 import { startScheduler } from './scheduler.ts';
-import { createQueues, startLocalSqs } from './sqs.ts';
+import { createHoldingQueues, createQueues, startLocalSqs } from './sqs.ts';
 import { type StreamConsumer, startStreamConsumer } from './stream-consumer.ts';
 import { ensureTables, physicalTableName } from './tables.ts';
 
@@ -33,6 +33,7 @@ export interface LocalStack {
   sqsEndpoint: string;
   issuer: DevIssuer;
   queueUrls: Record<QueueName, { url: string; deadLetterUrl: string }>;
+  holdingQueueUrls: Record<HoldingQueueName, string>;
   seeded: boolean;
   /** Waits until the outbox stream has been read up to now and every queue is empty. */
   drained(): Promise<void>;
@@ -74,6 +75,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(() => dynamoClient.destroy(), () => sqsClient.destroy());
     const { created, streamArns } = await ensureTables(dynamoClient);
     const queueUrls = await createQueues(sqsClient);
+    const holdingQueueUrls = await createHoldingQueues(sqsClient);
 
     // One process plays every function, so it carries the union of their environments.
     for (const name of Object.keys(functions) as FunctionName[]) {
@@ -118,6 +120,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         endpoint: dynamo.endpoint,
         streamArn,
         spec,
+        onFailure: { sqs: sqsClient, queueUrl: holdingQueueUrls[spec.onFailure] },
         ...(persistent ? { checkpointFile: path.join(stateDir, `stream-${spec.table}-${spec.function}.json`) } : {}),
         onError,
       });
@@ -141,6 +144,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sqsEndpoint: sqs.endpoint,
       issuer,
       queueUrls,
+      holdingQueueUrls,
       seeded,
       drained: async () => {
         await Promise.all(streamConsumers.map((c) => c.drained()));

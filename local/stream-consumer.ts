@@ -1,8 +1,11 @@
 // Reads DynamoDB Local's stream like Lambda's stream event source mapping: records in
 // order per shard, filtered as the wiring says, delivered as DynamoDBStreamEvent batches.
-// A reported item failure retries from that record (up to maxRetries); progress is
-// checkpointed to a file so a restart resumes where it stopped.
+// A reported item failure retries from that record (up to maxRetries), then the batch is
+// reported to the on-failure queue and passed; progress is checkpointed to a file so a
+// restart resumes where it stopped.
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
@@ -12,7 +15,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { StreamSpec, FunctionName } from '../wiring/index.ts';
-import { invoke } from './invoke.ts';
+import { functionName, invoke } from './invoke.ts';
 
 type Checkpoints = Record<string, string>; // shardId → last sequence number handled
 
@@ -47,11 +50,38 @@ export interface StreamConsumer {
   drained(): Promise<void>;
 }
 
+/** The record Lambda sends to a stream mapping's on-failure destination. */
+export function failureRecord(options: { streamArn: string; shardId: string; batch: _Record[]; functionName: string; attempts: number }) {
+  const first = options.batch[0]!.dynamodb!;
+  const last = options.batch.at(-1)!.dynamodb!;
+  return {
+    version: '1.0',
+    timestamp: new Date().toISOString(),
+    requestContext: {
+      requestId: randomUUID(),
+      functionArn: `arn:aws:lambda:us-east-1:000000000000:function:${options.functionName}`,
+      condition: 'RetryAttemptsExhausted',
+      approximateInvokeCount: options.attempts,
+    },
+    DDBStreamBatchInfo: {
+      shardId: options.shardId,
+      startSequenceNumber: first.SequenceNumber,
+      endSequenceNumber: last.SequenceNumber,
+      approximateArrivalOfFirstRecord: first.ApproximateCreationDateTime?.toISOString(),
+      approximateArrivalOfLastRecord: last.ApproximateCreationDateTime?.toISOString(),
+      batchSize: options.batch.length,
+      streamArn: options.streamArn,
+    },
+  };
+}
+
 export function startStreamConsumer(options: {
   endpoint: string;
   streamArn: string;
   spec: StreamSpec & { function: FunctionName };
   checkpointFile?: string;
+  /** Where a batch that exhausted its retries is reported, as Lambda's on-failure destination. */
+  onFailure: { sqs: SQSClient; queueUrl: string };
   onError: (error: unknown) => void;
 }): StreamConsumer {
   const client = new DynamoDBStreamsClient({ endpoint: options.endpoint });
@@ -105,7 +135,16 @@ export function startStreamConsumer(options: {
             save();
             return failedAt;
           }
-          options.onError(new Error(`stream record ${failedAt} dropped after ${options.spec.maxRetries} retries`));
+          // Retries exhausted: report the rest of the batch to the on-failure queue and move past it.
+          const rest = batch.slice(Math.max(0, batch.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt)));
+          await options.onFailure.sqs.send(
+            new SendMessageCommand({
+              QueueUrl: options.onFailure.queueUrl,
+              MessageBody: JSON.stringify(
+                failureRecord({ streamArn: options.streamArn, shardId, batch: rest, functionName: functionName(options.spec.function), attempts: tries }),
+              ),
+            }),
+          );
         }
       }
     }

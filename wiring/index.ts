@@ -30,6 +30,13 @@ export interface StreamSpec {
   maxRetries: number;
   /** Only records matching this reach the function (a Lambda event filter locally emulated). */
   filter: { eventName: 'INSERT'; entity: string };
+  /** Where a batch that exhausted its retries is reported (Lambda's on-failure destination). */
+  onFailure: string;
+}
+
+export interface HoldingQueueSpec {
+  /** Held for operators to inspect and replay; no consumer reads it. */
+  retentionDays: number;
 }
 
 export interface ScheduleSpec {
@@ -86,6 +93,11 @@ export const queues = {
   },
 } as const satisfies Record<string, QueueSpec>;
 export type QueueName = keyof typeof queues;
+
+export const holdingQueues = {
+  outboxFailures: { retentionDays: 14 },
+} as const satisfies Record<string, HoldingQueueSpec>;
+export type HoldingQueueName = keyof typeof holdingQueues;
 
 export const functions = {
   createRegistration: {
@@ -154,13 +166,14 @@ export const routes: readonly (RouteSpec & { function: FunctionName })[] = [
   { method: 'GET', path: '/v1/openapi.json', function: 'openapi', auth: 'none' },
 ];
 
-export const streams: readonly (StreamSpec & { table: TableName; function: FunctionName })[] = [
+export const streams: readonly (StreamSpec & { table: TableName; function: FunctionName; onFailure: HoldingQueueName })[] = [
   {
     table: 'cases',
     function: 'publishEvents',
     batchSize: 25,
     maxRetries: 10,
     filter: { eventName: 'INSERT', entity: 'event' },
+    onFailure: 'outboxFailures',
   },
 ];
 

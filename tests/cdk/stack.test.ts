@@ -11,7 +11,7 @@ import { buildApp } from '../../lib/app.ts';
 import { LiudongStack } from '../../lib/liudong-stack.ts';
 import { devIssuer } from '../../local/dev-issuer.ts';
 import { type LocalApi, startHttpServer } from '../../local/http-server.ts';
-import { functions, queues, routes, schedules, streams } from '../../wiring/index.ts';
+import { functions, holdingQueues, queues, routes, schedules, streams } from '../../wiring/index.ts';
 
 // Skip esbuild here: bundling is proven by tests/cdk/synth.test.ts.
 const NO_BUNDLING = { context: { 'aws:cdk:bundling-stacks': [] } };
@@ -56,7 +56,7 @@ describe('queues', () => {
         SqsManagedSseEnabled: true,
       });
     }
-    template.resourceCountIs('AWS::SQS::Queue', Object.keys(queues).length * 2 + streams.length);
+    template.resourceCountIs('AWS::SQS::Queue', Object.keys(queues).length * 2 + Object.keys(holdingQueues).length);
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -66,10 +66,10 @@ describe('queues', () => {
     });
   });
 
-  it('alarms on DLQ depth and on the age of the oldest message', () => {
+  it('alarms on DLQ and holding-queue depth and on the age of the oldest message', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage' });
-    template.resourceCountIs('AWS::CloudWatch::Alarm', Object.keys(queues).length * 2);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', Object.keys(queues).length * 2 + Object.keys(holdingQueues).length);
   });
 });
 
@@ -95,13 +95,14 @@ describe('functions', () => {
     });
   });
 
-  it('relays the outbox stream filtered to inserted event rows, with retries and a failure destination', () => {
+  it('relays the outbox stream filtered to inserted event rows, with retries and its holding queue on failure', () => {
     const spec = streams[0]!;
+    const holding = stack.getLogicalId(stack.holdingQueues[spec.onFailure].node.defaultChild as never);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
       MaximumRetryAttempts: spec.maxRetries,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [holding, 'Arn'] } } },
       FilterCriteria: {
         Filters: [{ Pattern: JSON.stringify({ eventName: [spec.filter.eventName], dynamodb: { NewImage: { entity: { S: [spec.filter.entity] } } } }) }],
       },

@@ -125,6 +125,7 @@ describe('stream consumer', () => {
     process.env.NOTIFICATIONS_QUEUE_URL = queue.url;
     const checkpointFile = path.join(scratch, 'checkpoint.json');
     const spec = streams[0]!;
+    const onFailure = { sqs: sqsClient, queueUrl: (await queueWithDlq(`unused-${randomUUID().slice(0, 8)}`, 30, 3)).url };
     const received: string[] = [];
     const drain = async () => {
       for (;;) {
@@ -137,7 +138,7 @@ describe('stream consumer', () => {
     const first = [reported('一', '2026-11-02'), reported('二', '2026-11-03')];
     for (const d of first) await store.saveDecision(d, null);
     const errors: unknown[] = [];
-    let consumer = startStreamConsumer({ endpoint: dynamo.endpoint, streamArn, spec, checkpointFile, onError: (e) => errors.push(e) });
+    let consumer = startStreamConsumer({ endpoint: dynamo.endpoint, streamArn, spec, checkpointFile, onFailure, onError: (e) => errors.push(e) });
     await consumer.drained();
     await consumer.stop();
     await drain();
@@ -146,12 +147,58 @@ describe('stream consumer', () => {
 
     const second = reported('三', '2026-11-04');
     await store.saveDecision(second, null);
-    consumer = startStreamConsumer({ endpoint: dynamo.endpoint, streamArn, spec, checkpointFile, onError: (e) => errors.push(e) });
+    consumer = startStreamConsumer({ endpoint: dynamo.endpoint, streamArn, spec, checkpointFile, onFailure, onError: (e) => errors.push(e) });
     await consumer.drained();
     await consumer.stop();
     await drain();
     // Nothing relayed twice: the restart began after the checkpoint.
     expect(received).toEqual([...first, second].map((d) => d.event.id));
     expect(errors).toEqual([]);
+  });
+
+  it('reports a batch that exhausted its retries to the on-failure queue and moves past it', async () => {
+    const good = await queueWithDlq(`relay-ok-${randomUUID().slice(0, 8)}`, 30, 3);
+    const holding = await queueWithDlq(`holding-${randomUUID().slice(0, 8)}`, 30, 3);
+    const spec = { ...streams[0]!, maxRetries: 2 };
+    const errors: unknown[] = [];
+    const consumer = startStreamConsumer({
+      endpoint: dynamo.endpoint,
+      streamArn,
+      spec,
+      checkpointFile: path.join(scratch, 'exhausted.json'),
+      onFailure: { sqs: sqsClient, queueUrl: holding.url },
+      onError: (e) => errors.push(e),
+    });
+    try {
+      process.env.NOTIFICATIONS_QUEUE_URL = good.url;
+      await consumer.drained(); // caught up with everything earlier tests wrote
+
+      // The relay cannot send: every attempt at this record fails.
+      process.env.NOTIFICATIONS_QUEUE_URL = good.url.replace(/[^/]+$/, 'no-such-queue');
+      const lost = reported('失', '2026-11-05');
+      await store.saveDecision(lost, null);
+      let failure: { requestContext: { condition: string }; DDBStreamBatchInfo: { batchSize: number; streamArn: string } } | undefined;
+      await until(async () => {
+        const page = await sqsClient.send(new ReceiveMessageCommand({ QueueUrl: holding.url, WaitTimeSeconds: 1 }));
+        failure = page.Messages?.[0] ? JSON.parse(page.Messages[0].Body!) : undefined;
+        return failure !== undefined;
+      });
+      expect(failure).toMatchObject({
+        requestContext: { condition: 'RetryAttemptsExhausted', approximateInvokeCount: 3 },
+        DDBStreamBatchInfo: { batchSize: 1, streamArn },
+      });
+
+      // The stream moved on: the next event is relayed.
+      process.env.NOTIFICATIONS_QUEUE_URL = good.url;
+      const next = reported('续', '2026-11-06');
+      await store.saveDecision(next, null);
+      await consumer.drained();
+      const page = await sqsClient.send(new ReceiveMessageCommand({ QueueUrl: good.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+      const relayed = (page.Messages ?? []).map((m) => (JSON.parse(m.Body!) as { id: string }).id);
+      expect(relayed).toContain(next.event.id);
+      expect(relayed).not.toContain(lost.event.id);
+    } finally {
+      await consumer.stop();
+    }
   });
 });
