@@ -33,27 +33,48 @@ export async function startLocalSqs(options: { dataDir?: string; port?: number }
 export const deadLetterQueueName = (name: string) => `liudong-${name}-dlq`;
 export const queueName = (name: string) => `liudong-${name}`;
 
-/** Creates every queue of the wiring with its DLQ and redrive policy; returns their URLs. */
-export async function createQueues(sqs: SQSClient): Promise<Record<QueueName, { url: string; deadLetterUrl: string }>> {
-  const urls = {} as Record<QueueName, { url: string; deadLetterUrl: string }>;
+export interface LocalQueue {
+  url: string;
+  arn: string;
+  deadLetterUrl: string;
+}
+
+const arnOf = async (sqs: SQSClient, url: string) =>
+  (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+
+/** Creates a queue with its dead-letter queue and redrive policy. */
+export async function createQueueWithDeadLetters(
+  sqs: SQSClient,
+  name: string,
+  options: { deadLetterName: string; visibilityTimeoutSeconds: number; maxReceiveCount: number },
+): Promise<LocalQueue> {
+  const dlq = await sqs.send(new CreateQueueCommand({ QueueName: options.deadLetterName }));
+  const queue = await sqs.send(
+    new CreateQueueCommand({
+      QueueName: name,
+      Attributes: {
+        VisibilityTimeout: String(options.visibilityTimeoutSeconds),
+        RedrivePolicy: JSON.stringify({
+          deadLetterTargetArn: await arnOf(sqs, dlq.QueueUrl!),
+          maxReceiveCount: options.maxReceiveCount,
+        }),
+      },
+    }),
+  );
+  return { url: queue.QueueUrl!, arn: await arnOf(sqs, queue.QueueUrl!), deadLetterUrl: dlq.QueueUrl! };
+}
+
+/** Creates every queue of the wiring with its DLQ and redrive policy. */
+export async function createQueues(sqs: SQSClient): Promise<Record<QueueName, LocalQueue>> {
+  const created = {} as Record<QueueName, LocalQueue>;
   for (const [name, spec] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
-    const dlq = await sqs.send(new CreateQueueCommand({ QueueName: deadLetterQueueName(name) }));
-    const dlqArn = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }));
-    const queue = await sqs.send(
-      new CreateQueueCommand({
-        QueueName: queueName(name),
-        Attributes: {
-          VisibilityTimeout: String(spec.visibilityTimeoutSeconds),
-          RedrivePolicy: JSON.stringify({
-            deadLetterTargetArn: dlqArn.Attributes?.QueueArn,
-            maxReceiveCount: spec.maxReceiveCount,
-          }),
-        },
-      }),
-    );
-    urls[name] = { url: queue.QueueUrl!, deadLetterUrl: dlq.QueueUrl! };
+    created[name] = await createQueueWithDeadLetters(sqs, queueName(name), {
+      deadLetterName: deadLetterQueueName(name),
+      visibilityTimeoutSeconds: spec.visibilityTimeoutSeconds,
+      maxReceiveCount: spec.maxReceiveCount,
+    });
   }
-  return urls;
+  return created;
 }
 
 /** Creates the wiring's holding queues (no consumer, no DLQ); returns their URLs. */

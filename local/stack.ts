@@ -14,7 +14,7 @@ import { startHttpServer } from './http-server.ts';
 import { loadHandler } from './invoke.ts';
 import { type Consumer, startQueueConsumer } from './queue-consumer.ts';
 import { startScheduler } from './scheduler.ts';
-import { createHoldingQueues, createQueues, startLocalSqs } from './sqs.ts';
+import { type LocalQueue, createHoldingQueues, createQueues, startLocalSqs } from './sqs.ts';
 import { type StreamConsumer, startStreamConsumer } from './stream-consumer.ts';
 import { ensureTables, physicalTableName } from './tables.ts';
 
@@ -32,7 +32,7 @@ export interface LocalStack {
   dynamoEndpoint: string;
   sqsEndpoint: string;
   issuer: DevIssuer;
-  queueUrls: Record<QueueName, { url: string; deadLetterUrl: string }>;
+  queueUrls: Record<QueueName, LocalQueue>;
   holdingQueueUrls: Record<HoldingQueueName, string>;
   seeded: boolean;
   /** Waits until the outbox stream has been read up to now and every queue is empty. */
@@ -95,14 +95,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const consumers: Consumer[] = [];
     for (const [name, spec] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
-      const arn = await sqsClient.send(
-        new GetQueueAttributesCommand({ QueueUrl: queueUrls[name].url, AttributeNames: ['QueueArn'] }),
-      );
       consumers.push(
         startQueueConsumer({
           sqs: sqsClient,
           queueUrl: queueUrls[name].url,
-          queueArn: arn.Attributes!.QueueArn!,
+          queueArn: queueUrls[name].arn,
           function: spec.consumer.function,
           batchSize: spec.consumer.batchSize,
           onError,

@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  CreateQueueCommand,
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
@@ -17,10 +16,11 @@ import { DEFAULT_POLICY } from '../../core/policy.ts';
 import { report } from '../../core/workflows/registration.ts';
 import type { DynamoDbLocal } from '../../local/dynamodb.ts';
 import { startQueueConsumer } from '../../local/queue-consumer.ts';
-import { type LocalSqs, startLocalSqs } from '../../local/sqs.ts';
+import { type LocalSqs, createQueueWithDeadLetters, startLocalSqs } from '../../local/sqs.ts';
 import { startStreamConsumer } from '../../local/stream-consumer.ts';
 import { streams } from '../../wiring/index.ts';
 import { startTestDynamo } from '../support/dynamodb.ts';
+import { until } from '../support/wait.ts';
 
 const store = await import('../../functions/shared/store.ts');
 const { toCloudEvent } = await import('../../functions/shared/events.ts');
@@ -46,31 +46,11 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-async function queueWithDlq(name: string, visibility: number, maxReceiveCount: number) {
-  const dlq = await sqsClient.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }));
-  const dlqArn = (await sqsClient.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] })))
-    .Attributes!.QueueArn!;
-  const queue = await sqsClient.send(
-    new CreateQueueCommand({
-      QueueName: name,
-      Attributes: {
-        VisibilityTimeout: String(visibility),
-        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount }),
-      },
-    }),
-  );
-  const arn = (await sqsClient.send(new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl, AttributeNames: ['QueueArn'] })))
-    .Attributes!.QueueArn!;
-  return { url: queue.QueueUrl!, arn, dlqUrl: dlq.QueueUrl! };
-}
-
-const until = async (probe: () => Promise<boolean>, timeoutMs = 20_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+const queueWithDlq = async (name: string, visibilityTimeoutSeconds: number, maxReceiveCount: number) => {
+  const queue = await createQueueWithDeadLetters(sqsClient, name, { deadLetterName: `${name}-dlq`, visibilityTimeoutSeconds, maxReceiveCount });
+  return { url: queue.url, arn: queue.arn, dlqUrl: queue.deadLetterUrl };
 };
+
 
 const reported = (name: string, arrivalDate: string) =>
   report(
