@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../local/paths.ts';
+import { until } from '../support/wait.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'liudong-proc-'));
 const groups: number[] = [];
@@ -44,13 +45,6 @@ const javaWith = (needle: string): number[] => {
     return [];
   }
 };
-const until = async (probe: () => boolean, timeoutMs = 30_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 function output(child: ChildProcess) {
   let text = '';
   child.stdout?.on('data', (c: Buffer) => (text += c.toString()));
@@ -67,7 +61,7 @@ describe('processes', () => {
     });
     groups.push(runner.pid!);
     const text = output(runner);
-    await until(() => /guard \d+/.test(text()));
+    await until(() => /guard \d+/.test(text()), 30_000);
     const guard = Number(/guard (\d+)/.exec(text())![1]);
     const [jvm] = childrenOf(guard);
     expect(jvm).toBeGreaterThan(0);

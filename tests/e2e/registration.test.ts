@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
 import { invoke } from '../../local/invoke.ts';
 import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+import { eventually } from '../support/wait.ts';
 
 let stack: LocalStack;
 const errors: unknown[] = [];
@@ -40,15 +41,6 @@ async function api(method: string, path: string, options: { token?: string; body
   return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, any>) : {} };
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('arrival registration', () => {
   it('registers a person over HTTP and files a notice in the origin inbox', async () => {
