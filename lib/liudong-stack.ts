@@ -25,7 +25,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Queue, QueueEncryption, type QueueProps } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
   type FunctionName,
@@ -82,26 +82,17 @@ export class LiudongStack extends Stack {
     }
 
     for (const [name, spec] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
-      const deadLetterQueue = new Queue(this, `${name}DeadLetterQueue`, {
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-        retentionPeriod: Duration.days(14),
-      });
-      const queue = new Queue(this, `${name}Queue`, {
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
+      const deadLetterQueue = this.secureQueue(`${name}DeadLetterQueue`, { retentionPeriod: Duration.days(14) });
+      const queue = this.secureQueue(`${name}Queue`, {
         visibilityTimeout: Duration.seconds(spec.visibilityTimeoutSeconds),
         deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: spec.maxReceiveCount },
       });
       this.queues[name] = { queue, deadLetterQueue };
-      new Alarm(this, `${name}DeadLetterAlarm`, {
-        alarmDescription: `Messages in the ${name} dead-letter queue: deliveries failed ${spec.maxReceiveCount} times`,
-        metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
-        threshold: 0,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
+      this.alarmOnWaitingMessages(
+        `${name}DeadLetterAlarm`,
+        deadLetterQueue,
+        `Messages in the ${name} dead-letter queue: deliveries failed ${spec.maxReceiveCount} times`,
+      );
       new Alarm(this, `${name}OldestMessageAlarm`, {
         alarmDescription: `The ${name} queue is not being drained`,
         metric: queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1) }),
@@ -167,20 +158,9 @@ export class LiudongStack extends Stack {
     }
 
     for (const [name, spec] of Object.entries(holdingQueues) as [HoldingQueueName, HoldingQueueSpec][]) {
-      const queue = new Queue(this, `${name}HoldingQueue`, {
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-        retentionPeriod: Duration.days(spec.retentionDays),
-      });
+      const queue = this.secureQueue(`${name}HoldingQueue`, { retentionPeriod: Duration.days(spec.retentionDays) });
       this.holdingQueues[name] = queue;
-      new Alarm(this, `${name}HoldingAlarm`, {
-        alarmDescription: `Failures are waiting in ${name} for an operator`,
-        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
-        threshold: 0,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
+      this.alarmOnWaitingMessages(`${name}HoldingAlarm`, queue, `Failures are waiting in ${name} for an operator`);
     }
 
     for (const spec of streams) {
@@ -287,5 +267,22 @@ export class LiudongStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
+  }
+
+  /** Every queue: SQS-managed encryption, and no access without TLS. */
+  private secureQueue(id: string, props: QueueProps): Queue {
+    return new Queue(this, id, { ...props, encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
+  }
+
+  /** A queue nobody drains automatically: any message in it wants an operator. */
+  private alarmOnWaitingMessages(id: string, queue: Queue, description: string): Alarm {
+    return new Alarm(this, id, {
+      alarmDescription: description,
+      metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
   }
 }
