@@ -7,7 +7,7 @@ import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import { checkCharacter } from '../core/id-number.ts';
 import { localDate } from '../core/calendar.ts';
 import { dynamoClient } from '../functions/shared/clients.ts';
-import { REFERENCE_CACHE_SECONDS } from '../functions/shared/store.ts';
+import { REFERENCE_CACHE_SECONDS } from '../functions/shared/store/reference.ts';
 import { startLocalStack } from '../local/stack.ts';
 
 const { values } = parseArgs({
@@ -59,6 +59,7 @@ async function worker() {
       originCode: '511321100',
       destinationCode: destinations[i % 2],
       arrivalDate: arrival,
+      expectedStayDays: 180,
     });
     const started = performance.now();
     const response = await fetch(`${stack.apiUrl}/v1/registrations`, {

@@ -1,10 +1,14 @@
 // Who may read what. Writes are governed by the workflow tables' role columns.
 import { officeCovers, type Principal } from './principal.ts';
-import type { RegistrationCase } from './workflows/registration.ts';
+import { officeCode } from './workflows/engine.ts';
+import { type Case, workflowOf } from './workflows/index.ts';
 
 /** Offices read the inboxes of their jurisdiction and of everything inside it. */
 export const mayReadInbox = (principal: Principal, code: string): boolean => officeCovers(principal, code);
 
-/** Destination offices see cases they handle; a person sees the case they reported. */
-export const mayReadRegistration = (principal: Principal, c: RegistrationCase): boolean =>
-  officeCovers(principal, c.destinationCode) || (principal.role === 'person' && principal.sub === c.reportedBy.sub);
+/**
+ * The office that works a case (the destination's for registrations, the origin's for origin
+ * certificates) and the offices above it see it; a person sees the cases they opened.
+ */
+export const mayReadCase = (principal: Principal, c: Case): boolean =>
+  officeCovers(principal, officeCode(workflowOf(c.type), c)) || (principal.role === 'person' && principal.sub === c.openedBy.sub);

@@ -11,6 +11,8 @@ export class DomainError extends Error {
     readonly kind: 'validation' | 'not_found' | 'forbidden' | 'conflict' | 'unprocessable',
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** Extra members of the problem document, e.g. the state a refused action met. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -19,6 +21,9 @@ export class DomainError extends Error {
 
 export const validationError = (fields: FieldProblem[], message = 'The request has invalid fields') =>
   new DomainError('validation', message, fields);
+export const unprocessable = (fields: FieldProblem[], message = 'The request cannot be processed as it stands') =>
+  new DomainError('unprocessable', message, fields);
 export const notFound = (message: string) => new DomainError('not_found', message);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
-export const conflict = (message: string) => new DomainError('conflict', message);
+export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
+  new DomainError('conflict', message, [], extensions);

@@ -38,3 +38,6 @@ export const lineage = (code: string): string[] =>
 
 /** The county that supervises a township or community (escalations go there). */
 export const countyOf = (code: string): string | undefined => (code.length >= 6 ? code.slice(0, 6) : undefined);
+
+/** The enclosing jurisdiction one level up; undefined for a province. */
+export const parentOf = (code: string): string | undefined => lineage(code).at(-2);

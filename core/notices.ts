@@ -1,16 +1,28 @@
 // Which office inboxes an event lands in. One row per event type; a type not listed
-// notifies nobody (the person-facing events of later workflows).
+// notifies no office (person-facing events, and what an office did itself).
 import { countyOf } from './jurisdiction.ts';
-import type { DomainEvent } from './workflows/registration.ts';
+import type { DomainEvent } from './workflows/engine.ts';
 
-export type Recipient = 'origin' | 'destination' | 'destination_county';
+export type Recipient = 'origin' | 'origin_county' | 'destination' | 'destination_county';
 
 export const NOTICE_ROUTES: Record<string, readonly Recipient[]> = {
   // The origin keeps track of its outflow (County plan) and learns of each registration.
   'registration.reported': ['origin'],
+  // A person who moved on arrives at the next destination: it and the origin hear of it.
+  'registration.transferred': ['origin', 'destination'],
   'registration.verified': ['origin'],
+  // The office now owes a check of the supplemented documents.
+  'registration.supplemented': ['destination'],
+  'registration.revoked': ['origin'],
+  'registration.departed': ['origin'],
   // A missed deadline escalates to the county above the destination office.
   'registration.overdue': ['destination', 'destination_county'],
+  'registration.agency_decision': ['destination'],
+  // A new application waits at the origin; a late one escalates to its county (Measures §8).
+  'origin_certificate.applied': ['origin'],
+  'origin_certificate.overdue': ['origin', 'origin_county'],
+  'origin_certificate.used': ['origin'],
+  'origin_certificate.agency_decision': ['origin'],
 };
 
 /** An event as filed in one jurisdiction's inbox. */
@@ -21,16 +33,14 @@ export function noticesFor(event: DomainEvent): Notice[] {
     switch (recipient) {
       case 'origin':
         return event.originCode;
+      case 'origin_county':
+        return countyOf(event.originCode);
       case 'destination':
         return event.destinationCode;
       case 'destination_county':
-        return countyOf(event.destinationCode);
+        return event.destinationCode ? countyOf(event.destinationCode) : undefined;
     }
   });
   const { id: eventId, ...rest } = event;
-  return [...new Set(codes.filter((c): c is string => c !== undefined))].map((jurisdiction) => ({
-    jurisdiction,
-    eventId,
-    ...rest,
-  }));
+  return [...new Set(codes.filter((c): c is string => c !== undefined))].map((jurisdiction) => ({ jurisdiction, eventId, ...rest }));
 }

@@ -1,42 +1,102 @@
-// Policy: every deadline and interval is a number set per jurisdiction. Overrides are keyed
-// by a code prefix; for each setting the longest matching prefix wins.
+// Policy: every deadline, interval and eligibility rule is a setting per jurisdiction.
+// Overrides are keyed by a code prefix; for each setting the longest matching prefix wins.
+// The holiday calendar is the exception: the national calendar always applies, and each
+// enclosing prefix may add local holidays and make-up working days to it.
 import type { HolidayCalendar, Period } from './calendar.ts';
+import { NATIONAL_CALENDAR } from './holidays.ts';
 import { lineage } from './jurisdiction.ts';
 
 export interface Policy {
   /** Origin office must process an origin-certificate application within this (Measures §8). */
   originCertificateProcessing: Period;
+  /** How long an issued origin certificate is valid. */
+  originCertificateValidityMonths: number;
   /** A person registers at the destination within this of arrival (Measures §12). */
   registration: Period;
   /** Incomplete documents must be supplemented within this. */
   supplement: Period;
+  /** After a supplement, the destination office checks the documents within this. */
+  verification: Period;
+  /** How long a verification certificate is valid, and how far `renew` extends it. */
+  verificationCertificateValidityMonths: number;
+  /** Measures §2: adults only; null turns the rule off. */
+  minimumAge: number | null;
+  /** Measures §2: stays of at least this many days; null turns the rule off. */
+  minimumStayDays: number | null;
   /** Residence review interval in months. */
   reviewIntervalMonths: number;
   /** Reminders go out this many days before a deadline. */
   reminderDaysBefore: number;
+  /** Local holidays and make-up working days, added to the national calendar. */
   calendar: HolidayCalendar;
 }
 
+export type PolicySetting = keyof Policy;
 export type PolicyOverride = Partial<Policy>;
+
+/** The deadlines a case can run against, each read from the policy setting of the same name. */
+export const DEADLINE_KINDS = ['originCertificateProcessing', 'registration', 'supplement', 'verification'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export const periodFor = (policy: Policy, kind: DeadlineKind): Period => policy[kind];
 
 export const DEFAULT_POLICY: Policy = {
   originCertificateProcessing: { count: 5, unit: 'calendar_days' },
+  originCertificateValidityMonths: 6,
   registration: { count: 10, unit: 'calendar_days' },
   supplement: { count: 15, unit: 'calendar_days' },
+  // An office's own processing time, counted in working days as administrative deadlines are.
+  verification: { count: 5, unit: 'working_days' },
+  verificationCertificateValidityMonths: 12,
+  minimumAge: 18,
+  minimumStayDays: 30,
   reviewIntervalMonths: 6,
   reminderDaysBefore: 2,
   calendar: { holidays: [], workdays: [] },
 };
 
-/**
- * The policy in force at `code`: defaults, then each override from the shortest matching
- * prefix to the longest, so the most specific jurisdiction wins setting by setting.
- */
-export function resolvePolicy(code: string, overrides: Record<string, PolicyOverride>): Policy {
-  return policyKeysFor(code).reduce<Policy>((policy, prefix) => ({ ...policy, ...overrides[prefix] }), {
-    ...DEFAULT_POLICY,
-  });
+export const POLICY_SETTINGS = Object.keys(DEFAULT_POLICY) as PolicySetting[];
+
+/** Where each setting of a resolved policy came from: a prefix ('' = everywhere, 'default' = built in). */
+export type PolicySources = Record<Exclude<PolicySetting, 'calendar'>, string> & { calendar: string[] };
+
+export interface ResolvedPolicy {
+  policy: Policy;
+  sources: PolicySources;
 }
+
+/**
+ * The policy in force at `code` and where each setting came from: defaults, then each
+ * override from the shortest matching prefix to the longest, so the most specific jurisdiction
+ * wins setting by setting; calendars add up.
+ */
+export function resolvePolicyWithSources(code: string, overrides: Record<string, PolicyOverride>): ResolvedPolicy {
+  const policy: Policy = { ...DEFAULT_POLICY };
+  const sources = Object.fromEntries(POLICY_SETTINGS.map((s) => [s, 'default'])) as unknown as PolicySources;
+  const holidays = new Set(NATIONAL_CALENDAR.holidays);
+  const workdays = new Set(NATIONAL_CALENDAR.workdays);
+  sources.calendar = ['national'];
+  for (const prefix of policyKeysFor(code)) {
+    const override = overrides[prefix];
+    if (!override) continue;
+    for (const setting of Object.keys(override) as PolicySetting[]) {
+      if (setting === 'calendar') {
+        const local = override.calendar!;
+        local.holidays.forEach((d) => holidays.add(d));
+        local.workdays.forEach((d) => workdays.add(d));
+        if (local.holidays.length + local.workdays.length > 0) sources.calendar.push(prefix);
+        continue;
+      }
+      (policy as unknown as Record<string, unknown>)[setting] = override[setting];
+      (sources as Record<string, unknown>)[setting] = prefix;
+    }
+  }
+  policy.calendar = { holidays: [...holidays].sort(), workdays: [...workdays].sort() };
+  return { policy, sources };
+}
+
+export const resolvePolicy = (code: string, overrides: Record<string, PolicyOverride>): Policy =>
+  resolvePolicyWithSources(code, overrides).policy;
 
 /**
  * The prefixes whose overrides can apply to `code`, shortest first: what a store must load to

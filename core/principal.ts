@@ -1,13 +1,13 @@
 // Who is calling, from the JWT claims API Gateway (or the local stack) has verified.
 import { isWithin } from './jurisdiction.ts';
 
-export type Role = 'caseworker' | 'supervisor' | 'person' | 'system';
-export const ROLES: readonly Role[] = ['caseworker', 'supervisor', 'person', 'system'];
+export type Role = 'caseworker' | 'supervisor' | 'person' | 'admin' | 'system';
+export const ROLES: readonly Role[] = ['caseworker', 'supervisor', 'person', 'admin', 'system'];
 
 export interface Principal {
   sub: string;
   role: Role;
-  /** The jurisdiction an office account works in; absent for people. */
+  /** The jurisdiction an office account works in (an admin's is optional: none means everywhere); absent for people. */
   jurisdiction?: string;
 }
 
@@ -18,3 +18,7 @@ export const officeCovers = (principal: Principal, code: string): boolean =>
   (principal.role === 'caseworker' || principal.role === 'supervisor') &&
   principal.jurisdiction !== undefined &&
   isWithin(code, principal.jurisdiction);
+
+/** Administrators maintain reference data and policy inside their jurisdiction, or everywhere without one. */
+export const adminCovers = (principal: Principal, code: string): boolean =>
+  principal.role === 'admin' && (principal.jurisdiction === undefined || isWithin(code, principal.jurisdiction));

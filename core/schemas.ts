@@ -1,10 +1,17 @@
 // The API's schemas, in zod. Handlers validate with them and the OpenAPI document is
-// generated from them (functions/api/openapi.ts), so the two cannot disagree.
+// generated from them (functions/api/openapi-document.ts), so the two cannot disagree.
 import { z } from 'zod';
 import { isRealDate, localDate } from './calendar.ts';
+import { CERTIFICATE_STATUSES, parseCertificateNumber } from './certificates.ts';
 import { parseIdNumber } from './id-number.ts';
-import { isJurisdictionCode } from './jurisdiction.ts';
+import { LEVELS, isJurisdictionCode } from './jurisdiction.ts';
+import { DEADLINE_KINDS } from './policy.ts';
+import { ROLES } from './principal.ts';
+import { CASE_TYPES } from './workflows/engine.ts';
+import { ORIGIN_CERTIFICATE_STATES } from './workflows/origin-certificate.ts';
 import { REGISTRATION_STATES } from './workflows/registration.ts';
+
+// ---- Building blocks
 
 export const JurisdictionCode = z
   .string()
@@ -24,13 +31,68 @@ export const IdNumber = z
   })
   .meta({ id: 'IdNumber', description: '18-character citizen ID number', example: '11010519491231002X' });
 
+export const CertificateNumber = z
+  .string()
+  .max(40, 'must be at most 40 characters')
+  .superRefine((value, ctx) => {
+    const parsed = parseCertificateNumber(value);
+    if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+  })
+  .meta({
+    id: 'CertificateNumber',
+    description: 'OC- (origin) or VC- (verification) and 12 characters; case, spaces and hyphens do not matter',
+    example: 'VC-7K2M-9QD3-HX8P',
+  });
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const Reason = text(500).meta({ description: 'Why, in words the person can read' });
+const Note = text(1000);
+
 export const Person = z
   .strictObject({
-    name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+    name: text(100),
     idNumber: IdNumber,
     phone: z.string().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'must be a phone number of 5 to 20 digits'),
   })
   .meta({ id: 'Person' });
+
+export const Period = z
+  .strictObject({
+    count: z.number().int('must be a whole number').min(1, 'must be at least 1').max(365, 'must be at most 365'),
+    unit: z.enum(['calendar_days', 'working_days']),
+  })
+  .meta({ id: 'Period' });
+
+export const Deadline = z
+  .object({ kind: z.enum(DEADLINE_KINDS), date: LocalDate, dueAt: z.iso.datetime(), period: Period })
+  .meta({ id: 'Deadline', description: 'The last local date on time, the instant it is missed, and the policy period it started with' });
+
+export const Actor = z
+  .object({ sub: z.string(), role: z.enum(ROLES), office: JurisdictionCode.optional() })
+  .meta({ id: 'Actor', description: 'Who acted: the account, its role and, for office accounts, the office' });
+
+export const Certificate = z
+  .object({
+    number: z.string(),
+    validFrom: LocalDate,
+    validUntil: LocalDate,
+    revoked: z.object({ at: z.iso.datetime(), reason: z.string() }).optional(),
+    supersededBy: z.string().optional(),
+  })
+  .meta({ id: 'Certificate' });
+
+const caseCommon = {
+  id: z.uuid(),
+  person: z.object({ name: z.string(), idNumber: z.string(), phone: z.string() }),
+  originCode: JurisdictionCode,
+  deadline: Deadline.nullable(),
+  openedBy: Actor,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  version: z.number().int(),
+};
+
+// ---- Registrations
 
 export const RegistrationRequest = z
   .strictObject({
@@ -38,41 +100,161 @@ export const RegistrationRequest = z
     originCode: JurisdictionCode,
     destinationCode: JurisdictionCode,
     arrivalDate: LocalDate,
+    expectedStayDays: z
+      .number()
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1')
+      .max(36500, 'must be at most 36500')
+      .meta({ description: 'How long the person expects to stay; policy sets the minimum (Measures §2: 30 days)' }),
+    originCertificateNumber: CertificateNumber.optional(),
   })
   .meta({ id: 'RegistrationRequest' });
 export type RegistrationRequest = z.infer<typeof RegistrationRequest>;
 
-export const Deadline = z
-  .object({
-    kind: z.enum(['registration', 'supplement']),
-    date: LocalDate,
-    dueAt: z.iso.datetime(),
-  })
-  .meta({ id: 'Deadline' });
-
 export const Registration = z
   .object({
-    id: z.string(),
+    ...caseCommon,
+    type: z.literal('registration'),
     state: z.enum(REGISTRATION_STATES),
-    person: z.object({ name: z.string(), idNumber: z.string(), phone: z.string() }),
-    originCode: JurisdictionCode,
     destinationCode: JurisdictionCode,
     arrivalDate: LocalDate,
-    deadline: Deadline.nullable(),
-    reportedBy: z.object({ sub: z.string(), role: z.string() }),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-    version: z.number().int(),
+    expectedStayDays: z.number().int(),
+    originCertificateNumber: z.string().optional(),
+    verificationCertificate: Certificate.optional(),
+    supplementRequest: z.object({ items: z.array(z.string()), reason: z.string(), requestedAt: z.iso.datetime() }).optional(),
+    departure: z.object({ date: LocalDate, nextDestinationCode: JurisdictionCode.optional() }).optional(),
+    previousCaseId: z.uuid().optional(),
+    nextCaseId: z.uuid().optional(),
   })
   .meta({ id: 'Registration' });
 
-export const CaseIdParams = z.strictObject({ id: z.uuid({ message: 'must be a registration id (UUID)' }) });
+const NoteBody = z.strictObject({ note: Note.optional() });
+const ReasonBody = z.strictObject({ reason: Reason, note: Note.optional() });
+
+/** The body of each action route, by action. */
+export const REGISTRATION_ACTION_BODIES = {
+  verify: NoteBody.meta({ id: 'VerifyRequest' }),
+  request_supplement: z
+    .strictObject({
+      items: z.array(text(200)).min(1, 'must name at least one missing document').max(20, 'must name at most 20 documents'),
+      reason: Reason,
+    })
+    .meta({ id: 'SupplementRequest' }),
+  supplement: NoteBody.meta({ id: 'SupplementBody' }),
+  renew: NoteBody.meta({ id: 'RenewRequest' }),
+  revoke: ReasonBody.meta({ id: 'RevokeRequest' }),
+  depart: z
+    .strictObject({ departureDate: LocalDate, nextDestinationCode: JurisdictionCode.optional(), note: Note.optional() })
+    .meta({ id: 'DepartRequest' }),
+} as const;
+
+// ---- Origin certificates
+
+export const OriginCertificateRequest = z
+  .strictObject({
+    person: Person,
+    originCode: JurisdictionCode,
+    intendedDestinationCode: JurisdictionCode.optional(),
+    plannedDeparture: LocalDate.optional(),
+  })
+  .meta({ id: 'OriginCertificateRequest' });
+
+export const OriginCertificate = z
+  .object({
+    ...caseCommon,
+    type: z.literal('origin_certificate'),
+    state: z.enum(ORIGIN_CERTIFICATE_STATES),
+    intendedDestinationCode: JurisdictionCode.optional(),
+    plannedDeparture: LocalDate.optional(),
+    certificate: Certificate.optional(),
+    rejection: z.object({ reason: z.string() }).optional(),
+    usedBy: z.array(z.uuid()).optional(),
+  })
+  .meta({ id: 'OriginCertificate' });
+
+export const ORIGIN_CERTIFICATE_ACTION_BODIES = {
+  issue: NoteBody.meta({ id: 'IssueRequest' }),
+  reject: ReasonBody.meta({ id: 'RejectRequest' }),
+  revoke: ReasonBody,
+} as const;
+
+export const CaseIdParams = z.strictObject({ id: z.uuid({ message: 'must be a case id (UUID)' }) });
+
+export const HistoryEntry = z
+  .object({
+    caseId: z.uuid(),
+    at: z.iso.datetime(),
+    action: z.string(),
+    from: z.string().nullable(),
+    to: z.string(),
+    by: Actor,
+    reason: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'HistoryEntry' });
+export const History = z.object({ items: z.array(HistoryEntry) }).meta({ id: 'History' });
+
+// ---- The public certificate check and agencies' decisions
+
+export const CertificateParams = z.strictObject({ number: CertificateNumber });
+export const CertificateCheckQuery = z.strictObject({ idNumber: IdNumber.optional() });
+export const CertificateCheck = z
+  .object({
+    kind: z.enum(['origin', 'verification']),
+    status: z.enum(CERTIFICATE_STATUSES),
+    validFrom: LocalDate,
+    validUntil: LocalDate,
+    holderMatches: z.boolean().optional().meta({ description: 'Present when idNumber was given' }),
+  })
+  .meta({ id: 'CertificateCheck', description: 'Validity only: nothing about the holder' });
+
+export const AgencyDecisionRequest = z
+  .strictObject({
+    agency: text(200).meta({ description: 'The agency that decided, e.g. 朝阳分局出入境管理支队' }),
+    decision: text(500).meta({ description: 'What it decided, e.g. residence permit issued' }),
+    reference: text(200).meta({ description: "The agency's own file reference" }),
+  })
+  .meta({ id: 'AgencyDecisionRequest' });
+export const AgencyDecision = z
+  .object({
+    id: z.uuid(),
+    certificateNumber: z.string(),
+    agency: z.string(),
+    decision: z.string(),
+    reference: z.string(),
+    at: z.iso.datetime(),
+    by: Actor,
+  })
+  .meta({ id: 'AgencyDecision' });
+export const AgencyDecisions = z.object({ items: z.array(AgencyDecision) }).meta({ id: 'AgencyDecisions' });
+
+// ---- Lists
+
+const Limit = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20);
+const Cursor = z.string().min(1).max(2000).optional();
+const ALL_STATES = [...new Set([...REGISTRATION_STATES, ...ORIGIN_CERTIFICATE_STATES])] as [string, ...string[]];
+
+const caseFilters = {
+  type: z.enum(CASE_TYPES).optional(),
+  state: z.enum(ALL_STATES).optional(),
+  overdue: z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true').optional(),
+  dueBefore: z.iso.datetime({ message: 'must be an ISO date-time, e.g. 2026-12-01T00:00:00Z' }).optional(),
+  limit: Limit,
+  cursor: Cursor,
+};
+const noContradiction = (q: { state?: string | undefined; overdue?: boolean | undefined }, ctx: z.RefinementCtx) => {
+  if (q.overdue && q.state && q.state !== 'overdue') {
+    ctx.addIssue({ code: 'custom', path: ['state'], message: 'contradicts overdue=true' });
+  }
+};
+export const CasesQuery = z.strictObject({ jurisdiction: JurisdictionCode, ...caseFilters }).superRefine(noContradiction);
+export const MyCasesQuery = z.strictObject(caseFilters).superRefine(noContradiction);
+export const CasePage = z
+  .object({ items: z.array(z.discriminatedUnion('type', [Registration, OriginCertificate])), cursor: z.string().optional() })
+  .meta({ id: 'CasePage' });
 
 export const InboxParams = z.strictObject({ code: JurisdictionCode });
-export const InboxQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).optional(),
-});
+export const InboxQuery = z.strictObject({ limit: Limit, cursor: Cursor });
 
 export const Notice = z
   .object({
@@ -80,16 +262,75 @@ export const Notice = z
     eventId: z.string(),
     type: z.string(),
     caseId: z.string(),
+    caseType: z.enum(CASE_TYPES),
     time: z.iso.datetime(),
     originCode: JurisdictionCode,
-    destinationCode: JurisdictionCode,
+    destinationCode: JurisdictionCode.optional(),
     data: z.record(z.string(), z.unknown()),
   })
   .meta({ id: 'Notice' });
 
-export const NoticePage = z
-  .object({ items: z.array(Notice), cursor: z.string().optional() })
-  .meta({ id: 'NoticePage' });
+export const NoticePage = z.object({ items: z.array(Notice), cursor: z.string().optional() }).meta({ id: 'NoticePage' });
+
+// ---- Reference data and policy
+
+export const JurisdictionParams = z.strictObject({ code: JurisdictionCode });
+export const JurisdictionRequest = z
+  .strictObject({
+    name: text(100),
+    level: z.enum(Object.values(LEVELS) as [string, ...string[]]).optional().meta({ description: 'Implied by the code; when given it must agree' }),
+  })
+  .meta({ id: 'JurisdictionRequest' });
+const JurisdictionFields = { code: JurisdictionCode, name: z.string(), level: z.enum(Object.values(LEVELS) as [string, ...string[]]) };
+export const Jurisdiction = z
+  .object({ ...JurisdictionFields, parentCode: JurisdictionCode.optional(), children: z.array(z.object(JurisdictionFields)) })
+  .meta({ id: 'Jurisdiction' });
+
+/** `national` names the empty prefix: settings for every jurisdiction. */
+export const NATIONAL_PREFIX = 'national';
+export const PolicyParams = z.strictObject({
+  prefix: z.union([z.literal(NATIONAL_PREFIX), JurisdictionCode], { message: `must be ${NATIONAL_PREFIX} or a jurisdiction code` }),
+});
+
+const Months = z.number().int('must be a whole number of months').min(1, 'must be at least 1').max(120, 'must be at most 120');
+const HolidayCalendar = z
+  .strictObject({ holidays: z.array(LocalDate).max(366), workdays: z.array(LocalDate).max(366) })
+  .superRefine((c, ctx) => {
+    const both = c.holidays.filter((d) => c.workdays.includes(d));
+    if (both.length > 0) ctx.addIssue({ code: 'custom', path: ['workdays'], message: `lists holidays too: ${both.join(', ')}` });
+  })
+  .meta({ id: 'HolidayCalendar', description: 'Local holidays and make-up working days, added to the national calendar' });
+
+export const PolicyOverride = z
+  .strictObject({
+    originCertificateProcessing: Period,
+    originCertificateValidityMonths: Months,
+    registration: Period,
+    supplement: Period,
+    verification: Period,
+    verificationCertificateValidityMonths: Months,
+    minimumAge: z.number().int().min(0).max(100, 'must be at most 100').nullable(),
+    minimumStayDays: z.number().int().min(1).max(3650, 'must be at most 3650').nullable(),
+    reviewIntervalMonths: Months,
+    reminderDaysBefore: z.number().int().min(0).max(60, 'must be at most 60'),
+    calendar: HolidayCalendar,
+  })
+  .partial()
+  .meta({ id: 'PolicyOverride', description: 'Settings for a prefix; an absent setting comes from a shorter prefix' });
+
+export const PolicyOverrideDocument = z
+  .object({ prefix: z.string(), override: PolicyOverride, updatedAt: z.iso.datetime().optional(), updatedBy: z.string().optional() })
+  .meta({ id: 'PolicyOverrideDocument' });
+
+export const ResolvedPolicy = z
+  .object({
+    code: JurisdictionCode,
+    policy: PolicyOverride.required(),
+    sources: z.record(z.string(), z.union([z.string(), z.array(z.string())])).meta({
+      description: "For each setting, the prefix it came from ('' = national, 'default' = built in); calendar lists every contributor",
+    }),
+  })
+  .meta({ id: 'ResolvedPolicy' });
 
 export const Problem = z
   .object({
@@ -98,6 +339,7 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string(),
     instance: z.string().optional(),
+    state: z.string().optional().meta({ description: 'On 409: the state the refused action met' }),
     errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });

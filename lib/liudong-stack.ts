@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import {
+  CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -228,7 +229,7 @@ export class LiudongStack extends Stack {
         allowMethods: [CorsHttpMethod.ANY],
       },
     });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
@@ -246,6 +247,14 @@ export class LiudongStack extends Stack {
         ),
       },
     });
+
+    // Routes the wiring throttles on their own (the public certificate check), below the stage's limits.
+    const routeSettings = Object.fromEntries(
+      routes
+        .filter((r) => r.throttle)
+        .map((r) => [`${r.method} ${r.path}`, { ThrottlingRateLimit: r.throttle!.ratePerSecond, ThrottlingBurstLimit: r.throttle!.burst }]),
+    );
+    if (Object.keys(routeSettings).length > 0) (stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', routeSettings);
 
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
     this.publicRoutes = [];

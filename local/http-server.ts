@@ -11,6 +11,8 @@ import { invoke } from './invoke.ts';
 
 const compiled = routes.map((r) => ({
   ...r,
+  // API Gateway's route throttling as a token bucket: `burst` tokens, refilled at the rate.
+  bucket: r.throttle ? { tokens: r.throttle.burst, at: Date.now() } : undefined,
   routeKey: `${r.method} ${r.path}`,
   pattern: new RegExp(`^${r.path.replace(/\{(\w+)\}/g, (_, name: string) => `(?<${name}>[^/]+)`)}$`),
 }));
@@ -50,6 +52,14 @@ export async function startHttpServer(options: { port: number; issuer: DevIssuer
     const route = candidates.find((r) => r.method === req.method);
     if (!route) return apiGatewayMessage(res, 404, 'Not Found');
     const pathParameters = url.pathname.match(route.pattern)?.groups ?? {};
+    if (route.bucket && route.throttle) {
+      const now = Date.now();
+      const b = route.bucket;
+      b.tokens = Math.min(route.throttle.burst, b.tokens + ((now - b.at) / 1000) * route.throttle.ratePerSecond);
+      b.at = now;
+      if (b.tokens < 1) return apiGatewayMessage(res, 429, 'Too Many Requests', { 'retry-after': '1' });
+      b.tokens -= 1;
+    }
 
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

@@ -87,7 +87,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const seeded = created.includes('cases');
     if (seeded) {
-      const { putReferenceData } = await import('../functions/shared/store.ts');
+      const { putReferenceData } = await import('../functions/shared/store/reference.ts');
       await putReferenceData(DEMO_JURISDICTIONS, DEMO_POLICIES);
     }
     // Load every handler now: a broken module fails the start, not the first request.

@@ -56,7 +56,15 @@ Register an arrival from 南隆镇 (511321100), Sichuan:
 
   curl -s -X POST ${stack.apiUrl}/v1/registrations \\
     -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
-    -d '{"person":{"name":"张三","idNumber":"11010519491231002X","phone":"13800138000"},"originCode":"511321100","destinationCode":"110105001","arrivalDate":"${today}"}'
+    -d '{"person":{"name":"张三","idNumber":"11010519491231002X","phone":"13800138000"},"originCode":"511321100","destinationCode":"110105001","arrivalDate":"${today}","expectedStayDays":180}'
+
+Then verify it (issues a verification certificate), and check that certificate without a token:
+
+  curl -s -X POST ${stack.apiUrl}/v1/registrations/<id>/verify -H "authorization: Bearer $TOKEN"
+  curl -s ${stack.apiUrl}/v1/certificates/<verificationCertificate.number>?idNumber=11010519491231002X
 
 Other tokens: npm run token -- --role caseworker --jurisdiction 511321100
+              npm run token -- --role supervisor --jurisdiction 110105
+              npm run token -- --role admin
+              npm run token -- --role person --sub zhang-san
 Ctrl-C stops everything.`);

@@ -1,4 +1,5 @@
 // npm run token -- --role caseworker --jurisdiction 110105001 [--sub NAME] [--ttl SECONDS]
+// Roles: caseworker, supervisor (need --jurisdiction), admin (optional --jurisdiction), person.
 // Prints a token from the local stack's dev issuer (the keys live in the data folder).
 import { parseArgs } from 'node:util';
 import { isJurisdictionCode } from '../core/jurisdiction.ts';
@@ -22,9 +23,10 @@ const fail = (message: string) => {
   process.exit(2);
 };
 if (!ROLES.includes(role) || role === 'system') fail(`--role must be one of ${ROLES.filter((r) => r !== 'system').join(', ')}`);
-if (role !== 'person' && !(values.jurisdiction && isJurisdictionCode(values.jurisdiction))) {
-  fail('--jurisdiction must be a jurisdiction code (2, 4, 6, 9 or 12 digits) for office roles');
-}
+const office = role === 'caseworker' || role === 'supervisor';
+if (office && !values.jurisdiction) fail('--jurisdiction is required for office roles (an admin without one works everywhere)');
+if (values.jurisdiction && !isJurisdictionCode(values.jurisdiction)) fail('--jurisdiction must be a jurisdiction code (2, 4, 6, 9 or 12 digits)');
+if (role === 'person' && values.jurisdiction) fail('--jurisdiction is for office and admin roles, not people');
 const issuer = await devIssuer(values['data-dir']);
 console.log(
   await issuer.sign({

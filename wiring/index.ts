@@ -1,6 +1,8 @@
 // The one description of liudong's wiring: tables, queues, stream consumers, schedules,
 // functions and routes, as plain data. The CDK stack (lib/) and the local stack (local/)
-// are both built from this, so they cannot drift. No AWS or CDK imports here.
+// are both built from this, so they cannot drift. No AWS or CDK imports here; the action
+// routes come from the workflow tables in core/ (plain data).
+import { actionPath, clientActions, WORKFLOWS } from '../core/workflows/index.ts';
 
 export type Access = 'read' | 'readWrite';
 
@@ -54,6 +56,8 @@ export interface FunctionSpec {
   memoryMb: number;
   tables: Record<string, Access>;
   sendsTo: readonly string[];
+  /** Fixed settings, passed as environment variables in both stacks. */
+  environment?: Record<string, string>;
 }
 
 export interface RouteSpec {
@@ -62,6 +66,8 @@ export interface RouteSpec {
   path: string;
   function: string;
   auth: 'jwt' | 'none';
+  /** Route-level throttling (API Gateway in AWS; the local server emulates it). */
+  throttle?: { ratePerSecond: number; burst: number };
 }
 
 export const tables = {
@@ -69,8 +75,18 @@ export const tables = {
     env: 'CASES_TABLE',
     partitionKey: 'pk',
     sortKey: 'sk',
-    // gsi1: open deadlines by shard, sorted by due instant, for the deadline sweep.
-    indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+    indexes: [
+      // Open deadlines by shard, sorted by due instant, for the deadline sweep.
+      { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+      // Cases by the prefix of the office that works them at each level, newest activity first:
+      // a province, prefecture, county or township lists its cases with one query per page.
+      { name: 'scope2', partitionKey: 'scope2', sortKey: 'activity' },
+      { name: 'scope4', partitionKey: 'scope4', sortKey: 'activity' },
+      { name: 'scope6', partitionKey: 'scope6', sortKey: 'activity' },
+      { name: 'scope9', partitionKey: 'scope9', sortKey: 'activity' },
+      // A person's own cases.
+      { name: 'owner', partitionKey: 'owner', sortKey: 'activity' },
+    ],
     timeToLive: 'expiresAt',
     stream: true,
   },
@@ -99,39 +115,33 @@ export const holdingQueues = {
 } as const satisfies Record<string, HoldingQueueSpec>;
 export type HoldingQueueName = keyof typeof holdingQueues;
 
+const api = (entry: string, description: string, tables: Record<string, Access>, extra: Partial<FunctionSpec> = {}) =>
+  ({ entry: `functions/api/${entry}`, description, timeoutSeconds: 10, memoryMb: 512, tables, sendsTo: [], ...extra }) as const;
+
 export const functions = {
-  createRegistration: {
-    entry: 'functions/api/create-registration.ts',
-    description: 'POST /v1/registrations: report an arrival',
-    timeoutSeconds: 10,
-    memoryMb: 512,
-    tables: { cases: 'readWrite', idempotency: 'readWrite' },
-    sendsTo: [],
-  },
-  getRegistration: {
-    entry: 'functions/api/get-registration.ts',
-    description: 'GET /v1/registrations/{id}',
-    timeoutSeconds: 10,
-    memoryMb: 512,
-    tables: { cases: 'read' },
-    sendsTo: [],
-  },
-  listNotices: {
-    entry: 'functions/api/list-notices.ts',
-    description: 'GET /v1/jurisdictions/{code}/notices: an office inbox',
-    timeoutSeconds: 10,
-    memoryMb: 512,
-    tables: { cases: 'read' },
-    sendsTo: [],
-  },
-  openapi: {
-    entry: 'functions/api/openapi.ts',
-    description: 'GET /v1/openapi.json: the API description',
-    timeoutSeconds: 5,
-    memoryMb: 256,
-    tables: {},
-    sendsTo: [],
-  },
+  createRegistration: api('registrations/create.ts', 'POST /v1/registrations: report an arrival', { cases: 'readWrite', idempotency: 'readWrite' }),
+  registrationActions: api('registrations/actions.ts', 'POST /v1/registrations/{id}/<action>', { cases: 'readWrite', idempotency: 'readWrite' }),
+  createOriginCertificate: api('origin-certificates/create.ts', 'POST /v1/origin-certificates: apply before leaving', {
+    cases: 'readWrite',
+    idempotency: 'readWrite',
+  }),
+  originCertificateActions: api('origin-certificates/actions.ts', 'POST /v1/origin-certificates/{id}/<action>', {
+    cases: 'readWrite',
+    idempotency: 'readWrite',
+  }),
+  readCases: api('cases/read.ts', 'GET a registration or origin certificate and its history', { cases: 'read' }),
+  listCases: api('cases/list.ts', 'GET /v1/cases and /v1/me/cases', { cases: 'read' }),
+  checkCertificate: api('certificates/check.ts', 'GET /v1/certificates/{number}: the public validity check', { cases: 'readWrite' }, {
+    environment: { CERTIFICATE_CHECKS_PER_MINUTE: '30' },
+  }),
+  recordAgencyDecision: api('certificates/decisions.ts', "POST /v1/certificates/{number}/decisions: an agency's decision", {
+    cases: 'readWrite',
+    idempotency: 'readWrite',
+  }),
+  jurisdictions: api('reference/jurisdictions.ts', 'GET and PUT /v1/jurisdictions/{code}', { cases: 'readWrite' }),
+  policies: api('reference/policies.ts', 'Policy overrides and the policy in force', { cases: 'readWrite' }),
+  listNotices: api('notices/list.ts', 'GET /v1/jurisdictions/{code}/notices: an office inbox', { cases: 'read' }),
+  openapi: api('openapi.ts', 'GET /v1/openapi.json: the API description', {}, { timeoutSeconds: 5, memoryMb: 256 }),
   publishEvents: {
     entry: 'functions/streams/publish-events.ts',
     description: 'Outbox relay: events written with a case go to the notification queue',
@@ -159,10 +169,36 @@ export const functions = {
 } as const satisfies Record<string, FunctionSpec>;
 export type FunctionName = keyof typeof functions;
 
-export const routes: readonly (RouteSpec & { function: FunctionName })[] = [
+/** One route per client action of a workflow table, all served by the workflow's action function. */
+type Route = RouteSpec & { function: FunctionName };
+const actionRoutes = (collection: string, workflow: keyof typeof WORKFLOWS, fn: FunctionName): Route[] =>
+  clientActions(WORKFLOWS[workflow]).map((action): Route => ({
+    method: 'POST',
+    path: `/v1/${collection}/{id}/${actionPath(action)}`,
+    function: fn,
+    auth: 'jwt',
+  }));
+
+export const routes: readonly Route[] = [
   { method: 'POST', path: '/v1/registrations', function: 'createRegistration', auth: 'jwt' },
-  { method: 'GET', path: '/v1/registrations/{id}', function: 'getRegistration', auth: 'jwt' },
+  { method: 'GET', path: '/v1/registrations/{id}', function: 'readCases', auth: 'jwt' },
+  { method: 'GET', path: '/v1/registrations/{id}/history', function: 'readCases', auth: 'jwt' },
+  ...actionRoutes('registrations', 'registration', 'registrationActions'),
+  { method: 'POST', path: '/v1/origin-certificates', function: 'createOriginCertificate', auth: 'jwt' },
+  { method: 'GET', path: '/v1/origin-certificates/{id}', function: 'readCases', auth: 'jwt' },
+  { method: 'GET', path: '/v1/origin-certificates/{id}/history', function: 'readCases', auth: 'jwt' },
+  ...actionRoutes('origin-certificates', 'origin_certificate', 'originCertificateActions'),
+  { method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'jwt' },
+  { method: 'GET', path: '/v1/me/cases', function: 'listCases', auth: 'jwt' },
+  // Public: anyone holding a number may check it; throttled as a whole, and per caller in the function.
+  { method: 'GET', path: '/v1/certificates/{number}', function: 'checkCertificate', auth: 'none', throttle: { ratePerSecond: 20, burst: 40 } },
+  { method: 'POST', path: '/v1/certificates/{number}/decisions', function: 'recordAgencyDecision', auth: 'jwt' },
+  { method: 'GET', path: '/v1/jurisdictions/{code}', function: 'jurisdictions', auth: 'jwt' },
+  { method: 'PUT', path: '/v1/jurisdictions/{code}', function: 'jurisdictions', auth: 'jwt' },
   { method: 'GET', path: '/v1/jurisdictions/{code}/notices', function: 'listNotices', auth: 'jwt' },
+  { method: 'GET', path: '/v1/jurisdictions/{code}/policy', function: 'policies', auth: 'jwt' },
+  { method: 'GET', path: '/v1/policies/{prefix}', function: 'policies', auth: 'jwt' },
+  { method: 'PUT', path: '/v1/policies/{prefix}', function: 'policies', auth: 'jwt' },
   { method: 'GET', path: '/v1/openapi.json', function: 'openapi', auth: 'none' },
 ];
 
@@ -186,7 +222,7 @@ export const schedules: readonly (ScheduleSpec & { function: FunctionName })[] =
 /** Environment every function gets: the names of the resources its spec touches. */
 export function environmentFor(name: FunctionName, resolve: { table(t: TableName): string; queueUrl(q: QueueName): string }) {
   const spec: FunctionSpec = functions[name];
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = { ...spec.environment };
   for (const t of Object.keys(spec.tables) as TableName[]) env[tables[t].env] = resolve.table(t);
   for (const q of spec.sendsTo as QueueName[]) env[queues[q].env] = resolve.queueUrl(q);
   return env;

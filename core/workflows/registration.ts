@@ -1,38 +1,28 @@
 // The arrival-registration workflow as a table: each action names the states it may start
 // from, the state it leads to, who may take it, the deadline it starts and the event it
-// emits. Handlers and the deadline sweep only ever consult this table.
-import { deadlineDate, endOfLocalDate, localDate } from '../calendar.ts';
-import { conflict, forbidden, validationError } from '../errors.ts';
+// emits. Handlers and the deadline sweep only ever consult this table (through engine.ts).
+import { type Certificate, certificateStatus, issueCertificate } from '../certificates.ts';
+import { addCalendarDays, localDate } from '../calendar.ts';
+import { type FieldProblem, unprocessable, validationError } from '../errors.ts';
+import { parseIdNumber } from '../id-number.ts';
 import type { Policy } from '../policy.ts';
-import { type Principal, type Role, officeCovers } from '../principal.ts';
+import { type Principal, SYSTEM } from '../principal.ts';
+import { type CaseBase, type Decision, type Person, type Workflow, open, transition } from './engine.ts';
 
 export const REGISTRATION_STATES = [
   'reported', // arrival reported; documents due by the registration deadline
   'awaiting_supplement', // documents incomplete; supplement due
   'registered', // verification certificate issued
   'overdue', // a deadline passed without action
+  'departed', // the person left; the certificate ends on the departure date
+  'closed', // the certificate was revoked
 ] as const;
 export type RegistrationState = (typeof REGISTRATION_STATES)[number];
 
-export type DeadlineKind = 'registration' | 'supplement';
-
-export interface ActionRule {
-  from: readonly (RegistrationState | null)[];
-  to: RegistrationState;
-  roles: readonly Role[];
-  /** The deadline the new state runs against, taken from policy; null clears it. */
-  deadline: DeadlineKind | null;
-  event: string;
-}
-
 export const REGISTRATION_ACTIONS = {
-  report: {
-    from: [null],
-    to: 'reported',
-    roles: ['caseworker', 'person'],
-    deadline: 'registration',
-    event: 'registration.reported',
-  },
+  report: { from: [null], to: 'reported', roles: ['caseworker', 'person'], deadline: 'registration', event: 'registration.reported' },
+  // Opened by the system at the next destination when a person departs towards it.
+  transfer: { from: [null], to: 'reported', roles: ['system'], deadline: 'registration', event: 'registration.transferred' },
   verify: {
     from: ['reported', 'awaiting_supplement', 'overdue'],
     to: 'registered',
@@ -47,93 +37,107 @@ export const REGISTRATION_ACTIONS = {
     deadline: 'supplement',
     event: 'registration.supplement_requested',
   },
-  expire: {
-    from: ['reported', 'awaiting_supplement'],
-    to: 'overdue',
+  // Back to the office for checking, which now owes a decision within the verification period.
+  supplement: {
+    from: ['awaiting_supplement', 'overdue'],
+    to: 'reported',
+    roles: ['caseworker', 'person'],
+    deadline: 'verification',
+    event: 'registration.supplemented',
+  },
+  renew: { from: ['registered'], to: 'registered', roles: ['caseworker'], deadline: null, event: 'registration.renewed' },
+  revoke: {
+    from: ['registered'],
+    to: 'closed',
+    roles: ['caseworker'],
+    deadline: null,
+    event: 'registration.revoked',
+    reasonRequired: true,
+  },
+  depart: {
+    from: ['reported', 'awaiting_supplement', 'registered', 'overdue'],
+    to: 'departed',
+    roles: ['caseworker', 'person'],
+    deadline: null,
+    event: 'registration.departed',
+  },
+  expire: { from: ['reported', 'awaiting_supplement'], to: 'overdue', roles: ['system'], deadline: null, event: 'registration.overdue' },
+  // The person registered at the next destination: this case's certificate is replaced.
+  supersede: {
+    from: ['departed'],
+    to: 'departed',
     roles: ['system'],
     deadline: null,
-    event: 'registration.overdue',
+    event: 'registration.certificate_superseded',
   },
-} as const satisfies Record<string, ActionRule>;
+} as const;
 
 export type RegistrationAction = keyof typeof REGISTRATION_ACTIONS;
 
-export interface Person {
-  name: string;
-  idNumber: string;
-  phone: string;
-}
-
-export interface Deadline {
-  kind: DeadlineKind;
-  /** Last local date on which the duty is on time. */
-  date: string;
-  /** The instant it is missed (end of `date` in Asia/Shanghai), ISO UTC. */
-  dueAt: string;
-}
-
-export interface RegistrationCase {
-  id: string;
-  state: RegistrationState;
-  person: Person;
-  originCode: string;
+export interface RegistrationCase extends CaseBase<RegistrationState> {
+  type: 'registration';
   destinationCode: string;
   arrivalDate: string;
-  deadline: Deadline | null;
-  reportedBy: { sub: string; role: Role };
-  createdAt: string;
-  updatedAt: string;
-  /** Optimistic-lock counter: every write must match the version it read. */
-  version: number;
+  expectedStayDays: number;
+  originCertificateNumber?: string;
+  verificationCertificate?: Certificate;
+  supplementRequest?: { items: string[]; reason: string; requestedAt: string };
+  departure?: { date: string; nextDestinationCode?: string };
+  /** The case this one continues (the person departed from there towards here). */
+  previousCaseId?: string;
+  /** The case opened at the next destination when the person departed. */
+  nextCaseId?: string;
 }
 
-export interface HistoryEntry {
-  caseId: string;
-  at: string;
-  action: RegistrationAction;
-  from: RegistrationState | null;
-  to: RegistrationState;
-  by: { sub: string; role: Role };
-}
-
-export interface DomainEvent {
-  id: string;
-  type: string;
-  caseId: string;
-  time: string;
-  originCode: string;
-  destinationCode: string;
-  data: Record<string, unknown>;
-}
-
-export interface Decision {
-  case: RegistrationCase;
-  history: HistoryEntry;
-  event: DomainEvent;
-}
+export const REGISTRATION: Workflow<RegistrationCase, RegistrationAction> = {
+  type: 'registration',
+  states: REGISTRATION_STATES,
+  actions: REGISTRATION_ACTIONS,
+  office: 'destination',
+  eventData: (c) => ({
+    person: { name: c.person.name, idNumber: c.person.idNumber },
+    originCode: c.originCode,
+    destinationCode: c.destinationCode,
+    arrivalDate: c.arrivalDate,
+    deadline: c.deadline,
+    ...(c.originCertificateNumber ? { originCertificateNumber: c.originCertificateNumber } : {}),
+    ...(c.verificationCertificate ? { verificationCertificate: c.verificationCertificate } : {}),
+    ...(c.departure ? { departure: c.departure } : {}),
+    ...(c.previousCaseId ? { previousCaseId: c.previousCaseId } : {}),
+    ...(c.nextCaseId ? { nextCaseId: c.nextCaseId } : {}),
+  }),
+};
 
 export interface ReportInput {
   person: Person;
   originCode: string;
   destinationCode: string;
   arrivalDate: string;
+  expectedStayDays: number;
+  originCertificateNumber?: string;
 }
 
-function startDeadline(kind: DeadlineKind | null, from: string, policy: Policy): Deadline | null {
-  if (!kind) return null;
-  const period = kind === 'registration' ? policy.registration : policy.supplement;
-  const date = deadlineDate(from, period, policy.calendar);
-  return { kind, date, dueAt: endOfLocalDate(date) };
-}
-
-function assertMayAct(action: RegistrationAction, actor: Principal, destinationCode: string) {
-  const rule: ActionRule = REGISTRATION_ACTIONS[action];
-  if (!rule.roles.includes(actor.role)) {
-    throw forbidden(`role ${actor.role} may not ${action} a registration`);
+/** Measures §2 as policy: adults who stay long enough. Either rule is off when its setting is null. */
+export function eligibilityProblems(input: Pick<ReportInput, 'person' | 'arrivalDate' | 'expectedStayDays'>, policy: Policy): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (policy.minimumStayDays !== null && input.expectedStayDays < policy.minimumStayDays) {
+    problems.push({
+      field: 'expectedStayDays',
+      reason: `is below the minimum stay of ${policy.minimumStayDays} days (policy minimumStayDays, Measures §2)`,
+    });
   }
-  if ((actor.role === 'caseworker' || actor.role === 'supervisor') && !officeCovers(actor, destinationCode)) {
-    throw forbidden(`destination ${destinationCode} is outside your jurisdiction ${actor.jurisdiction}`);
+  const parsed = parseIdNumber(input.person.idNumber, input.arrivalDate);
+  if (policy.minimumAge !== null && !('error' in parsed)) {
+    const [y, m, d] = parsed.birthDate.split('-');
+    const comesOfAge = `${Number(y) + policy.minimumAge}-${m}-${d === '29' && m === '02' ? '28' : d}`;
+    if (comesOfAge > input.arrivalDate) {
+      problems.push({
+        field: 'person.idNumber',
+        reason: `belongs to a person under ${policy.minimumAge} on the arrival date (policy minimumAge, Measures §2)`,
+      });
+    }
   }
+  return problems;
 }
 
 /** Opens a case: the person (or a caseworker for them) reports an arrival. */
@@ -143,8 +147,7 @@ export function report(
   policy: Policy,
   ids: { caseId: string; eventId: string },
   now: Date,
-): Decision {
-  assertMayAct('report', actor, input.destinationCode);
+): Decision<RegistrationCase> {
   const today = localDate(now);
   if (input.arrivalDate > today) {
     throw validationError([{ field: 'arrivalDate', reason: `is in the future (today is ${today} in Asia/Shanghai)` }]);
@@ -152,79 +155,157 @@ export function report(
   if (input.originCode === input.destinationCode) {
     throw validationError([{ field: 'destinationCode', reason: 'must differ from originCode' }]);
   }
-  const rule = REGISTRATION_ACTIONS.report;
-  const at = now.toISOString();
-  const by = { sub: actor.sub, role: actor.role };
-  const registration: RegistrationCase = {
-    id: ids.caseId,
-    state: rule.to,
-    person: input.person,
-    originCode: input.originCode,
-    destinationCode: input.destinationCode,
-    arrivalDate: input.arrivalDate,
-    deadline: startDeadline(rule.deadline, input.arrivalDate, policy),
-    reportedBy: by,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  };
-  return {
-    case: registration,
-    history: { caseId: ids.caseId, at, action: 'report', from: null, to: rule.to, by },
-    event: eventFor(registration, rule.event, ids.eventId, at),
-  };
+  const decision = open(
+    REGISTRATION,
+    'report',
+    { id: ids.caseId, ...input },
+    actor,
+    policy,
+    { eventId: ids.eventId, deadlineFrom: input.arrivalDate },
+    now,
+  );
+  const problems = eligibilityProblems(input, policy);
+  if (problems.length > 0) throw unprocessable(problems, 'The person is not within the registration rules of this jurisdiction');
+  return decision;
 }
 
-/** Applies a later action to an existing case, as the table allows. */
-export function act(
+/** Documents complete: registered, with a verification certificate. */
+export function verify(
   current: RegistrationCase,
-  action: Exclude<RegistrationAction, 'report'>,
   actor: Principal,
   policy: Policy,
   eventId: string,
   now: Date,
-): Decision {
-  const rule: ActionRule = REGISTRATION_ACTIONS[action];
-  if (actor.role !== 'system') assertMayAct(action, actor, current.destinationCode);
-  else if (!rule.roles.includes('system')) throw forbidden(`the system may not ${action} a registration`);
-  if (!rule.from.includes(current.state)) {
-    throw conflict(`cannot ${action} a registration that is ${current.state}`);
-  }
-  const at = now.toISOString();
-  const next: RegistrationCase = {
-    ...current,
-    state: rule.to,
-    deadline: startDeadline(rule.deadline, localDate(now), policy),
-    updatedAt: at,
-    version: current.version + 1,
-  };
-  return {
-    case: next,
-    history: { caseId: current.id, at, action, from: current.state, to: rule.to, by: { sub: actor.sub, role: actor.role } },
-    event: eventFor(next, rule.event, eventId, at),
-  };
+  detail: { certificateNumber: string; note?: string },
+): Decision<RegistrationCase> {
+  return transition(REGISTRATION, current, 'verify', actor, policy, eventId, now, {
+    detail: detail.note ? { note: detail.note } : {},
+    changes: () => ({
+      verificationCertificate: issueCertificate(detail.certificateNumber, localDate(now), policy.verificationCertificateValidityMonths),
+      supplementRequest: undefined,
+    }),
+  });
 }
 
-/** True when the case's deadline has passed at `now` and the table says what to do about it. */
-export const isOverdue = (c: RegistrationCase, now: Date): boolean =>
-  c.deadline !== null && c.deadline.dueAt <= now.toISOString() && (REGISTRATION_ACTIONS.expire.from as readonly string[]).includes(c.state);
+export function requestSupplement(
+  current: RegistrationCase,
+  actor: Principal,
+  policy: Policy,
+  eventId: string,
+  now: Date,
+  detail: { items: string[]; reason: string },
+): Decision<RegistrationCase> {
+  return transition(REGISTRATION, current, 'request_supplement', actor, policy, eventId, now, {
+    detail: { reason: detail.reason },
+    changes: () => ({ supplementRequest: { items: detail.items, reason: detail.reason, requestedAt: now.toISOString() } }),
+  });
+}
 
-function eventFor(c: RegistrationCase, type: string, id: string, time: string): DomainEvent {
-  return {
-    id,
-    type,
-    caseId: c.id,
-    time,
-    originCode: c.originCode,
-    destinationCode: c.destinationCode,
-    data: {
-      caseId: c.id,
-      state: c.state,
-      person: { name: c.person.name, idNumber: c.person.idNumber },
-      originCode: c.originCode,
-      destinationCode: c.destinationCode,
-      arrivalDate: c.arrivalDate,
-      deadline: c.deadline,
+export const supplement = (
+  current: RegistrationCase,
+  actor: Principal,
+  policy: Policy,
+  eventId: string,
+  now: Date,
+  detail: { note?: string },
+): Decision<RegistrationCase> =>
+  transition(REGISTRATION, current, 'supplement', actor, policy, eventId, now, { detail: detail.note ? { note: detail.note } : {} });
+
+/** Extends the verification certificate by the policy's validity, from its end or from today if it has lapsed. */
+export function renew(current: RegistrationCase, actor: Principal, policy: Policy, eventId: string, now: Date): Decision<RegistrationCase> {
+  return transition(REGISTRATION, current, 'renew', actor, policy, eventId, now, {
+    changes: (next) => {
+      const certificate = next.verificationCertificate!;
+      const today = localDate(now);
+      const from = certificate.validUntil >= today ? addCalendarDays(certificate.validUntil, 1) : today;
+      return {
+        verificationCertificate: { ...certificate, validUntil: issueCertificate(certificate.number, from, policy.verificationCertificateValidityMonths).validUntil },
+      };
     },
-  };
+  });
 }
+
+export function revoke(
+  current: RegistrationCase,
+  actor: Principal,
+  policy: Policy,
+  eventId: string,
+  now: Date,
+  detail: { reason: string },
+): Decision<RegistrationCase> {
+  return transition(REGISTRATION, current, 'revoke', actor, policy, eventId, now, {
+    detail,
+    changes: (next) => ({ verificationCertificate: { ...next.verificationCertificate!, revoked: { at: now.toISOString(), reason: detail.reason } } }),
+  });
+}
+
+export interface DepartInput {
+  departureDate: string;
+  nextDestinationCode?: string;
+  note?: string;
+}
+
+/**
+ * The person left. The certificate ends on the departure date. With a next destination known
+ * to this deployment, a case is opened there in `reported` (arrival = departure date), owned
+ * by whoever owned this one, and the two are linked both ways.
+ */
+export function depart(
+  current: RegistrationCase,
+  input: DepartInput,
+  actor: Principal,
+  policy: Policy,
+  ids: { eventId: string; next?: { caseId: string; eventId: string; policy: Policy } },
+  now: Date,
+): Decision<RegistrationCase>[] {
+  const today = localDate(now);
+  const problems: FieldProblem[] = [];
+  if (input.departureDate > today) problems.push({ field: 'departureDate', reason: `is in the future (today is ${today} in Asia/Shanghai)` });
+  if (input.departureDate < current.arrivalDate) problems.push({ field: 'departureDate', reason: `is before the arrival on ${current.arrivalDate}` });
+  if (input.nextDestinationCode === current.destinationCode) problems.push({ field: 'nextDestinationCode', reason: 'is where the person lives now' });
+  if (problems.length > 0) throw validationError(problems);
+
+  const nextCaseId = input.nextDestinationCode && ids.next ? ids.next.caseId : undefined;
+  const leaving = transition(REGISTRATION, current, 'depart', actor, policy, ids.eventId, now, {
+    detail: input.note ? { note: input.note } : {},
+    changes: (next) => ({
+      departure: { date: input.departureDate, ...(input.nextDestinationCode ? { nextDestinationCode: input.nextDestinationCode } : {}) },
+      ...(nextCaseId ? { nextCaseId } : {}),
+      ...(next.verificationCertificate && next.verificationCertificate.validUntil > input.departureDate
+        ? { verificationCertificate: { ...next.verificationCertificate, validUntil: input.departureDate } }
+        : {}),
+    }),
+  });
+  if (!nextCaseId || !ids.next || !input.nextDestinationCode) return [leaving];
+  const arriving = open(
+    REGISTRATION,
+    'transfer',
+    {
+      id: nextCaseId,
+      person: current.person,
+      originCode: current.originCode,
+      destinationCode: input.nextDestinationCode,
+      arrivalDate: input.departureDate,
+      expectedStayDays: current.expectedStayDays,
+      previousCaseId: current.id,
+    },
+    SYSTEM,
+    ids.next.policy,
+    { eventId: ids.next.eventId, deadlineFrom: input.departureDate },
+    now,
+    { openedBy: current.openedBy },
+  );
+  return [leaving, arriving];
+}
+
+/** The next destination verified the person: the previous destination's certificate is replaced. */
+export const supersede = (previous: RegistrationCase, replacement: string, policy: Policy, eventId: string, now: Date) =>
+  transition(REGISTRATION, previous, 'supersede', SYSTEM, policy, eventId, now, {
+    detail: { note: `replaced by verification certificate ${replacement}` },
+    changes: (next) =>
+      next.verificationCertificate ? { verificationCertificate: { ...next.verificationCertificate, supersededBy: replacement } } : {},
+  });
+
+/** Whether the registration's certificate (if any) is currently valid: what the public check answers. */
+export const registrationCertificateStatus = (c: RegistrationCase, today: string) =>
+  c.verificationCertificate ? certificateStatus(c.verificationCertificate, today) : undefined;

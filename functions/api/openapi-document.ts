@@ -2,39 +2,133 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import * as schemas from '../../core/schemas.ts';
+import { actionPath } from '../../core/workflows/index.ts';
 import { routes } from '../../wiring/index.ts';
 
 interface Operation {
   summary: string;
   body?: z.ZodType;
   params?: z.ZodObject;
-  query?: z.ZodObject;
+  query?: z.ZodObject | z.ZodPipe;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
 }
 
 const problems = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [s, { description: 'Problem details', schema: schemas.Problem }]));
 
+const ok = (description: string, schema?: z.ZodType) => ({ description, ...(schema ? { schema } : {}) });
+
+/** Every action route of a workflow: its body, the case back, or why not. */
+function actionOperations(collection: string, bodies: Record<string, z.ZodType>, answer: z.ZodType, noun: string): Record<string, Operation> {
+  return Object.fromEntries(
+    Object.entries(bodies).map(([action, body]) => [
+      `POST /v1/${collection}/{id}/${actionPath(action)}`,
+      {
+        summary: `${action.replace(/_/g, ' ')} the ${noun} (409 when its state does not allow it)`,
+        params: schemas.CaseIdParams,
+        body,
+        responses: { 200: ok(`The ${noun} after the action`, answer), ...problems(400, 401, 403, 404, 409, 415, 422) },
+      },
+    ]),
+  );
+}
+
 /** One entry per route in wiring/; a test checks none is missing. */
 export const OPERATIONS: Record<string, Operation> = {
   'POST /v1/registrations': {
     summary: 'Report an arrival and open a registration case',
     body: schemas.RegistrationRequest,
-    responses: {
-      201: { description: 'The new case with its registration deadline', schema: schemas.Registration },
-      ...problems(400, 401, 403, 409, 415, 422),
-    },
+    responses: { 201: ok('The new case with its registration deadline', schemas.Registration), ...problems(400, 401, 403, 409, 415, 422) },
   },
   'GET /v1/registrations/{id}': {
-    summary: 'Read a registration case',
+    summary: "Read a registration case (with agencies' decisions against its certificate)",
     params: schemas.CaseIdParams,
-    responses: { 200: { description: 'The case', schema: schemas.Registration }, ...problems(400, 401, 403, 404) },
+    responses: { 200: ok('The case', schemas.Registration), ...problems(400, 401, 404) },
+  },
+  'GET /v1/registrations/{id}/history': {
+    summary: 'Every action on a registration: who, when, from and to which state, why',
+    params: schemas.CaseIdParams,
+    responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
+  },
+  ...actionOperations('registrations', schemas.REGISTRATION_ACTION_BODIES, schemas.Registration, 'registration'),
+  'POST /v1/origin-certificates': {
+    summary: 'Apply for an origin certificate before leaving',
+    body: schemas.OriginCertificateRequest,
+    responses: { 201: ok('The application with its processing deadline', schemas.OriginCertificate), ...problems(400, 401, 403, 415, 422) },
+  },
+  'GET /v1/origin-certificates/{id}': {
+    summary: 'Read an origin-certificate case',
+    params: schemas.CaseIdParams,
+    responses: { 200: ok('The case', schemas.OriginCertificate), ...problems(400, 401, 404) },
+  },
+  'GET /v1/origin-certificates/{id}/history': {
+    summary: 'Every action on an origin-certificate case',
+    params: schemas.CaseIdParams,
+    responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
+  },
+  ...actionOperations('origin-certificates', schemas.ORIGIN_CERTIFICATE_ACTION_BODIES, schemas.OriginCertificate, 'origin certificate'),
+  'GET /v1/cases': {
+    summary: 'Cases worked inside a jurisdiction (registrations by destination, certificates by origin), newest activity first',
+    query: schemas.CasesQuery,
+    responses: { 200: ok('A page of cases', schemas.CasePage), ...problems(400, 401, 403) },
+  },
+  'GET /v1/me/cases': {
+    summary: "The signed-in person's own cases, newest activity first",
+    query: schemas.MyCasesQuery,
+    responses: { 200: ok('A page of cases', schemas.CasePage), ...problems(400, 401, 403) },
+  },
+  'GET /v1/certificates/{number}': {
+    summary: 'Check a certificate: validity only, and with ?idNumber= whether it belongs to that person',
+    params: schemas.CertificateParams,
+    query: schemas.CertificateCheckQuery,
+    responses: { 200: ok('The certificate\'s validity', schemas.CertificateCheck), ...problems(400, 404, 429) },
+  },
+  'POST /v1/certificates/{number}/decisions': {
+    summary: 'Record what an agency decided after checking a certificate',
+    params: schemas.CertificateParams,
+    body: schemas.AgencyDecisionRequest,
+    responses: { 201: ok('The recorded decision', schemas.AgencyDecision), ...problems(400, 401, 403, 404, 415, 422) },
+  },
+  'GET /v1/jurisdictions/{code}': {
+    summary: 'A jurisdiction with its children',
+    params: schemas.JurisdictionParams,
+    responses: { 200: ok('The jurisdiction', schemas.Jurisdiction), ...problems(400, 401, 404) },
+  },
+  'PUT /v1/jurisdictions/{code}': {
+    summary: 'Add or rename a jurisdiction (administrators)',
+    params: schemas.JurisdictionParams,
+    body: schemas.JurisdictionRequest,
+    responses: {
+      200: ok('Renamed', schemas.Jurisdiction),
+      201: ok('Added', schemas.Jurisdiction),
+      ...problems(400, 401, 403, 415, 422),
+    },
   },
   'GET /v1/jurisdictions/{code}/notices': {
     summary: "An office's inbox of notices, newest first",
     params: schemas.InboxParams,
     query: schemas.InboxQuery,
-    responses: { 200: { description: 'A page of notices', schema: schemas.NoticePage }, ...problems(400, 401, 403) },
+    responses: { 200: ok('A page of notices', schemas.NoticePage), ...problems(400, 401, 403) },
+  },
+  'GET /v1/jurisdictions/{code}/policy': {
+    summary: 'The policy in force at a jurisdiction, and the prefix each setting came from',
+    params: schemas.JurisdictionParams,
+    responses: { 200: ok('The resolved policy', schemas.ResolvedPolicy), ...problems(400, 401, 404) },
+  },
+  'GET /v1/policies/{prefix}': {
+    summary: 'The policy override stored for a prefix (`national` for every jurisdiction)',
+    params: schemas.PolicyParams,
+    responses: { 200: ok('The override', schemas.PolicyOverrideDocument), ...problems(400, 401, 404) },
+  },
+  'PUT /v1/policies/{prefix}': {
+    summary: 'Set the policy override for a prefix (administrators); running deadlines keep their period',
+    params: schemas.PolicyParams,
+    body: schemas.PolicyOverride,
+    responses: {
+      200: ok('Replaced', schemas.PolicyOverrideDocument),
+      201: ok('Created', schemas.PolicyOverrideDocument),
+      ...problems(400, 401, 403, 415, 422),
+    },
   },
   'GET /v1/openapi.json': {
     summary: 'This document',

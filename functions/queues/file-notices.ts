@@ -6,7 +6,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { noticesFor } from '../../core/notices.ts';
 import { fromCloudEvent } from '../shared/events.ts';
 import { logger } from '../shared/observability.ts';
-import { fileNotice } from '../shared/store.ts';
+import { fileNotice } from '../shared/store/notices.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 

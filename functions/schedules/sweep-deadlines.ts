@@ -1,13 +1,14 @@
-// The deadline sweep: every case whose deadline has passed takes the workflow's `expire`
+// The deadline sweep: every case whose deadline has passed takes its workflow's `expire`
 // action, which records history and emits an event (and so an escalation notice).
-import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
-import { DomainError } from '../../core/errors.ts';
-import { act, isOverdue } from '../../core/workflows/registration.ts';
-import { SYSTEM } from '../../core/principal.ts';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { DomainError } from '../../core/errors.ts';
+import { SYSTEM } from '../../core/principal.ts';
+import { isOverdue, transition } from '../../core/workflows/engine.ts';
+import { workflowOf } from '../../core/workflows/index.ts';
+import { newEventId, policyOfCase } from '../shared/cases.ts';
 import { logger, metrics } from '../shared/observability.ts';
-import { casesDueBy, policyFor, saveDecision } from '../shared/store.ts';
+import { casesDueBy, commit } from '../shared/store/cases.ts';
 
 export interface SweepResult {
   examined: number;
@@ -18,13 +19,12 @@ export interface SweepResult {
 export const handler = async (event: Partial<ScheduledEvent> = {}): Promise<SweepResult> => {
   const now = event.time ? new Date(event.time) : new Date();
   const result: SweepResult = { examined: 0, expired: 0, skipped: 0 };
-  for await (const registration of casesDueBy(now.toISOString())) {
+  for await (const c of casesDueBy(now.toISOString())) {
     result.examined++;
-    if (!isOverdue(registration, now)) continue;
+    const workflow = workflowOf(c.type);
+    if (!isOverdue(workflow, c, now)) continue;
     try {
-      const policy = await policyFor(registration.destinationCode);
-      const decision = act(registration, 'expire', SYSTEM, policy, randomUUID(), now);
-      await saveDecision(decision, registration.version);
+      await commit([transition(workflow, c, 'expire', SYSTEM, await policyOfCase(c), newEventId(), now)]);
       result.expired++;
     } catch (error) {
       // A case acted on since it was read is left for the next sweep to look at again.
@@ -33,7 +33,7 @@ export const handler = async (event: Partial<ScheduledEvent> = {}): Promise<Swee
     }
   }
   logger.info('deadline sweep', { ...result, at: now.toISOString() });
-  metrics.addMetric('RegistrationsOverdue', MetricUnit.Count, result.expired);
+  metrics.addMetric('CasesOverdue', MetricUnit.Count, result.expired);
   metrics.publishStoredMetrics();
   return result;
 };

@@ -1,27 +1,38 @@
 // Events leave liudong as CloudEvents 1.0 (structured JSON). The outbox stores them in this
 // form, so every later consumer (inboxes, agency webhooks, peer deployments) reads one shape.
 import { CloudEvent } from 'cloudevents';
-import type { DomainEvent } from '../../core/workflows/registration.ts';
+import { CASE_TYPES, type CaseType, type DomainEvent } from '../../core/workflows/engine.ts';
 
 export const EVENT_TYPE_PREFIX = 'cn.liudong.';
 
 export interface LiudongEventData {
   caseId: string;
+  caseType: CaseType;
   originCode: string;
-  destinationCode: string;
+  destinationCode?: string;
   [key: string]: unknown;
 }
 
+const COLLECTION: Record<CaseType, string> = { registration: 'registrations', origin_certificate: 'origin-certificates' };
+
 export function toCloudEvent(event: DomainEvent): Record<string, unknown> {
+  // The source is the office that works the case: the destination's, or the origin's for certificates.
+  const office = event.caseType === 'registration' ? event.destinationCode : event.originCode;
   const cloudEvent = new CloudEvent<LiudongEventData>({
     specversion: '1.0',
     id: event.id,
-    source: `/liudong/jurisdictions/${event.destinationCode}`,
+    source: `/liudong/jurisdictions/${office ?? event.originCode}`,
     type: `${EVENT_TYPE_PREFIX}${event.type}`,
-    subject: `registrations/${event.caseId}`,
+    subject: `${COLLECTION[event.caseType]}/${event.caseId}`,
     time: event.time,
     datacontenttype: 'application/json',
-    data: { ...event.data, caseId: event.caseId, originCode: event.originCode, destinationCode: event.destinationCode },
+    data: {
+      ...event.data,
+      caseId: event.caseId,
+      caseType: event.caseType,
+      originCode: event.originCode,
+      ...(event.destinationCode ? { destinationCode: event.destinationCode } : {}),
+    },
   });
   return cloudEvent.toJSON() as Record<string, unknown>;
 }
@@ -30,16 +41,17 @@ export function toCloudEvent(event: DomainEvent): Record<string, unknown> {
 export function fromCloudEvent(json: unknown): DomainEvent {
   const cloudEvent = new CloudEvent<LiudongEventData>(json as CloudEvent<LiudongEventData>, true);
   const data = cloudEvent.data;
-  if (!cloudEvent.type.startsWith(EVENT_TYPE_PREFIX) || !data || !cloudEvent.time) {
+  if (!cloudEvent.type.startsWith(EVENT_TYPE_PREFIX) || !data || !cloudEvent.time || !CASE_TYPES.includes(data.caseType)) {
     throw new Error(`not a liudong event: ${cloudEvent.id}`);
   }
   return {
     id: cloudEvent.id,
     type: cloudEvent.type.slice(EVENT_TYPE_PREFIX.length),
     caseId: data.caseId,
+    caseType: data.caseType,
     time: cloudEvent.time,
     originCode: data.originCode,
-    destinationCode: data.destinationCode,
+    ...(data.destinationCode ? { destinationCode: data.destinationCode } : {}),
     data,
   };
 }

@@ -32,6 +32,7 @@ const PROBLEM_TYPES = {
   409: ['conflict', 'Conflict'],
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['unprocessable', 'Unprocessable content'],
+  429: ['too-many-requests', 'Too many requests'],
   500: ['internal', 'Internal error'],
   503: ['unavailable', 'Service unavailable'],
 } as const;
@@ -43,12 +44,19 @@ export class HttpProblem extends Error {
     readonly status: ProblemStatus,
     detail: string,
     readonly fields: FieldProblem[] = [],
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
   }
 }
 
-export function problem(status: ProblemStatus, detail: string, instance?: string, fields: FieldProblem[] = []): HttpResult {
+export function problem(
+  status: ProblemStatus,
+  detail: string,
+  instance?: string,
+  fields: FieldProblem[] = [],
+  extensions: Record<string, unknown> = {},
+): HttpResult {
   const [slug, title] = PROBLEM_TYPES[status];
   return {
     statusCode: status,
@@ -59,6 +67,7 @@ export function problem(status: ProblemStatus, detail: string, instance?: string
       status,
       detail,
       ...(instance ? { instance } : {}),
+      ...extensions,
       ...(fields.length > 0 ? { errors: fields } : {}),
     }),
   };
@@ -79,8 +88,11 @@ const DOMAIN_STATUS: Record<DomainError['kind'], ProblemStatus> = {
 };
 
 function toProblem(error: unknown, instance: string): HttpResult {
-  if (error instanceof HttpProblem) return problem(error.status, error.message, instance, error.fields);
-  if (error instanceof DomainError) return problem(DOMAIN_STATUS[error.kind], error.message, instance, error.fields);
+  if (error instanceof HttpProblem) {
+    const result = problem(error.status, error.message, instance, error.fields);
+    return { ...result, headers: { ...result.headers, ...error.headers } };
+  }
+  if (error instanceof DomainError) return problem(DOMAIN_STATUS[error.kind], error.message, instance, error.fields, error.extensions);
   if (error instanceof IdempotencyValidationError) {
     return problem(422, 'This Idempotency-Key was used with a different request body', instance, [
       { field: 'Idempotency-Key', reason: 'was already used with a different body' },
@@ -125,11 +137,12 @@ function principalOf(event: HttpEvent): Principal {
   if (!claims?.sub) throw new HttpProblem(401, 'A valid bearer token is required');
   const role = claims['custom:role'] as Role;
   if (!ROLES.includes(role) || role === 'system') throw new HttpProblem(403, 'The token carries no usable role');
-  const jurisdiction = claims['custom:jurisdiction'] as string | undefined;
-  if (role !== 'person' && (!jurisdiction || !isJurisdictionCode(jurisdiction))) {
+  const jurisdiction = (claims['custom:jurisdiction'] as string | undefined) || undefined;
+  const office = role === 'caseworker' || role === 'supervisor';
+  if ((office && !jurisdiction) || (jurisdiction !== undefined && !isJurisdictionCode(jurisdiction))) {
     throw new HttpProblem(403, 'An office token must carry a jurisdiction code');
   }
-  return { sub: String(claims.sub), role, ...(role !== 'person' ? { jurisdiction } : {}) };
+  return { sub: String(claims.sub), role, ...(role !== 'person' && jurisdiction ? { jurisdiction } : {}) };
 }
 
 export interface Request<B, P, Q> {
@@ -148,6 +161,8 @@ interface RouteOptions<B extends z.ZodType, P extends z.ZodType, Q extends z.Zod
   idempotent?: boolean;
   /** Routes without auth (the API description) skip the principal. */
   public?: boolean;
+  /** An empty body is read as `{}` (actions whose fields are all optional). */
+  optionalBody?: boolean;
 }
 
 type Parsed = { input?: { body: unknown; params: unknown; query: unknown; principal?: Principal } };
@@ -167,7 +182,10 @@ const validate = <B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType>
     const event = request.event;
     const principal = options.public ? undefined : principalOf(event);
     let body: unknown;
-    if (options.body) {
+    const empty = !event.body;
+    if (options.body && empty && options.optionalBody) {
+      body = {};
+    } else if (options.body) {
       const contentType = event.headers['content-type'] ?? '';
       if (!/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(contentType)) {
         throw new HttpProblem(415, 'Send the body as application/json', [
@@ -221,8 +239,9 @@ export function route<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType 
       makeHandlerIdempotent({
         persistenceStore,
         config: new IdempotencyConfig({
-          // Keys are scoped to the caller: one caller cannot replay another's response.
-          eventKeyJmesPath: 'headers."idempotency-key" && [requestContext.authorizer.jwt.claims.sub, headers."idempotency-key"]',
+          // Keys are scoped to the caller and the path: one caller cannot replay another's response,
+          // and one key on two cases' action routes is two requests.
+          eventKeyJmesPath: 'headers."idempotency-key" && [requestContext.authorizer.jwt.claims.sub, rawPath, headers."idempotency-key"]',
           payloadValidationJmesPath: 'input.body',
           expiresAfterSeconds: 24 * 3600,
         }),
@@ -239,4 +258,18 @@ export function route<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType 
       event,
     });
   });
+}
+
+type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+/**
+ * One function serving several routes of one resource: each route key gets its own
+ * `route()` (its schemas, its auth), chosen by the route key API Gateway sends.
+ */
+export function byRoute(handlers: Record<string, Handler>): Handler {
+  return async (event, context) => {
+    const handler = handlers[event.routeKey];
+    if (!handler) return problem(404, `no route ${event.routeKey}`, event.rawPath);
+    return handler(event, context);
+  };
 }

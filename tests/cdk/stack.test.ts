@@ -35,7 +35,7 @@ describe('tables', () => {
       ],
       StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' })],
+      GlobalSecondaryIndexes: ['gsi1', 'scope2', 'scope4', 'scope6', 'scope9', 'owner'].map((name) => Match.objectLike({ IndexName: name })),
       Replicas: [
         Match.objectLike({
           PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
@@ -139,6 +139,12 @@ describe('API', () => {
     });
   });
 
+  it('throttles the public certificate check on its own route', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      RouteSettings: { 'GET /v1/certificates/{number}': { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 } },
+    });
+  });
+
   it('lets no user write their own role or jurisdiction', () => {
     const clients = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
     expect(clients).toHaveLength(1);
@@ -170,8 +176,10 @@ describe('API', () => {
           .replace('{code}', '110105001');
         const response = await fetch(`${api.url}${concrete}`, { method });
         const route = routes.find((r) => `${r.method} ${r.path}` === key)!;
-        // Unauthenticated: a JWT route exists when it says 401, not 404.
-        expect(response.status, key).toBe(route.auth === 'jwt' ? 401 : 200);
+        // Unauthenticated: a JWT route exists when it says 401; a public one when its handler answers.
+        if (route.auth === 'jwt') expect(response.status, key).toBe(401);
+        else expect(response.headers.get('content-type'), key).toMatch(/^application\/(problem\+)?json/);
+        if (route.auth === 'none') expect(await response.text(), key).not.toContain('"message":"Not Found"');
       }
       expect((await fetch(`${api.url}/v1/nothing-here`)).status).toBe(404);
     });

@@ -115,6 +115,7 @@ describe('processes', () => {
         originCode: '511321100',
         destinationCode: '110105001',
         arrivalDate: '2026-11-01',
+        expectedStayDays: 180,
       }),
     });
     expect(created.status).toBe(201);

@@ -24,6 +24,7 @@ const registration = (overrides: Record<string, unknown> = {}) => ({
   originCode: '511321100',
   destinationCode: '110105001',
   arrivalDate: today(),
+  expectedStayDays: 180,
   ...overrides,
 });
 

@@ -22,7 +22,10 @@ import { streams } from '../../wiring/index.ts';
 import { startTestDynamo } from '../support/dynamodb.ts';
 import { until } from '../support/wait.ts';
 
-const store = await import('../../functions/shared/store.ts');
+const store = {
+  ...(await import('../../functions/shared/store/cases.ts')),
+  ...(await import('../../functions/shared/store/notices.ts')),
+};
 const { toCloudEvent } = await import('../../functions/shared/events.ts');
 
 let dynamo: DynamoDbLocal;
@@ -59,6 +62,7 @@ const reported = (name: string, arrivalDate: string) =>
       originCode: '511321100',
       destinationCode: '110105001',
       arrivalDate,
+      expectedStayDays: 180,
     },
     { sub: 'p', role: 'person' },
     DEFAULT_POLICY,
@@ -116,7 +120,7 @@ describe('stream consumer', () => {
     };
 
     const first = [reported('一', '2026-11-02'), reported('二', '2026-11-03')];
-    for (const d of first) await store.saveDecision(d, null);
+    for (const d of first) await store.commit([d]);
     const errors: unknown[] = [];
     let consumer = startStreamConsumer({ endpoint: dynamo.endpoint, streamArn, spec, checkpointFile, onFailure, onError: (e) => errors.push(e) });
     await consumer.drained();
@@ -126,7 +130,7 @@ describe('stream consumer', () => {
     expect(JSON.parse(readFileSync(checkpointFile, 'utf8'))).not.toEqual({});
 
     const second = reported('三', '2026-11-04');
-    await store.saveDecision(second, null);
+    await store.commit([second]);
     consumer = startStreamConsumer({ endpoint: dynamo.endpoint, streamArn, spec, checkpointFile, onFailure, onError: (e) => errors.push(e) });
     await consumer.drained();
     await consumer.stop();
@@ -156,7 +160,7 @@ describe('stream consumer', () => {
       // The relay cannot send: every attempt at this record fails.
       process.env.NOTIFICATIONS_QUEUE_URL = good.url.replace(/[^/]+$/, 'no-such-queue');
       const lost = reported('失', '2026-11-05');
-      await store.saveDecision(lost, null);
+      await store.commit([lost]);
       let failure: { requestContext: { condition: string }; DDBStreamBatchInfo: { batchSize: number; streamArn: string } } | undefined;
       await until(async () => {
         const page = await sqsClient.send(new ReceiveMessageCommand({ QueueUrl: holding.url, WaitTimeSeconds: 1 }));
@@ -171,7 +175,7 @@ describe('stream consumer', () => {
       // The stream moved on: the next event is relayed.
       process.env.NOTIFICATIONS_QUEUE_URL = good.url;
       const next = reported('续', '2026-11-06');
-      await store.saveDecision(next, null);
+      await store.commit([next]);
       await consumer.drained();
       const page = await sqsClient.send(new ReceiveMessageCommand({ QueueUrl: good.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
       const relayed = (page.Messages ?? []).map((m) => (JSON.parse(m.Body!) as { id: string }).id);

@@ -7,11 +7,17 @@ import { DEMO_JURISDICTIONS } from '../../core/demo-data.ts';
 import { DomainError } from '../../core/errors.ts';
 import { DEFAULT_POLICY } from '../../core/policy.ts';
 import { SYSTEM } from '../../core/principal.ts';
-import { act, report, type ReportInput } from '../../core/workflows/registration.ts';
+import { transition } from '../../core/workflows/engine.ts';
+import { REGISTRATION, report, type ReportInput } from '../../core/workflows/registration.ts';
 import type { DynamoDbLocal } from '../../local/dynamodb.ts';
 import { startTestDynamo } from '../support/dynamodb.ts';
 
-const store = await import('../../functions/shared/store.ts');
+const store = {
+  ...(await import('../../functions/shared/store/cases.ts')),
+  ...(await import('../../functions/shared/store/notices.ts')),
+  ...(await import('../../functions/shared/store/reference.ts')),
+  ...(await import('../../functions/shared/store/paging.ts')),
+};
 let dynamo: DynamoDbLocal;
 let client: DynamoDBClient;
 
@@ -34,6 +40,7 @@ const input = (overrides: Partial<ReportInput> = {}): ReportInput => ({
   originCode: '511321100',
   destinationCode: '110105001',
   arrivalDate: '2026-11-20',
+  expectedStayDays: 180,
   ...overrides,
 });
 const open = (i: ReportInput, now = new Date('2026-11-29T02:00:00Z')) =>
@@ -53,9 +60,9 @@ async function partition(caseId: string) {
 describe('saving a decision', () => {
   it('writes the case, its history entry and its CloudEvent in one transaction', async () => {
     const decision = open(input());
-    await store.saveDecision(decision, null);
+    await store.commit([decision]);
     const rows = await partition(decision.case.id);
-    expect(rows.map((r) => r.entity).sort()).toEqual(['event', 'history', 'registration']);
+    expect(rows.map((r) => r.entity).sort()).toEqual(['case', 'event', 'history']);
     const event = rows.find((r) => r.entity === 'event')!;
     expect(event.event).toMatchObject({
       specversion: '1.0',
@@ -64,14 +71,14 @@ describe('saving a decision', () => {
       subject: `registrations/${decision.case.id}`,
     });
     expect(event.expiresAt).toBeGreaterThan(Date.now() / 1000);
-    expect(await store.getRegistration(decision.case.id)).toEqual(decision.case);
+    expect(await store.getCase(decision.case.id)).toEqual(decision.case);
   });
 
   it('refuses the same arrival twice with a conflict and leaves nothing of the second', async () => {
     const first = open(input({ arrivalDate: '2026-11-21' }));
-    await store.saveDecision(first, null);
+    await store.commit([first]);
     const second = open(input({ arrivalDate: '2026-11-21' }));
-    await expect(store.saveDecision(second, null)).rejects.toMatchObject({
+    await expect(store.commit([second])).rejects.toMatchObject({
       kind: 'conflict',
       message: expect.stringContaining(first.case.id),
     });
@@ -80,15 +87,15 @@ describe('saving a decision', () => {
 
   it('refuses a write based on a stale version', async () => {
     const opened = open(input({ arrivalDate: '2026-11-22' }));
-    await store.saveDecision(opened, null);
+    await store.commit([opened]);
     const later = new Date('2026-12-10T00:00:00Z');
-    const expired = act(opened.case, 'expire', SYSTEM, DEFAULT_POLICY, randomUUID(), later);
-    await store.saveDecision(expired, opened.case.version);
-    const again = act(opened.case, 'expire', SYSTEM, DEFAULT_POLICY, randomUUID(), later);
-    const error = await store.saveDecision(again, opened.case.version).catch((e: unknown) => e);
+    const expired = transition(REGISTRATION, opened.case, 'expire', SYSTEM, DEFAULT_POLICY, randomUUID(), later);
+    await store.commit([expired]);
+    const again = transition(REGISTRATION, opened.case, 'expire', SYSTEM, DEFAULT_POLICY, randomUUID(), later);
+    const error = await store.commit([again]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).kind).toBe('conflict');
-    expect((await store.getRegistration(opened.case.id))?.state).toBe('overdue');
+    expect((await store.getCase(opened.case.id))?.state).toBe('overdue');
     expect((await partition(opened.case.id)).filter((r) => r.entity === 'event')).toHaveLength(2);
   });
 });
@@ -96,7 +103,7 @@ describe('saving a decision', () => {
 describe('deadlines index', () => {
   it('finds open cases due by an instant, and drops them once no deadline runs', async () => {
     const due = open(input({ arrivalDate: '2026-10-01', person: { name: '李四', idNumber: '11010519491231002X', phone: '1' } }));
-    await store.saveDecision(due, null);
+    await store.commit([due]);
     const found: string[] = [];
     for await (const c of store.casesDueBy('2026-10-12T00:00:00.000Z')) found.push(c.id);
     expect(found).toContain(due.case.id);
@@ -104,8 +111,8 @@ describe('deadlines index', () => {
     for await (const c of store.casesDueBy('2026-10-11T15:59:00.000Z')) early.push(c.id);
     expect(early).not.toContain(due.case.id);
 
-    const expired = act(due.case, 'expire', SYSTEM, DEFAULT_POLICY, randomUUID(), new Date('2026-10-12T00:00:00Z'));
-    await store.saveDecision(expired, due.case.version);
+    const expired = transition(REGISTRATION, due.case, 'expire', SYSTEM, DEFAULT_POLICY, randomUUID(), new Date('2026-10-12T00:00:00Z'));
+    await store.commit([expired]);
     const after: string[] = [];
     for await (const c of store.casesDueBy('2030-01-01T00:00:00.000Z')) after.push(c.id);
     expect(after).not.toContain(due.case.id);
@@ -118,6 +125,7 @@ describe('notices', () => {
     eventId: 'evt-1',
     type: 'registration.reported',
     caseId: 'c',
+    caseType: 'registration' as const,
     time: '2026-11-29T02:00:00.000Z',
     originCode: '511321100',
     destinationCode: '110105001',
@@ -136,11 +144,10 @@ describe('notices', () => {
     }
     const first = await store.listNotices('511321101', 2);
     expect(first.items.map((n) => n.eventId)).toEqual(['evt-4', 'evt-3']);
-    const start = store.decodeInboxCursor(first.cursor!, '511321101');
-    expect(start).not.toBeNull();
-    expect(store.decodeInboxCursor(first.cursor!, '511321100')).toBeNull();
-    expect(store.decodeInboxCursor('garbage', '511321101')).toBeNull();
-    const second = await store.listNotices('511321101', 2, start!);
+    // A cursor continues only the inbox it came from.
+    await expect(store.listNotices('511321100', 2, first.cursor!)).rejects.toMatchObject({ kind: 'validation' });
+    await expect(store.listNotices('511321101', 2, 'garbage')).rejects.toMatchObject({ kind: 'validation' });
+    const second = await store.listNotices('511321101', 2, first.cursor!);
     expect(second.items.map((n) => n.eventId)).toEqual(['evt-2']);
   });
 });

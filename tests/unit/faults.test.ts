@@ -16,7 +16,7 @@ afterEach(() => {
   sqs.reset();
 });
 
-const { handler: createRegistration } = await import('../../functions/api/create-registration.ts');
+const { handler: createRegistration } = await import('../../functions/api/registrations/create.ts');
 const { handler: publishEvents } = await import('../../functions/streams/publish-events.ts');
 
 const body = JSON.stringify({
@@ -24,6 +24,7 @@ const body = JSON.stringify({
   originCode: '511321100',
   destinationCode: '110105001',
   arrivalDate: '2026-01-05',
+  expectedStayDays: 180,
 });
 
 describe('throttling on the API', () => {

@@ -5,9 +5,9 @@ import { caseworkerClaims, httpEvent, lambdaContext } from '../support/events.ts
 process.env.IDEMPOTENCY_TABLE = 'never-reached';
 process.env.CASES_TABLE = 'never-reached';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-const { handler: createRegistration } = await import('../../functions/api/create-registration.ts');
-const { handler: getRegistration } = await import('../../functions/api/get-registration.ts');
-const { handler: listNotices } = await import('../../functions/api/list-notices.ts');
+const { handler: createRegistration } = await import('../../functions/api/registrations/create.ts');
+const { handler: getRegistration } = await import('../../functions/api/cases/read.ts');
+const { handler: listNotices } = await import('../../functions/api/notices/list.ts');
 const { handler: openapi } = await import('../../functions/api/openapi.ts');
 
 type Result = { statusCode: number; headers: Record<string, string>; body: string };
@@ -23,22 +23,22 @@ const post = (body: string, headers: Record<string, string> = { 'content-type': 
 
 describe('problem details', () => {
   it('answers 401 without verified claims', async () => {
-    const r = await call(getRegistration, httpEvent({ path: '/v1/registrations/x', claims: undefined, pathParameters: { id: 'x' } }));
+    const r = await call(getRegistration, httpEvent({ routeKey: 'GET /v1/registrations/{id}', path: '/v1/registrations/x', claims: undefined, pathParameters: { id: 'x' } }));
     expect(r.statusCode).toBe(401);
     expect(problemOf(r).type).toBe('urn:liudong:problem:unauthorized');
   });
 
   it('answers 403 for a token without a usable role or jurisdiction', async () => {
-    const noRole = await call(getRegistration, httpEvent({ path: '/v1/registrations/x', claims: { sub: 'a', 'custom:role': 'admin' } }));
+    const noRole = await call(getRegistration, httpEvent({ routeKey: 'GET /v1/registrations/{id}', path: '/v1/registrations/x', claims: { sub: 'a', 'custom:role': 'superuser' } }));
     expect(noRole.statusCode).toBe(403);
-    const noCode = await call(getRegistration, httpEvent({ path: '/v1/registrations/x', claims: { sub: 'a', 'custom:role': 'caseworker' } }));
+    const noCode = await call(getRegistration, httpEvent({ routeKey: 'GET /v1/registrations/{id}', path: '/v1/registrations/x', claims: { sub: 'a', 'custom:role': 'caseworker' } }));
     expect(noCode.statusCode).toBe(403);
   });
 
   it('answers 400 naming a malformed path parameter', async () => {
-    const r = await call(getRegistration, httpEvent({ path: '/v1/registrations/nope', claims: caseworkerClaims(), pathParameters: { id: 'nope' } }));
+    const r = await call(getRegistration, httpEvent({ routeKey: 'GET /v1/registrations/{id}', path: '/v1/registrations/nope', claims: caseworkerClaims(), pathParameters: { id: 'nope' } }));
     expect(r.statusCode).toBe(400);
-    expect(problemOf(r).errors).toEqual([{ field: 'path.id', reason: 'must be a registration id (UUID)' }]);
+    expect(problemOf(r).errors).toEqual([{ field: 'path.id', reason: 'must be a case id (UUID)' }]);
   });
 
   it('answers 415 for a body that is not JSON by content type', async () => {
@@ -60,7 +60,7 @@ describe('problem details', () => {
     );
     expect(r.statusCode).toBe(400);
     const fields = problemOf(r).errors!.map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['person.idNumber', 'person.phone', 'originCode', 'destinationCode', 'arrivalDate']));
+    expect(fields).toEqual(expect.arrayContaining(['person.idNumber', 'person.phone', 'originCode', 'destinationCode', 'arrivalDate', 'expectedStayDays']));
     expect(problemOf(r).errors!.find((e) => e.reason.includes('unknown field'))?.reason).toContain('extra');
   });
 

@@ -6,7 +6,7 @@ import { caseworkerClaims, httpEvent, lambdaContext, everyJurisdictionExists, us
 
 useMockedAwsEnvironment({ POWERTOOLS_METRICS_DISABLED: 'false' });
 const documents = mockClient(DynamoDBDocumentClient);
-const { handler } = await import('../../functions/api/create-registration.ts');
+const { handler } = await import('../../functions/api/registrations/create.ts');
 
 describe('metrics', () => {
   it('counts a reported registration by destination province', async () => {
@@ -29,6 +29,7 @@ describe('metrics', () => {
             originCode: '511321100',
             destinationCode: '110105001',
             arrivalDate: '2026-01-05',
+            expectedStayDays: 180,
           }),
         }) as never,
         lambdaContext() as never,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayReadInbox, mayReadRegistration } from '../../core/access.ts';
+import { mayReadInbox, mayReadCase } from '../../core/access.ts';
 import { declinedFields } from '../../core/declined.ts';
 import { noticesFor } from '../../core/notices.ts';
 import { DEFAULT_POLICY } from '../../core/policy.ts';
@@ -11,6 +11,7 @@ const opened = report(
     originCode: '511321100',
     destinationCode: '110105001',
     arrivalDate: '2026-11-25',
+    expectedStayDays: 180,
   },
   { sub: 'person-1', role: 'person' },
   DEFAULT_POLICY,
@@ -30,6 +31,11 @@ describe('notices', () => {
     ]);
   });
 
+  it('escalates an overdue origin certificate to the origin and its county', () => {
+    const event = { ...opened.event, type: 'origin_certificate.overdue', caseType: 'origin_certificate' as const };
+    expect(noticesFor(event).map((n) => n.jurisdiction)).toEqual(['511321100', '511321']);
+  });
+
   it('files nothing for an event type with no route', () => {
     expect(noticesFor({ ...opened.event, type: 'registration.supplement_requested' })).toEqual([]);
   });
@@ -43,10 +49,10 @@ describe('access', () => {
   });
 
   it('lets the destination office and the reporting person read a case', () => {
-    expect(mayReadRegistration({ sub: 'x', role: 'supervisor', jurisdiction: '110105' }, opened.case)).toBe(true);
-    expect(mayReadRegistration({ sub: 'x', role: 'caseworker', jurisdiction: '511321100' }, opened.case)).toBe(false);
-    expect(mayReadRegistration({ sub: 'person-1', role: 'person' }, opened.case)).toBe(true);
-    expect(mayReadRegistration({ sub: 'person-2', role: 'person' }, opened.case)).toBe(false);
+    expect(mayReadCase({ sub: 'x', role: 'supervisor', jurisdiction: '110105' }, opened.case)).toBe(true);
+    expect(mayReadCase({ sub: 'x', role: 'caseworker', jurisdiction: '511321100' }, opened.case)).toBe(false);
+    expect(mayReadCase({ sub: 'person-1', role: 'person' }, opened.case)).toBe(true);
+    expect(mayReadCase({ sub: 'person-2', role: 'person' }, opened.case)).toBe(false);
   });
 });
 

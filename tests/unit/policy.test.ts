@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, policyKeysFor, resolvePolicy } from '../../core/policy.ts';
+import { NATIONAL_CALENDAR } from '../../core/holidays.ts';
+import { DEFAULT_POLICY, policyKeysFor, resolvePolicy, resolvePolicyWithSources } from '../../core/policy.ts';
 import { countyOf, isJurisdictionCode, isWithin, levelOf, lineage } from '../../core/jurisdiction.ts';
 
 describe('jurisdictions', () => {
@@ -24,7 +25,7 @@ describe('jurisdictions', () => {
 
 describe('policy', () => {
   it('uses the defaults where nothing overrides them', () => {
-    expect(resolvePolicy('110105001', {})).toEqual(DEFAULT_POLICY);
+    expect(resolvePolicy('110105001', {})).toEqual({ ...DEFAULT_POLICY, calendar: NATIONAL_CALENDAR });
     expect(DEFAULT_POLICY.registration).toEqual({ count: 10, unit: 'calendar_days' });
     expect(DEFAULT_POLICY.originCertificateProcessing.count).toBe(5);
     expect(DEFAULT_POLICY.supplement.count).toBe(15);
@@ -41,6 +42,20 @@ describe('policy', () => {
     expect(policy.registration).toEqual({ count: 8, unit: 'calendar_days' });
     expect(policy.supplement).toEqual({ count: 20, unit: 'calendar_days' });
     expect(policy.reminderDaysBefore).toBe(3);
+  });
+
+  it('says where each setting came from, and adds local calendar days to the national calendar', () => {
+    const { policy, sources } = resolvePolicyWithSources('110105001', {
+      '': { reminderDaysBefore: 3, calendar: { holidays: [], workdays: [] } },
+      '11': { minimumAge: null, calendar: { holidays: ['2026-12-01'], workdays: [] } },
+      '110105': { calendar: { holidays: [], workdays: ['2026-12-05'] } },
+    });
+    expect(sources).toMatchObject({ reminderDaysBefore: '', minimumAge: '11', registration: 'default', calendar: ['national', '11', '110105'] });
+    expect(policy.minimumAge).toBeNull();
+    expect(policy.calendar.holidays).toEqual(expect.arrayContaining(['2026-12-01', '2026-10-01']));
+    expect(policy.calendar.workdays).toEqual(expect.arrayContaining(['2026-12-05', '2026-10-10']));
+    // Another province keeps only the national calendar.
+    expect(resolvePolicy('511321100', { '11': { calendar: { holidays: ['2026-12-01'], workdays: [] } } }).calendar).toEqual(NATIONAL_CALENDAR);
   });
 
   it('names the keys a store must load, shortest first', () => {

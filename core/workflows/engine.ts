@@ -1,0 +1,270 @@
+// What every case workflow shares. A workflow is a table of actions (from-states, to-state,
+// roles, the deadline it starts, the event it emits, whether a reason is required), in the
+// manner of OpenCRVS's availableActions.ts; `open` and `transition` are the only places a
+// case changes state, so every workflow gets the same checks, history and events.
+import { deadlineDate, endOfLocalDate, localDate, type Period } from '../calendar.ts';
+import { conflict, forbidden, validationError } from '../errors.ts';
+import { type DeadlineKind, type Policy, periodFor } from '../policy.ts';
+import { type Principal, type Role, officeCovers } from '../principal.ts';
+
+export type CaseType = 'registration' | 'origin_certificate';
+export const CASE_TYPES: readonly CaseType[] = ['registration', 'origin_certificate'];
+
+export interface Person {
+  name: string;
+  idNumber: string;
+  phone: string;
+}
+
+/** Who did something: the account, its role and, for office accounts, the office. */
+export interface Actor {
+  sub: string;
+  role: Role;
+  office?: string;
+}
+
+export interface Deadline {
+  kind: DeadlineKind;
+  /** Last local date on which the duty is on time. */
+  date: string;
+  /** The instant it is missed (end of `date` in Asia/Shanghai), ISO UTC. */
+  dueAt: string;
+  /** The policy figure it started with: a later policy change leaves a running deadline alone. */
+  period: Period;
+}
+
+export interface CaseBase<S extends string = string> {
+  id: string;
+  type: CaseType;
+  state: S;
+  person: Person;
+  originCode: string;
+  destinationCode?: string;
+  deadline: Deadline | null;
+  openedBy: Actor;
+  createdAt: string;
+  updatedAt: string;
+  /** Optimistic-lock counter: every write must match the version it read. */
+  version: number;
+}
+
+export interface ActionRule<S extends string> {
+  from: readonly (S | null)[];
+  to: S;
+  roles: readonly Role[];
+  /** The deadline the new state runs against, taken from policy; null clears it. */
+  deadline: DeadlineKind | null;
+  event: string;
+  /** The action must say why, in words the person can read. */
+  reasonRequired?: boolean;
+}
+
+export interface Workflow<C extends CaseBase, A extends string> {
+  type: C['type'];
+  states: readonly C['state'][];
+  actions: Record<A, ActionRule<C['state']>>;
+  /** Which of the case's two jurisdictions works it: its office accounts act on it. */
+  office: 'origin' | 'destination';
+  /** What the case's events carry (office notices read it). */
+  eventData(c: C): Record<string, unknown>;
+}
+
+export interface HistoryEntry {
+  caseId: string;
+  at: string;
+  action: string;
+  from: string | null;
+  to: string;
+  by: Actor;
+  reason?: string;
+  note?: string;
+}
+
+export interface DomainEvent {
+  id: string;
+  type: string;
+  caseId: string;
+  caseType: CaseType;
+  time: string;
+  originCode: string;
+  destinationCode?: string;
+  data: Record<string, unknown>;
+}
+
+/** One case's change: written with its history entry and event in one transaction. */
+export interface Decision<C extends CaseBase = CaseBase> {
+  case: C;
+  /** The version the change was decided on; null when it opens the case. */
+  previousVersion: number | null;
+  history: HistoryEntry;
+  event: DomainEvent;
+}
+
+export interface Detail {
+  reason?: string;
+  note?: string;
+}
+
+export const actorOf = (p: Principal): Actor => ({ sub: p.sub, role: p.role, ...(p.jurisdiction ? { office: p.jurisdiction } : {}) });
+
+export const officeCode = (workflow: { office: 'origin' | 'destination' }, c: { originCode: string; destinationCode?: string }) =>
+  (workflow.office === 'origin' ? c.originCode : c.destinationCode) ?? c.originCode;
+
+/** The table's role column, the office's jurisdiction, and a person only on their own case. */
+export function assertMayAct<C extends CaseBase, A extends string>(
+  workflow: Workflow<C, A>,
+  action: A,
+  actor: Principal,
+  c: { originCode: string; destinationCode?: string; openedBy?: Actor },
+): void {
+  const rule: ActionRule<C['state']> = workflow.actions[action];
+  const noun = workflow.type.replace('_', ' ');
+  if (!rule.roles.includes(actor.role)) throw forbidden(`role ${actor.role} may not ${action} this ${noun}`);
+  if (actor.role === 'caseworker' || actor.role === 'supervisor') {
+    const code = officeCode(workflow, c);
+    if (!officeCovers(actor, code)) throw forbidden(`${workflow.office} ${code} is outside your jurisdiction ${actor.jurisdiction}`);
+  }
+  if (actor.role === 'person' && c.openedBy && c.openedBy.sub !== actor.sub) {
+    throw forbidden(`this ${noun} is not yours`);
+  }
+}
+
+export function startDeadline(kind: DeadlineKind | null, from: string, policy: Policy): Deadline | null {
+  if (!kind) return null;
+  const period = periodFor(policy, kind);
+  const date = deadlineDate(from, period, policy.calendar);
+  return { kind, date, dueAt: endOfLocalDate(date), period };
+}
+
+function requireReason(rule: { reasonRequired?: boolean }, detail: Detail) {
+  if (rule.reasonRequired && !detail.reason?.trim()) {
+    throw validationError([{ field: 'reason', reason: 'is required for this action' }]);
+  }
+}
+
+function decision<C extends CaseBase, A extends string>(
+  workflow: Workflow<C, A>,
+  next: C,
+  previous: C | null,
+  action: A,
+  actor: Principal,
+  eventId: string,
+  detail: Detail,
+): Decision<C> {
+  const at = next.updatedAt;
+  return {
+    case: next,
+    previousVersion: previous?.version ?? null,
+    history: {
+      caseId: next.id,
+      at,
+      action,
+      from: previous?.state ?? null,
+      to: next.state,
+      by: actorOf(actor),
+      ...(detail.reason ? { reason: detail.reason } : {}),
+      ...(detail.note ? { note: detail.note } : {}),
+    },
+    event: {
+      id: eventId,
+      type: workflow.actions[action].event,
+      caseId: next.id,
+      caseType: workflow.type,
+      time: at,
+      originCode: next.originCode,
+      ...(next.destinationCode ? { destinationCode: next.destinationCode } : {}),
+      data: { caseId: next.id, state: next.state, ...workflow.eventData(next), ...(detail.reason ? { reason: detail.reason } : {}) },
+    },
+  };
+}
+
+/** Opens a case with the table's opening action (the one allowed from no state). */
+export function open<C extends CaseBase, A extends string>(
+  workflow: Workflow<C, A>,
+  action: A,
+  draft: Omit<C, 'state' | 'deadline' | 'version' | 'createdAt' | 'updatedAt' | 'openedBy' | 'type'>,
+  actor: Principal,
+  policy: Policy,
+  ids: { eventId: string; deadlineFrom: string },
+  now: Date,
+  options: { openedBy?: Actor } = {},
+): Decision<C> {
+  const rule: ActionRule<C['state']> = workflow.actions[action];
+  if (!rule.from.includes(null)) throw new Error(`${action} does not open a ${workflow.type}`);
+  assertMayAct(workflow, action, actor, draft);
+  const at = now.toISOString();
+  const created = {
+    ...draft,
+    type: workflow.type,
+    state: rule.to,
+    deadline: startDeadline(rule.deadline, ids.deadlineFrom, policy),
+    openedBy: options.openedBy ?? actorOf(actor),
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  } as C;
+  return decision(workflow, created, null, action, actor, ids.eventId, {});
+}
+
+/**
+ * Applies an action to an existing case, as the table allows: role, office, state (409
+ * naming the state), the reason where one is required; `changes` adds what the action does
+ * beyond the state and deadline (a certificate, a departure).
+ */
+export function transition<C extends CaseBase, A extends string>(
+  workflow: Workflow<C, A>,
+  current: C,
+  action: A,
+  actor: Principal,
+  policy: Policy,
+  eventId: string,
+  now: Date,
+  options: {
+    detail?: Detail;
+    /** Local date the new deadline counts from; today by default. */
+    deadlineFrom?: string;
+    changes?: (next: C) => Partial<C>;
+  } = {},
+): Decision<C> {
+  const rule: ActionRule<C['state']> = workflow.actions[action];
+  if (actor.role === 'system') {
+    if (!rule.roles.includes('system')) throw forbidden(`the system may not ${action} a ${workflow.type}`);
+  } else {
+    assertMayAct(workflow, action, actor, current);
+  }
+  if (!rule.from.includes(current.state)) {
+    throw conflict(`cannot ${action} a ${workflow.type.replace('_', ' ')} that is ${current.state}`, { state: current.state, action });
+  }
+  const detail = options.detail ?? {};
+  requireReason(rule, detail);
+  const at = now.toISOString();
+  let next = {
+    ...current,
+    state: rule.to,
+    deadline: startDeadline(rule.deadline, options.deadlineFrom ?? localDate(now), policy),
+    updatedAt: at,
+    version: current.version + 1,
+  } as C;
+  if (options.changes) next = { ...next, ...options.changes(next) };
+  return decision(workflow, next, current, action, actor, eventId, detail);
+}
+
+/** True when the case's deadline has passed at `now` and its table has an `expire` action for the state. */
+export function isOverdue<C extends CaseBase, A extends string>(workflow: Workflow<C, A>, c: C, now: Date): boolean {
+  const expire = (workflow.actions as Record<string, ActionRule<C['state']> | undefined>).expire;
+  return c.deadline !== null && c.deadline.dueAt <= now.toISOString() && expire !== undefined && expire.from.includes(c.state);
+}
+
+/** The actions a principal could take on the case now: what a console shows as buttons. */
+export function availableActions<C extends CaseBase, A extends string>(workflow: Workflow<C, A>, c: C, actor: Principal): A[] {
+  return (Object.keys(workflow.actions) as A[]).filter((action) => {
+    const rule: ActionRule<C['state']> = workflow.actions[action];
+    if (!rule.from.includes(c.state) || actor.role === 'system') return false;
+    try {
+      assertMayAct(workflow, action, actor, c);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}

@@ -1,0 +1,25 @@
+// GET /v1/cases (offices: the cases worked inside a jurisdiction) and GET /v1/me/cases (a
+// person's own), newest activity first, one index query per page.
+import { forbidden } from '../../../core/errors.ts';
+import { officeCovers } from '../../../core/principal.ts';
+import { CasesQuery, MyCasesQuery } from '../../../core/schemas.ts';
+import { byRoute, json, route } from '../../shared/http.ts';
+import { listCases, listOwnCases } from '../../shared/store/cases.ts';
+
+const filterOf = (q: { type?: 'registration' | 'origin_certificate' | undefined; state?: string | undefined; overdue?: boolean | undefined; dueBefore?: string | undefined }) => ({
+  ...(q.type ? { type: q.type } : {}),
+  ...(q.state ? { state: q.state } : {}),
+  ...(q.overdue ? { overdue: true } : {}),
+  ...(q.dueBefore ? { dueBefore: new Date(q.dueBefore).toISOString() } : {}),
+});
+
+export const handler = byRoute({
+  'GET /v1/cases': route({ query: CasesQuery }, async ({ query, principal }) => {
+    if (!officeCovers(principal, query.jurisdiction)) throw forbidden(`${query.jurisdiction} is outside your jurisdiction`);
+    return json(200, await listCases(query.jurisdiction, filterOf(query), query.limit, query.cursor));
+  }),
+  'GET /v1/me/cases': route({ query: MyCasesQuery }, async ({ query, principal }) => {
+    if (principal.role !== 'person') throw forbidden('only a person has cases of their own; offices use /v1/cases');
+    return json(200, await listOwnCases(principal.sub, filterOf(query), query.limit, query.cursor));
+  }),
+});

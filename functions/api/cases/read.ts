@@ -1,0 +1,29 @@
+// GET a case and its history, for both case types. A case outside the caller's reach is
+// reported as not found, so its existence is not disclosed.
+import { CaseIdParams } from '../../../core/schemas.ts';
+import type { Case } from '../../../core/workflows/index.ts';
+import { readableCase } from '../../shared/cases.ts';
+import { byRoute, json, route } from '../../shared/http.ts';
+import { caseHistory } from '../../shared/store/cases.ts';
+import { agencyDecisions } from '../../shared/store/certificates.ts';
+
+const read = (type: Case['type']) =>
+  route({ params: CaseIdParams }, async ({ params, principal }) => {
+    const c = await readableCase(type, params.id, principal);
+    // Agencies' decisions against the case's certificate (§13) are shown with the case.
+    const decisions = await agencyDecisions(c.id);
+    return json(200, decisions.length > 0 ? { ...c, agencyDecisions: decisions } : c);
+  });
+
+const history = (type: Case['type']) =>
+  route({ params: CaseIdParams }, async ({ params, principal }) => {
+    const c = await readableCase(type, params.id, principal);
+    return json(200, { items: await caseHistory(c.id) });
+  });
+
+export const handler = byRoute({
+  'GET /v1/registrations/{id}': read('registration'),
+  'GET /v1/registrations/{id}/history': history('registration'),
+  'GET /v1/origin-certificates/{id}': read('origin_certificate'),
+  'GET /v1/origin-certificates/{id}/history': history('origin_certificate'),
+});

@@ -1,0 +1,36 @@
+// GET /v1/certificates/{number}: the public check for employers, landlords and agencies
+// (§13, §16, §17). It answers validity and, given an ID number, whether the holder matches:
+// nothing else. Each caller (source address) is rate-limited, so guessing numbers is slow.
+import { localDate } from '../../../core/calendar.ts';
+import { certificateStatus, parseCertificateNumber } from '../../../core/certificates.ts';
+import { notFound } from '../../../core/errors.ts';
+import { CertificateCheckQuery, CertificateParams } from '../../../core/schemas.ts';
+import { HttpProblem, json, route } from '../../shared/http.ts';
+import { holderHash } from '../../shared/store/cases.ts';
+import { getCertificateRecord, withinRateLimit } from '../../shared/store/certificates.ts';
+
+const PER_MINUTE = Number(process.env.CERTIFICATE_CHECKS_PER_MINUTE ?? 30);
+
+export const handler = route({ public: true, params: CertificateParams, query: CertificateCheckQuery }, async ({ params, query, event }) => {
+  const now = new Date();
+  const limit = await withinRateLimit(`check#${event.requestContext.http.sourceIp}`, PER_MINUTE, 60, now);
+  if (!limit.allowed) {
+    throw new HttpProblem(429, `At most ${PER_MINUTE} certificate checks a minute from one caller; retry later`, [], {
+      'retry-after': String(limit.retryAfter),
+    });
+  }
+  const { number } = parseCertificateNumber(params.number) as { number: string };
+  const record = await getCertificateRecord(number);
+  if (!record) throw notFound(`no certificate ${number}`);
+  return json(
+    200,
+    {
+      kind: record.kind,
+      status: certificateStatus(record, localDate(now)),
+      validFrom: record.validFrom,
+      validUntil: record.validUntil,
+      ...(query.idNumber ? { holderMatches: holderHash(query.idNumber.trim().toUpperCase()) === record.holder } : {}),
+    },
+    { 'cache-control': 'no-store' },
+  );
+});

@@ -1,0 +1,32 @@
+// POST /v1/certificates/{number}/decisions: an agency (an office account of any
+// jurisdiction) records what it decided after checking a certificate (§13); the office that
+// works the case sees it on the case and in its inbox.
+import { randomUUID } from 'node:crypto';
+import { forbidden, notFound } from '../../../core/errors.ts';
+import { parseCertificateNumber } from '../../../core/certificates.ts';
+import { AgencyDecisionRequest, CertificateParams } from '../../../core/schemas.ts';
+import { actorOf } from '../../../core/workflows/engine.ts';
+import { json, route } from '../../shared/http.ts';
+import { getCase } from '../../shared/store/cases.ts';
+import { getCertificateRecord, recordAgencyDecision } from '../../shared/store/certificates.ts';
+
+export const handler = route({ params: CertificateParams, body: AgencyDecisionRequest, idempotent: true }, async ({ params, body, principal }) => {
+  if (principal.role !== 'caseworker' && principal.role !== 'supervisor') throw forbidden('only office accounts record agency decisions');
+  const { number } = parseCertificateNumber(params.number) as { number: string };
+  const record = await getCertificateRecord(number);
+  const c = record ? await getCase(record.caseId) : undefined;
+  if (!record || !c) throw notFound(`no certificate ${number}`);
+  const at = new Date().toISOString();
+  const decision = { id: randomUUID(), certificateNumber: number, ...body, at, by: actorOf(principal) };
+  await recordAgencyDecision(c.id, decision, {
+    id: randomUUID(),
+    type: `${c.type}.agency_decision`,
+    caseId: c.id,
+    caseType: c.type,
+    time: at,
+    originCode: c.originCode,
+    ...(c.destinationCode ? { destinationCode: c.destinationCode } : {}),
+    data: { caseId: c.id, certificateNumber: number, agency: body.agency, decision: body.decision, reference: body.reference },
+  });
+  return json(201, decision);
+});

@@ -1,0 +1,25 @@
+// POST /v1/origin-certificates/{id}/<action>: issue, reject, revoke.
+import { ORIGIN_CERTIFICATE_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
+import * as originCertificate from '../../../core/workflows/origin-certificate.ts';
+import type { OriginCertificateCase } from '../../../core/workflows/origin-certificate.ts';
+import { actionRoutes, actionsOf, newCertificate, newEventId } from '../../shared/cases.ts';
+
+const action = actionsOf<OriginCertificateCase>();
+
+export const handler = actionRoutes('origin_certificate', {
+  issue: action({
+    body: BODIES.issue,
+    optionalBody: true,
+    decide: ({ case: c, body, principal, policy, now }) => [
+      originCertificate.issue(c, principal, policy, newEventId(), now, { certificateNumber: newCertificate('origin'), ...body }),
+    ],
+  }),
+  reject: action({
+    body: BODIES.reject,
+    decide: ({ case: c, body, principal, policy, now }) => [originCertificate.reject(c, principal, policy, newEventId(), now, body)],
+  }),
+  revoke: action({
+    body: BODIES.revoke,
+    decide: ({ case: c, body, principal, policy, now }) => [originCertificate.revoke(c, principal, policy, newEventId(), now, body)],
+  }),
+});

@@ -1,0 +1,16 @@
+// POST /v1/origin-certificates: a person, or an origin caseworker for them, applies before leaving.
+import { randomUUID } from 'node:crypto';
+import { OriginCertificateRequest } from '../../../core/schemas.ts';
+import { apply } from '../../../core/workflows/origin-certificate.ts';
+import { created, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
+import { route } from '../../shared/http.ts';
+import { commit } from '../../shared/store/cases.ts';
+import { policyFor } from '../../shared/store/reference.ts';
+
+export const handler = route({ body: OriginCertificateRequest, idempotent: true }, async ({ body, principal }) => {
+  await requireKnownJurisdictions(body, ['originCode', 'intendedDestinationCode'] as const);
+  const person = { ...body.person, idNumber: body.person.idNumber.trim().toUpperCase() };
+  const decision = apply({ ...body, person }, principal, await policyFor(body.originCode), { caseId: randomUUID(), eventId: newEventId() }, new Date());
+  await commit([decision]);
+  return created(decision.case);
+});

@@ -1,0 +1,34 @@
+// GET /v1/jurisdictions/{code} (any account: names and the tree are not personal) and
+// PUT /v1/jurisdictions/{code} (an administrator covering the code).
+import { forbidden, notFound, unprocessable, validationError } from '../../../core/errors.ts';
+import { levelOf, parentOf } from '../../../core/jurisdiction.ts';
+import { adminCovers } from '../../../core/principal.ts';
+import { JurisdictionParams, JurisdictionRequest } from '../../../core/schemas.ts';
+import { byRoute, json, route } from '../../shared/http.ts';
+import { existingJurisdictions, getJurisdiction, putJurisdiction } from '../../shared/store/reference.ts';
+
+const answer = async (code: string) => {
+  const found = await getJurisdiction(code);
+  if (!found) throw notFound(`no jurisdiction ${code}`);
+  const parentCode = parentOf(code);
+  return { ...found.jurisdiction, ...(parentCode ? { parentCode } : {}), children: found.children };
+};
+
+export const handler = byRoute({
+  'GET /v1/jurisdictions/{code}': route({ params: JurisdictionParams }, async ({ params }) => json(200, await answer(params.code))),
+  'PUT /v1/jurisdictions/{code}': route({ params: JurisdictionParams, body: JurisdictionRequest }, async ({ params, body, principal }) => {
+    if (!adminCovers(principal, params.code)) throw forbidden('only an administrator covering this code maintains it');
+    const level = levelOf(params.code);
+    if (body.level && body.level !== level) {
+      throw validationError([{ field: 'level', reason: `must be ${level} for a code of ${params.code.length} digits` }]);
+    }
+    // The tree stays whole: a jurisdiction is added below one that exists.
+    const parent = parentOf(params.code);
+    if (parent && !(await existingJurisdictions([parent])).has(parent)) {
+      throw unprocessable([{ field: 'code', reason: `its parent ${parent} is not known; add it first` }]);
+    }
+    const existed = (await getJurisdiction(params.code)) !== undefined;
+    await putJurisdiction({ code: params.code, name: body.name, level });
+    return json(existed ? 200 : 201, await answer(params.code));
+  }),
+});

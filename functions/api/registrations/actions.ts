@@ -1,0 +1,52 @@
+// POST /v1/registrations/{id}/<action>: verify, request-supplement, supplement, renew, revoke, depart.
+import { randomUUID } from 'node:crypto';
+import { REGISTRATION_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
+import * as registration from '../../../core/workflows/registration.ts';
+import type { RegistrationCase } from '../../../core/workflows/registration.ts';
+import { actionRoutes, actionsOf, newCertificate, newEventId } from '../../shared/cases.ts';
+import { getCase } from '../../shared/store/cases.ts';
+import { existingJurisdictions, policyFor } from '../../shared/store/reference.ts';
+
+const action = actionsOf<RegistrationCase>();
+
+export const handler = actionRoutes('registration', {
+  verify: action({
+    body: BODIES.verify,
+    optionalBody: true,
+    decide: async ({ case: c, body, principal, policy, now }) => {
+      const verified = registration.verify(c, principal, policy, newEventId(), now, { certificateNumber: newCertificate('verification'), ...body });
+      // A person who moved here from another destination: that destination's certificate is replaced.
+      const previous = c.previousCaseId ? await getCase(c.previousCaseId) : undefined;
+      if (previous?.type !== 'registration' || previous.state !== 'departed' || !previous.verificationCertificate) return [verified];
+      const replaced = registration.supersede(previous, verified.case.verificationCertificate!.number, await policyFor(previous.destinationCode), newEventId(), now);
+      return [verified, replaced];
+    },
+  }),
+  request_supplement: action({
+    body: BODIES.request_supplement,
+    decide: ({ case: c, body, principal, policy, now }) => [registration.requestSupplement(c, principal, policy, newEventId(), now, body)],
+  }),
+  supplement: action({
+    body: BODIES.supplement,
+    optionalBody: true,
+    decide: ({ case: c, body, principal, policy, now }) => [registration.supplement(c, principal, policy, newEventId(), now, body)],
+  }),
+  renew: action({
+    body: BODIES.renew,
+    optionalBody: true,
+    decide: ({ case: c, principal, policy, now }) => [registration.renew(c, principal, policy, newEventId(), now)],
+  }),
+  revoke: action({
+    body: BODIES.revoke,
+    decide: ({ case: c, body, principal, policy, now }) => [registration.revoke(c, principal, policy, newEventId(), now, body)],
+  }),
+  depart: action({
+    body: BODIES.depart,
+    decide: async ({ case: c, body, principal, policy, now }) => {
+      // A next destination this deployment knows gets a case of its own; any other is only recorded.
+      const known = body.nextDestinationCode ? (await existingJurisdictions([body.nextDestinationCode])).has(body.nextDestinationCode) : false;
+      const next = known ? { caseId: randomUUID(), eventId: newEventId(), policy: await policyFor(body.nextDestinationCode!) } : undefined;
+      return registration.depart(c, body, principal, policy, { eventId: newEventId(), ...(next ? { next } : {}) }, now);
+    },
+  }),
+});

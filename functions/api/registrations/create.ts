@@ -1,0 +1,46 @@
+// POST /v1/registrations: a person, or a destination caseworker for them, reports an arrival.
+// Naming an origin certificate checks it (issued, valid, this person's) and tells the origin.
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { randomUUID } from 'node:crypto';
+import { localDate } from '../../../core/calendar.ts';
+import { parseCertificateNumber } from '../../../core/certificates.ts';
+import { unprocessable } from '../../../core/errors.ts';
+import { RegistrationRequest } from '../../../core/schemas.ts';
+import type { Decision } from '../../../core/workflows/engine.ts';
+import { certificateProblem, markUsed } from '../../../core/workflows/origin-certificate.ts';
+import { report } from '../../../core/workflows/registration.ts';
+import { created, newEventId, policyOfCase, requireKnownJurisdictions } from '../../shared/cases.ts';
+import { route } from '../../shared/http.ts';
+import { metrics } from '../../shared/observability.ts';
+import { commit, getCase } from '../../shared/store/cases.ts';
+import { getCertificateRecord } from '../../shared/store/certificates.ts';
+import { policyFor } from '../../shared/store/reference.ts';
+
+export const handler = route({ body: RegistrationRequest, idempotent: true }, async ({ body, principal }) => {
+  await requireKnownJurisdictions(body, ['originCode', 'destinationCode'] as const);
+  const now = new Date();
+  const person = { ...body.person, idNumber: body.person.idNumber.trim().toUpperCase() };
+  const certificateNumber = body.originCertificateNumber ? (parseCertificateNumber(body.originCertificateNumber) as { number: string }).number : undefined;
+  const decision = report(
+    { ...body, person, ...(certificateNumber ? { originCertificateNumber: certificateNumber } : {}) },
+    principal,
+    await policyFor(body.destinationCode),
+    { caseId: randomUUID(), eventId: newEventId() },
+    now,
+  );
+  const decisions: Decision[] = [decision];
+  if (certificateNumber) {
+    const record = await getCertificateRecord(certificateNumber);
+    const certificateCase = record?.kind === 'origin' ? await getCase(record.caseId) : undefined;
+    const origin = certificateCase?.type === 'origin_certificate' ? certificateCase : undefined;
+    const problem = certificateProblem(origin, person.idNumber, localDate(now));
+    if (problem) throw unprocessable([problem], 'The origin certificate cannot be accepted');
+    decisions.push(markUsed(origin!, decision.case.id, decision.case.destinationCode, await policyOfCase(origin!), newEventId(), now));
+  }
+  await commit(decisions);
+  metrics.addDimensions({ destinationProvince: decision.case.destinationCode.slice(0, 2) });
+  metrics.addMetric('RegistrationsReported', MetricUnit.Count, 1);
+  // Published here, not by middleware, so routes without metrics log no empty-metrics warning.
+  metrics.publishStoredMetrics();
+  return created(decision.case);
+});

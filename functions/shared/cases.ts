@@ -1,0 +1,87 @@
+// The steps every case route repeats: find a case the caller may see, load the policy of the
+// office that works it, and answer with a case. One helper each, shared by every workflow.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { mayReadCase } from '../../core/access.ts';
+import { type CertificateKind, newCertificateNumber } from '../../core/certificates.ts';
+import { notFound, unprocessable } from '../../core/errors.ts';
+import type { Policy } from '../../core/policy.ts';
+import type { Principal } from '../../core/principal.ts';
+import { CaseIdParams } from '../../core/schemas.ts';
+import { type Decision, officeCode } from '../../core/workflows/engine.ts';
+import { type Case, actionPath, workflowOf } from '../../core/workflows/index.ts';
+import { type HttpEvent, type HttpResult, byRoute, json, route } from './http.ts';
+import { commit, getCase } from './store/cases.ts';
+import { existingJurisdictions, policyFor } from './store/reference.ts';
+
+const NOUN: Record<Case['type'], string> = { registration: 'registration', origin_certificate: 'origin certificate' };
+export const COLLECTION: Record<Case['type'], string> = { registration: 'registrations', origin_certificate: 'origin-certificates' };
+
+/** The case, when it exists, is of `type` and the caller may see it; otherwise 404, disclosing nothing. */
+export async function readableCase<T extends Case['type']>(type: T, id: string, principal: Principal): Promise<Extract<Case, { type: T }>> {
+  const c = await getCase(id);
+  if (!c || c.type !== type || !mayReadCase(principal, c)) throw notFound(`no ${NOUN[type]} ${id} within your reach`);
+  return c as Extract<Case, { type: T }>;
+}
+
+export const policyOfCase = (c: Case): Promise<Policy> => policyFor(officeCode(workflowOf(c.type), c));
+
+export const newEventId = () => randomUUID();
+export const newCertificate = (kind: CertificateKind) => newCertificateNumber(kind, randomBytes);
+
+export interface ActionContext<C, B> {
+  case: C;
+  body: B;
+  principal: Principal;
+  policy: Policy;
+  now: Date;
+  event: HttpEvent;
+}
+
+export interface ActionHandler<C, B extends z.ZodType> {
+  body: B;
+  /** Every field of the body is optional: an empty request is `{}`. */
+  optionalBody?: boolean;
+  /** The decisions to write; the first is the case the route answers with. */
+  decide(ctx: ActionContext<C, z.output<B>>): Promise<Decision[]> | Decision[];
+}
+
+/** Types one action of a workflow against its case type, inferring the body from its schema. */
+export const actionsOf =
+  <C>() =>
+  <B extends z.ZodType>(spec: ActionHandler<C, B>): ActionHandler<C, z.ZodType> =>
+    spec as unknown as ActionHandler<C, z.ZodType>;
+
+/**
+ * `POST /v1/<collection>/{id}/<action>` for every action of a workflow: parse the body, find
+ * the case, load its office's policy, let the core decide, write every decision in one
+ * transaction (version-checked), answer 200 with the case.
+ */
+export function actionRoutes<T extends Case['type']>(
+  type: T,
+  actions: Record<string, ActionHandler<Extract<Case, { type: T }>, z.ZodType>>,
+): (event: HttpEvent, context: import('aws-lambda').Context) => Promise<HttpResult> {
+  const handlers = Object.fromEntries(
+    Object.entries(actions).map(([action, spec]) => [
+      `POST /v1/${COLLECTION[type]}/{id}/${actionPath(action)}`,
+      route({ params: CaseIdParams, body: spec.body, optionalBody: spec.optionalBody ?? false, idempotent: true }, async ({ params, body, principal, event }) => {
+        const current = await readableCase(type, params.id, principal);
+        const decisions = await spec.decide({ case: current, body, principal, policy: await policyOfCase(current), now: new Date(), event });
+        await commit(decisions);
+        return json(200, decisions[0]!.case);
+      }),
+    ]),
+  );
+  return byRoute(handlers as Record<string, (event: HttpEvent, context: import('aws-lambda').Context) => Promise<HttpResult>>);
+}
+
+/** 422 naming each field whose jurisdiction code is not known to this deployment. */
+export async function requireKnownJurisdictions<F extends string>(body: Partial<Record<F, string>>, fields: readonly F[]): Promise<void> {
+  const named = fields.filter((f) => body[f] !== undefined);
+  const found = await existingJurisdictions(named.map((f) => body[f]!));
+  const unknown = named.filter((f) => !found.has(body[f]!)).map((field) => ({ field, reason: `no jurisdiction ${body[field]} is known` }));
+  if (unknown.length > 0) throw unprocessable(unknown, 'The body names unknown jurisdictions');
+}
+
+/** `201` with the new case and where to find it. */
+export const created = (c: Case) => json(201, c, { location: `/v1/${COLLECTION[c.type]}/${c.id}` });

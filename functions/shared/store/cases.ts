@@ -1,0 +1,302 @@
+// Cases in the single `cases` table:
+//   CASE#<id>      / CASE                   the case (registration or origin certificate)
+//   CASE#<id>      / HISTORY#<at>#<ver>     one entry per action
+//   CASE#<id>      / EVENT#<eventId>        outbox: the stream relays it, TTL removes it
+//   CASE#<id>      / DECISION#<at>#<id>     an agency's decision against the case's certificate
+//   DEDUPE#<hash>  / REGISTRATION           guards against the same arrival reported twice
+//   CERT#<number>  / CERTIFICATE            the public face of a certificate (no personal data)
+// A case item carries the attributes of the indexes that find it:
+//   gsi1    DUE#<shard>  / <dueAt>#<id>       open deadlines, for the sweep
+//   scope2…scope9  <office code prefix> / <updatedAt>#<id>   lists by jurisdiction, newest activity first
+//   owner   SUB#<sub>    / <updatedAt>#<id>   a person's own cases
+import { createHash } from 'node:crypto';
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
+import { conflict } from '../../../core/errors.ts';
+import type { Case } from '../../../core/workflows/index.ts';
+import { type CaseBase, type Decision, type DomainEvent, type HistoryEntry, officeCode } from '../../../core/workflows/engine.ts';
+import { documentClient } from '../clients.ts';
+import { tableName } from '../env.ts';
+import { toCloudEvent } from '../events.ts';
+import { type Key, type Page, decodeCursor, queryPage } from './paging.ts';
+
+export const DEADLINE_SHARDS = 8;
+const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
+/** The levels that have a list index; a 12-digit community is served by the township's index. */
+export const SCOPE_LEVELS = [2, 4, 6, 9] as const;
+/** A filtered list reads at most this many index items per page before it hands back a cursor. */
+export const MAX_READ_PER_PAGE = 1000;
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
+const shardOf = (id: string) => createHash('sha256').update(id).digest()[0]! % DEADLINE_SHARDS;
+/** ID numbers never appear in keys: a hash stands in (a keyed hash once issue 9 lands). */
+export const holderHash = (idNumber: string) => createHash('sha256').update(`holder|${idNumber}`).digest('hex');
+const WORKFLOW_OFFICE = { registration: 'destination', origin_certificate: 'origin' } as const;
+
+/** The registration's duplicate guard: one case per person, destination and arrival date. */
+const dedupeKey = (c: Case) =>
+  c.type === 'registration'
+    ? createHash('sha256').update(`${c.person.idNumber}|${c.destinationCode}|${c.arrivalDate}`).digest('hex')
+    : undefined;
+
+/** The certificate a case carries, if any, with its kind. */
+export function certificateOf(c: Case): { kind: CertificateKind; certificate: Certificate } | undefined {
+  if (c.type === 'registration') return c.verificationCertificate ? { kind: 'verification', certificate: c.verificationCertificate } : undefined;
+  return c.certificate ? { kind: 'origin', certificate: c.certificate } : undefined;
+}
+
+function caseItem(c: Case) {
+  const office = officeCode({ office: WORKFLOW_OFFICE[c.type] }, c);
+  const activity = `${c.updatedAt}#${c.id}`;
+  const scopes = Object.fromEntries(SCOPE_LEVELS.filter((l) => office.length >= l).map((l) => [`scope${l}`, office.slice(0, l)]));
+  return {
+    ...caseKey(c.id),
+    entity: 'case',
+    ...c,
+    office,
+    activity,
+    ...scopes,
+    ...(c.openedBy.role === 'person' ? { owner: `SUB#${c.openedBy.sub}` } : {}),
+    ...(c.deadline ? { gsi1pk: `DUE#${shardOf(c.id)}`, gsi1sk: `${c.deadline.dueAt}#${c.id}` } : {}),
+  };
+}
+
+const INDEX_ATTRIBUTES = ['pk', 'sk', 'entity', 'office', 'activity', 'owner', 'gsi1pk', 'gsi1sk', ...SCOPE_LEVELS.map((l) => `scope${l}`)];
+
+function fromItem(item: Record<string, unknown>): Case {
+  const rest = { ...item };
+  for (const name of INDEX_ATTRIBUTES) delete rest[name];
+  return rest as unknown as Case;
+}
+
+export const outboxItem = (event: DomainEvent) => ({
+  pk: `CASE#${event.caseId}`,
+  sk: `EVENT#${event.id}`,
+  entity: 'event',
+  event: toCloudEvent(event),
+  expiresAt: Math.floor(Date.parse(event.time) / 1000) + OUTBOX_RETENTION_SECONDS,
+});
+
+/** What each transact item stands for, to say which one a cancelled transaction tripped on. */
+type Purpose = { kind: 'case'; id: string } | { kind: 'dedupe'; key: string } | { kind: 'certificate'; number: string } | { kind: 'other' };
+
+/**
+ * Writes decisions atomically: each case (guarded by the version it was decided on, or by
+ * not existing yet), its history entry, its event in the outbox, the duplicate guard of a new
+ * registration and the public record of its certificate; `extra` items join the same
+ * transaction. A failed condition becomes 409 and nothing is written.
+ */
+export async function commit(decisions: Decision<Case | CaseBase>[], extra: TransactItem[] = []): Promise<void> {
+  const table = tableName('cases');
+  const items: TransactItem[] = [];
+  const purposes: Purpose[] = [];
+  const add = (item: TransactItem, purpose: Purpose = { kind: 'other' }) => {
+    items.push(item);
+    purposes.push(purpose);
+  };
+  for (const d of decisions as Decision<Case>[]) {
+    const c = d.case;
+    add(
+      {
+        Put: {
+          TableName: table,
+          Item: caseItem(c),
+          ...(d.previousVersion === null
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': d.previousVersion } }),
+        },
+      },
+      { kind: 'case', id: c.id },
+    );
+    add({
+      Put: {
+        TableName: table,
+        Item: { pk: `CASE#${c.id}`, sk: `HISTORY#${d.history.at}#${String(c.version).padStart(6, '0')}`, entity: 'history', ...d.history },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+    add({ Put: { TableName: table, Item: outboxItem(d.event), ConditionExpression: 'attribute_not_exists(pk)' } });
+    const dedupe = d.previousVersion === null ? dedupeKey(c) : undefined;
+    if (dedupe) {
+      add(
+        {
+          Put: {
+            TableName: table,
+            Item: { pk: `DEDUPE#${dedupe}`, sk: 'REGISTRATION', entity: 'dedupe', caseId: c.id },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        { kind: 'dedupe', key: dedupe },
+      );
+    }
+    const held = certificateOf(c);
+    if (held) {
+      add(
+        {
+          Put: {
+            TableName: table,
+            Item: {
+              pk: `CERT#${held.certificate.number}`,
+              sk: 'CERTIFICATE',
+              entity: 'certificate',
+              kind: held.kind,
+              caseId: c.id,
+              holder: holderHash(c.person.idNumber),
+              ...held.certificate,
+            },
+            // A number belongs to one case for ever.
+            ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
+            ExpressionAttributeValues: { ':caseId': c.id },
+          },
+        },
+        { kind: 'certificate', number: held.certificate.number },
+      );
+    }
+  }
+  items.push(...extra);
+  extra.forEach(() => purposes.push({ kind: 'other' }));
+  try {
+    await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const failed = (error.CancellationReasons ?? [])
+      .map((r, i) => (r.Code === 'ConditionalCheckFailed' ? purposes[i] : undefined))
+      .filter((p): p is Purpose => p !== undefined);
+    const dedupe = failed.find((p) => p.kind === 'dedupe');
+    if (dedupe?.kind === 'dedupe') {
+      const existing = await documentClient().send(new GetCommand({ TableName: table, Key: { pk: `DEDUPE#${dedupe.key}`, sk: 'REGISTRATION' } }));
+      throw conflict(`this arrival is already reported as registration ${existing.Item?.caseId as string}`, {
+        caseId: existing.Item?.caseId,
+      });
+    }
+    const stale = failed.find((p) => p.kind === 'case');
+    if (stale?.kind === 'case') throw conflict(`case ${stale.id} changed while this request was processed; read it again and retry`);
+    const taken = failed.find((p) => p.kind === 'certificate');
+    if (taken?.kind === 'certificate') throw conflict(`certificate number ${taken.number} is taken; retry`);
+    if (failed.length > 0) throw conflict('a concurrent change interfered with this request; retry');
+    throw error;
+  }
+}
+
+export async function getCase(id: string): Promise<Case | undefined> {
+  const result = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: caseKey(id), ConsistentRead: true }));
+  return result.Item ? fromItem(result.Item) : undefined;
+}
+
+/** Every action on the case, oldest first. */
+export async function caseHistory(id: string): Promise<HistoryEntry[]> {
+  const entries: HistoryEntry[] = [];
+  let start: Key | undefined;
+  do {
+    const page = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName('cases'),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :history)',
+        ExpressionAttributeValues: { ':pk': `CASE#${id}`, ':history': 'HISTORY#' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const { pk: _p, sk: _s, entity: _e, ...entry } of page.Items ?? []) entries.push(entry as HistoryEntry);
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return entries;
+}
+
+/** Cases whose deadline instant is at or before `dueBy`, across every shard. */
+export async function* casesDueBy(dueBy: string): AsyncGenerator<Case> {
+  for (let shard = 0; shard < DEADLINE_SHARDS; shard++) {
+    let cursor: Key | undefined;
+    do {
+      const page = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName('cases'),
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :shard AND gsi1sk <= :dueBy',
+          ExpressionAttributeValues: { ':shard': `DUE#${shard}`, ':dueBy': `${dueBy}#~` },
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      for (const item of page.Items ?? []) yield fromItem(item);
+      cursor = page.LastEvaluatedKey;
+    } while (cursor);
+  }
+}
+
+export interface CaseFilter {
+  type?: Case['type'];
+  state?: string;
+  overdue?: boolean;
+  /** Only cases with a running deadline due before this instant. */
+  dueBefore?: string;
+}
+
+function filterExpression(
+  filter: CaseFilter,
+  extra: { office?: string | undefined },
+): { FilterExpression?: string; ExpressionAttributeNames?: Record<string, string>; filterValues: Record<string, unknown> } {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (filter.type) {
+    parts.push('#type = :type');
+    names['#type'] = 'type';
+    values[':type'] = filter.type;
+  }
+  const state = filter.overdue ? 'overdue' : filter.state;
+  if (state) {
+    parts.push('#state = :state');
+    names['#state'] = 'state';
+    values[':state'] = state;
+  }
+  if (filter.dueBefore) {
+    parts.push('#deadline.#dueAt < :dueBefore');
+    names['#deadline'] = 'deadline';
+    names['#dueAt'] = 'dueAt';
+    values[':dueBefore'] = filter.dueBefore;
+  }
+  if (extra.office) {
+    parts.push('begins_with(office, :office)');
+    values[':office'] = extra.office;
+  }
+  return parts.length === 0
+    ? { filterValues: {} }
+    : { FilterExpression: parts.join(' AND '), ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}), filterValues: values };
+}
+
+async function listByIndex(index: string, partition: { name: string; value: string }, filter: CaseFilter, office: string | undefined, limit: number, cursor?: string): Promise<Page<Case>> {
+  const keyNames = ['pk', 'sk', partition.name, 'activity'];
+  const start = cursor === undefined ? undefined : decodeCursor(cursor, keyNames, { [partition.name]: partition.value });
+  const { filterValues, ...filterParts } = filterExpression(filter, { office });
+  const page = await queryPage({
+    input: {
+      TableName: tableName('cases'),
+      IndexName: index,
+      KeyConditionExpression: `${partition.name} = :partition`,
+      ...filterParts,
+      ExpressionAttributeValues: { ':partition': partition.value, ...filterValues },
+      ScanIndexForward: false,
+    },
+    keyNames,
+    limit,
+    ...(start ? { start } : {}),
+    ...(filterParts.FilterExpression ? { maxRead: MAX_READ_PER_PAGE } : {}),
+  });
+  return { ...page, items: page.items.map(fromItem) };
+}
+
+/**
+ * Cases worked inside `jurisdiction` (registrations by destination, origin certificates by
+ * origin), newest activity first: one index partition per list, never a scan.
+ */
+export function listCases(jurisdiction: string, filter: CaseFilter, limit: number, cursor?: string): Promise<Page<Case>> {
+  const level = [...SCOPE_LEVELS].reverse().find((l) => jurisdiction.length >= l)!;
+  const office = jurisdiction.length > level ? jurisdiction : undefined;
+  return listByIndex(`scope${level}`, { name: `scope${level}`, value: jurisdiction.slice(0, level) }, filter, office, limit, cursor);
+}
+
+/** The cases a person opened themself, newest activity first. */
+export const listOwnCases = (sub: string, filter: CaseFilter, limit: number, cursor?: string) =>
+  listByIndex('owner', { name: 'owner', value: `SUB#${sub}` }, filter, undefined, limit, cursor);

@@ -1,0 +1,84 @@
+// The public face of certificates (CERT#<number>), agencies' decisions against them, and the
+// per-caller counter that rate-limits the public check.
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
+import type { DomainEvent } from '../../../core/workflows/engine.ts';
+import { documentClient } from '../clients.ts';
+import { tableName } from '../env.ts';
+import { outboxItem } from './cases.ts';
+
+export interface CertificateRecord extends Certificate {
+  kind: CertificateKind;
+  caseId: string;
+  /** Hash of the holder's ID number: enough to answer "does it belong to this person". */
+  holder: string;
+}
+
+export async function getCertificateRecord(number: string): Promise<CertificateRecord | undefined> {
+  const result = await documentClient().send(
+    new GetCommand({ TableName: tableName('cases'), Key: { pk: `CERT#${number}`, sk: 'CERTIFICATE' } }),
+  );
+  if (!result.Item) return undefined;
+  const { pk: _p, sk: _s, entity: _e, ...record } = result.Item;
+  return record as CertificateRecord;
+}
+
+export interface AgencyDecision {
+  id: string;
+  certificateNumber: string;
+  agency: string;
+  decision: string;
+  reference: string;
+  at: string;
+  by: { sub: string; role: string; office?: string };
+}
+
+/** Records an agency's decision on the case behind a certificate, and its event, together. */
+export async function recordAgencyDecision(caseId: string, decision: AgencyDecision, event: DomainEvent): Promise<void> {
+  const table = tableName('cases');
+  await documentClient().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: table,
+            Item: { pk: `CASE#${caseId}`, sk: `DECISION#${decision.at}#${decision.id}`, entity: 'agency_decision', ...decision },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        { Put: { TableName: table, Item: outboxItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ],
+    }),
+  );
+}
+
+export async function agencyDecisions(caseId: string): Promise<AgencyDecision[]> {
+  const result = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName('cases'),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :decision)',
+      ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':decision': 'DECISION#' },
+    }),
+  );
+  return (result.Items ?? []).map(({ pk: _p, sk: _s, entity: _e, ...d }) => d as AgencyDecision);
+}
+
+/**
+ * Counts a caller's requests in the current window; true while within `limit`. The counter
+ * is one item per caller and window, removed by TTL.
+ */
+export async function withinRateLimit(caller: string, limit: number, windowSeconds: number, now: Date): Promise<{ allowed: boolean; retryAfter: number }> {
+  const epoch = Math.floor(now.getTime() / 1000);
+  const window = Math.floor(epoch / windowSeconds);
+  const result = await documentClient().send(
+    new UpdateCommand({
+      TableName: tableName('cases'),
+      Key: { pk: `RATE#${caller}`, sk: `WINDOW#${window}` },
+      UpdateExpression: 'ADD hits :one SET entity = :entity, expiresAt = :expires',
+      ExpressionAttributeValues: { ':one': 1, ':entity': 'rate', ':expires': (window + 2) * windowSeconds },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  const hits = Number(result.Attributes?.hits ?? 0);
+  return { allowed: hits <= limit, retryAfter: (window + 1) * windowSeconds - epoch };
+}

@@ -1,0 +1,75 @@
+// One way to page: opaque cursors that are the last returned item's key, checked on the way
+// back in so a client's cursor can only continue the query it came from.
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { validationError } from '../../../core/errors.ts';
+import { documentClient } from '../clients.ts';
+
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+export type Key = Record<string, unknown>;
+
+const encodeCursor = (key: Key) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/**
+ * Decodes a client's cursor: it must name exactly `keyNames`, strings each, and agree with
+ * `expected` (the partition being queried). Anything else is a 400 on `query.cursor`.
+ */
+export function decodeCursor(cursor: string, keyNames: readonly string[], expected: Key): Key {
+  let key: Key | undefined;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Key;
+  } catch {
+    key = undefined;
+  }
+  const valid =
+    key !== undefined &&
+    key !== null &&
+    typeof key === 'object' &&
+    Object.keys(key).length === keyNames.length &&
+    keyNames.every((name) => typeof key[name] === 'string') &&
+    Object.entries(expected).every(([name, value]) => key[name] === value);
+  if (!valid || !key) throw validationError([{ field: 'query.cursor', reason: 'is not a cursor issued for this list' }]);
+  return key;
+}
+
+export interface PagedQuery {
+  input: Omit<QueryCommandInput, 'Limit' | 'ExclusiveStartKey'>;
+  /** The key attributes of the table and index: what a cursor holds. */
+  keyNames: readonly string[];
+  limit: number;
+  start?: Key;
+  /** With a filter, DynamoDB reads past non-matching items; at most this many are read per page. */
+  maxRead?: number;
+}
+
+/**
+ * One query, continued until `limit` items match (a filter may drop some) or `maxRead` items
+ * were read; the cursor then points after the last item returned, or after the last read.
+ */
+export async function queryPage(q: PagedQuery): Promise<Page<Record<string, unknown>>> {
+  const items: Record<string, unknown>[] = [];
+  let start = q.start;
+  let read = 0;
+  const maxRead = q.maxRead ?? q.limit;
+  for (;;) {
+    const page = await documentClient().send(
+      new QueryCommand({ ...q.input, Limit: Math.max(1, Math.min(maxRead - read, q.input.FilterExpression ? 100 : q.limit - items.length)), ExclusiveStartKey: start }),
+    );
+    read += page.ScannedCount ?? 0;
+    for (const item of page.Items ?? []) {
+      items.push(item);
+      if (items.length === q.limit) {
+        const last = Object.fromEntries(q.keyNames.map((name) => [name, item[name]]));
+        // Another page exists unless this was the final item of the final DynamoDB page.
+        const more = page.LastEvaluatedKey !== undefined || item !== page.Items!.at(-1);
+        return more ? { items, cursor: encodeCursor(last) } : { items };
+      }
+    }
+    start = page.LastEvaluatedKey;
+    if (!start) return { items };
+    if (read >= maxRead) return { items, cursor: encodeCursor(start) };
+  }
+}

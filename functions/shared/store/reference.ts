@@ -1,0 +1,120 @@
+// Reference data: jurisdictions and policy overrides.
+//   JURISDICTION#<code> / JURISDICTION   a jurisdiction
+//   CHILDREN#<parent>   / <code>         the parent's list of children
+//   POLICY#<prefix>     / POLICY         the override for a prefix ('' = everywhere)
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type Jurisdiction, parentOf } from '../../../core/jurisdiction.ts';
+import { type Policy, type PolicyOverride, type ResolvedPolicy, policyKeysFor, resolvePolicyWithSources } from '../../../core/policy.ts';
+import { documentClient } from '../clients.ts';
+import { tableName } from '../env.ts';
+
+/** Reads items by key, retrying what DynamoDB leaves unprocessed. */
+async function batchGet(keys: { pk: string; sk: string }[]): Promise<Record<string, unknown>[]> {
+  const table = tableName('cases');
+  const found: Record<string, unknown>[] = [];
+  let pending: Record<string, unknown>[] | undefined = keys;
+  while (pending && pending.length > 0) {
+    const result: BatchGetCommandOutput = await documentClient().send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }));
+    found.push(...(result.Responses?.[table] ?? []));
+    pending = result.UnprocessedKeys?.[table]?.Keys;
+  }
+  return found;
+}
+
+/**
+ * Reference data changes rarely and is read on every request, so each execution environment
+ * keeps what it read for a minute: a policy or jurisdiction change takes effect within that.
+ */
+export const REFERENCE_CACHE_SECONDS = 60;
+const referenceCache = new Map<string, { until: number; value: Promise<unknown> }>();
+
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const now = Date.now();
+  const hit = referenceCache.get(key);
+  if (hit && hit.until > now) return hit.value as Promise<T>;
+  const value = load();
+  referenceCache.set(key, { until: now + REFERENCE_CACHE_SECONDS * 1000, value });
+  value.catch(() => referenceCache.delete(key));
+  return value;
+}
+
+/** Forgets cached reference data (after this process changed it). */
+export const clearReferenceCache = () => referenceCache.clear();
+
+const toJurisdiction = (item: Record<string, unknown>): Jurisdiction => ({
+  code: item.code as string,
+  name: item.name as string,
+  level: item.level as Jurisdiction['level'],
+});
+
+/** The jurisdictions among `codes` that exist. */
+export async function existingJurisdictions(codes: string[]): Promise<Map<string, Jurisdiction>> {
+  const unique = [...new Set(codes)].sort();
+  return cached(`jurisdictions:${unique.join(',')}`, async () => {
+    const items = await batchGet(unique.map((code) => ({ pk: `JURISDICTION#${code}`, sk: 'JURISDICTION' })));
+    return new Map(items.map((item) => [item.code as string, toJurisdiction(item)]));
+  });
+}
+
+export async function getJurisdiction(code: string): Promise<{ jurisdiction: Jurisdiction; children: Jurisdiction[] } | undefined> {
+  const table = tableName('cases');
+  const [own, children] = await Promise.all([
+    documentClient().send(new GetCommand({ TableName: table, Key: { pk: `JURISDICTION#${code}`, sk: 'JURISDICTION' } })),
+    documentClient().send(
+      new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CHILDREN#${code}` } }),
+    ),
+  ]);
+  if (!own.Item) return undefined;
+  return { jurisdiction: toJurisdiction(own.Item), children: (children.Items ?? []).map(toJurisdiction) };
+}
+
+/** Writes a jurisdiction and its row in the parent's list of children, together. */
+export async function putJurisdiction(j: Jurisdiction): Promise<void> {
+  const table = tableName('cases');
+  const parent = parentOf(j.code);
+  await documentClient().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: table, Item: { pk: `JURISDICTION#${j.code}`, sk: 'JURISDICTION', entity: 'jurisdiction', ...j } } },
+        ...(parent ? [{ Put: { TableName: table, Item: { pk: `CHILDREN#${parent}`, sk: j.code, entity: 'child', ...j } } }] : []),
+      ],
+    }),
+  );
+  clearReferenceCache();
+}
+
+/** Stored overrides of every prefix that applies at `code`. */
+async function overridesFor(code: string): Promise<Record<string, PolicyOverride>> {
+  const items = await batchGet(policyKeysFor(code).map((prefix) => ({ pk: `POLICY#${prefix}`, sk: 'POLICY' })));
+  return Object.fromEntries(items.map((item) => [item.prefix as string, item.override as PolicyOverride]));
+}
+
+/** The policy in force at `code`, from the stored overrides of every enclosing prefix. */
+export const policyFor = (code: string): Promise<Policy> =>
+  cached(`policy:${code}`, async () => resolvePolicyWithSources(code, await overridesFor(code)).policy);
+
+/** The policy in force at `code` and the prefix each setting came from (read fresh). */
+export const resolvedPolicy = async (code: string): Promise<ResolvedPolicy> => resolvePolicyWithSources(code, await overridesFor(code));
+
+export async function getPolicyOverride(prefix: string): Promise<{ override: PolicyOverride; updatedAt?: string; updatedBy?: string } | undefined> {
+  const result = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: { pk: `POLICY#${prefix}`, sk: 'POLICY' } }));
+  if (!result.Item) return undefined;
+  return { override: result.Item.override as PolicyOverride, updatedAt: result.Item.updatedAt, updatedBy: result.Item.updatedBy };
+}
+
+export async function putPolicyOverride(prefix: string, override: PolicyOverride, by?: { sub: string; at: string }): Promise<void> {
+  await documentClient().send(
+    new PutCommand({
+      TableName: tableName('cases'),
+      Item: { pk: `POLICY#${prefix}`, sk: 'POLICY', entity: 'policy', prefix, override, ...(by ? { updatedAt: by.at, updatedBy: by.sub } : {}) },
+    }),
+  );
+  clearReferenceCache();
+}
+
+/** Loads reference data (the local stack's seed); existing rows are overwritten, so seeding twice is harmless. */
+export async function putReferenceData(jurisdictions: Jurisdiction[], policies: Record<string, PolicyOverride>): Promise<void> {
+  for (const j of jurisdictions) await putJurisdiction(j);
+  for (const [prefix, override] of Object.entries(policies)) await putPolicyOverride(prefix, override);
+  clearReferenceCache();
+}

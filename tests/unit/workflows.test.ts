@@ -1,0 +1,321 @@
+// The workflow tables: every transition they allow and refuse (generated from the tables, so a
+// new row or state is covered), and what each action does beyond its state.
+import { describe, expect, it } from 'vitest';
+import { addCalendarDays } from '../../core/calendar.ts';
+import { certificateStatus, parseCertificateNumber } from '../../core/certificates.ts';
+import { DomainError } from '../../core/errors.ts';
+import { DEFAULT_POLICY, resolvePolicy } from '../../core/policy.ts';
+import { type Principal, type Role, ROLES, SYSTEM } from '../../core/principal.ts';
+import { type ActionRule, type CaseBase, type Workflow, availableActions, isOverdue, transition } from '../../core/workflows/engine.ts';
+import { WORKFLOWS, clientActions } from '../../core/workflows/index.ts';
+import * as certificates from '../../core/workflows/origin-certificate.ts';
+import * as registrations from '../../core/workflows/registration.ts';
+
+const now = new Date('2026-11-29T02:00:00Z'); // 10:00 in Shanghai
+const destinationWorker: Principal = { sub: 'cw-1', role: 'caseworker', jurisdiction: '110105001' };
+const originWorker: Principal = { sub: 'cw-o', role: 'caseworker', jurisdiction: '511321100' };
+const self: Principal = { sub: 'person-1', role: 'person' };
+const person = { name: '张三', idNumber: '11010519491231002X', phone: '13800138000' };
+const reportInput: registrations.ReportInput = {
+  person,
+  originCode: '511321100',
+  destinationCode: '110105001',
+  arrivalDate: '2026-11-25',
+  expectedStayDays: 180,
+};
+const ids = { caseId: 'case-1', eventId: 'event-1' };
+const VC = 'VC-0000-0000-0000';
+const ownCase = () => registrations.report(reportInput, self, DEFAULT_POLICY, ids, now).case;
+
+const domainError = (fn: () => unknown): DomainError => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+};
+
+/** A case of each type in any state, opened by `self`, with what later states carry. */
+const caseIn = (type: keyof typeof WORKFLOWS, state: string): CaseBase => {
+  const base =
+    type === 'registration'
+      ? registrations.report(reportInput, self, DEFAULT_POLICY, ids, now).case
+      : certificates.apply({ person, originCode: '511321100' }, self, DEFAULT_POLICY, ids, now).case;
+  const certificate = { number: VC, validFrom: '2026-11-29', validUntil: '2027-11-28' };
+  return { ...base, state, ...(type === 'registration' ? { verificationCertificate: certificate } : { certificate }) } as CaseBase;
+};
+
+/** Someone the table allows to take the action on that case. */
+const allowedActor = (type: keyof typeof WORKFLOWS, rule: ActionRule<string>): Principal => {
+  const role = rule.roles[0]!;
+  if (role === 'system') return SYSTEM;
+  if (role === 'person') return self;
+  return { sub: 'office', role, jurisdiction: type === 'registration' ? '110105001' : '511321100' };
+};
+
+for (const [type, workflow] of Object.entries(WORKFLOWS) as [keyof typeof WORKFLOWS, Workflow<CaseBase, string>][]) {
+  describe(`the ${type} table`, () => {
+    const actions = Object.entries(workflow.actions as Record<string, ActionRule<string>>).filter(([, r]) => !r.from.includes(null));
+
+    it('names only states that exist', () => {
+      for (const rule of Object.values(workflow.actions as Record<string, ActionRule<string>>)) {
+        expect(workflow.states).toContain(rule.to);
+        for (const from of rule.from) if (from !== null) expect(workflow.states).toContain(from);
+      }
+    });
+
+    for (const [action, rule] of actions) {
+      for (const state of workflow.states) {
+        const allowed = rule.from.includes(state);
+        it(`${allowed ? 'allows' : 'refuses (409)'} ${action} from ${state}`, () => {
+          const c = caseIn(type, state);
+          const take = () =>
+            transition(workflow, c, action, allowedActor(type, rule), DEFAULT_POLICY, 'e', now, { detail: { reason: 'stated reason' } });
+          if (allowed) {
+            const decision = take();
+            expect(decision.case).toMatchObject({ state: rule.to, version: c.version + 1 });
+            expect(decision.history).toMatchObject({ action, from: state, to: rule.to });
+            expect(decision.event.type).toBe(rule.event);
+            expect(decision.case.deadline?.kind ?? null).toBe(rule.deadline);
+          } else {
+            const error = domainError(take);
+            expect(error.kind).toBe('conflict');
+            expect(error.extensions).toEqual({ state, action });
+          }
+        });
+      }
+
+      const refusedRoles = ROLES.filter((r) => !rule.roles.includes(r));
+      it(`refuses ${action} to ${refusedRoles.join(', ') || 'nobody'} (403)`, () => {
+        const state = rule.from[0] as string;
+        for (const role of refusedRoles) {
+          const actor: Principal = role === 'system' ? SYSTEM : { sub: 'x', role, jurisdiction: '11' };
+          const error = domainError(() => transition(workflow, caseIn(type, state), action, actor, DEFAULT_POLICY, 'e', now, { detail: { reason: 'r' } }));
+          expect(error.kind).toBe('forbidden');
+        }
+      });
+
+      if (rule.reasonRequired) {
+        it(`requires a reason to ${action} (400)`, () => {
+          const error = domainError(() => transition(workflow, caseIn(type, rule.from[0] as string), action, allowedActor(type, rule), DEFAULT_POLICY, 'e', now));
+          expect(error).toMatchObject({ kind: 'validation', fields: [{ field: 'reason', reason: 'is required for this action' }] });
+        });
+      }
+    }
+
+    it('lets an office outside the case, or another person, take none of its client actions', () => {
+      const outsider: Principal = { sub: 'o', role: 'caseworker', jurisdiction: '510104001' };
+      const stranger: Principal = { sub: 'person-2', role: 'person' };
+      for (const state of workflow.states) {
+        expect(availableActions(workflow, caseIn(type, state), outsider)).toEqual([]);
+        expect(availableActions(workflow, caseIn(type, state), stranger)).toEqual([]);
+      }
+      expect(clientActions(workflow).length).toBeGreaterThan(0);
+    });
+  });
+}
+
+describe('reporting an arrival', () => {
+  it('opens a case in reported with the registration deadline (arrival + 10 days) and its period', () => {
+    const decision = registrations.report(reportInput, destinationWorker, DEFAULT_POLICY, ids, now);
+    expect(decision.case).toMatchObject({
+      id: 'case-1',
+      type: 'registration',
+      state: 'reported',
+      version: 1,
+      openedBy: { sub: 'cw-1', role: 'caseworker', office: '110105001' },
+      deadline: { kind: 'registration', date: '2026-12-05', dueAt: '2026-12-05T16:00:00.000Z', period: { count: 10, unit: 'calendar_days' } },
+    });
+    expect(decision.history).toMatchObject({ action: 'report', from: null, to: 'reported', by: { sub: 'cw-1', office: '110105001' } });
+    expect(decision.event).toMatchObject({ id: 'event-1', type: 'registration.reported', originCode: '511321100', caseType: 'registration' });
+  });
+
+  it('takes the deadline from the policy in force, in working days across the 2026 National Day holiday', () => {
+    const policy = resolvePolicy('110105001', { '11': { registration: { count: 5, unit: 'working_days' } } });
+    // Arrival Wed 2026-09-30; 10-01..10-07 are holidays, 10-08 Thu, 10-09 Fri, 10-10 the make-up Saturday, 10-12 Mon, 10-13 Tue.
+    const at = new Date('2026-10-14T02:00:00Z');
+    expect(registrations.report({ ...reportInput, arrivalDate: '2026-09-30' }, destinationWorker, policy, ids, at).case.deadline).toMatchObject({
+      date: '2026-10-13',
+      period: { count: 5, unit: 'working_days' },
+    });
+  });
+
+  it('refuses a caseworker outside the destination, and roles the table does not list', () => {
+    expect(domainError(() => registrations.report(reportInput, { sub: 'c', role: 'caseworker', jurisdiction: '110108' }, DEFAULT_POLICY, ids, now)).kind).toBe('forbidden');
+    expect(domainError(() => registrations.report(reportInput, { sub: 's', role: 'supervisor', jurisdiction: '11' }, DEFAULT_POLICY, ids, now)).kind).toBe('forbidden');
+  });
+
+  it('refuses an arrival in the future, judged by the Shanghai date, and an origin equal to the destination', () => {
+    const late = new Date('2026-11-28T17:00:00Z'); // already 2026-11-29 in Shanghai
+    expect(() => registrations.report({ ...reportInput, arrivalDate: '2026-11-29' }, destinationWorker, DEFAULT_POLICY, ids, late)).not.toThrow();
+    expect(domainError(() => registrations.report({ ...reportInput, arrivalDate: '2026-11-30' }, destinationWorker, DEFAULT_POLICY, ids, late)).fields[0]?.field).toBe('arrivalDate');
+    expect(domainError(() => registrations.report({ ...reportInput, originCode: '110105001' }, destinationWorker, DEFAULT_POLICY, ids, now)).fields[0]?.field).toBe('destinationCode');
+  });
+});
+
+describe('eligibility (Measures §2, as policy)', () => {
+  // Born 2008-11-30: 17 on 2026-11-25, 18 from 2026-11-30.
+  const minor = { ...person, idNumber: '110105200811300015' };
+
+  it('refuses a stay below the minimum with 422 naming the rule', () => {
+    const error = domainError(() => registrations.report({ ...reportInput, expectedStayDays: 29 }, destinationWorker, DEFAULT_POLICY, ids, now));
+    expect(error.kind).toBe('unprocessable');
+    expect(error.fields).toEqual([{ field: 'expectedStayDays', reason: expect.stringContaining('minimumStayDays') }]);
+    expect(() => registrations.report({ ...reportInput, expectedStayDays: 30 }, destinationWorker, DEFAULT_POLICY, ids, now)).not.toThrow();
+  });
+
+  it('refuses a person under the minimum age on the arrival date', () => {
+    const error = domainError(() => registrations.report({ ...reportInput, person: minor }, destinationWorker, DEFAULT_POLICY, ids, now));
+    expect(error.fields).toEqual([{ field: 'person.idNumber', reason: expect.stringContaining('under 18') }]);
+    const later = new Date('2026-12-01T02:00:00Z');
+    expect(() => registrations.report({ ...reportInput, person: minor, arrivalDate: '2026-11-30' }, destinationWorker, DEFAULT_POLICY, ids, later)).not.toThrow();
+  });
+
+  it('lets policy turn either rule off', () => {
+    const off = { ...DEFAULT_POLICY, minimumAge: null, minimumStayDays: null };
+    expect(() => registrations.report({ ...reportInput, person: minor, expectedStayDays: 3 }, destinationWorker, off, ids, now)).not.toThrow();
+  });
+});
+
+describe('registration actions', () => {
+  const opened = () => registrations.report(reportInput, destinationWorker, DEFAULT_POLICY, ids, now).case;
+
+  it('verifies with a certificate valid for the policy period', () => {
+    const verified = registrations.verify(opened(), destinationWorker, DEFAULT_POLICY, 'e', now, { certificateNumber: VC });
+    expect(verified.case).toMatchObject({ state: 'registered', deadline: null, verificationCertificate: { number: VC, validFrom: '2026-11-29', validUntil: '2027-11-28' } });
+    expect(certificateStatus(verified.case.verificationCertificate!, '2027-11-28')).toBe('valid');
+    expect(certificateStatus(verified.case.verificationCertificate!, '2027-11-29')).toBe('expired');
+  });
+
+  it('requests a supplement with its deadline, and a supplement hands the check back to the office in working days', () => {
+    const requested = registrations.requestSupplement(ownCase(), destinationWorker, DEFAULT_POLICY, 'e', now, { items: ['租房合同'], reason: '缺少住所证明' });
+    expect(requested.case).toMatchObject({ state: 'awaiting_supplement', deadline: { kind: 'supplement', date: '2026-12-14' }, supplementRequest: { items: ['租房合同'] } });
+    // Tuesday 2026-12-01: five working days later is Tuesday 2026-12-08.
+    const back = registrations.supplement(requested.case, self, DEFAULT_POLICY, 'e', new Date('2026-12-01T02:00:00Z'), { note: '已补交' });
+    expect(back.case).toMatchObject({ state: 'reported', deadline: { kind: 'verification', date: '2026-12-08' } });
+    expect(back.history).toMatchObject({ by: { sub: 'person-1', role: 'person' }, note: '已补交' });
+  });
+
+  it('renews from the end of the certificate, and revokes with a reason', () => {
+    const verified = registrations.verify(opened(), destinationWorker, DEFAULT_POLICY, 'e', now, { certificateNumber: VC }).case;
+    const renewed = registrations.renew(verified, destinationWorker, DEFAULT_POLICY, 'e', now).case;
+    expect(renewed.verificationCertificate).toMatchObject({ number: VC, validUntil: '2028-11-28' });
+    const revoked = registrations.revoke(renewed, destinationWorker, DEFAULT_POLICY, 'e', now, { reason: '材料虚假' });
+    expect(revoked.case.state).toBe('closed');
+    expect(certificateStatus(revoked.case.verificationCertificate!, '2026-11-29')).toBe('revoked');
+  });
+
+  it('departs: the certificate ends that day; a next destination gets a linked case in reported', () => {
+    const verified = registrations.verify(ownCase(), destinationWorker, DEFAULT_POLICY, 'e', now, { certificateNumber: VC }).case;
+    const [leaving, arriving] = registrations.depart(
+      verified,
+      { departureDate: '2026-11-29', nextDestinationCode: '510104001' },
+      self,
+      DEFAULT_POLICY,
+      { eventId: 'e1', next: { caseId: 'case-2', eventId: 'e2', policy: DEFAULT_POLICY } },
+      now,
+    );
+    expect(leaving!.case).toMatchObject({ state: 'departed', nextCaseId: 'case-2', verificationCertificate: { validUntil: '2026-11-29' } });
+    expect(arriving!.case).toMatchObject({
+      id: 'case-2',
+      state: 'reported',
+      destinationCode: '510104001',
+      arrivalDate: '2026-11-29',
+      previousCaseId: verified.id,
+      openedBy: verified.openedBy,
+      deadline: { date: '2026-12-09' },
+    });
+    expect(arriving!.event.type).toBe('registration.transferred');
+    expect(arriving!.history.by.role).toBe('system');
+  });
+
+  it('refuses a departure before the arrival or in the future', () => {
+    const error = domainError(() => registrations.depart(ownCase(), { departureDate: '2026-11-01' }, self, DEFAULT_POLICY, { eventId: 'e' }, now));
+    expect(error.fields).toEqual([{ field: 'departureDate', reason: 'is before the arrival on 2026-11-25' }]);
+  });
+
+  it('expires a case after its deadline, by the system only', () => {
+    const c = opened();
+    expect(isOverdue(registrations.REGISTRATION, c, new Date('2026-12-05T15:59:59Z'))).toBe(false);
+    expect(isOverdue(registrations.REGISTRATION, c, new Date('2026-12-05T16:00:00Z'))).toBe(true);
+    const registered = registrations.verify(c, destinationWorker, DEFAULT_POLICY, 'e', now, { certificateNumber: VC }).case;
+    expect(isOverdue(registrations.REGISTRATION, registered, new Date('2030-01-01T00:00:00Z'))).toBe(false);
+  });
+});
+
+describe('origin certificates', () => {
+  const applied = () => certificates.apply({ person, originCode: '511321100', intendedDestinationCode: '110105001' }, self, DEFAULT_POLICY, ids, now).case;
+
+  it('opens with the processing deadline from policy (5 calendar days)', () => {
+    expect(applied()).toMatchObject({ state: 'applied', deadline: { kind: 'originCertificateProcessing', date: '2026-12-04' } });
+  });
+
+  it('issues a certificate valid for the policy months, which the right person can present', () => {
+    const issued = certificates.issue(applied(), originWorker, DEFAULT_POLICY, 'e', now, { certificateNumber: 'OC-0000-0000-0000' }).case;
+    expect(issued.certificate).toEqual({ number: 'OC-0000-0000-0000', validFrom: '2026-11-29', validUntil: '2027-05-28' });
+    expect(certificates.certificateProblem(issued, person.idNumber, '2026-12-01')).toBeNull();
+    expect(certificates.certificateProblem(issued, '110105198001010016', '2026-12-01')?.reason).toContain('another ID number');
+    expect(certificates.certificateProblem(issued, person.idNumber, '2027-05-29')?.reason).toContain('expired');
+    expect(certificates.certificateProblem(applied(), person.idNumber, '2026-12-01')?.reason).toContain('no origin certificate');
+    const used = certificates.markUsed(issued, 'reg-1', '110105001', DEFAULT_POLICY, 'e', now);
+    expect(used.case.usedBy).toEqual(['reg-1']);
+    expect(used.event.type).toBe('origin_certificate.used');
+  });
+
+  it('lets the county above decide an overdue application, and no other county', () => {
+    const overdue = transition(certificates.ORIGIN_CERTIFICATE, applied(), 'expire', SYSTEM, DEFAULT_POLICY, 'e', new Date('2026-12-05T00:00:00Z')).case;
+    const county: Principal = { sub: 'sup', role: 'supervisor', jurisdiction: '511321' };
+    expect(certificates.reject(overdue, county, DEFAULT_POLICY, 'e', now, { reason: '材料不全' }).case).toMatchObject({ state: 'rejected', rejection: { reason: '材料不全' } });
+    const other: Principal = { sub: 'sup', role: 'supervisor', jurisdiction: '510104' };
+    expect(domainError(() => certificates.issue(overdue, other, DEFAULT_POLICY, 'e', now, { certificateNumber: 'OC-0000-0000-0000' })).kind).toBe('forbidden');
+  });
+});
+
+describe('certificate numbers', () => {
+  let draw = 0;
+  const random = (seed: number) => (n: number) => Uint8Array.from({ length: n }, (_, i) => (seed * 31 + i * 7 + draw++ * 13) & 255);
+
+  it('are short, grouped, prefixed by kind and carry a check character', async () => {
+    const { newCertificateNumber } = await import('../../core/certificates.ts');
+    const number = newCertificateNumber('verification', random(1));
+    expect(number).toMatch(/^VC-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(parseCertificateNumber(number)).toEqual({ number, kind: 'verification' });
+    // Read back as typed: lower case, no hyphens, O for 0.
+    expect(parseCertificateNumber(number.toLowerCase().replace(/-/g, ' '))).toEqual({ number, kind: 'verification' });
+  });
+
+  it.each([3, 7, 11, 19])('catch every single mistyped character and every adjacent swap (seed %i)', async (seed) => {
+    const { newCertificateNumber } = await import('../../core/certificates.ts');
+    const number = newCertificateNumber('origin', random(seed)).replace(/-/g, '');
+    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    for (let i = 2; i < number.length; i++) {
+      for (const c of alphabet) {
+        if (c === number[i]) continue;
+        expect('error' in parseCertificateNumber(number.slice(0, i) + c + number.slice(i + 1))).toBe(true);
+      }
+      if (i + 1 < number.length && number[i] !== number[i + 1]) {
+        const swapped = number.slice(0, i) + number[i + 1] + number[i] + number.slice(i + 2);
+        expect('error' in parseCertificateNumber(swapped)).toBe(true);
+      }
+    }
+    expect(parseCertificateNumber('XX-1234')).toEqual({ error: expect.stringContaining('must start with') });
+  });
+
+  it('end a certificate the day before the anniversary, clamped at month ends', async () => {
+    const { addMonths, issueCertificate } = await import('../../core/certificates.ts');
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(issueCertificate('n', '2026-02-28', 12).validUntil).toBe(addCalendarDays('2027-02-28', -1));
+  });
+});
+
+describe('roles', () => {
+  it('knows every role the tables use', () => {
+    const used = new Set<Role>();
+    for (const workflow of Object.values(WORKFLOWS)) {
+      for (const rule of Object.values(workflow.actions as Record<string, ActionRule<string>>)) rule.roles.forEach((r) => used.add(r));
+    }
+    for (const role of used) expect(ROLES).toContain(role);
+  });
+});
