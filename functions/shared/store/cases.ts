@@ -269,13 +269,15 @@ function filterExpression(
 async function listByIndex(index: string, partition: { name: string; value: string }, filter: CaseFilter, office: string | undefined, limit: number, cursor?: string): Promise<Page<Case>> {
   const keyNames = ['pk', 'sk', partition.name, 'activity'];
   const start = cursor === undefined ? undefined : decodeCursor(cursor, keyNames, { [partition.name]: partition.value });
-  const { filterValues, ...filterParts } = filterExpression(filter, { office });
+  const { filterValues, ExpressionAttributeNames: filterNames, ...filterParts } = filterExpression(filter, { office });
   const page = await queryPage({
     input: {
       TableName: tableName('cases'),
       IndexName: index,
-      KeyConditionExpression: `${partition.name} = :partition`,
+      // Named, not written: `owner` is a reserved word in DynamoDB expressions.
+      KeyConditionExpression: '#partition = :partition',
       ...filterParts,
+      ExpressionAttributeNames: { '#partition': partition.name, ...filterNames },
       ExpressionAttributeValues: { ':partition': partition.value, ...filterValues },
       ScanIndexForward: false,
     },
