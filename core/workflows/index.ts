@@ -1,5 +1,6 @@
 // Every case workflow, by case type: what handlers, the sweep and the wiring look up.
-import type { ActionRule, Workflow } from './engine.ts';
+import type { Principal } from '../principal.ts';
+import { type ActionRule, type Actor, type DomainEvent, type Workflow, actorOf } from './engine.ts';
 import { ORIGIN_CERTIFICATE, type OriginCertificateCase } from './origin-certificate.ts';
 import { REGISTRATION, type RegistrationCase } from './registration.ts';
 
@@ -20,3 +21,43 @@ export const clientActions = (workflow: { actions: Record<string, ActionRule<str
 
 /** An action as it appears in a route: `request_supplement` → `request-supplement`. */
 export const actionPath = (action: string) => action.replace(/_/g, '-');
+
+export interface AgencyDecisionInput {
+  agency: string;
+  decision: string;
+  reference: string;
+}
+
+export interface AgencyDecision extends AgencyDecisionInput {
+  id: string;
+  certificateNumber: string;
+  at: string;
+  by: Actor;
+}
+
+/**
+ * An agency's decision against a certificate (§13): recorded on the case behind it, and an
+ * event that tells the office working the case. It changes no state.
+ */
+export function agencyDecision(
+  c: Case,
+  certificateNumber: string,
+  input: AgencyDecisionInput,
+  actor: Principal,
+  ids: { id: string; eventId: string },
+  now: Date,
+): { decision: AgencyDecision; event: DomainEvent } {
+  const at = now.toISOString();
+  const decision: AgencyDecision = { id: ids.id, certificateNumber, ...input, at, by: actorOf(actor) };
+  const event: DomainEvent = {
+    id: ids.eventId,
+    type: `${c.type}.agency_decision`,
+    caseId: c.id,
+    caseType: c.type,
+    time: at,
+    originCode: c.originCode,
+    ...(c.destinationCode ? { destinationCode: c.destinationCode } : {}),
+    data: { caseId: c.id, certificateNumber, ...input },
+  };
+  return { decision, event };
+}

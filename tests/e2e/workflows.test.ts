@@ -5,6 +5,7 @@
 // agencies' decisions, reference data and policy through the API, and refusals that write nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
+import { invoke } from '../../local/invoke.ts';
 import { type LocalStack, startLocalStack } from '../../local/stack.ts';
 
 let stack: LocalStack;
@@ -173,6 +174,15 @@ describe('the main path', () => {
     state.nextCaseId = departed.body.nextCaseId;
   });
 
+  it('supersedes the old certificate when the next destination verifies the person', async () => {
+    const next = await sign({ role: 'caseworker', jurisdiction: '510104001' });
+    const verified = await api('POST', `/v1/registrations/${state.nextCaseId}/verify`, { token: next, body: {} });
+    expect(verified.status).toBe(200);
+    const old = await api('GET', `/v1/certificates/${state.verificationCertificate.number}`);
+    expect(old.body).toMatchObject({ status: 'superseded', validUntil: today() });
+    expect((await api('GET', `/v1/certificates/${verified.body.verificationCertificate.number}`)).body.status).toBe('valid');
+  });
+
   it('keeps the full history with who, when, from and to, and why', async () => {
     const destination = await sign({ role: 'caseworker', jurisdiction: '110105001' });
     const history = await api('GET', `/v1/registrations/${state.registration.id}/history`, { token: destination });
@@ -182,6 +192,7 @@ describe('the main path', () => {
       ['supplement', 'awaiting_supplement', 'reported'],
       ['verify', 'reported', 'registered'],
       ['depart', 'registered', 'departed'],
+      ['supersede', 'departed', 'departed'],
     ]);
     expect(history.body.items[1]).toMatchObject({ reason: '缺少住所证明', by: { role: 'caseworker', office: '110105001' } });
     const certificateHistory = await api('GET', `/v1/origin-certificates/${state.originCertificate.id}/history`, {
@@ -209,8 +220,48 @@ describe('the main path', () => {
       ['origin_certificate.used', 'registration.reported'],
       ['registration.verified'],
       ['registration.departed', 'registration.transferred'],
+      // The next destination verified the person, which the origin hears of too.
+      ['registration.verified'],
     ]);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('deadlines and the remaining actions', () => {
+  it('turns an unprocessed origin certificate overdue and escalates it to the origin county, which decides it', async () => {
+    const origin = await sign({ role: 'caseworker', jurisdiction: '511321101' });
+    const applied = await api('POST', '/v1/origin-certificates', { token: origin, body: { person: li, originCode: '511321101' } });
+    expect(applied.status).toBe(201);
+    const result = (await invoke('sweepDeadlines', { time: applied.body.deadline.dueAt })) as { expired: number };
+    expect(result.expired).toBeGreaterThanOrEqual(1);
+    const county = await sign({ role: 'supervisor', jurisdiction: '511321' });
+    const read = await api('GET', `/v1/origin-certificates/${applied.body.id}`, { token: county });
+    expect(read.body).toMatchObject({ state: 'overdue', deadline: null });
+    await stack.drained();
+    const inbox = await api('GET', '/v1/jurisdictions/511321/notices', { token: county });
+    expect(inbox.body.items.find((n: Json) => n.caseId === applied.body.id)).toMatchObject({ type: 'origin_certificate.overdue', jurisdiction: '511321' });
+    const rejected = await api('POST', `/v1/origin-certificates/${applied.body.id}/reject`, { token: county, body: { reason: '户籍信息不符' } });
+    expect(rejected.body).toMatchObject({ state: 'rejected', rejection: { reason: '户籍信息不符' } });
+    const noReason = await api('POST', `/v1/origin-certificates/${applied.body.id}/revoke`, { token: county, body: {} });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors).toEqual([{ field: 'reason', reason: expect.any(String) }]);
+  });
+
+  it('renews and revokes a verification certificate; the public check then says revoked', async () => {
+    const destination = await sign({ role: 'caseworker', jurisdiction: '110105002' });
+    const reported = await api('POST', '/v1/registrations', {
+      token: destination,
+      body: { person: zhang, originCode: '511321100', destinationCode: '110105002', arrivalDate: today(), expectedStayDays: 400 },
+    });
+    const id = reported.body.id as string;
+    const verified = await api('POST', `/v1/registrations/${id}/verify`, { token: destination });
+    const renewed = await api('POST', `/v1/registrations/${id}/renew`, { token: destination });
+    expect(renewed.status).toBe(200);
+    expect(renewed.body.verificationCertificate.number).toBe(verified.body.verificationCertificate.number);
+    expect(renewed.body.verificationCertificate.validUntil > verified.body.verificationCertificate.validUntil).toBe(true);
+    const revoked = await api('POST', `/v1/registrations/${id}/revoke`, { token: destination, body: { reason: '提供虚假材料' } });
+    expect(revoked.body).toMatchObject({ state: 'closed', verificationCertificate: { revoked: { reason: '提供虚假材料' } } });
+    expect((await api('GET', `/v1/certificates/${verified.body.verificationCertificate.number}`)).body.status).toBe('revoked');
   });
 });
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { forbidden, notFound } from '../../../core/errors.ts';
 import { parseCertificateNumber } from '../../../core/certificates.ts';
 import { AgencyDecisionRequest, CertificateParams } from '../../../core/schemas.ts';
-import { actorOf } from '../../../core/workflows/engine.ts';
+import { agencyDecision } from '../../../core/workflows/index.ts';
 import { json, route } from '../../shared/http.ts';
 import { getCase } from '../../shared/store/cases.ts';
 import { getCertificateRecord, recordAgencyDecision } from '../../shared/store/certificates.ts';
@@ -16,17 +16,7 @@ export const handler = route({ params: CertificateParams, body: AgencyDecisionRe
   const record = await getCertificateRecord(number);
   const c = record ? await getCase(record.caseId) : undefined;
   if (!record || !c) throw notFound(`no certificate ${number}`);
-  const at = new Date().toISOString();
-  const decision = { id: randomUUID(), certificateNumber: number, ...body, at, by: actorOf(principal) };
-  await recordAgencyDecision(c.id, decision, {
-    id: randomUUID(),
-    type: `${c.type}.agency_decision`,
-    caseId: c.id,
-    caseType: c.type,
-    time: at,
-    originCode: c.originCode,
-    ...(c.destinationCode ? { destinationCode: c.destinationCode } : {}),
-    data: { caseId: c.id, certificateNumber: number, agency: body.agency, decision: body.decision, reference: body.reference },
-  });
+  const { decision, event } = agencyDecision(c, number, body, principal, { id: randomUUID(), eventId: randomUUID() }, new Date());
+  await recordAgencyDecision(c.id, decision, event);
   return json(201, decision);
 });

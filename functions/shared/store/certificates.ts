@@ -3,6 +3,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
 import type { DomainEvent } from '../../../core/workflows/engine.ts';
+import type { AgencyDecision } from '../../../core/workflows/index.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
 import { outboxItem } from './cases.ts';
@@ -21,16 +22,6 @@ export async function getCertificateRecord(number: string): Promise<CertificateR
   if (!result.Item) return undefined;
   const { pk: _p, sk: _s, entity: _e, ...record } = result.Item;
   return record as CertificateRecord;
-}
-
-export interface AgencyDecision {
-  id: string;
-  certificateNumber: string;
-  agency: string;
-  decision: string;
-  reference: string;
-  at: string;
-  by: { sub: string; role: string; office?: string };
 }
 
 /** Records an agency's decision on the case behind a certificate, and its event, together. */
