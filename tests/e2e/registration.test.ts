@@ -1,22 +1,14 @@
 // End to end through the local stack: HTTP with a token, the handler, DynamoDB Local, the
 // outbox stream, the notification queue and its consumer, to the origin's inbox.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
 import { invoke } from '../../local/invoke.ts';
-import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+import { useLocalStack } from '../support/local-api.ts';
 import { eventually } from '../support/wait.ts';
 
-let stack: LocalStack;
-const errors: unknown[] = [];
-
-beforeAll(async () => {
-  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-  stack = await startLocalStack({ onError: (e) => errors.push(e) });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-
+const local = useLocalStack();
+const api = local.call.bind(local);
+const errors = local.errors;
 const today = () => localDate(new Date());
 const person = { name: '张三', idNumber: '11010519491231002X', phone: '13800138000' };
 const registration = (overrides: Record<string, unknown> = {}) => ({
@@ -28,24 +20,9 @@ const registration = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-async function api(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const response = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: {
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...options.headers,
-    },
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, any>) : {} };
-}
-
-
 describe('arrival registration', () => {
   it('registers a person over HTTP and files a notice in the origin inbox', async () => {
-    const destination = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
+    const destination = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
     const created = await api('POST', '/v1/registrations', { token: destination, body: registration() });
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe(`/v1/registrations/${created.body.id}`);
@@ -55,7 +32,7 @@ describe('arrival registration', () => {
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
 
-    const origin = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '511321100' });
+    const origin = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '511321100' });
     const notice = await eventually(async () => {
       const inbox = await api('GET', '/v1/jurisdictions/511321100/notices', { token: origin });
       expect(inbox.status).toBe(200);
@@ -63,23 +40,23 @@ describe('arrival registration', () => {
     });
     expect(notice).toMatchObject({ type: 'registration.reported', jurisdiction: '511321100', destinationCode: '110105001' });
     // The origin's county sees its township's inbox; another county does not.
-    const county = await stack.issuer.sign({ role: 'supervisor', jurisdiction: '511321' });
+    const county = await local.stack.issuer.sign({ role: 'supervisor', jurisdiction: '511321' });
     expect((await api('GET', '/v1/jurisdictions/511321100/notices', { token: county })).status).toBe(200);
-    const other = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '510104' });
+    const other = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '510104' });
     expect((await api('GET', '/v1/jurisdictions/511321100/notices', { token: other })).status).toBe(403);
   });
 
   it('hides a case from callers outside its destination, and lets the person see their own', async () => {
-    const self = await stack.issuer.sign({ role: 'person', sub: 'person-wang' });
+    const self = await local.stack.issuer.sign({ role: 'person', sub: 'person-wang' });
     const created = await api('POST', '/v1/registrations', {
       token: self,
       body: registration({ person: { ...person, name: '王五' }, destinationCode: '110108001' }),
     });
     expect(created.status).toBe(201);
     expect((await api('GET', `/v1/registrations/${created.body.id}`, { token: self })).status).toBe(200);
-    const stranger = await stack.issuer.sign({ role: 'person', sub: 'person-zhao' });
+    const stranger = await local.stack.issuer.sign({ role: 'person', sub: 'person-zhao' });
     expect((await api('GET', `/v1/registrations/${created.body.id}`, { token: stranger })).status).toBe(404);
-    const elsewhere = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
+    const elsewhere = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
     expect((await api('GET', `/v1/registrations/${created.body.id}`, { token: elsewhere })).status).toBe(404);
     expect((await api('GET', '/v1/registrations/7d4b3f3e-4c5a-4b0e-9a51-2f0e8d1c6a10', { token: self })).status).toBe(404);
   });
@@ -92,10 +69,10 @@ describe('arrival registration', () => {
   });
 
   it('answers bad input with problem details and writes nothing', async () => {
-    const token = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
-    const origin = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '5113' });
+    const token = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
+    const origin = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '5113' });
     const inboxSize = async () => {
-      await stack.drained();
+      await local.stack.drained();
       return (await api('GET', '/v1/jurisdictions/511321100/notices', { token: origin })).body.items.length as number;
     };
     const before = await inboxSize();
@@ -119,7 +96,7 @@ describe('arrival registration', () => {
   });
 
   it('replays the first response for a retried Idempotency-Key, and refuses the key for another body', async () => {
-    const token = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105002' });
+    const token = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105002' });
     const body = registration({ destinationCode: '110105002', person: { ...person, name: '赵六' } });
     const headers = { 'idempotency-key': 'retry-1' };
     const first = await api('POST', '/v1/registrations', { token, body, headers });
@@ -137,7 +114,7 @@ describe('arrival registration', () => {
   });
 
   it('turns a case overdue when the sweep finds its deadline passed, and escalates to the county', async () => {
-    const token = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
+    const token = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
     const created = await api('POST', '/v1/registrations', {
       token,
       body: registration({ person: { ...person, name: '孙七' }, arrivalDate: '2026-01-05' }),
@@ -152,7 +129,7 @@ describe('arrival registration', () => {
     const read = await api('GET', `/v1/registrations/${created.body.id}`, { token });
     expect(read.body).toMatchObject({ state: 'overdue', deadline: null, version: 2 });
 
-    const county = await stack.issuer.sign({ role: 'supervisor', jurisdiction: '110105' });
+    const county = await local.stack.issuer.sign({ role: 'supervisor', jurisdiction: '110105' });
     const escalation = await eventually(async () => {
       const inbox = await api('GET', '/v1/jurisdictions/110105/notices', { token: county });
       return (inbox.body.items as { caseId: string; type: string }[]).find((n) => n.caseId === created.body.id);

@@ -3,40 +3,17 @@
 // requested and made, the case verified, the public certificate check, a departure to the
 // next destination, and every notice in the origin's inbox, in order. Also: lists, history,
 // agencies' decisions, reference data and policy through the API, and refusals that write nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
 import { invoke } from '../../local/invoke.ts';
-import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+import { type Json, useLocalStack } from '../support/local-api.ts';
 
-let stack: LocalStack;
-const errors: unknown[] = [];
-
-beforeAll(async () => {
-  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-  stack = await startLocalStack({ onError: (e) => errors.push(e) });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-
-type Json = Record<string, any>;
-async function api(method: string, path: string, options: { token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: {
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : {}) as Json };
-}
-
+const local = useLocalStack();
+const api = local.call.bind(local);
 const today = () => localDate(new Date());
 const zhang = { name: '张三', idNumber: '11010519491231002X', phone: '13800138000' };
 const li = { name: '李四', idNumber: '511321199001010025', phone: '13900139000' };
-const sign = (claims: { role: 'caseworker' | 'supervisor' | 'person' | 'admin'; jurisdiction?: string; sub?: string }) => stack.issuer.sign(claims);
+const sign = (claims: { role: 'caseworker' | 'supervisor' | 'person' | 'admin'; jurisdiction?: string; sub?: string }) => local.stack.issuer.sign(claims);
 
 describe('the main path', () => {
   const state: Json = {};
@@ -202,7 +179,7 @@ describe('the main path', () => {
   });
 
   it('files every notice in the origin inbox, in order', async () => {
-    await stack.drained();
+    await local.stack.drained();
     const origin = await sign({ role: 'caseworker', jurisdiction: '511321100' });
     const inbox = await api('GET', '/v1/jurisdictions/511321100/notices?limit=100', { token: origin });
     const ours = (inbox.body.items as Json[])
@@ -223,7 +200,7 @@ describe('the main path', () => {
       // The next destination verified the person, which the origin hears of too.
       ['registration.verified'],
     ]);
-    expect(errors).toEqual([]);
+    expect(local.errors).toEqual([]);
   });
 });
 
@@ -237,7 +214,7 @@ describe('deadlines and the remaining actions', () => {
     const county = await sign({ role: 'supervisor', jurisdiction: '511321' });
     const read = await api('GET', `/v1/origin-certificates/${applied.body.id}`, { token: county });
     expect(read.body).toMatchObject({ state: 'overdue', deadline: null });
-    await stack.drained();
+    await local.stack.drained();
     const inbox = await api('GET', '/v1/jurisdictions/511321/notices', { token: county });
     expect(inbox.body.items.find((n: Json) => n.caseId === applied.body.id)).toMatchObject({ type: 'origin_certificate.overdue', jurisdiction: '511321' });
     const rejected = await api('POST', `/v1/origin-certificates/${applied.body.id}/reject`, { token: county, body: { reason: '户籍信息不符' } });
@@ -384,7 +361,7 @@ describe('refusals write nothing', () => {
   it('rate-limits repeated certificate checks from one caller with 429 and Retry-After', async () => {
     let limited: Response | undefined;
     for (let i = 0; i < 100 && !limited; i++) {
-      const response = await fetch(`${stack.apiUrl}/v1/certificates/VC-0000-0000-0000`);
+      const response = await fetch(`${local.stack.apiUrl}/v1/certificates/VC-0000-0000-0000`);
       await response.arrayBuffer();
       if (response.status === 429) limited = response;
       else expect(response.status).toBe(404);

@@ -10,7 +10,7 @@
 //   scope2…scope9  <office code prefix> / <updatedAt>#<id>   lists by jurisdiction, newest activity first
 //   owner   SUB#<sub>    / <updatedAt>#<id>   a person's own cases
 import { createHash } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
 import { conflict } from '../../../core/errors.ts';
@@ -19,7 +19,7 @@ import { type CaseBase, type Decision, type DomainEvent, type HistoryEntry, offi
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
 import { toCloudEvent } from '../events.ts';
-import { type Key, type Page, decodeCursor, queryPage } from './paging.ts';
+import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
 export const DEADLINE_SHARDS = 8;
 const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
@@ -186,42 +186,33 @@ export async function getCase(id: string): Promise<Case | undefined> {
   return result.Item ? fromItem(result.Item) : undefined;
 }
 
-/** Every action on the case, oldest first. */
-export async function caseHistory(id: string): Promise<HistoryEntry[]> {
-  const entries: HistoryEntry[] = [];
-  let start: Key | undefined;
-  do {
-    const page = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName('cases'),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :history)',
-        ExpressionAttributeValues: { ':pk': `CASE#${id}`, ':history': 'HISTORY#' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const { pk: _p, sk: _s, entity: _e, ...entry } of page.Items ?? []) entries.push(entry as HistoryEntry);
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return entries;
+/** The rows of a case's partition whose sort key starts with `prefix`, oldest first. */
+export async function caseRows<T>(id: string, prefix: 'HISTORY#' | 'DECISION#'): Promise<T[]> {
+  const rows: T[] = [];
+  for await (const item of queryAll({
+    TableName: tableName('cases'),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': `CASE#${id}`, ':prefix': prefix },
+  })) {
+    rows.push(withoutKeys<T>(item));
+  }
+  return rows;
 }
+
+/** Every action on the case, oldest first. */
+export const caseHistory = (id: string) => caseRows<HistoryEntry>(id, 'HISTORY#');
 
 /** Cases whose deadline instant is at or before `dueBy`, across every shard. */
 export async function* casesDueBy(dueBy: string): AsyncGenerator<Case> {
   for (let shard = 0; shard < DEADLINE_SHARDS; shard++) {
-    let cursor: Key | undefined;
-    do {
-      const page = await documentClient().send(
-        new QueryCommand({
-          TableName: tableName('cases'),
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :shard AND gsi1sk <= :dueBy',
-          ExpressionAttributeValues: { ':shard': `DUE#${shard}`, ':dueBy': `${dueBy}#~` },
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      for (const item of page.Items ?? []) yield fromItem(item);
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
+    for await (const item of queryAll({
+      TableName: tableName('cases'),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :shard AND gsi1sk <= :dueBy',
+      ExpressionAttributeValues: { ':shard': `DUE#${shard}`, ':dueBy': `${dueBy}#~` },
+    })) {
+      yield fromItem(item);
+    }
   }
 }
 

@@ -1,12 +1,13 @@
 // The public face of certificates (CERT#<number>), agencies' decisions against them, and the
 // per-caller counter that rate-limits the public check.
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
 import type { DomainEvent } from '../../../core/workflows/engine.ts';
 import type { AgencyDecision } from '../../../core/workflows/index.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
-import { outboxItem } from './cases.ts';
+import { caseRows, outboxItem } from './cases.ts';
+import { withoutKeys } from './paging.ts';
 
 export interface CertificateRecord extends Certificate {
   kind: CertificateKind;
@@ -19,9 +20,7 @@ export async function getCertificateRecord(number: string): Promise<CertificateR
   const result = await documentClient().send(
     new GetCommand({ TableName: tableName('cases'), Key: { pk: `CERT#${number}`, sk: 'CERTIFICATE' } }),
   );
-  if (!result.Item) return undefined;
-  const { pk: _p, sk: _s, entity: _e, ...record } = result.Item;
-  return record as CertificateRecord;
+  return result.Item ? withoutKeys<CertificateRecord>(result.Item) : undefined;
 }
 
 /** Records an agency's decision on the case behind a certificate, and its event, together. */
@@ -43,16 +42,8 @@ export async function recordAgencyDecision(caseId: string, decision: AgencyDecis
   );
 }
 
-export async function agencyDecisions(caseId: string): Promise<AgencyDecision[]> {
-  const result = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName('cases'),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :decision)',
-      ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':decision': 'DECISION#' },
-    }),
-  );
-  return (result.Items ?? []).map(({ pk: _p, sk: _s, entity: _e, ...d }) => d as AgencyDecision);
-}
+/** Agencies' decisions against the case's certificate, oldest first. */
+export const agencyDecisions = (caseId: string) => caseRows<AgencyDecision>(caseId, 'DECISION#');
 
 /**
  * Counts a caller's requests in the current window; true while within `limit`. The counter

@@ -3,7 +3,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Notice } from '../../../core/notices.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
-import { type Page, decodeCursor, queryPage } from './paging.ts';
+import { type Page, decodeCursor, queryPage, withoutKeys } from './paging.ts';
 
 /** Files a notice once: a redelivered event finds it there and changes nothing. */
 export async function fileNotice(notice: Notice): Promise<'filed' | 'duplicate'> {
@@ -37,5 +37,5 @@ export async function listNotices(code: string, limit: number, cursor?: string):
     limit,
     ...(start ? { start } : {}),
   });
-  return { ...page, items: page.items.map(({ pk: _p, sk: _s, entity: _e, ...notice }) => notice as Notice) };
+  return { ...page, items: page.items.map((item) => withoutKeys<Notice>(item)) };
 }

@@ -73,3 +73,16 @@ export async function queryPage(q: PagedQuery): Promise<Page<Record<string, unkn
     if (read >= maxRead) return { items, cursor: encodeCursor(start) };
   }
 }
+
+/** Every item a query matches, page after page: for reads that want all of it (history, the sweep). */
+export async function* queryAll(input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): AsyncGenerator<Record<string, unknown>> {
+  let start: Key | undefined;
+  do {
+    const page = await documentClient().send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    yield* page.Items ?? [];
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+/** Drops the key attributes an item carries for the table's sake. */
+export const withoutKeys = <T>({ pk: _p, sk: _s, entity: _e, ...rest }: Record<string, unknown>) => rest as T;

@@ -1,0 +1,50 @@
+// One local stack per test file, and a small HTTP client for it: what every end-to-end file
+// starts with.
+import { afterAll, beforeAll } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+
+export type Json = Record<string, any>;
+
+export interface LocalApi {
+  /** The running stack (set once beforeAll has run). */
+  readonly stack: LocalStack;
+  /** Errors the stack's workers reported; a test that expects none asserts it is empty. */
+  readonly errors: unknown[];
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Headers; body: Json }>;
+}
+
+export function useLocalStack(): LocalApi {
+  let stack: LocalStack | undefined;
+  const errors: unknown[] = [];
+  beforeAll(async () => {
+    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+    stack = await startLocalStack({ onError: (e) => errors.push(e) });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+  return {
+    get stack() {
+      if (!stack) throw new Error('the local stack is not running yet');
+      return stack;
+    },
+    errors,
+    async call(method, path, options = {}) {
+      const response = await fetch(`${this.stack.apiUrl}${path}`, {
+        method,
+        headers: {
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...options.headers,
+        },
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : {}) as Json };
+    },
+  };
+}
