@@ -81,8 +81,13 @@ export const Certificate = z
   })
   .meta({ id: 'Certificate' });
 
-const caseCommon = {
+/** id, type and state lead every case, in that order. */
+const caseHead = <T extends string, S extends readonly [string, ...string[]]>(type: T, states: S) => ({
   id: z.uuid(),
+  type: z.literal(type),
+  state: z.enum(states),
+});
+const caseCommon = {
   person: z.object({ name: z.string(), idNumber: z.string(), phone: z.string() }),
   originCode: JurisdictionCode,
   deadline: Deadline.nullable(),
@@ -113,9 +118,8 @@ export type RegistrationRequest = z.infer<typeof RegistrationRequest>;
 
 export const Registration = z
   .object({
+    ...caseHead('registration', REGISTRATION_STATES),
     ...caseCommon,
-    type: z.literal('registration'),
-    state: z.enum(REGISTRATION_STATES),
     destinationCode: JurisdictionCode,
     arrivalDate: LocalDate,
     expectedStayDays: z.number().int(),
@@ -125,6 +129,9 @@ export const Registration = z
     departure: z.object({ date: LocalDate, nextDestinationCode: JurisdictionCode.optional() }).optional(),
     previousCaseId: z.uuid().optional(),
     nextCaseId: z.uuid().optional(),
+    get agencyDecisions() {
+      return z.array(AgencyDecision).optional().meta({ description: "Agencies' decisions against the certificate (reading one case)" });
+    },
   })
   .meta({ id: 'Registration' });
 
@@ -161,9 +168,8 @@ export const OriginCertificateRequest = z
 
 export const OriginCertificate = z
   .object({
+    ...caseHead('origin_certificate', ORIGIN_CERTIFICATE_STATES),
     ...caseCommon,
-    type: z.literal('origin_certificate'),
-    state: z.enum(ORIGIN_CERTIFICATE_STATES),
     intendedDestinationCode: JurisdictionCode.optional(),
     plannedDeparture: LocalDate.optional(),
     certificate: Certificate.optional(),

@@ -7,7 +7,7 @@ import { type CertificateKind, newCertificateNumber } from '../../core/certifica
 import { notFound, unprocessable } from '../../core/errors.ts';
 import type { Policy } from '../../core/policy.ts';
 import type { Principal } from '../../core/principal.ts';
-import { CaseIdParams } from '../../core/schemas.ts';
+import { CaseIdParams, OriginCertificate, Registration } from '../../core/schemas.ts';
 import { type Decision, officeCode } from '../../core/workflows/engine.ts';
 import { type Case, actionPath, workflowOf } from '../../core/workflows/index.ts';
 import { type HttpEvent, type HttpResult, byRoute, json, route } from './http.ts';
@@ -25,6 +25,13 @@ export async function readableCase<T extends Case['type']>(type: T, id: string, 
 }
 
 export const policyOfCase = (c: Case): Promise<Policy> => policyFor(officeCode(workflowOf(c.type), c));
+
+/**
+ * A case as the API answers it: through its response schema, so only documented fields leave
+ * and they come in the documented order.
+ */
+export const caseView = (c: Case, extra: Record<string, unknown> = {}) =>
+  (c.type === 'registration' ? Registration : OriginCertificate).parse({ ...c, ...extra });
 
 export const newEventId = () => randomUUID();
 export const newCertificate = (kind: CertificateKind) => newCertificateNumber(kind, randomBytes);
@@ -68,7 +75,7 @@ export function actionRoutes<T extends Case['type']>(
         const current = await readableCase(type, params.id, principal);
         const decisions = await spec.decide({ case: current, body, principal, policy: await policyOfCase(current), now: new Date(), event });
         await commit(decisions);
-        return json(200, decisions[0]!.case);
+        return json(200, caseView(decisions[0]!.case as Case));
       }),
     ]),
   );
@@ -84,4 +91,4 @@ export async function requireKnownJurisdictions<F extends string>(body: Partial<
 }
 
 /** `201` with the new case and where to find it. */
-export const created = (c: Case) => json(201, c, { location: `/v1/${COLLECTION[c.type]}/${c.id}` });
+export const created = (c: Case) => json(201, caseView(c), { location: `/v1/${COLLECTION[c.type]}/${c.id}` });

@@ -129,7 +129,12 @@ function isThrottling(error: unknown): boolean {
 const fieldProblems = (error: z.ZodError, prefix: string): FieldProblem[] =>
   error.issues.map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix,
-    reason: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+    reason:
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s): ${issue.keys.join(', ')}`
+        : issue.code === 'invalid_type' && / received undefined$/.test(issue.message)
+          ? 'is required'
+          : issue.message,
   }));
 
 function principalOf(event: HttpEvent): Principal {

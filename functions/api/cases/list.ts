@@ -4,7 +4,10 @@ import { forbidden } from '../../../core/errors.ts';
 import { officeCovers } from '../../../core/principal.ts';
 import { CasesQuery, MyCasesQuery } from '../../../core/schemas.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
+import type { Case } from '../../../core/workflows/index.ts';
+import { caseView } from '../../shared/cases.ts';
 import { listCases, listOwnCases } from '../../shared/store/cases.ts';
+import type { Page } from '../../shared/store/paging.ts';
 
 const filterOf = (q: { type?: 'registration' | 'origin_certificate' | undefined; state?: string | undefined; overdue?: boolean | undefined; dueBefore?: string | undefined }) => ({
   ...(q.type ? { type: q.type } : {}),
@@ -13,13 +16,15 @@ const filterOf = (q: { type?: 'registration' | 'origin_certificate' | undefined;
   ...(q.dueBefore ? { dueBefore: new Date(q.dueBefore).toISOString() } : {}),
 });
 
+const page = ({ items, cursor }: Page<Case>) => json(200, { items: items.map((c) => caseView(c)), ...(cursor ? { cursor } : {}) });
+
 export const handler = byRoute({
   'GET /v1/cases': route({ query: CasesQuery }, async ({ query, principal }) => {
     if (!officeCovers(principal, query.jurisdiction)) throw forbidden(`${query.jurisdiction} is outside your jurisdiction`);
-    return json(200, await listCases(query.jurisdiction, filterOf(query), query.limit, query.cursor));
+    return page(await listCases(query.jurisdiction, filterOf(query), query.limit, query.cursor));
   }),
   'GET /v1/me/cases': route({ query: MyCasesQuery }, async ({ query, principal }) => {
     if (principal.role !== 'person') throw forbidden('only a person has cases of their own; offices use /v1/cases');
-    return json(200, await listOwnCases(principal.sub, filterOf(query), query.limit, query.cursor));
+    return page(await listOwnCases(principal.sub, filterOf(query), query.limit, query.cursor));
   }),
 });

@@ -2,7 +2,7 @@
 // reported as not found, so its existence is not disclosed.
 import { CaseIdParams } from '../../../core/schemas.ts';
 import type { Case } from '../../../core/workflows/index.ts';
-import { readableCase } from '../../shared/cases.ts';
+import { caseView, readableCase } from '../../shared/cases.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { caseHistory } from '../../shared/store/cases.ts';
 import { agencyDecisions } from '../../shared/store/certificates.ts';
@@ -12,7 +12,7 @@ const read = (type: Case['type']) =>
     const c = await readableCase(type, params.id, principal);
     // Agencies' decisions against the case's certificate (§13) are shown with the case.
     const decisions = await agencyDecisions(c.id);
-    return json(200, decisions.length > 0 ? { ...c, agencyDecisions: decisions } : c);
+    return json(200, caseView(c, decisions.length > 0 ? { agencyDecisions: decisions } : {}));
   });
 
 const history = (type: Case['type']) =>
