@@ -1,7 +1,6 @@
 // Who may read what. Writes are governed by the workflow tables' role columns.
 import { officeCovers, type Principal } from './principal.ts';
-import { officeCode } from './workflows/engine.ts';
-import { type Case, workflowOf } from './workflows/index.ts';
+import { type Case, workingOffice } from './workflows/index.ts';
 
 /** Offices read the inboxes of their jurisdiction and of everything inside it. */
 export const mayReadInbox = (principal: Principal, code: string): boolean => officeCovers(principal, code);
@@ -11,4 +10,4 @@ export const mayReadInbox = (principal: Principal, code: string): boolean => off
  * certificates) and the offices above it see it; a person sees the cases they opened.
  */
 export const mayReadCase = (principal: Principal, c: Case): boolean =>
-  officeCovers(principal, officeCode(workflowOf(c.type), c)) || (principal.role === 'person' && principal.sub === c.openedBy.sub);
+  officeCovers(principal, workingOffice(c)) || (principal.role === 'person' && principal.sub === c.openedBy.sub);

@@ -4,7 +4,7 @@
 // and ends in a check character (ISO 7064's pure MOD 37-2 scheme over that alphabet) that
 // catches every mistyped character and every swap of neighbours; 55 random bits make it
 // unguessable within the check route's rate limit.
-import { addCalendarDays } from './calendar.ts';
+import { addMonths } from './calendar.ts';
 
 export type CertificateKind = 'origin' | 'verification';
 export const CERTIFICATE_STATUSES = ['valid', 'expired', 'revoked', 'superseded'] as const;
@@ -67,20 +67,21 @@ export function parseCertificateNumber(raw: string): { number: string; kind: Cer
   return { number: format(kind, payload), kind };
 }
 
-/** The local date `months` calendar months after `date`, clamped to the month's last day. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
-/** A certificate valid from `today` for `months`: the last valid day is the day before the anniversary. */
+/**
+ * A certificate valid from `today` for `months`. As the Civil Code counts periods (art. 201,
+ * 202), the period runs from the next day and ends on the corresponding day of the last month,
+ * or on that month's last day when it has no such day.
+ */
 export const issueCertificate = (number: string, today: string, months: number): Certificate => ({
   number,
   validFrom: today,
-  validUntil: addCalendarDays(addMonths(today, months), -1),
+  validUntil: addMonths(today, months),
+});
+
+/** `renew`: another period from the end of the current one, or from today if it has lapsed. */
+export const extendCertificate = (c: Certificate, today: string, months: number): Certificate => ({
+  ...c,
+  validUntil: addMonths(c.validUntil >= today ? c.validUntil : today, months),
 });
 
 export function certificateStatus(c: Certificate, today: string): CertificateStatus {

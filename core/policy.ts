@@ -57,7 +57,12 @@ export const DEFAULT_POLICY: Policy = {
 
 export const POLICY_SETTINGS = Object.keys(DEFAULT_POLICY) as PolicySetting[];
 
-/** Where each setting of a resolved policy came from: a prefix ('' = everywhere, 'default' = built in). */
+/** How the API names the empty prefix: settings for every jurisdiction. */
+export const NATIONAL_PREFIX = 'national';
+/** How a resolved policy names a setting nobody overrode. */
+export const BUILT_IN = 'default';
+
+/** Where each setting of a resolved policy came from: `default`, `national` or a code prefix. */
 export type PolicySources = Record<Exclude<PolicySetting, 'calendar'>, string> & { calendar: string[] };
 
 export interface ResolvedPolicy {
@@ -72,23 +77,32 @@ export interface ResolvedPolicy {
  */
 export function resolvePolicyWithSources(code: string, overrides: Record<string, PolicyOverride>): ResolvedPolicy {
   const policy: Policy = { ...DEFAULT_POLICY };
-  const sources = Object.fromEntries(POLICY_SETTINGS.map((s) => [s, 'default'])) as unknown as PolicySources;
+  const sources = Object.fromEntries(POLICY_SETTINGS.map((s) => [s, BUILT_IN])) as unknown as PolicySources;
   const holidays = new Set(NATIONAL_CALENDAR.holidays);
   const workdays = new Set(NATIONAL_CALENDAR.workdays);
-  sources.calendar = ['national'];
+  sources.calendar = [BUILT_IN];
   for (const prefix of policyKeysFor(code)) {
     const override = overrides[prefix];
     if (!override) continue;
+    const source = prefix === '' ? NATIONAL_PREFIX : prefix;
     for (const setting of Object.keys(override) as PolicySetting[]) {
       if (setting === 'calendar') {
+        // A more specific prefix has the last word on a day: a local holiday may fall on a
+        // national make-up working day, and the other way round.
         const local = override.calendar!;
-        local.holidays.forEach((d) => holidays.add(d));
-        local.workdays.forEach((d) => workdays.add(d));
-        if (local.holidays.length + local.workdays.length > 0) sources.calendar.push(prefix);
+        for (const d of local.holidays) {
+          holidays.add(d);
+          workdays.delete(d);
+        }
+        for (const d of local.workdays) {
+          workdays.add(d);
+          holidays.delete(d);
+        }
+        if (local.holidays.length + local.workdays.length > 0) sources.calendar.push(source);
         continue;
       }
       (policy as unknown as Record<string, unknown>)[setting] = override[setting];
-      (sources as Record<string, unknown>)[setting] = prefix;
+      (sources as Record<string, unknown>)[setting] = source;
     }
   }
   policy.calendar = { holidays: [...holidays].sort(), workdays: [...workdays].sort() };

@@ -5,7 +5,7 @@ import { isRealDate, localDate } from './calendar.ts';
 import { CERTIFICATE_STATUSES, parseCertificateNumber } from './certificates.ts';
 import { parseIdNumber } from './id-number.ts';
 import { LEVELS, isJurisdictionCode } from './jurisdiction.ts';
-import { DEADLINE_KINDS } from './policy.ts';
+import { DEADLINE_KINDS, NATIONAL_PREFIX } from './policy.ts';
 import { ROLES } from './principal.ts';
 import { CASE_TYPES } from './workflows/engine.ts';
 import { ORIGIN_CERTIFICATE_STATES } from './workflows/origin-certificate.ts';
@@ -25,15 +25,22 @@ export const LocalDate = z
 
 export const IdNumber = z
   .string()
+  .trim()
+  .toUpperCase()
   .superRefine((value, ctx) => {
     const parsed = parseIdNumber(value, localDate(new Date()));
     if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
   })
   .meta({ id: 'IdNumber', description: '18-character citizen ID number', example: '11010519491231002X' });
 
+/** Read as typed, answered in its printed form (`vc 7k2m 9qd3 hx8p` → `VC-7K2M-9QD3-HX8P`). */
 export const CertificateNumber = z
   .string()
   .max(40, 'must be at most 40 characters')
+  .overwrite((value) => {
+    const parsed = parseCertificateNumber(value);
+    return 'error' in parsed ? value : parsed.number;
+  })
   .superRefine((value, ctx) => {
     const parsed = parseCertificateNumber(value);
     if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
@@ -64,7 +71,12 @@ export const Period = z
   .meta({ id: 'Period' });
 
 export const Deadline = z
-  .object({ kind: z.enum(DEADLINE_KINDS), date: LocalDate, dueAt: z.iso.datetime(), period: Period })
+  .object({
+    kind: z.enum(DEADLINE_KINDS),
+    date: LocalDate,
+    dueAt: z.iso.datetime(),
+    period: Period.optional().meta({ description: 'Absent on deadlines started before periods were recorded' }),
+  })
   .meta({ id: 'Deadline', description: 'The last local date on time, the instant it is missed, and the policy period it started with' });
 
 export const Actor = z
@@ -95,6 +107,10 @@ const caseCommon = {
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int(),
+  availableActions: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'Reading one case: the action routes the caller may take on it now' }),
 };
 
 // ---- Registrations
@@ -292,8 +308,6 @@ export const Jurisdiction = z
   .object({ ...JurisdictionFields, parentCode: JurisdictionCode.optional(), children: z.array(z.object(JurisdictionFields)) })
   .meta({ id: 'Jurisdiction' });
 
-/** `national` names the empty prefix: settings for every jurisdiction. */
-export const NATIONAL_PREFIX = 'national';
 export const PolicyParams = z.strictObject({
   prefix: z.union([z.literal(NATIONAL_PREFIX), JurisdictionCode], { message: `must be ${NATIONAL_PREFIX} or a jurisdiction code` }),
 });
@@ -333,7 +347,7 @@ export const ResolvedPolicy = z
     code: JurisdictionCode,
     policy: PolicyOverride.required(),
     sources: z.record(z.string(), z.union([z.string(), z.array(z.string())])).meta({
-      description: "For each setting, the prefix it came from ('' = national, 'default' = built in); calendar lists every contributor",
+      description: 'For each setting, where it came from: `default` (built in), `national` or a code prefix; calendar lists every contributor',
     }),
   })
   .meta({ id: 'ResolvedPolicy' });

@@ -7,6 +7,8 @@ import {
   UpdateTimeToLiveCommand,
   type KeySchemaElement,
   type AttributeDefinition,
+  type TableDescription,
+  UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { type TableName, type TableSpec, tables } from '../wiring/index.ts';
 
@@ -18,11 +20,13 @@ export async function ensureTables(dynamo: DynamoDBClient): Promise<{ created: T
   const streamArns: Partial<Record<TableName, string>> = {};
   for (const [name, spec] of Object.entries(tables) as [TableName, TableSpec][]) {
     const TableName = physicalTableName(name);
-    let description;
+    let description: TableDescription | undefined;
+    let existed = true;
     try {
       description = (await dynamo.send(new DescribeTableCommand({ TableName }))).Table;
     } catch (error) {
       if (!(error instanceof ResourceNotFoundException)) throw error;
+      existed = false;
       const attributes = new Set<string>([spec.partitionKey, ...(spec.sortKey ? [spec.sortKey] : [])]);
       for (const index of spec.indexes) attributes.add(index.partitionKey).add(index.sortKey);
       const keySchema = (pk: string, sk?: string): KeySchemaElement[] => [
@@ -56,7 +60,36 @@ export async function ensureTables(dynamo: DynamoDBClient): Promise<{ created: T
       }
       created.push(name);
     }
+    if (existed) await addMissingIndexes(dynamo, TableName, spec, description);
     if (description?.LatestStreamArn) streamArns[name] = description.LatestStreamArn;
   }
   return { created, streamArns };
+}
+
+/**
+ * A data folder from before an index was added to the wiring gets it now, one index per
+ * update as DynamoDB requires, so `npm start` keeps working on kept state.
+ */
+async function addMissingIndexes(dynamo: DynamoDBClient, TableName: string, spec: TableSpec, description: TableDescription | undefined) {
+  const present = new Set((description?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  for (const index of spec.indexes.filter((i) => !present.has(i.name))) {
+    await dynamo.send(
+      new UpdateTableCommand({
+        TableName,
+        AttributeDefinitions: [index.partitionKey, index.sortKey].map((a): AttributeDefinition => ({ AttributeName: a, AttributeType: 'S' })),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: index.name,
+              KeySchema: [
+                { AttributeName: index.partitionKey, KeyType: 'HASH' },
+                { AttributeName: index.sortKey, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          },
+        ],
+      }),
+    );
+  }
 }

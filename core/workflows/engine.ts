@@ -52,6 +52,8 @@ export interface ActionRule<S extends string> {
   from: readonly (S | null)[];
   to: S;
   roles: readonly Role[];
+  /** Roles that replace `roles` from particular states (an overdue case escalates to supervisors). */
+  rolesFrom?: Partial<Record<S, readonly Role[]>>;
   /** The deadline the new state runs against, taken from policy; null clears it. */
   deadline: DeadlineKind | null;
   event: string;
@@ -115,11 +117,14 @@ export function assertMayAct<C extends CaseBase, A extends string>(
   workflow: Workflow<C, A>,
   action: A,
   actor: Principal,
-  c: { originCode: string; destinationCode?: string; openedBy?: Actor },
+  c: { originCode: string; destinationCode?: string; openedBy?: Actor; state?: C['state'] },
 ): void {
   const rule: ActionRule<C['state']> = workflow.actions[action];
-  const noun = workflow.type.replace('_', ' ');
-  if (!rule.roles.includes(actor.role)) throw forbidden(`role ${actor.role} may not ${action} this ${noun}`);
+  const noun = workflow.type.replace(/_/g, ' ');
+  const roles = (c.state !== undefined && rule.rolesFrom?.[c.state as C['state']]) || rule.roles;
+  if (!roles.includes(actor.role)) {
+    throw forbidden(`role ${actor.role} may not ${action} this ${noun}${c.state ? ` while it is ${c.state}` : ''}`);
+  }
   if (actor.role === 'caseworker' || actor.role === 'supervisor') {
     const code = officeCode(workflow, c);
     if (!officeCovers(actor, code)) throw forbidden(`${workflow.office} ${code} is outside your jurisdiction ${actor.jurisdiction}`);
@@ -233,7 +238,7 @@ export function transition<C extends CaseBase, A extends string>(
     assertMayAct(workflow, action, actor, current);
   }
   if (!rule.from.includes(current.state)) {
-    throw conflict(`cannot ${action} a ${workflow.type.replace('_', ' ')} that is ${current.state}`, { state: current.state, action });
+    throw conflict(`cannot ${action} a ${workflow.type.replace(/_/g, ' ')} that is ${current.state}`, { state: current.state, action });
   }
   const detail = options.detail ?? {};
   requireReason(rule, detail);

@@ -1,6 +1,6 @@
 // Every case workflow, by case type: what handlers, the sweep and the wiring look up.
 import type { Principal } from '../principal.ts';
-import { type ActionRule, type Actor, type DomainEvent, type Workflow, actorOf } from './engine.ts';
+import { type ActionRule, type Actor, type DomainEvent, type Workflow, actorOf, officeCode } from './engine.ts';
 import { ORIGIN_CERTIFICATE, type OriginCertificateCase } from './origin-certificate.ts';
 import { REGISTRATION, type RegistrationCase } from './registration.ts';
 
@@ -12,6 +12,15 @@ export const WORKFLOWS = {
 } as const;
 
 export const workflowOf = (type: Case['type']): Workflow<Case, string> => WORKFLOWS[type] as unknown as Workflow<Case, string>;
+
+/** Where each case type lives in the API, and what to call it in a sentence. */
+export const CASE_TYPE_NAMES: Record<Case['type'], { collection: string; noun: string }> = {
+  registration: { collection: 'registrations', noun: 'registration' },
+  origin_certificate: { collection: 'origin-certificates', noun: 'origin certificate' },
+};
+
+/** The jurisdiction whose office works the case: the destination's, or the origin's for certificates. */
+export const workingOffice = (c: { type: Case['type']; originCode: string; destinationCode?: string }) => officeCode(workflowOf(c.type), c);
 
 /** Actions a client takes on an existing case: not opening, not the system's own. */
 export const clientActions = (workflow: { actions: Record<string, ActionRule<string>> }): string[] =>

@@ -25,18 +25,21 @@ export const ORIGIN_CERTIFICATE_ACTIONS = {
     deadline: 'originCertificateProcessing',
     event: 'origin_certificate.applied',
   },
-  // Supervisors cover the townships below them: once a case is overdue the county decides it.
+  // The origin office decides; once the case is overdue, the county's supervisors may too
+  // (a supervisor covers the townships below it).
   issue: {
     from: ['applied', 'overdue'],
     to: 'issued',
-    roles: ['caseworker', 'supervisor'],
+    roles: ['caseworker'],
+    rolesFrom: { overdue: ['caseworker', 'supervisor'] },
     deadline: null,
     event: 'origin_certificate.issued',
   },
   reject: {
     from: ['applied', 'overdue'],
     to: 'rejected',
-    roles: ['caseworker', 'supervisor'],
+    roles: ['caseworker'],
+    rolesFrom: { overdue: ['caseworker', 'supervisor'] },
     deadline: null,
     event: 'origin_certificate.rejected',
     reasonRequired: true,

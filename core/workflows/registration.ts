@@ -1,8 +1,8 @@
 // The arrival-registration workflow as a table: each action names the states it may start
 // from, the state it leads to, who may take it, the deadline it starts and the event it
 // emits. Handlers and the deadline sweep only ever consult this table (through engine.ts).
-import { type Certificate, certificateStatus, issueCertificate } from '../certificates.ts';
-import { addCalendarDays, localDate } from '../calendar.ts';
+import { type Certificate, extendCertificate, issueCertificate } from '../certificates.ts';
+import { addMonths, localDate } from '../calendar.ts';
 import { type FieldProblem, unprocessable, validationError } from '../errors.ts';
 import { parseIdNumber } from '../id-number.ts';
 import type { Policy } from '../policy.ts';
@@ -38,8 +38,9 @@ export const REGISTRATION_ACTIONS = {
     event: 'registration.supplement_requested',
   },
   // Back to the office for checking, which now owes a decision within the verification period.
+  // Only a requested supplement: an overdue case is the office's to decide (verify or ask again).
   supplement: {
-    from: ['awaiting_supplement', 'overdue'],
+    from: ['awaiting_supplement'],
     to: 'reported',
     roles: ['caseworker', 'person'],
     deadline: 'verification',
@@ -126,11 +127,10 @@ export function eligibilityProblems(input: Pick<ReportInput, 'person' | 'arrival
       reason: `is below the minimum stay of ${policy.minimumStayDays} days (policy minimumStayDays, Measures §2)`,
     });
   }
-  const parsed = parseIdNumber(input.person.idNumber, input.arrivalDate);
+  // The schema has checked the number against today; here only its birth date matters.
+  const parsed = parseIdNumber(input.person.idNumber, '9999-12-31');
   if (policy.minimumAge !== null && !('error' in parsed)) {
-    const [y, m, d] = parsed.birthDate.split('-');
-    const comesOfAge = `${Number(y) + policy.minimumAge}-${m}-${d === '29' && m === '02' ? '28' : d}`;
-    if (comesOfAge > input.arrivalDate) {
+    if (addMonths(parsed.birthDate, 12 * policy.minimumAge) > input.arrivalDate) {
       problems.push({
         field: 'person.idNumber',
         reason: `belongs to a person under ${policy.minimumAge} on the arrival date (policy minimumAge, Measures §2)`,
@@ -148,13 +148,7 @@ export function report(
   ids: { caseId: string; eventId: string },
   now: Date,
 ): Decision<RegistrationCase> {
-  const today = localDate(now);
-  if (input.arrivalDate > today) {
-    throw validationError([{ field: 'arrivalDate', reason: `is in the future (today is ${today} in Asia/Shanghai)` }]);
-  }
-  if (input.originCode === input.destinationCode) {
-    throw validationError([{ field: 'destinationCode', reason: 'must differ from originCode' }]);
-  }
+  // Who may act comes first: a caller outside the destination learns nothing from validation.
   const decision = open(
     REGISTRATION,
     'report',
@@ -164,6 +158,13 @@ export function report(
     { eventId: ids.eventId, deadlineFrom: input.arrivalDate },
     now,
   );
+  const today = localDate(now);
+  if (input.arrivalDate > today) {
+    throw validationError([{ field: 'arrivalDate', reason: `is in the future (today is ${today} in Asia/Shanghai)` }]);
+  }
+  if (input.originCode === input.destinationCode) {
+    throw validationError([{ field: 'destinationCode', reason: 'must differ from originCode' }]);
+  }
   const problems = eligibilityProblems(input, policy);
   if (problems.length > 0) throw unprocessable(problems, 'The person is not within the registration rules of this jurisdiction');
   return decision;
@@ -212,16 +213,19 @@ export const supplement = (
   transition(REGISTRATION, current, 'supplement', actor, policy, eventId, now, { detail: detail.note ? { note: detail.note } : {} });
 
 /** Extends the verification certificate by the policy's validity, from its end or from today if it has lapsed. */
-export function renew(current: RegistrationCase, actor: Principal, policy: Policy, eventId: string, now: Date): Decision<RegistrationCase> {
+export function renew(
+  current: RegistrationCase,
+  actor: Principal,
+  policy: Policy,
+  eventId: string,
+  now: Date,
+  detail: { note?: string } = {},
+): Decision<RegistrationCase> {
   return transition(REGISTRATION, current, 'renew', actor, policy, eventId, now, {
-    changes: (next) => {
-      const certificate = next.verificationCertificate!;
-      const today = localDate(now);
-      const from = certificate.validUntil >= today ? addCalendarDays(certificate.validUntil, 1) : today;
-      return {
-        verificationCertificate: { ...certificate, validUntil: issueCertificate(certificate.number, from, policy.verificationCertificateValidityMonths).validUntil },
-      };
-    },
+    detail: detail.note ? { note: detail.note } : {},
+    changes: (next) => ({
+      verificationCertificate: extendCertificate(next.verificationCertificate!, localDate(now), policy.verificationCertificateValidityMonths),
+    }),
   });
 }
 
@@ -258,14 +262,8 @@ export function depart(
   ids: { eventId: string; next?: { caseId: string; eventId: string; policy: Policy } },
   now: Date,
 ): Decision<RegistrationCase>[] {
-  const today = localDate(now);
-  const problems: FieldProblem[] = [];
-  if (input.departureDate > today) problems.push({ field: 'departureDate', reason: `is in the future (today is ${today} in Asia/Shanghai)` });
-  if (input.departureDate < current.arrivalDate) problems.push({ field: 'departureDate', reason: `is before the arrival on ${current.arrivalDate}` });
-  if (input.nextDestinationCode === current.destinationCode) problems.push({ field: 'nextDestinationCode', reason: 'is where the person lives now' });
-  if (problems.length > 0) throw validationError(problems);
-
-  const nextCaseId = input.nextDestinationCode && ids.next ? ids.next.caseId : undefined;
+  // A person going home (next destination = origin) is recorded, and no case opens there.
+  const nextCaseId = input.nextDestinationCode && input.nextDestinationCode !== current.originCode && ids.next ? ids.next.caseId : undefined;
   const leaving = transition(REGISTRATION, current, 'depart', actor, policy, ids.eventId, now, {
     detail: input.note ? { note: input.note } : {},
     changes: (next) => ({
@@ -276,6 +274,13 @@ export function depart(
         : {}),
     }),
   });
+  // Checked after the table has said the caller may depart this case from its state.
+  const today = localDate(now);
+  const problems: FieldProblem[] = [];
+  if (input.departureDate > today) problems.push({ field: 'departureDate', reason: `is in the future (today is ${today} in Asia/Shanghai)` });
+  if (input.departureDate < current.arrivalDate) problems.push({ field: 'departureDate', reason: `is before the arrival on ${current.arrivalDate}` });
+  if (input.nextDestinationCode === current.destinationCode) problems.push({ field: 'nextDestinationCode', reason: 'is where the person lives now' });
+  if (problems.length > 0) throw validationError(problems);
   if (!nextCaseId || !ids.next || !input.nextDestinationCode) return [leaving];
   const arriving = open(
     REGISTRATION,
@@ -305,7 +310,3 @@ export const supersede = (previous: RegistrationCase, replacement: string, polic
     changes: (next) =>
       next.verificationCertificate ? { verificationCertificate: { ...next.verificationCertificate, supersededBy: replacement } } : {},
   });
-
-/** Whether the registration's certificate (if any) is currently valid: what the public check answers. */
-export const registrationCertificateStatus = (c: RegistrationCase, today: string) =>
-  c.verificationCertificate ? certificateStatus(c.verificationCertificate, today) : undefined;

@@ -8,23 +8,21 @@ import { notFound, unprocessable } from '../../core/errors.ts';
 import type { Policy } from '../../core/policy.ts';
 import type { Principal } from '../../core/principal.ts';
 import { CaseIdParams, OriginCertificate, Registration } from '../../core/schemas.ts';
-import { type Decision, officeCode } from '../../core/workflows/engine.ts';
-import { type Case, actionPath, workflowOf } from '../../core/workflows/index.ts';
+import type { Decision } from '../../core/workflows/engine.ts';
+import { CASE_TYPE_NAMES, type Case, actionPath, workingOffice } from '../../core/workflows/index.ts';
 import { type HttpEvent, type HttpResult, byRoute, json, route } from './http.ts';
 import { commit, getCase } from './store/cases.ts';
 import { existingJurisdictions, policyFor } from './store/reference.ts';
 
-const NOUN: Record<Case['type'], string> = { registration: 'registration', origin_certificate: 'origin certificate' };
-export const COLLECTION: Record<Case['type'], string> = { registration: 'registrations', origin_certificate: 'origin-certificates' };
 
 /** The case, when it exists, is of `type` and the caller may see it; otherwise 404, disclosing nothing. */
 export async function readableCase<T extends Case['type']>(type: T, id: string, principal: Principal): Promise<Extract<Case, { type: T }>> {
   const c = await getCase(id);
-  if (!c || c.type !== type || !mayReadCase(principal, c)) throw notFound(`no ${NOUN[type]} ${id} within your reach`);
+  if (!c || c.type !== type || !mayReadCase(principal, c)) throw notFound(`no ${CASE_TYPE_NAMES[type].noun} ${id} within your reach`);
   return c as Extract<Case, { type: T }>;
 }
 
-export const policyOfCase = (c: Case): Promise<Policy> => policyFor(officeCode(workflowOf(c.type), c));
+export const policyOfCase = (c: Case): Promise<Policy> => policyFor(workingOffice(c));
 
 /**
  * A case as the API answers it: through its response schema, so only documented fields leave
@@ -70,7 +68,7 @@ export function actionRoutes<T extends Case['type']>(
 ): (event: HttpEvent, context: import('aws-lambda').Context) => Promise<HttpResult> {
   const handlers = Object.fromEntries(
     Object.entries(actions).map(([action, spec]) => [
-      `POST /v1/${COLLECTION[type]}/{id}/${actionPath(action)}`,
+      `POST /v1/${CASE_TYPE_NAMES[type].collection}/{id}/${actionPath(action)}`,
       route({ params: CaseIdParams, body: spec.body, optionalBody: spec.optionalBody ?? false, idempotent: true }, async ({ params, body, principal, event }) => {
         const current = await readableCase(type, params.id, principal);
         const decisions = await spec.decide({ case: current, body, principal, policy: await policyOfCase(current), now: new Date(), event });
@@ -91,4 +89,4 @@ export async function requireKnownJurisdictions<F extends string>(body: Partial<
 }
 
 /** `201` with the new case and where to find it. */
-export const created = (c: Case) => json(201, caseView(c), { location: `/v1/${COLLECTION[c.type]}/${c.id}` });
+export const created = (c: Case) => json(201, caseView(c), { location: `/v1/${CASE_TYPE_NAMES[c.type].collection}/${c.id}` });

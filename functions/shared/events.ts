@@ -2,6 +2,7 @@
 // form, so every later consumer (inboxes, agency webhooks, peer deployments) reads one shape.
 import { CloudEvent } from 'cloudevents';
 import { CASE_TYPES, type CaseType, type DomainEvent } from '../../core/workflows/engine.ts';
+import { CASE_TYPE_NAMES, workingOffice } from '../../core/workflows/index.ts';
 
 export const EVENT_TYPE_PREFIX = 'cn.liudong.';
 
@@ -13,17 +14,14 @@ export interface LiudongEventData {
   [key: string]: unknown;
 }
 
-const COLLECTION: Record<CaseType, string> = { registration: 'registrations', origin_certificate: 'origin-certificates' };
-
 export function toCloudEvent(event: DomainEvent): Record<string, unknown> {
-  // The source is the office that works the case: the destination's, or the origin's for certificates.
-  const office = event.caseType === 'registration' ? event.destinationCode : event.originCode;
   const cloudEvent = new CloudEvent<LiudongEventData>({
     specversion: '1.0',
     id: event.id,
-    source: `/liudong/jurisdictions/${office ?? event.originCode}`,
+    // The source is the office that works the case.
+    source: `/liudong/jurisdictions/${workingOffice({ ...event, type: event.caseType })}`,
     type: `${EVENT_TYPE_PREFIX}${event.type}`,
-    subject: `${COLLECTION[event.caseType]}/${event.caseId}`,
+    subject: `${CASE_TYPE_NAMES[event.caseType].collection}/${event.caseId}`,
     time: event.time,
     datacontenttype: 'application/json',
     data: {
@@ -41,6 +39,8 @@ export function toCloudEvent(event: DomainEvent): Record<string, unknown> {
 export function fromCloudEvent(json: unknown): DomainEvent {
   const cloudEvent = new CloudEvent<LiudongEventData>(json as CloudEvent<LiudongEventData>, true);
   const data = cloudEvent.data;
+  // Events from before case types existed were all about registrations.
+  if (data && data.caseType === undefined) data.caseType = 'registration';
   if (!cloudEvent.type.startsWith(EVENT_TYPE_PREFIX) || !data || !cloudEvent.time || !CASE_TYPES.includes(data.caseType)) {
     throw new Error(`not a liudong event: ${cloudEvent.id}`);
   }

@@ -35,7 +35,7 @@ describe('tables', () => {
       ],
       StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-      GlobalSecondaryIndexes: ['gsi1', 'scope2', 'scope4', 'scope6', 'scope9', 'owner'].map((name) => Match.objectLike({ IndexName: name })),
+      GlobalSecondaryIndexes: ['gsi1', 'scope2', 'scope4', 'scope6', 'scope9', 'overdue2', 'overdue4', 'overdue6', 'overdue9', 'owner'].map((name) => Match.objectLike({ IndexName: name })),
       Replicas: [
         Match.objectLike({
           PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
@@ -141,7 +141,7 @@ describe('API', () => {
 
   it('throttles the public certificate check on its own route', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-      RouteSettings: { 'GET /v1/certificates/{number}': { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 } },
+      RouteSettings: { 'GET /v1/certificates/{number}': { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 } },
     });
   });
 

@@ -81,6 +81,12 @@ describe('the main path', () => {
     expect(Object.keys(reported.body).slice(0, 3)).toEqual(['id', 'type', 'state']);
     for (const internal of ['pk', 'office', 'activity', 'scope9', 'owner', 'gsi1pk']) expect(reported.body).not.toHaveProperty(internal);
 
+    // Reading it shows what this caller may do next: the console's buttons.
+    const read = await api('GET', `/v1/registrations/${id}`, { token: destination });
+    expect(read.body.availableActions).toEqual(['verify', 'request-supplement', 'depart']);
+    const mine = await api('GET', `/v1/registrations/${id}`, { token: await sign({ role: 'supervisor', jurisdiction: '110105' }) });
+    expect(mine.body.availableActions).toEqual([]);
+
     const missingItems = await api('POST', `/v1/registrations/${id}/request-supplement`, { token: destination, body: { reason: '缺少住所证明' } });
     expect(missingItems.status).toBe(400);
     expect(missingItems.body.errors[0].field).toBe('items');
@@ -327,7 +333,7 @@ describe('reference data and policy', () => {
       minimumStayDays: null,
     });
     const resolved = await api('GET', '/v1/jurisdictions/110108001/policy', { token: destination });
-    expect(resolved.body.sources).toMatchObject({ registration: '110108', minimumStayDays: '110108', supplement: '' });
+    expect(resolved.body.sources).toMatchObject({ registration: '110108', minimumStayDays: '110108', supplement: 'national' });
     expect(resolved.body.policy.registration).toEqual({ count: 3, unit: 'calendar_days' });
 
     // The API process caches policy for a minute; this test's handlers share the process, and
@@ -335,8 +341,16 @@ describe('reference data and policy', () => {
     const after = await api('POST', '/v1/registrations', { token: destination, body: { ...body('511321199001010025'), expectedStayDays: 5 } });
     expect(after.status).toBe(201);
     expect(after.body.deadline.period).toEqual({ count: 3, unit: 'calendar_days' });
-    const kept = await api('GET', `/v1/registrations/${before.body.id}`, { token: destination });
-    expect(kept.body.deadline).toEqual(before.body.deadline);
+    // A sweep past the new, shorter deadline but before the old one expires only the new case:
+    // the running deadline kept the period it started with.
+    const between = new Date(Date.parse(after.body.deadline.dueAt) + 1000).toISOString();
+    expect(between < before.body.deadline.dueAt).toBe(true);
+    await invoke('sweepDeadlines', { time: between });
+    expect((await api('GET', `/v1/registrations/${before.body.id}`, { token: destination })).body).toMatchObject({
+      state: 'reported',
+      deadline: before.body.deadline,
+    });
+    expect((await api('GET', `/v1/registrations/${after.body.id}`, { token: destination })).body.state).toBe('overdue');
   });
 });
 
@@ -362,6 +376,9 @@ describe('refusals write nothing', () => {
   });
 
   it('rate-limits repeated certificate checks from one caller with 429 and Retry-After', async () => {
+    // Counts are per minute: start well inside one, so the window does not reset mid-test.
+    const second = new Date().getUTCSeconds();
+    if (second > 45) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
     let limited: Response | undefined;
     for (let i = 0; i < 100 && !limited; i++) {
       const response = await fetch(`${local.stack.apiUrl}/v1/certificates/VC-0000-0000-0000`);
@@ -370,6 +387,8 @@ describe('refusals write nothing', () => {
       else expect(response.status).toBe(404);
     }
     expect(limited?.status).toBe(429);
+    // The function's per-caller limit, not the route's throttle (which answers API Gateway's plain message).
+    expect(limited!.headers.get('content-type')).toBe('application/problem+json');
     expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });

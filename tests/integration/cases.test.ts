@@ -36,6 +36,7 @@ const idNumber = (i: number) => {
   return first17 + checkCharacter(first17);
 };
 const NUMBER = newCertificateNumber('verification', (n) => new Uint8Array(n).fill(7));
+const OTHER_NUMBER = newCertificateNumber('verification', (n) => new Uint8Array(n).fill(9));
 
 let clock = Date.parse('2026-11-20T02:00:00Z');
 /** Each case a minute apart, so "newest activity first" has one right answer. */
@@ -109,7 +110,13 @@ describe('case lists', () => {
     const overdue = await everyPage((cursor) => cases.listCases('110105', { overdue: true }, 4, cursor));
     expect(overdue.items).toHaveLength(6);
     expect(overdue.items.every((c) => c.state === 'overdue')).toBe(true);
-    expect(overdue.commands.every((c) => c.name === 'QueryCommand' && c.input.IndexName === 'scope6')).toBe(true);
+    // The sparse overdue index holds nothing else: each page is one query, with no filter.
+    expect(overdue.commands.every((c) => c.name === 'QueryCommand' && c.input.IndexName === 'overdue6' && !c.input.FilterExpression)).toBe(true);
+    expect(overdue.commands).toHaveLength(overdue.pages);
+    // A case that is no longer overdue leaves the index.
+    const first = overdue.items[0] as RegistrationCase;
+    await cases.commit([verify(first, office(first.destinationCode), DEFAULT_POLICY, randomUUID(), tick(), { certificateNumber: OTHER_NUMBER })]);
+    expect((await cases.listCases('110105', { overdue: true }, 100)).items.map((c) => c.id)).not.toContain(first.id);
 
     const dueSoon = await cases.listCases('1101', { dueBefore: '2026-11-26T00:00:00.000Z' }, 100);
     expect(dueSoon.items.length).toBeGreaterThan(0);

@@ -50,10 +50,14 @@ describe('policy', () => {
       '11': { minimumAge: null, calendar: { holidays: ['2026-12-01'], workdays: [] } },
       '110105': { calendar: { holidays: [], workdays: ['2026-12-05'] } },
     });
-    expect(sources).toMatchObject({ reminderDaysBefore: '', minimumAge: '11', registration: 'default', calendar: ['national', '11', '110105'] });
+    expect(sources).toMatchObject({ reminderDaysBefore: 'national', minimumAge: '11', registration: 'default', calendar: ['default', '11', '110105'] });
     expect(policy.minimumAge).toBeNull();
     expect(policy.calendar.holidays).toEqual(expect.arrayContaining(['2026-12-01', '2026-10-01']));
     expect(policy.calendar.workdays).toEqual(expect.arrayContaining(['2026-12-05', '2026-10-10']));
+    // A local holiday on a national make-up Saturday wins there: the more specific prefix decides the day.
+    const local = resolvePolicy('110105001', { '11': { calendar: { holidays: ['2026-10-10'], workdays: [] } } });
+    expect(local.calendar.holidays).toContain('2026-10-10');
+    expect(local.calendar.workdays).not.toContain('2026-10-10');
     // Another province keeps only the national calendar.
     expect(resolvePolicy('511321100', { '11': { calendar: { holidays: ['2026-12-01'], workdays: [] } } }).calendar).toEqual(NATIONAL_CALENDAR);
   });

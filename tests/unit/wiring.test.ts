@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../functions/api/openapi-document.ts';
 import { PROJECT_ROOT } from '../../local/paths.ts';
+import { WORKFLOWS, clientActions } from '../../core/workflows/index.ts';
 import { danglingReferences, functions, routes, schedules, streams } from '../../wiring/index.ts';
 
 describe('the wiring', () => {
@@ -22,6 +23,17 @@ describe('the wiring', () => {
     const keys = routes.map((r) => `${r.method} ${r.path}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(Object.keys(OPERATIONS).sort()).toEqual([...keys].sort());
+  });
+
+  it.each([
+    ['registration', 'registrations/actions.ts', 'REGISTRATION_ACTION_BODIES'],
+    ['origin_certificate', 'origin-certificates/actions.ts', 'ORIGIN_CERTIFICATE_ACTION_BODIES'],
+  ] as const)('gives every client action of the %s table a handler and a body schema, and nothing else', async (type, module, bodies) => {
+    const { actions } = (await import(path.join(PROJECT_ROOT, 'functions/api', module))) as { actions: Record<string, unknown> };
+    const schemas = await import('../../core/schemas.ts');
+    const expected = clientActions(WORKFLOWS[type]).sort();
+    expect(Object.keys(actions).sort()).toEqual(expected);
+    expect(Object.keys(schemas[bodies]).sort()).toEqual(expected);
   });
 
   it('uses every function somewhere', () => {

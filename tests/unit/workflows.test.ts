@@ -1,9 +1,9 @@
 // The workflow tables: every transition they allow and refuse (generated from the tables, so a
 // new row or state is covered), and what each action does beyond its state.
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays } from '../../core/calendar.ts';
 import { certificateStatus, parseCertificateNumber } from '../../core/certificates.ts';
 import { DomainError } from '../../core/errors.ts';
+import { checkCharacter } from '../../core/id-number.ts';
 import { DEFAULT_POLICY, resolvePolicy } from '../../core/policy.ts';
 import { type Principal, type Role, ROLES, SYSTEM } from '../../core/principal.ts';
 import { type ActionRule, type CaseBase, type Workflow, availableActions, isOverdue, transition } from '../../core/workflows/engine.ts';
@@ -24,6 +24,7 @@ const reportInput: registrations.ReportInput = {
   expectedStayDays: 180,
 };
 const ids = { caseId: 'case-1', eventId: 'event-1' };
+const idWithCheck = (first17: string) => first17 + checkCharacter(first17);
 const VC = 'VC-0000-0000-0000';
 const ownCase = () => registrations.report(reportInput, self, DEFAULT_POLICY, ids, now).case;
 
@@ -158,6 +159,7 @@ describe('reporting an arrival', () => {
 describe('eligibility (Measures §2, as policy)', () => {
   // Born 2008-11-30: 17 on 2026-11-25, 18 from 2026-11-30.
   const minor = { ...person, idNumber: '110105200811300015' };
+  const leap = idWithCheck('11010520080229001');
 
   it('refuses a stay below the minimum with 422 naming the rule', () => {
     const error = domainError(() => registrations.report({ ...reportInput, expectedStayDays: 29 }, destinationWorker, DEFAULT_POLICY, ids, now));
@@ -173,6 +175,15 @@ describe('eligibility (Measures §2, as policy)', () => {
     expect(() => registrations.report({ ...reportInput, person: minor, arrivalDate: '2026-11-30' }, destinationWorker, DEFAULT_POLICY, ids, later)).not.toThrow();
   });
 
+  it('counts a 29 February birthday as coming of age on 28 February in a common year, and never skips a back-dated arrival', () => {
+    const leapling = { ...person, idNumber: leap };
+    const at = new Date('2026-03-02T02:00:00Z');
+    expect(() => registrations.report({ ...reportInput, person: leapling, arrivalDate: '2026-02-28' }, destinationWorker, DEFAULT_POLICY, ids, at)).not.toThrow();
+    expect(domainError(() => registrations.report({ ...reportInput, person: leapling, arrivalDate: '2026-02-27' }, destinationWorker, DEFAULT_POLICY, ids, at)).kind).toBe('unprocessable');
+    // An arrival dated before the birth is still judged by age.
+    expect(domainError(() => registrations.report({ ...reportInput, person: minor, arrivalDate: '2008-01-01' }, destinationWorker, DEFAULT_POLICY, ids, now)).kind).toBe('unprocessable');
+  });
+
   it('lets policy turn either rule off', () => {
     const off = { ...DEFAULT_POLICY, minimumAge: null, minimumStayDays: null };
     expect(() => registrations.report({ ...reportInput, person: minor, expectedStayDays: 3 }, destinationWorker, off, ids, now)).not.toThrow();
@@ -182,11 +193,11 @@ describe('eligibility (Measures §2, as policy)', () => {
 describe('registration actions', () => {
   const opened = () => registrations.report(reportInput, destinationWorker, DEFAULT_POLICY, ids, now).case;
 
-  it('verifies with a certificate valid for the policy period', () => {
+  it('verifies with a certificate valid for the policy period (Civil Code art. 202: the corresponding day)', () => {
     const verified = registrations.verify(opened(), destinationWorker, DEFAULT_POLICY, 'e', now, { certificateNumber: VC });
-    expect(verified.case).toMatchObject({ state: 'registered', deadline: null, verificationCertificate: { number: VC, validFrom: '2026-11-29', validUntil: '2027-11-28' } });
-    expect(certificateStatus(verified.case.verificationCertificate!, '2027-11-28')).toBe('valid');
-    expect(certificateStatus(verified.case.verificationCertificate!, '2027-11-29')).toBe('expired');
+    expect(verified.case).toMatchObject({ state: 'registered', deadline: null, verificationCertificate: { number: VC, validFrom: '2026-11-29', validUntil: '2027-11-29' } });
+    expect(certificateStatus(verified.case.verificationCertificate!, '2027-11-29')).toBe('valid');
+    expect(certificateStatus(verified.case.verificationCertificate!, '2027-11-30')).toBe('expired');
   });
 
   it('requests a supplement with its deadline, and a supplement hands the check back to the office in working days', () => {
@@ -201,7 +212,13 @@ describe('registration actions', () => {
   it('renews from the end of the certificate, and revokes with a reason', () => {
     const verified = registrations.verify(opened(), destinationWorker, DEFAULT_POLICY, 'e', now, { certificateNumber: VC }).case;
     const renewed = registrations.renew(verified, destinationWorker, DEFAULT_POLICY, 'e', now).case;
-    expect(renewed.verificationCertificate).toMatchObject({ number: VC, validUntil: '2028-11-28' });
+    expect(renewed.verificationCertificate).toMatchObject({ number: VC, validUntil: '2028-11-29' });
+    // A lapsed certificate is renewed from today.
+    const lapsed = { ...verified, verificationCertificate: { ...verified.verificationCertificate!, validUntil: '2026-10-31' } };
+    expect(registrations.renew(lapsed, destinationWorker, DEFAULT_POLICY, 'e', now, { note: '续签' })).toMatchObject({
+      case: { verificationCertificate: { validUntil: '2027-11-29' } },
+      history: { note: '续签' },
+    });
     const revoked = registrations.revoke(renewed, destinationWorker, DEFAULT_POLICY, 'e', now, { reason: '材料虚假' });
     expect(revoked.case.state).toBe('closed');
     expect(certificateStatus(revoked.case.verificationCertificate!, '2026-11-29')).toBe('revoked');
@@ -254,10 +271,11 @@ describe('origin certificates', () => {
 
   it('issues a certificate valid for the policy months, which the right person can present', () => {
     const issued = certificates.issue(applied(), originWorker, DEFAULT_POLICY, 'e', now, { certificateNumber: 'OC-0000-0000-0000' }).case;
-    expect(issued.certificate).toEqual({ number: 'OC-0000-0000-0000', validFrom: '2026-11-29', validUntil: '2027-05-28' });
+    expect(issued.certificate).toEqual({ number: 'OC-0000-0000-0000', validFrom: '2026-11-29', validUntil: '2027-05-29' });
     expect(certificates.certificateProblem(issued, person.idNumber, '2026-12-01')).toBeNull();
     expect(certificates.certificateProblem(issued, '110105198001010016', '2026-12-01')?.reason).toContain('another ID number');
-    expect(certificates.certificateProblem(issued, person.idNumber, '2027-05-29')?.reason).toContain('expired');
+    expect(certificates.certificateProblem(issued, person.idNumber, '2027-05-29')).toBeNull();
+    expect(certificates.certificateProblem(issued, person.idNumber, '2027-05-30')?.reason).toContain('expired');
     expect(certificates.certificateProblem(applied(), person.idNumber, '2026-12-01')?.reason).toContain('no origin certificate');
     const used = certificates.markUsed(issued, 'reg-1', '110105001', DEFAULT_POLICY, 'e', now);
     expect(used.case.usedBy).toEqual(['reg-1']);
@@ -267,6 +285,8 @@ describe('origin certificates', () => {
   it('lets the county above decide an overdue application, and no other county', () => {
     const overdue = transition(certificates.ORIGIN_CERTIFICATE, applied(), 'expire', SYSTEM, DEFAULT_POLICY, 'e', new Date('2026-12-05T00:00:00Z')).case;
     const county: Principal = { sub: 'sup', role: 'supervisor', jurisdiction: '511321' };
+    // Before the deadline it is the township office's to decide.
+    expect(domainError(() => certificates.issue(applied(), county, DEFAULT_POLICY, 'e', now, { certificateNumber: 'OC-0000-0000-0000' })).kind).toBe('forbidden');
     expect(certificates.reject(overdue, county, DEFAULT_POLICY, 'e', now, { reason: '材料不全' }).case).toMatchObject({ state: 'rejected', rejection: { reason: '材料不全' } });
     const other: Principal = { sub: 'sup', role: 'supervisor', jurisdiction: '510104' };
     expect(domainError(() => certificates.issue(overdue, other, DEFAULT_POLICY, 'e', now, { certificateNumber: 'OC-0000-0000-0000' })).kind).toBe('forbidden');
@@ -303,10 +323,16 @@ describe('certificate numbers', () => {
     expect(parseCertificateNumber('XX-1234')).toEqual({ error: expect.stringContaining('must start with') });
   });
 
-  it('end a certificate the day before the anniversary, clamped at month ends', async () => {
-    const { addMonths, issueCertificate } = await import('../../core/certificates.ts');
-    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
-    expect(issueCertificate('n', '2026-02-28', 12).validUntil).toBe(addCalendarDays('2027-02-28', -1));
+  it.each([
+    ['2026-11-29', 12, '2027-11-29'],
+    ['2026-08-28', 6, '2027-02-28'],
+    ['2026-08-31', 6, '2027-02-28'],
+    ['2027-01-31', 1, '2027-02-28'],
+    ['2027-12-31', 2, '2028-02-29'],
+    ['2026-03-31', 6, '2026-09-30'],
+  ] as const)('end a certificate issued %s for %i months on %s (the corresponding day, or the month end)', async (from, months, until) => {
+    const { issueCertificate } = await import('../../core/certificates.ts');
+    expect(issueCertificate('n', from, months).validUntil).toBe(until);
   });
 });
 

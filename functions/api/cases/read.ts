@@ -1,7 +1,8 @@
 // GET a case and its history, for both case types. A case outside the caller's reach is
 // reported as not found, so its existence is not disclosed.
 import { CaseIdParams } from '../../../core/schemas.ts';
-import type { Case } from '../../../core/workflows/index.ts';
+import { availableActions } from '../../../core/workflows/engine.ts';
+import { type Case, actionPath, workflowOf } from '../../../core/workflows/index.ts';
 import { caseView, readableCase } from '../../shared/cases.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { caseHistory } from '../../shared/store/cases.ts';
@@ -12,7 +13,8 @@ const read = (type: Case['type']) =>
     const c = await readableCase(type, params.id, principal);
     // Agencies' decisions against the case's certificate (§13) are shown with the case.
     const decisions = await agencyDecisions(c.id);
-    return json(200, caseView(c, decisions.length > 0 ? { agencyDecisions: decisions } : {}));
+    const actions = availableActions(workflowOf(c.type), c, principal).map(actionPath);
+    return json(200, caseView(c, { availableActions: actions, ...(decisions.length > 0 ? { agencyDecisions: decisions } : {}) }));
   });
 
 const history = (type: Case['type']) =>

@@ -2,7 +2,7 @@
 // (§13, §16, §17). It answers validity and, given an ID number, whether the holder matches:
 // nothing else. Each caller (source address) is rate-limited, so guessing numbers is slow.
 import { localDate } from '../../../core/calendar.ts';
-import { certificateStatus, parseCertificateNumber } from '../../../core/certificates.ts';
+import { certificateStatus } from '../../../core/certificates.ts';
 import { notFound } from '../../../core/errors.ts';
 import { CertificateCheckQuery, CertificateParams } from '../../../core/schemas.ts';
 import { HttpProblem, json, route } from '../../shared/http.ts';
@@ -19,7 +19,7 @@ export const handler = route({ public: true, params: CertificateParams, query: C
       'retry-after': String(limit.retryAfter),
     });
   }
-  const { number } = parseCertificateNumber(params.number) as { number: string };
+  const { number } = params;
   const record = await getCertificateRecord(number);
   if (!record) throw notFound(`no certificate ${number}`);
   return json(
@@ -29,7 +29,7 @@ export const handler = route({ public: true, params: CertificateParams, query: C
       status: certificateStatus(record, localDate(now)),
       validFrom: record.validFrom,
       validUntil: record.validUntil,
-      ...(query.idNumber ? { holderMatches: holderHash(query.idNumber.trim().toUpperCase()) === record.holder } : {}),
+      ...(query.idNumber ? { holderMatches: holderHash(query.idNumber) === record.holder } : {}),
     },
     { 'cache-control': 'no-store' },
   );

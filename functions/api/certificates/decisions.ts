@@ -3,7 +3,6 @@
 // works the case sees it on the case and in its inbox.
 import { randomUUID } from 'node:crypto';
 import { forbidden, notFound } from '../../../core/errors.ts';
-import { parseCertificateNumber } from '../../../core/certificates.ts';
 import { AgencyDecisionRequest, CertificateParams } from '../../../core/schemas.ts';
 import { agencyDecision } from '../../../core/workflows/index.ts';
 import { json, route } from '../../shared/http.ts';
@@ -12,7 +11,7 @@ import { getCertificateRecord, recordAgencyDecision } from '../../shared/store/c
 
 export const handler = route({ params: CertificateParams, body: AgencyDecisionRequest, idempotent: true }, async ({ params, body, principal }) => {
   if (principal.role !== 'caseworker' && principal.role !== 'supervisor') throw forbidden('only office accounts record agency decisions');
-  const { number } = parseCertificateNumber(params.number) as { number: string };
+  const { number } = params;
   const record = await getCertificateRecord(number);
   const c = record ? await getCase(record.caseId) : undefined;
   if (!record || !c) throw notFound(`no certificate ${number}`);

@@ -9,8 +9,7 @@ import { policyFor } from '../../shared/store/reference.ts';
 
 export const handler = route({ body: OriginCertificateRequest, idempotent: true }, async ({ body, principal }) => {
   await requireKnownJurisdictions(body, ['originCode', 'intendedDestinationCode'] as const);
-  const person = { ...body.person, idNumber: body.person.idNumber.trim().toUpperCase() };
-  const decision = apply({ ...body, person }, principal, await policyFor(body.originCode), { caseId: randomUUID(), eventId: newEventId() }, new Date());
+  const decision = apply(body, principal, await policyFor(body.originCode), { caseId: randomUUID(), eventId: newEventId() }, new Date());
   await commit([decision]);
   return created(decision.case);
 });

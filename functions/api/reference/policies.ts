@@ -3,7 +3,8 @@
 // there, with the prefix each setting came from).
 import { forbidden, notFound } from '../../../core/errors.ts';
 import { adminCovers } from '../../../core/principal.ts';
-import { JurisdictionParams, NATIONAL_PREFIX, PolicyOverride, PolicyParams } from '../../../core/schemas.ts';
+import { NATIONAL_PREFIX } from '../../../core/policy.ts';
+import { JurisdictionParams, PolicyOverride, PolicyParams } from '../../../core/schemas.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { existingJurisdictions, getPolicyOverride, putPolicyOverride, resolvedPolicy } from '../../shared/store/reference.ts';
 import { requireKnownJurisdictions } from '../../shared/cases.ts';

@@ -9,7 +9,8 @@ import { existingJurisdictions, policyFor } from '../../shared/store/reference.t
 
 const action = actionsOf<RegistrationCase>();
 
-export const handler = actionRoutes('registration', {
+/** One entry per client action of the table (a test holds them equal). */
+export const actions = {
   verify: action({
     body: BODIES.verify,
     optionalBody: true,
@@ -34,7 +35,7 @@ export const handler = actionRoutes('registration', {
   renew: action({
     body: BODIES.renew,
     optionalBody: true,
-    decide: ({ case: c, principal, policy, now }) => [registration.renew(c, principal, policy, newEventId(), now)],
+    decide: ({ case: c, body, principal, policy, now }) => [registration.renew(c, principal, policy, newEventId(), now, body)],
   }),
   revoke: action({
     body: BODIES.revoke,
@@ -49,4 +50,6 @@ export const handler = actionRoutes('registration', {
       return registration.depart(c, body, principal, policy, { eventId: newEventId(), ...(next ? { next } : {}) }, now);
     },
   }),
-});
+};
+
+export const handler = actionRoutes('registration', actions);

@@ -3,7 +3,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../../core/calendar.ts';
-import { parseCertificateNumber } from '../../../core/certificates.ts';
 import { unprocessable } from '../../../core/errors.ts';
 import { RegistrationRequest } from '../../../core/schemas.ts';
 import type { Decision } from '../../../core/workflows/engine.ts';
@@ -19,10 +18,9 @@ import { policyFor } from '../../shared/store/reference.ts';
 export const handler = route({ body: RegistrationRequest, idempotent: true }, async ({ body, principal }) => {
   await requireKnownJurisdictions(body, ['originCode', 'destinationCode'] as const);
   const now = new Date();
-  const person = { ...body.person, idNumber: body.person.idNumber.trim().toUpperCase() };
-  const certificateNumber = body.originCertificateNumber ? (parseCertificateNumber(body.originCertificateNumber) as { number: string }).number : undefined;
+  const { person, originCertificateNumber: certificateNumber } = body;
   const decision = report(
-    { ...body, person, ...(certificateNumber ? { originCertificateNumber: certificateNumber } : {}) },
+    body,
     principal,
     await policyFor(body.destinationCode),
     { caseId: randomUUID(), eventId: newEventId() },

@@ -8,14 +8,15 @@
 // A case item carries the attributes of the indexes that find it:
 //   gsi1    DUE#<shard>  / <dueAt>#<id>       open deadlines, for the sweep
 //   scope2…scope9  <office code prefix> / <updatedAt>#<id>   lists by jurisdiction, newest activity first
+//   overdue2…overdue9  the same, present only while the case is overdue
 //   owner   SUB#<sub>    / <updatedAt>#<id>   a person's own cases
 import { createHash } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
 import { conflict } from '../../../core/errors.ts';
-import type { Case } from '../../../core/workflows/index.ts';
-import { type CaseBase, type Decision, type DomainEvent, type HistoryEntry, officeCode } from '../../../core/workflows/engine.ts';
+import { type Case, workingOffice } from '../../../core/workflows/index.ts';
+import type { CaseBase, Decision, DomainEvent, HistoryEntry } from '../../../core/workflows/engine.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
 import { toCloudEvent } from '../events.ts';
@@ -34,7 +35,6 @@ const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
 const shardOf = (id: string) => createHash('sha256').update(id).digest()[0]! % DEADLINE_SHARDS;
 /** ID numbers never appear in keys: a hash stands in (a keyed hash once issue 9 lands). */
 export const holderHash = (idNumber: string) => createHash('sha256').update(`holder|${idNumber}`).digest('hex');
-const WORKFLOW_OFFICE = { registration: 'destination', origin_certificate: 'origin' } as const;
 
 /** The registration's duplicate guard: one case per person, destination and arrival date. */
 const dedupeKey = (c: Case) =>
@@ -49,9 +49,11 @@ export function certificateOf(c: Case): { kind: CertificateKind; certificate: Ce
 }
 
 function caseItem(c: Case) {
-  const office = officeCode({ office: WORKFLOW_OFFICE[c.type] }, c);
+  const office = workingOffice(c);
   const activity = `${c.updatedAt}#${c.id}`;
-  const scopes = Object.fromEntries(SCOPE_LEVELS.filter((l) => office.length >= l).map((l) => [`scope${l}`, office.slice(0, l)]));
+  const levels = SCOPE_LEVELS.filter((l) => office.length >= l);
+  const scopes = Object.fromEntries(levels.map((l) => [`scope${l}`, office.slice(0, l)]));
+  const overdue = c.state === 'overdue' ? Object.fromEntries(levels.map((l) => [`overdue${l}`, office.slice(0, l)])) : {};
   return {
     ...caseKey(c.id),
     entity: 'case',
@@ -59,16 +61,27 @@ function caseItem(c: Case) {
     office,
     activity,
     ...scopes,
+    ...overdue,
     ...(c.openedBy.role === 'person' ? { owner: `SUB#${c.openedBy.sub}` } : {}),
     ...(c.deadline ? { gsi1pk: `DUE#${shardOf(c.id)}`, gsi1sk: `${c.deadline.dueAt}#${c.id}` } : {}),
   };
 }
 
-const INDEX_ATTRIBUTES = ['pk', 'sk', 'entity', 'office', 'activity', 'owner', 'gsi1pk', 'gsi1sk', ...SCOPE_LEVELS.map((l) => `scope${l}`)];
+const CASE_PK = /^CASE#[0-9a-f-]{36}$/;
+const ACTIVITY = /^\d{4}-\d{2}-\d{2}T[0-9:.]+Z#[0-9a-f-]{36}$/;
+
+const INDEX_ATTRIBUTES = [
+  ...['pk', 'sk', 'entity', 'office', 'activity', 'owner', 'gsi1pk', 'gsi1sk'],
+  ...SCOPE_LEVELS.flatMap((l) => [`scope${l}`, `overdue${l}`]),
+];
 
 function fromItem(item: Record<string, unknown>): Case {
   const rest = { ...item };
   for (const name of INDEX_ATTRIBUTES) delete rest[name];
+  // Registrations written before case types existed: no type, `reportedBy` for `openedBy`.
+  rest.type ??= 'registration';
+  if (rest.reportedBy && !rest.openedBy) rest.openedBy = rest.reportedBy;
+  delete rest.reportedBy;
   return rest as unknown as Case;
 }
 
@@ -259,7 +272,10 @@ function filterExpression(
 
 async function listByIndex(index: string, partition: { name: string; value: string }, filter: CaseFilter, office: string | undefined, limit: number, cursor?: string): Promise<Page<Case>> {
   const keyNames = ['pk', 'sk', partition.name, 'activity'];
-  const start = cursor === undefined ? undefined : decodeCursor(cursor, keyNames, { [partition.name]: partition.value });
+  const start =
+    cursor === undefined
+      ? undefined
+      : decodeCursor(cursor, { pk: CASE_PK, sk: 'CASE', [partition.name]: partition.value, activity: ACTIVITY });
   const { filterValues, ExpressionAttributeNames: filterNames, ...filterParts } = filterExpression(filter, { office });
   const page = await queryPage({
     input: {
@@ -287,7 +303,11 @@ async function listByIndex(index: string, partition: { name: string; value: stri
 export function listCases(jurisdiction: string, filter: CaseFilter, limit: number, cursor?: string): Promise<Page<Case>> {
   const level = [...SCOPE_LEVELS].reverse().find((l) => jurisdiction.length >= l)!;
   const office = jurisdiction.length > level ? jurisdiction : undefined;
-  return listByIndex(`scope${level}`, { name: `scope${level}`, value: jurisdiction.slice(0, level) }, filter, office, limit, cursor);
+  // Overdue lists read the sparse overdue index, which holds nothing else.
+  const overdue = filter.overdue || filter.state === 'overdue';
+  const index = `${overdue ? 'overdue' : 'scope'}${level}`;
+  const rest: CaseFilter = overdue ? { ...(filter.type ? { type: filter.type } : {}), ...(filter.dueBefore ? { dueBefore: filter.dueBefore } : {}) } : filter;
+  return listByIndex(index, { name: index, value: jurisdiction.slice(0, level) }, rest, office, limit, cursor);
 }
 
 /** The cases a person opened themself, newest activity first. */

@@ -25,7 +25,7 @@ export async function fileNotice(notice: Notice): Promise<'filed' | 'duplicate'>
 /** Newest notices first. */
 export async function listNotices(code: string, limit: number, cursor?: string): Promise<Page<Notice>> {
   const keyNames = ['pk', 'sk'];
-  const start = cursor === undefined ? undefined : decodeCursor(cursor, keyNames, { pk: `INBOX#${code}` });
+  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: `INBOX#${code}`, sk: /^NOTICE#\d{4}-\d{2}-\d{2}T[^#]+#.+$/ });
   const page = await queryPage({
     input: {
       TableName: tableName('cases'),

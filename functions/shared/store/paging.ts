@@ -14,25 +14,29 @@ export type Key = Record<string, unknown>;
 const encodeCursor = (key: Key) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
 /**
- * Decodes a client's cursor: it must name exactly `keyNames`, strings each, and agree with
- * `expected` (the partition being queried). Anything else is a 400 on `query.cursor`.
+ * Decodes a client's cursor: it must hold exactly the attributes of `shape`, each a string that
+ * equals the given value (the partition being queried) or matches the given pattern (a key of
+ * that list). Anything else is a 400 on `query.cursor`, never a malformed key sent to DynamoDB.
  */
-export function decodeCursor(cursor: string, keyNames: readonly string[], expected: Key): Key {
-  let key: Key | undefined;
+export function decodeCursor(cursor: string, shape: Record<string, string | RegExp>): Key {
+  let key: unknown;
   try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Key;
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     key = undefined;
   }
+  const names = Object.keys(shape);
   const valid =
-    key !== undefined &&
-    key !== null &&
     typeof key === 'object' &&
-    Object.keys(key).length === keyNames.length &&
-    keyNames.every((name) => typeof key[name] === 'string') &&
-    Object.entries(expected).every(([name, value]) => key[name] === value);
-  if (!valid || !key) throw validationError([{ field: 'query.cursor', reason: 'is not a cursor issued for this list' }]);
-  return key;
+    key !== null &&
+    Object.keys(key).length === names.length &&
+    names.every((name) => {
+      const value = (key as Key)[name];
+      const expected = shape[name]!;
+      return typeof value === 'string' && (typeof expected === 'string' ? value === expected : expected.test(value));
+    });
+  if (!valid) throw validationError([{ field: 'query.cursor', reason: 'is not a cursor issued for this list' }]);
+  return key as Key;
 }
 
 export interface PagedQuery {
