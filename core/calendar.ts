@@ -66,14 +66,19 @@ export function addWorkingDays(date: string, days: number, calendar: HolidayCale
 
 export interface Period {
   count: number;
-  unit: 'calendar_days' | 'working_days';
+  unit: 'calendar_days' | 'working_days' | 'months';
 }
 
 /** The last local date on which something is still on time: `start` plus the period. */
 export function deadlineDate(start: string, period: Period, calendar: HolidayCalendar): string {
-  return period.unit === 'calendar_days'
-    ? addCalendarDays(start, period.count)
-    : addWorkingDays(start, period.count, calendar);
+  switch (period.unit) {
+    case 'calendar_days':
+      return addCalendarDays(start, period.count);
+    case 'working_days':
+      return addWorkingDays(start, period.count, calendar);
+    case 'months':
+      return addMonths(start, period.count);
+  }
 }
 
 /** The instant a deadline date has passed: the following midnight in Asia/Shanghai (UTC+8, no DST). */

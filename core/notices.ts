@@ -23,6 +23,9 @@ export const NOTICE_ROUTES: Record<string, readonly Recipient[]> = {
   'origin_certificate.overdue': ['origin', 'origin_county'],
   'origin_certificate.used': ['origin'],
   'origin_certificate.agency_decision': ['origin'],
+  // The review's result is notified to the origin (§18); a missed review escalates like any deadline.
+  'review.completed': ['origin'],
+  'review.overdue': ['destination', 'destination_county'],
 };
 
 /** An event as filed in one jurisdiction's inbox. */

@@ -35,10 +35,11 @@ export type PolicySetting = keyof Policy;
 export type PolicyOverride = Partial<Policy>;
 
 /** The deadlines a case can run against, each read from the policy setting of the same name. */
-export const DEADLINE_KINDS = ['originCertificateProcessing', 'registration', 'supplement', 'verification'] as const;
+export const DEADLINE_KINDS = ['originCertificateProcessing', 'registration', 'supplement', 'verification', 'review'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-export const periodFor = (policy: Policy, kind: DeadlineKind): Period => policy[kind];
+export const periodFor = (policy: Policy, kind: DeadlineKind): Period =>
+  kind === 'review' ? { count: policy.reviewIntervalMonths, unit: 'months' } : policy[kind];
 
 export const DEFAULT_POLICY: Policy = {
   originCertificateProcessing: { count: 5, unit: 'calendar_days' },

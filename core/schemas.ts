@@ -10,6 +10,7 @@ import { ROLES } from './principal.ts';
 import { CASE_TYPES } from './workflows/engine.ts';
 import { ORIGIN_CERTIFICATE_STATES } from './workflows/origin-certificate.ts';
 import { REGISTRATION_STATES } from './workflows/registration.ts';
+import { REVIEW_OUTCOMES, REVIEW_STATES } from './workflows/review.ts';
 
 // ---- Building blocks
 
@@ -66,7 +67,7 @@ export const Person = z
 export const Period = z
   .strictObject({
     count: z.number().int('must be a whole number').min(1, 'must be at least 1').max(365, 'must be at most 365'),
-    unit: z.enum(['calendar_days', 'working_days']),
+    unit: z.enum(['calendar_days', 'working_days', 'months']),
   })
   .meta({ id: 'Period' });
 
@@ -145,6 +146,7 @@ export const Registration = z
     departure: z.object({ date: LocalDate, nextDestinationCode: JurisdictionCode.optional() }).optional(),
     previousCaseId: z.uuid().optional(),
     nextCaseId: z.uuid().optional(),
+    reviewId: z.uuid().optional().meta({ description: 'The residence review that is due, or was last due' }),
     get agencyDecisions() {
       return z.array(AgencyDecision).optional().meta({ description: "Agencies' decisions against the certificate (reading one case)" });
     },
@@ -200,6 +202,37 @@ export const ORIGIN_CERTIFICATE_ACTION_BODIES = {
   revoke: ReasonBody,
 } as const;
 
+// ---- Residence reviews
+
+const ReviewResultFields = {
+  outcome: z.enum(REVIEW_OUTCOMES).meta({ description: 'unchanged; changed_address (give address); changed_employer (give employer); left' }),
+  address: text(300).optional(),
+  employer: text(200).optional(),
+  note: Note.optional(),
+};
+const reviewResultComplete = (r: { outcome: string; address?: string | undefined; employer?: string | undefined }, ctx: z.RefinementCtx) => {
+  if (r.outcome === 'changed_address' && !r.address) ctx.addIssue({ code: 'custom', path: ['address'], message: 'is required when the address changed' });
+  if (r.outcome === 'changed_employer' && !r.employer) ctx.addIssue({ code: 'custom', path: ['employer'], message: 'is required when the employer changed' });
+};
+
+export const REVIEW_ACTION_BODIES = {
+  confirm: z.strictObject(ReviewResultFields).superRefine(reviewResultComplete).meta({ id: 'ReviewConfirmation' }),
+  record_visit: z.strictObject(ReviewResultFields).superRefine(reviewResultComplete).meta({ id: 'ReviewVisit' }),
+} as const;
+
+export const Review = z
+  .object({
+    ...caseHead('review', REVIEW_STATES),
+    ...caseCommon,
+    destinationCode: JurisdictionCode,
+    registrationId: z.uuid(),
+    round: z.number().int(),
+    result: z
+      .object({ ...ReviewResultFields, by: z.enum(['person', 'visit']), at: z.iso.datetime() })
+      .optional(),
+  })
+  .meta({ id: 'Review' });
+
 export const CaseIdParams = z.strictObject({ id: z.uuid({ message: 'must be a case id (UUID)' }) });
 
 export const HistoryEntry = z
@@ -254,7 +287,7 @@ export const AgencyDecisions = z.object({ items: z.array(AgencyDecision) }).meta
 
 const Limit = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20);
 const Cursor = z.string().min(1).max(2000).optional();
-const ALL_STATES = [...new Set([...REGISTRATION_STATES, ...ORIGIN_CERTIFICATE_STATES])] as [string, ...string[]];
+const ALL_STATES = [...new Set([...REGISTRATION_STATES, ...ORIGIN_CERTIFICATE_STATES, ...REVIEW_STATES])] as [string, ...string[]];
 
 const caseFilters = {
   type: z.enum(CASE_TYPES).optional(),
@@ -272,7 +305,7 @@ const noContradiction = (q: { state?: string | undefined; overdue?: boolean | un
 export const CasesQuery = z.strictObject({ jurisdiction: JurisdictionCode, ...caseFilters }).superRefine(noContradiction);
 export const MyCasesQuery = z.strictObject(caseFilters).superRefine(noContradiction);
 export const CasePage = z
-  .object({ items: z.array(z.discriminatedUnion('type', [Registration, OriginCertificate])), cursor: z.string().optional() })
+  .object({ items: z.array(z.discriminatedUnion('type', [Registration, OriginCertificate, Review])), cursor: z.string().optional() })
   .meta({ id: 'CasePage' });
 
 export const InboxParams = z.strictObject({ code: JurisdictionCode });

@@ -135,7 +135,8 @@ export const functions = {
     cases: 'readWrite',
     idempotency: 'readWrite',
   }),
-  readCases: api('cases/read.ts', 'GET a registration or origin certificate and its history', { cases: 'read' }),
+  reviewActions: api('reviews/actions.ts', 'POST /v1/reviews/{id}/<action>: confirm, record-visit', { cases: 'readWrite', idempotency: 'readWrite' }),
+  readCases: api('cases/read.ts', 'GET a case (registration, origin certificate, review) and its history', { cases: 'read' }),
   listCases: api('cases/list.ts', 'GET /v1/cases and /v1/me/cases', { cases: 'read' }),
   checkCertificate: api('certificates/check.ts', 'GET /v1/certificates/{number}: the public validity check', { cases: 'readWrite' }, {
     environment: { CERTIFICATE_CHECKS_PER_MINUTE: '30' },
@@ -194,6 +195,9 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/origin-certificates/{id}', function: 'readCases', auth: 'jwt' },
   { method: 'GET', path: '/v1/origin-certificates/{id}/history', function: 'readCases', auth: 'jwt' },
   ...actionRoutes('origin-certificates', 'origin_certificate', 'originCertificateActions'),
+  { method: 'GET', path: '/v1/reviews/{id}', function: 'readCases', auth: 'jwt' },
+  { method: 'GET', path: '/v1/reviews/{id}/history', function: 'readCases', auth: 'jwt' },
+  ...actionRoutes('reviews', 'review', 'reviewActions'),
   { method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'jwt' },
   { method: 'GET', path: '/v1/me/cases', function: 'listCases', auth: 'jwt' },
   // Public: anyone holding a number may check it. The function limits each caller (30 a minute);

@@ -7,8 +7,8 @@ import { conflict, forbidden, validationError } from '../errors.ts';
 import { type DeadlineKind, type Policy, periodFor } from '../policy.ts';
 import { type Principal, type Role, officeCovers } from '../principal.ts';
 
-export type CaseType = 'registration' | 'origin_certificate';
-export const CASE_TYPES: readonly CaseType[] = ['registration', 'origin_certificate'];
+export const CASE_TYPES = ['registration', 'origin_certificate', 'review'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
 
 export interface Person {
   name: string;

@@ -3,12 +3,14 @@ import type { Principal } from '../principal.ts';
 import { type ActionRule, type Actor, type DomainEvent, type Workflow, actorOf, officeCode } from './engine.ts';
 import { ORIGIN_CERTIFICATE, type OriginCertificateCase } from './origin-certificate.ts';
 import { REGISTRATION, type RegistrationCase } from './registration.ts';
+import { REVIEW, type ReviewCase } from './review.ts';
 
-export type Case = RegistrationCase | OriginCertificateCase;
+export type Case = RegistrationCase | OriginCertificateCase | ReviewCase;
 
 export const WORKFLOWS = {
   registration: REGISTRATION,
   origin_certificate: ORIGIN_CERTIFICATE,
+  review: REVIEW,
 } as const;
 
 export const workflowOf = (type: Case['type']): Workflow<Case, string> => WORKFLOWS[type] as unknown as Workflow<Case, string>;
@@ -17,6 +19,7 @@ export const workflowOf = (type: Case['type']): Workflow<Case, string> => WORKFL
 export const CASE_TYPE_NAMES: Record<Case['type'], { collection: string; noun: string }> = {
   registration: { collection: 'registrations', noun: 'registration' },
   origin_certificate: { collection: 'origin-certificates', noun: 'origin certificate' },
+  review: { collection: 'reviews', noun: 'residence review' },
 };
 
 /** The jurisdiction whose office works the case: the destination's, or the origin's for certificates. */

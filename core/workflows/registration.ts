@@ -8,6 +8,7 @@ import { parseIdNumber } from '../id-number.ts';
 import type { Policy } from '../policy.ts';
 import { type Principal, SYSTEM } from '../principal.ts';
 import { type CaseBase, type Decision, type Person, type Workflow, open, transition } from './engine.ts';
+import { type ReviewCase, cancelReview, scheduleReview } from './review.ts';
 
 export const REGISTRATION_STATES = [
   'reported', // arrival reported; documents due by the registration deadline
@@ -63,6 +64,14 @@ export const REGISTRATION_ACTIONS = {
     event: 'registration.departed',
   },
   expire: { from: ['reported', 'awaiting_supplement'], to: 'overdue', roles: ['system'], deadline: null, event: 'registration.overdue' },
+  // The next residence review was scheduled (after verification, and after each review).
+  schedule_review: {
+    from: ['registered'],
+    to: 'registered',
+    roles: ['system'],
+    deadline: null,
+    event: 'registration.review_scheduled',
+  },
   // The person registered at the next destination: this case's certificate is replaced.
   supersede: {
     from: ['departed'],
@@ -88,6 +97,8 @@ export interface RegistrationCase extends CaseBase<RegistrationState> {
   previousCaseId?: string;
   /** The case opened at the next destination when the person departed. */
   nextCaseId?: string;
+  /** The residence review that is due, or was last due. */
+  reviewId?: string;
 }
 
 export const REGISTRATION: Workflow<RegistrationCase, RegistrationAction> = {
@@ -106,6 +117,7 @@ export const REGISTRATION: Workflow<RegistrationCase, RegistrationAction> = {
     ...(c.departure ? { departure: c.departure } : {}),
     ...(c.previousCaseId ? { previousCaseId: c.previousCaseId } : {}),
     ...(c.nextCaseId ? { nextCaseId: c.nextCaseId } : {}),
+    ...(c.reviewId ? { reviewId: c.reviewId } : {}),
   }),
 };
 
@@ -170,23 +182,43 @@ export function report(
   return decision;
 }
 
-/** Documents complete: registered, with a verification certificate. */
+/**
+ * Documents complete: registered, with a verification certificate, and the first residence
+ * review scheduled. A person who came from another destination has that destination's
+ * certificate replaced.
+ */
 export function verify(
   current: RegistrationCase,
   actor: Principal,
   policy: Policy,
-  eventId: string,
+  ids: { eventId: string; review: { caseId: string; eventId: string }; previous?: { case: RegistrationCase; policy: Policy; eventId: string } },
   now: Date,
   detail: { certificateNumber: string; note?: string },
-): Decision<RegistrationCase> {
-  return transition(REGISTRATION, current, 'verify', actor, policy, eventId, now, {
+): Decision[] {
+  const verified = transition(REGISTRATION, current, 'verify', actor, policy, ids.eventId, now, {
     detail: detail.note ? { note: detail.note } : {},
     changes: () => ({
       verificationCertificate: issueCertificate(detail.certificateNumber, localDate(now), policy.verificationCertificateValidityMonths),
       supplementRequest: undefined,
+      reviewId: ids.review.caseId,
     }),
   });
+  const review = scheduleReview(verified.case, 1, localDate(now), policy, ids.review, now);
+  const previous = ids.previous;
+  const replaced =
+    previous && previous.case.state === 'departed' && previous.case.verificationCertificate
+      ? [supersede(previous.case, detail.certificateNumber, previous.policy, previous.eventId, now)]
+      : [];
+  return [verified, review, ...replaced];
 }
+
+/** The registration's current review, once another has been scheduled after it. */
+export const reviewScheduled = (current: RegistrationCase, reviewId: string, policy: Policy, eventId: string, now: Date) =>
+  transition(REGISTRATION, current, 'schedule_review', SYSTEM, policy, eventId, now, { changes: () => ({ reviewId }) });
+
+/** A registration that ends (departure, revocation) has no further reviews: its open one is cancelled. */
+const endReview = (review: { case: ReviewCase; eventId: string } | undefined, policy: Policy, now: Date, reason: string): Decision[] =>
+  review && (review.case.state === 'due' || review.case.state === 'overdue') ? [cancelReview(review.case, policy, review.eventId, now, reason)] : [];
 
 export function requestSupplement(
   current: RegistrationCase,
@@ -233,14 +265,15 @@ export function revoke(
   current: RegistrationCase,
   actor: Principal,
   policy: Policy,
-  eventId: string,
+  ids: { eventId: string; review?: { case: ReviewCase; eventId: string } },
   now: Date,
   detail: { reason: string },
-): Decision<RegistrationCase> {
-  return transition(REGISTRATION, current, 'revoke', actor, policy, eventId, now, {
+): Decision[] {
+  const revoked = transition(REGISTRATION, current, 'revoke', actor, policy, ids.eventId, now, {
     detail,
     changes: (next) => ({ verificationCertificate: { ...next.verificationCertificate!, revoked: { at: now.toISOString(), reason: detail.reason } } }),
   });
+  return [revoked, ...endReview(ids.review, policy, now, 'the registration was revoked')];
 }
 
 export interface DepartInput {
@@ -259,9 +292,9 @@ export function depart(
   input: DepartInput,
   actor: Principal,
   policy: Policy,
-  ids: { eventId: string; next?: { caseId: string; eventId: string; policy: Policy } },
+  ids: { eventId: string; next?: { caseId: string; eventId: string; policy: Policy }; review?: { case: ReviewCase; eventId: string } },
   now: Date,
-): Decision<RegistrationCase>[] {
+): Decision[] {
   // A person going home (next destination = origin) is recorded, and no case opens there.
   const nextCaseId = input.nextDestinationCode && input.nextDestinationCode !== current.originCode && ids.next ? ids.next.caseId : undefined;
   const leaving = transition(REGISTRATION, current, 'depart', actor, policy, ids.eventId, now, {
@@ -281,7 +314,8 @@ export function depart(
   if (input.departureDate < current.arrivalDate) problems.push({ field: 'departureDate', reason: `is before the arrival on ${current.arrivalDate}` });
   if (input.nextDestinationCode === current.destinationCode) problems.push({ field: 'nextDestinationCode', reason: 'is where the person lives now' });
   if (problems.length > 0) throw validationError(problems);
-  if (!nextCaseId || !ids.next || !input.nextDestinationCode) return [leaving];
+  const ended = endReview(ids.review, policy, now, 'the person departed');
+  if (!nextCaseId || !ids.next || !input.nextDestinationCode) return [leaving, ...ended];
   const arriving = open(
     REGISTRATION,
     'transfer',
@@ -300,7 +334,7 @@ export function depart(
     now,
     { openedBy: current.openedBy },
   );
-  return [leaving, arriving];
+  return [leaving, ...ended, arriving];
 }
 
 /** The next destination verified the person: the previous destination's certificate is replaced. */

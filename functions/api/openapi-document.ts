@@ -67,6 +67,17 @@ export const OPERATIONS: Record<string, Operation> = {
     responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
   },
   ...actionOperations('origin-certificates', schemas.ORIGIN_CERTIFICATE_ACTION_BODIES, schemas.OriginCertificate, 'origin certificate'),
+  'GET /v1/reviews/{id}': {
+    summary: 'Read a residence review',
+    params: schemas.CaseIdParams,
+    responses: { 200: ok('The review', schemas.Review), ...problems(400, 401, 404) },
+  },
+  'GET /v1/reviews/{id}/history': {
+    summary: 'Every action on a residence review',
+    params: schemas.CaseIdParams,
+    responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
+  },
+  ...actionOperations('reviews', schemas.REVIEW_ACTION_BODIES, schemas.Review, 'residence review'),
   'GET /v1/cases': {
     summary: 'Cases worked inside a jurisdiction (registrations by destination, certificates by origin), newest activity first',
     query: schemas.CasesQuery,

@@ -10,6 +10,8 @@ import { type ActionRule, type CaseBase, type Workflow, availableActions, isOver
 import { WORKFLOWS, clientActions } from '../../core/workflows/index.ts';
 import * as certificates from '../../core/workflows/origin-certificate.ts';
 import * as registrations from '../../core/workflows/registration.ts';
+import { type ReviewCase, scheduleReview } from '../../core/workflows/review.ts';
+import { completeReview } from '../../core/workflows/review-cycle.ts';
 
 const now = new Date('2026-11-29T02:00:00Z'); // 10:00 in Shanghai
 const destinationWorker: Principal = { sub: 'cw-1', role: 'caseworker', jurisdiction: '110105001' };
@@ -27,6 +29,10 @@ const ids = { caseId: 'case-1', eventId: 'event-1' };
 const idWithCheck = (first17: string) => first17 + checkCharacter(first17);
 const VC = 'VC-0000-0000-0000';
 const ownCase = () => registrations.report(reportInput, self, DEFAULT_POLICY, ids, now).case;
+const verifyIds = { eventId: 'e', review: { caseId: 'review-1', eventId: 'e-review' } };
+const verifiedWithReview = (c: registrations.RegistrationCase) =>
+  registrations.verify(c, destinationWorker, DEFAULT_POLICY, verifyIds, now, { certificateNumber: VC });
+const verifiedCase = (c: registrations.RegistrationCase) => verifiedWithReview(c)[0]!.case as registrations.RegistrationCase;
 
 const domainError = (fn: () => unknown): DomainError => {
   try {
@@ -40,10 +46,12 @@ const domainError = (fn: () => unknown): DomainError => {
 
 /** A case of each type in any state, opened by `self`, with what later states carry. */
 const caseIn = (type: keyof typeof WORKFLOWS, state: string): CaseBase => {
-  const base =
-    type === 'registration'
-      ? registrations.report(reportInput, self, DEFAULT_POLICY, ids, now).case
-      : certificates.apply({ person, originCode: '511321100' }, self, DEFAULT_POLICY, ids, now).case;
+  const registration = registrations.report(reportInput, self, DEFAULT_POLICY, ids, now).case;
+  const base = {
+    registration: () => registration,
+    origin_certificate: () => certificates.apply({ person, originCode: '511321100' }, self, DEFAULT_POLICY, ids, now).case,
+    review: () => scheduleReview(registration, 1, '2026-11-29', DEFAULT_POLICY, ids, now).case,
+  }[type]();
   const certificate = { number: VC, validFrom: '2026-11-29', validUntil: '2027-11-28' };
   return { ...base, state, ...(type === 'registration' ? { verificationCertificate: certificate } : { certificate }) } as CaseBase;
 };
@@ -53,7 +61,7 @@ const allowedActor = (type: keyof typeof WORKFLOWS, rule: ActionRule<string>): P
   const role = rule.roles[0]!;
   if (role === 'system') return SYSTEM;
   if (role === 'person') return self;
-  return { sub: 'office', role, jurisdiction: type === 'registration' ? '110105001' : '511321100' };
+  return { sub: 'office', role, jurisdiction: type === 'origin_certificate' ? '511321100' : '110105001' };
 };
 
 for (const [type, workflow] of Object.entries(WORKFLOWS) as [keyof typeof WORKFLOWS, Workflow<CaseBase, string>][]) {
@@ -194,10 +202,14 @@ describe('registration actions', () => {
   const opened = () => registrations.report(reportInput, destinationWorker, DEFAULT_POLICY, ids, now).case;
 
   it('verifies with a certificate valid for the policy period (Civil Code art. 202: the corresponding day)', () => {
-    const verified = registrations.verify(opened(), destinationWorker, DEFAULT_POLICY, 'e', now, { certificateNumber: VC });
-    expect(verified.case).toMatchObject({ state: 'registered', deadline: null, verificationCertificate: { number: VC, validFrom: '2026-11-29', validUntil: '2027-11-29' } });
-    expect(certificateStatus(verified.case.verificationCertificate!, '2027-11-29')).toBe('valid');
-    expect(certificateStatus(verified.case.verificationCertificate!, '2027-11-30')).toBe('expired');
+    const [verified, review] = registrations.verify(opened(), destinationWorker, DEFAULT_POLICY, verifyIds, now, { certificateNumber: VC });
+    // The first residence review is due after the policy interval (6 months), and the registration points at it.
+    expect(review!.case).toMatchObject({ id: 'review-1', type: 'review', state: 'due', registrationId: 'case-1', round: 1, deadline: { kind: 'review', date: '2027-05-29' } });
+    expect(verified!.case).toMatchObject({ state: 'registered', deadline: null, verificationCertificate: { number: VC, validFrom: '2026-11-29', validUntil: '2027-11-29' } });
+    expect(verified!.case).toMatchObject({ reviewId: 'review-1' });
+    const certificate = (verified!.case as registrations.RegistrationCase).verificationCertificate!;
+    expect(certificateStatus(certificate, '2027-11-29')).toBe('valid');
+    expect(certificateStatus(certificate, '2027-11-30')).toBe('expired');
   });
 
   it('requests a supplement with its deadline, and a supplement hands the check back to the office in working days', () => {
@@ -210,7 +222,7 @@ describe('registration actions', () => {
   });
 
   it('renews from the end of the certificate, and revokes with a reason', () => {
-    const verified = registrations.verify(opened(), destinationWorker, DEFAULT_POLICY, 'e', now, { certificateNumber: VC }).case;
+    const verified = verifiedCase(opened());
     const renewed = registrations.renew(verified, destinationWorker, DEFAULT_POLICY, 'e', now).case;
     expect(renewed.verificationCertificate).toMatchObject({ number: VC, validUntil: '2028-11-29' });
     // A lapsed certificate is renewed from today.
@@ -219,13 +231,16 @@ describe('registration actions', () => {
       case: { verificationCertificate: { validUntil: '2027-11-29' } },
       history: { note: '续签' },
     });
-    const revoked = registrations.revoke(renewed, destinationWorker, DEFAULT_POLICY, 'e', now, { reason: '材料虚假' });
-    expect(revoked.case.state).toBe('closed');
-    expect(certificateStatus(revoked.case.verificationCertificate!, '2026-11-29')).toBe('revoked');
+    const review = verifiedWithReview(opened())[1]!.case as ReviewCase;
+    const [revoked, cancelled] = registrations.revoke(renewed, destinationWorker, DEFAULT_POLICY, { eventId: 'e', review: { case: review, eventId: 'e2' } }, now, { reason: '材料虚假' });
+    expect(revoked!.case.state).toBe('closed');
+    expect(certificateStatus((revoked!.case as registrations.RegistrationCase).verificationCertificate!, '2026-11-29')).toBe('revoked');
+    // A revoked registration has no further reviews.
+    expect(cancelled!.case).toMatchObject({ type: 'review', state: 'cancelled' });
   });
 
   it('departs: the certificate ends that day; a next destination gets a linked case in reported', () => {
-    const verified = registrations.verify(ownCase(), destinationWorker, DEFAULT_POLICY, 'e', now, { certificateNumber: VC }).case;
+    const verified = verifiedCase(ownCase());
     const [leaving, arriving] = registrations.depart(
       verified,
       { departureDate: '2026-11-29', nextDestinationCode: '510104001' },
@@ -257,8 +272,52 @@ describe('registration actions', () => {
     const c = opened();
     expect(isOverdue(registrations.REGISTRATION, c, new Date('2026-12-05T15:59:59Z'))).toBe(false);
     expect(isOverdue(registrations.REGISTRATION, c, new Date('2026-12-05T16:00:00Z'))).toBe(true);
-    const registered = registrations.verify(c, destinationWorker, DEFAULT_POLICY, 'e', now, { certificateNumber: VC }).case;
+    const registered = verifiedCase(c);
     expect(isOverdue(registrations.REGISTRATION, registered, new Date('2030-01-01T00:00:00Z'))).toBe(false);
+  });
+});
+
+describe('residence reviews', () => {
+  const registered = () => verifiedWithReview(ownCase()) as unknown as [{ case: registrations.RegistrationCase }, { case: ReviewCase }];
+
+  it('completes a review online and schedules the next from the completion; the registration points at it', () => {
+    const [registration, review] = registered();
+    const later = new Date('2027-05-20T02:00:00Z');
+    const [done, next, pointed] = completeReview(
+      review.case,
+      'confirm',
+      { outcome: 'changed_address', address: '建外街道永安里 3 号' },
+      self,
+      DEFAULT_POLICY,
+      registration.case,
+      { eventId: 'e1', next: { caseId: 'review-2', eventId: 'e2' }, registrationEventId: 'e3' },
+      later,
+    );
+    expect(done!.case).toMatchObject({ state: 'completed', result: { outcome: 'changed_address', by: 'person' } });
+    expect(done!.event.type).toBe('review.completed');
+    expect(next!.case).toMatchObject({ id: 'review-2', round: 2, state: 'due', deadline: { date: '2027-11-20' } });
+    expect(pointed!.case).toMatchObject({ id: registration.case.id, state: 'registered', reviewId: 'review-2' });
+  });
+
+  it('schedules nothing more once the person has left, and lets an office record a visit', () => {
+    const [registration, review] = registered();
+    const office: Principal = { sub: 'cw', role: 'caseworker', jurisdiction: '110105001' };
+    const decisions = completeReview(review.case, 'record_visit', { outcome: 'left', note: '已搬离' }, office, DEFAULT_POLICY, registration.case, {
+      eventId: 'e1',
+      next: { caseId: 'review-2', eventId: 'e2' },
+      registrationEventId: 'e3',
+    }, now);
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]!.case).toMatchObject({ state: 'completed', result: { outcome: 'left', by: 'visit' } });
+  });
+
+  it('cancels the open review when the person departs', () => {
+    const [registration, review] = registered();
+    const decisions = registrations.depart(registration.case, { departureDate: '2026-11-29' }, self, DEFAULT_POLICY, { eventId: 'e', review: { case: review.case, eventId: 'e2' } }, now);
+    expect(decisions.map((d) => [d.case.type, d.case.state])).toEqual([
+      ['registration', 'departed'],
+      ['review', 'cancelled'],
+    ]);
   });
 });
 

@@ -9,7 +9,7 @@ import { caseView } from '../../shared/cases.ts';
 import { listCases, listOwnCases } from '../../shared/store/cases.ts';
 import type { Page } from '../../shared/store/paging.ts';
 
-const filterOf = (q: { type?: 'registration' | 'origin_certificate' | undefined; state?: string | undefined; overdue?: boolean | undefined; dueBefore?: string | undefined }) => ({
+const filterOf = (q: { type?: Case['type'] | undefined; state?: string | undefined; overdue?: boolean | undefined; dueBefore?: string | undefined }) => ({
   ...(q.type ? { type: q.type } : {}),
   ...(q.state ? { state: q.state } : {}),
   ...(q.overdue ? { overdue: true } : {}),

@@ -28,4 +28,6 @@ export const handler = byRoute({
   'GET /v1/registrations/{id}/history': history('registration'),
   'GET /v1/origin-certificates/{id}': read('origin_certificate'),
   'GET /v1/origin-certificates/{id}/history': history('origin_certificate'),
+  'GET /v1/reviews/{id}': read('review'),
+  'GET /v1/reviews/{id}/history': history('review'),
 });

@@ -9,18 +9,34 @@ import { existingJurisdictions, policyFor } from '../../shared/store/reference.t
 
 const action = actionsOf<RegistrationCase>();
 
+/** The registration's current review, for the actions that end it. */
+async function openReview(c: RegistrationCase) {
+  const review = c.reviewId ? await getCase(c.reviewId) : undefined;
+  return review?.type === 'review' ? { review: { case: review, eventId: newEventId() } } : {};
+}
+
 /** One entry per client action of the table (a test holds them equal). */
 export const actions = {
   verify: action({
     body: BODIES.verify,
     optionalBody: true,
     decide: async ({ case: c, body, principal, policy, now }) => {
-      const verified = registration.verify(c, principal, policy, newEventId(), now, { certificateNumber: newCertificate('verification'), ...body });
       // A person who moved here from another destination: that destination's certificate is replaced.
       const previous = c.previousCaseId ? await getCase(c.previousCaseId) : undefined;
-      if (previous?.type !== 'registration' || previous.state !== 'departed' || !previous.verificationCertificate) return [verified];
-      const replaced = registration.supersede(previous, verified.case.verificationCertificate!.number, await policyFor(previous.destinationCode), newEventId(), now);
-      return [verified, replaced];
+      return registration.verify(
+        c,
+        principal,
+        policy,
+        {
+          eventId: newEventId(),
+          review: { caseId: randomUUID(), eventId: newEventId() },
+          ...(previous?.type === 'registration'
+            ? { previous: { case: previous, policy: await policyFor(previous.destinationCode), eventId: newEventId() } }
+            : {}),
+        },
+        now,
+        { certificateNumber: newCertificate('verification'), ...body },
+      );
     },
   }),
   request_supplement: action({
@@ -39,7 +55,8 @@ export const actions = {
   }),
   revoke: action({
     body: BODIES.revoke,
-    decide: ({ case: c, body, principal, policy, now }) => [registration.revoke(c, principal, policy, newEventId(), now, body)],
+    decide: async ({ case: c, body, principal, policy, now }) =>
+      registration.revoke(c, principal, policy, { eventId: newEventId(), ...(await openReview(c)) }, now, body),
   }),
   depart: action({
     body: BODIES.depart,
@@ -47,7 +64,7 @@ export const actions = {
       // A next destination this deployment knows gets a case of its own; any other is only recorded.
       const known = body.nextDestinationCode ? (await existingJurisdictions([body.nextDestinationCode])).has(body.nextDestinationCode) : false;
       const next = known ? { caseId: randomUUID(), eventId: newEventId(), policy: await policyFor(body.nextDestinationCode!) } : undefined;
-      return registration.depart(c, body, principal, policy, { eventId: newEventId(), ...(next ? { next } : {}) }, now);
+      return registration.depart(c, body, principal, policy, { eventId: newEventId(), ...(next ? { next } : {}), ...(await openReview(c)) }, now);
     },
   }),
 };

@@ -45,7 +45,8 @@ const dedupeKey = (c: Case) =>
 /** The certificate a case carries, if any, with its kind. */
 export function certificateOf(c: Case): { kind: CertificateKind; certificate: Certificate } | undefined {
   if (c.type === 'registration') return c.verificationCertificate ? { kind: 'verification', certificate: c.verificationCertificate } : undefined;
-  return c.certificate ? { kind: 'origin', certificate: c.certificate } : undefined;
+  if (c.type === 'origin_certificate') return c.certificate ? { kind: 'origin', certificate: c.certificate } : undefined;
+  return undefined;
 }
 
 function caseItem(c: Case) {
@@ -230,7 +231,7 @@ export async function* casesDueBy(dueBy: string): AsyncGenerator<Case> {
 }
 
 export interface CaseFilter {
-  type?: Case['type'];
+  type?: Case['type'] | undefined;
   state?: string;
   overdue?: boolean;
   /** Only cases with a running deadline due before this instant. */
