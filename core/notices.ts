@@ -26,6 +26,11 @@ export const NOTICE_ROUTES: Record<string, readonly Recipient[]> = {
   // The review's result is notified to the origin (§18); a missed review escalates like any deadline.
   'review.completed': ['origin'],
   'review.overdue': ['destination', 'destination_county'],
+  // An assistance request's origin is the asking office, its destination the office asked.
+  'assistance_request.sent': ['destination'],
+  'assistance_request.answered': ['origin'],
+  'assistance_request.declined': ['origin'],
+  'assistance_request.overdue': ['destination', 'destination_county', 'origin'],
 };
 
 /** An event as filed in one jurisdiction's inbox. */

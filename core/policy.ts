@@ -23,6 +23,10 @@ export interface Policy {
   minimumAge: number | null;
   /** Measures §2: stays of at least this many days; null turns the rule off. */
   minimumStayDays: number | null;
+  /** An office asked for assistance replies within this (County plan: 协查). */
+  assistanceReply: Period;
+  /** The longest reply period an asking office may set itself, in calendar days. */
+  assistanceReplyMaxDays: number;
   /** Residence review interval in months. */
   reviewIntervalMonths: number;
   /** Reminders go out this many days before a deadline. */
@@ -35,7 +39,7 @@ export type PolicySetting = keyof Policy;
 export type PolicyOverride = Partial<Policy>;
 
 /** The deadlines a case can run against, each read from the policy setting of the same name. */
-export const DEADLINE_KINDS = ['originCertificateProcessing', 'registration', 'supplement', 'verification', 'review'] as const;
+export const DEADLINE_KINDS = ['originCertificateProcessing', 'registration', 'supplement', 'verification', 'review', 'assistanceReply'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export const periodFor = (policy: Policy, kind: DeadlineKind): Period =>
@@ -51,6 +55,8 @@ export const DEFAULT_POLICY: Policy = {
   verificationCertificateValidityMonths: 12,
   minimumAge: 18,
   minimumStayDays: 30,
+  assistanceReply: { count: 10, unit: 'calendar_days' },
+  assistanceReplyMaxDays: 30,
   reviewIntervalMonths: 6,
   reminderDaysBefore: 2,
   calendar: { holidays: [], workdays: [] },

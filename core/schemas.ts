@@ -11,6 +11,7 @@ import { CASE_TYPES } from './workflows/engine.ts';
 import { ORIGIN_CERTIFICATE_STATES } from './workflows/origin-certificate.ts';
 import { REGISTRATION_STATES } from './workflows/registration.ts';
 import { REVIEW_OUTCOMES, REVIEW_STATES } from './workflows/review.ts';
+import { ASSISTANCE_REQUEST_STATES } from './workflows/assistance-request.ts';
 
 // ---- Building blocks
 
@@ -233,6 +234,54 @@ export const Review = z
   })
   .meta({ id: 'Review' });
 
+// ---- Assistance requests between offices
+
+export const AssistanceRequestCreate = z
+  .strictObject({
+    toCode: JurisdictionCode.meta({ description: 'The office asked: any jurisdiction of this deployment' }),
+    subject: z
+      .union([z.strictObject({ caseId: z.uuid({ message: 'must be a case id (UUID)' }) }), z.strictObject({ idNumber: IdNumber })], {
+        message: 'must be {"caseId": …} or {"idNumber": …}',
+      })
+      .meta({ description: 'A case of this deployment, or a person by ID number' }),
+    question: text(2000),
+    dueDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1').optional().meta({
+      description: 'Calendar days to reply, up to the policy maximum (assistanceReplyMaxDays); the policy period otherwise',
+    }),
+  })
+  .meta({ id: 'AssistanceRequestCreate' });
+
+export const ASSISTANCE_REQUEST_ACTION_BODIES = {
+  answer: z.strictObject({ answer: text(4000) }).meta({ id: 'AssistanceAnswer' }),
+  decline: z.strictObject({ reason: Reason }).meta({ id: 'AssistanceDecline' }),
+} as const;
+
+export const AssistanceRequest = z
+  .object({
+    ...caseHead('assistance_request', ASSISTANCE_REQUEST_STATES),
+    originCode: JurisdictionCode.meta({ description: 'The asking office' }),
+    destinationCode: JurisdictionCode.meta({ description: 'The office asked' }),
+    subject: z.union([z.object({ caseId: z.uuid() }), z.object({ idNumber: z.string() })]),
+    question: z.string(),
+    answer: z.object({ text: z.string(), at: z.iso.datetime() }).optional(),
+    declined: z.object({ reason: z.string(), at: z.iso.datetime() }).optional(),
+    deadline: caseCommon.deadline,
+    openedBy: caseCommon.openedBy,
+    createdAt: caseCommon.createdAt,
+    updatedAt: caseCommon.updatedAt,
+    version: caseCommon.version,
+    availableActions: caseCommon.availableActions,
+  })
+  .meta({ id: 'AssistanceRequest' });
+
+export const AssistanceRequestsQuery = z.strictObject({
+  jurisdiction: JurisdictionCode,
+  direction: z.enum(['received', 'sent']).default('received').meta({ description: 'received: asked of offices inside jurisdiction; sent: asked by exactly that office' }),
+  state: z.enum(ASSISTANCE_REQUEST_STATES).optional(),
+  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
+  cursor: z.string().min(1).max(2000).optional(),
+});
+
 export const CaseIdParams = z.strictObject({ id: z.uuid({ message: 'must be a case id (UUID)' }) });
 
 export const HistoryEntry = z
@@ -287,7 +336,9 @@ export const AgencyDecisions = z.object({ items: z.array(AgencyDecision) }).meta
 
 const Limit = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20);
 const Cursor = z.string().min(1).max(2000).optional();
-const ALL_STATES = [...new Set([...REGISTRATION_STATES, ...ORIGIN_CERTIFICATE_STATES, ...REVIEW_STATES])] as [string, ...string[]];
+const ALL_STATES = [
+  ...new Set([...REGISTRATION_STATES, ...ORIGIN_CERTIFICATE_STATES, ...REVIEW_STATES, ...ASSISTANCE_REQUEST_STATES]),
+] as [string, ...string[]];
 
 const caseFilters = {
   type: z.enum(CASE_TYPES).optional(),
@@ -305,7 +356,10 @@ const noContradiction = (q: { state?: string | undefined; overdue?: boolean | un
 export const CasesQuery = z.strictObject({ jurisdiction: JurisdictionCode, ...caseFilters }).superRefine(noContradiction);
 export const MyCasesQuery = z.strictObject(caseFilters).superRefine(noContradiction);
 export const CasePage = z
-  .object({ items: z.array(z.discriminatedUnion('type', [Registration, OriginCertificate, Review])), cursor: z.string().optional() })
+  .object({
+    items: z.array(z.discriminatedUnion('type', [Registration, OriginCertificate, Review, AssistanceRequest])),
+    cursor: z.string().optional(),
+  })
   .meta({ id: 'CasePage' });
 
 export const InboxParams = z.strictObject({ code: JurisdictionCode });
@@ -364,6 +418,8 @@ export const PolicyOverride = z
     verificationCertificateValidityMonths: Months,
     minimumAge: z.number().int().min(0).max(100, 'must be at most 100').nullable(),
     minimumStayDays: z.number().int().min(1).max(3650, 'must be at most 3650').nullable(),
+    assistanceReply: Period,
+    assistanceReplyMaxDays: z.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365'),
     reviewIntervalMonths: Months,
     reminderDaysBefore: z.number().int().min(0).max(60, 'must be at most 60'),
     calendar: HolidayCalendar,

@@ -91,5 +91,13 @@ async function addMissingIndexes(dynamo: DynamoDBClient, TableName: string, spec
         ],
       }),
     );
+    // One index at a time: wait until this one is built before asking for the next.
+    for (let waited = 0; ; waited += 100) {
+      const table = (await dynamo.send(new DescribeTableCommand({ TableName }))).Table;
+      const status = table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === index.name)?.IndexStatus;
+      if (status === 'ACTIVE') break;
+      if (waited > 120_000) throw new Error(`index ${index.name} of ${TableName} is still ${status} after two minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }

@@ -136,8 +136,16 @@ export const functions = {
     idempotency: 'readWrite',
   }),
   reviewActions: api('reviews/actions.ts', 'POST /v1/reviews/{id}/<action>: confirm, record-visit', { cases: 'readWrite', idempotency: 'readWrite' }),
+  createAssistanceRequest: api('assistance-requests/create.ts', 'POST /v1/assistance-requests: ask another office', {
+    cases: 'readWrite',
+    idempotency: 'readWrite',
+  }),
+  assistanceRequestActions: api('assistance-requests/actions.ts', 'POST /v1/assistance-requests/{id}/<action>: answer, decline', {
+    cases: 'readWrite',
+    idempotency: 'readWrite',
+  }),
   readCases: api('cases/read.ts', 'GET a case (registration, origin certificate, review) and its history', { cases: 'read' }),
-  listCases: api('cases/list.ts', 'GET /v1/cases and /v1/me/cases', { cases: 'read' }),
+  listCases: api('cases/list.ts', 'GET /v1/cases, /v1/assistance-requests and /v1/me/cases', { cases: 'read' }),
   checkCertificate: api('certificates/check.ts', 'GET /v1/certificates/{number}: the public validity check', { cases: 'readWrite' }, {
     environment: { CERTIFICATE_CHECKS_PER_MINUTE: '30' },
   }),
@@ -198,6 +206,11 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/reviews/{id}', function: 'readCases', auth: 'jwt' },
   { method: 'GET', path: '/v1/reviews/{id}/history', function: 'readCases', auth: 'jwt' },
   ...actionRoutes('reviews', 'review', 'reviewActions'),
+  { method: 'POST', path: '/v1/assistance-requests', function: 'createAssistanceRequest', auth: 'jwt' },
+  { method: 'GET', path: '/v1/assistance-requests', function: 'listCases', auth: 'jwt' },
+  { method: 'GET', path: '/v1/assistance-requests/{id}', function: 'readCases', auth: 'jwt' },
+  { method: 'GET', path: '/v1/assistance-requests/{id}/history', function: 'readCases', auth: 'jwt' },
+  ...actionRoutes('assistance-requests', 'assistance_request', 'assistanceRequestActions'),
   { method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'jwt' },
   { method: 'GET', path: '/v1/me/cases', function: 'listCases', auth: 'jwt' },
   // Public: anyone holding a number may check it. The function limits each caller (30 a minute);

@@ -7,7 +7,7 @@ import { conflict, forbidden, validationError } from '../errors.ts';
 import { type DeadlineKind, type Policy, periodFor } from '../policy.ts';
 import { type Principal, type Role, officeCovers } from '../principal.ts';
 
-export const CASE_TYPES = ['registration', 'origin_certificate', 'review'] as const;
+export const CASE_TYPES = ['registration', 'origin_certificate', 'review', 'assistance_request'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 export interface Person {
@@ -37,7 +37,8 @@ export interface CaseBase<S extends string = string> {
   id: string;
   type: CaseType;
   state: S;
-  person: Person;
+  /** The person the case is about (an assistance request may name only a case or an ID number). */
+  person?: Person;
   originCode: string;
   destinationCode?: string;
   deadline: Deadline | null;
@@ -52,6 +53,8 @@ export interface ActionRule<S extends string> {
   from: readonly (S | null)[];
   to: S;
   roles: readonly Role[];
+  /** Whose office acts, when not the workflow's (the asking office sends an assistance request). */
+  actingOffice?: 'origin' | 'destination';
   /** Roles that replace `roles` from particular states (an overdue case escalates to supervisors). */
   rolesFrom?: Partial<Record<S, readonly Role[]>>;
   /** The deadline the new state runs against, taken from policy; null clears it. */
@@ -69,6 +72,8 @@ export interface Workflow<C extends CaseBase, A extends string> {
   office: 'origin' | 'destination';
   /** What the case's events carry (office notices read it). */
   eventData(c: C): Record<string, unknown>;
+  /** Offices besides the working one that may read the case (the office that asked). */
+  alsoReadBy?(c: C): string[];
 }
 
 export interface HistoryEntry {
@@ -126,7 +131,7 @@ export function assertMayAct<C extends CaseBase, A extends string>(
     throw forbidden(`role ${actor.role} may not ${action} this ${noun}${c.state ? ` while it is ${c.state}` : ''}`);
   }
   if (actor.role === 'caseworker' || actor.role === 'supervisor') {
-    const code = officeCode(workflow, c);
+    const code = officeCode(rule.actingOffice ? { office: rule.actingOffice } : workflow, c);
     if (!officeCovers(actor, code)) throw forbidden(`${workflow.office} ${code} is outside your jurisdiction ${actor.jurisdiction}`);
   }
   if (actor.role === 'person' && c.openedBy && c.openedBy.sub !== actor.sub) {

@@ -4,13 +4,15 @@ import { type ActionRule, type Actor, type DomainEvent, type Workflow, actorOf, 
 import { ORIGIN_CERTIFICATE, type OriginCertificateCase } from './origin-certificate.ts';
 import { REGISTRATION, type RegistrationCase } from './registration.ts';
 import { REVIEW, type ReviewCase } from './review.ts';
+import { ASSISTANCE_REQUEST, type AssistanceRequestCase } from './assistance-request.ts';
 
-export type Case = RegistrationCase | OriginCertificateCase | ReviewCase;
+export type Case = RegistrationCase | OriginCertificateCase | ReviewCase | AssistanceRequestCase;
 
 export const WORKFLOWS = {
   registration: REGISTRATION,
   origin_certificate: ORIGIN_CERTIFICATE,
   review: REVIEW,
+  assistance_request: ASSISTANCE_REQUEST,
 } as const;
 
 export const workflowOf = (type: Case['type']): Workflow<Case, string> => WORKFLOWS[type] as unknown as Workflow<Case, string>;
@@ -20,7 +22,11 @@ export const CASE_TYPE_NAMES: Record<Case['type'], { collection: string; noun: s
   registration: { collection: 'registrations', noun: 'registration' },
   origin_certificate: { collection: 'origin-certificates', noun: 'origin certificate' },
   review: { collection: 'reviews', noun: 'residence review' },
+  assistance_request: { collection: 'assistance-requests', noun: 'assistance request' },
 };
+
+/** Every office that may read the case: the one working it, and any the workflow adds. */
+export const readingOffices = (c: Case): string[] => [workingOffice(c), ...(workflowOf(c.type).alsoReadBy?.(c) ?? [])];
 
 /** The jurisdiction whose office works the case: the destination's, or the origin's for certificates. */
 export const workingOffice = (c: { type: Case['type']; originCode: string; destinationCode?: string }) => officeCode(workflowOf(c.type), c);

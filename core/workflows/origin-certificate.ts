@@ -61,6 +61,7 @@ export type OriginCertificateAction = keyof typeof ORIGIN_CERTIFICATE_ACTIONS;
 
 export interface OriginCertificateCase extends CaseBase<OriginCertificateState> {
   type: 'origin_certificate';
+  person: Person;
   intendedDestinationCode?: string;
   plannedDeparture?: string;
   certificate?: Certificate;

@@ -86,6 +86,7 @@ export type RegistrationAction = keyof typeof REGISTRATION_ACTIONS;
 
 export interface RegistrationCase extends CaseBase<RegistrationState> {
   type: 'registration';
+  person: Person;
   destinationCode: string;
   arrivalDate: string;
   expectedStayDays: number;

@@ -78,6 +78,27 @@ export const OPERATIONS: Record<string, Operation> = {
     responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
   },
   ...actionOperations('reviews', schemas.REVIEW_ACTION_BODIES, schemas.Review, 'residence review'),
+  'POST /v1/assistance-requests': {
+    summary: 'Ask another office of this deployment about a person or a case (协查)',
+    body: schemas.AssistanceRequestCreate,
+    responses: { 201: ok('The request with its reply deadline', schemas.AssistanceRequest), ...problems(400, 401, 403, 415, 422) },
+  },
+  'GET /v1/assistance-requests': {
+    summary: 'Assistance requests received inside a jurisdiction, or sent by an office, newest activity first',
+    query: schemas.AssistanceRequestsQuery,
+    responses: { 200: ok('A page of requests', schemas.CasePage), ...problems(400, 401, 403) },
+  },
+  'GET /v1/assistance-requests/{id}': {
+    summary: 'Read an assistance request (both offices)',
+    params: schemas.CaseIdParams,
+    responses: { 200: ok('The request', schemas.AssistanceRequest), ...problems(400, 401, 404) },
+  },
+  'GET /v1/assistance-requests/{id}/history': {
+    summary: 'Every action on an assistance request',
+    params: schemas.CaseIdParams,
+    responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
+  },
+  ...actionOperations('assistance-requests', schemas.ASSISTANCE_REQUEST_ACTION_BODIES, schemas.AssistanceRequest, 'assistance request'),
   'GET /v1/cases': {
     summary: 'Cases worked inside a jurisdiction (registrations by destination, certificates by origin), newest activity first',
     query: schemas.CasesQuery,

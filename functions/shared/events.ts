@@ -41,7 +41,7 @@ export function fromCloudEvent(json: unknown): DomainEvent {
   const data = cloudEvent.data;
   // Events from before case types existed were all about registrations.
   if (data && data.caseType === undefined) data.caseType = 'registration';
-  if (!cloudEvent.type.startsWith(EVENT_TYPE_PREFIX) || !data || !cloudEvent.time || !CASE_TYPES.includes(data.caseType)) {
+  if (!cloudEvent.type.startsWith(EVENT_TYPE_PREFIX) || !data || !cloudEvent.time || !(CASE_TYPES as readonly string[]).includes(data.caseType)) {
     throw new Error(`not a liudong event: ${cloudEvent.id}`);
   }
   return {

@@ -28,6 +28,8 @@ describe('the wiring', () => {
   it.each([
     ['registration', 'registrations/actions.ts', 'REGISTRATION_ACTION_BODIES'],
     ['origin_certificate', 'origin-certificates/actions.ts', 'ORIGIN_CERTIFICATE_ACTION_BODIES'],
+    ['review', 'reviews/actions.ts', 'REVIEW_ACTION_BODIES'],
+    ['assistance_request', 'assistance-requests/actions.ts', 'ASSISTANCE_REQUEST_ACTION_BODIES'],
   ] as const)('gives every client action of the %s table a handler and a body schema, and nothing else', async (type, module, bodies) => {
     const { actions } = (await import(path.join(PROJECT_ROOT, 'functions/api', module))) as { actions: Record<string, unknown> };
     const schemas = await import('../../core/schemas.ts');

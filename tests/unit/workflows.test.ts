@@ -12,6 +12,7 @@ import * as certificates from '../../core/workflows/origin-certificate.ts';
 import * as registrations from '../../core/workflows/registration.ts';
 import { type ReviewCase, scheduleReview } from '../../core/workflows/review.ts';
 import { completeReview } from '../../core/workflows/review-cycle.ts';
+import { answer, ask } from '../../core/workflows/assistance-request.ts';
 
 const now = new Date('2026-11-29T02:00:00Z'); // 10:00 in Shanghai
 const destinationWorker: Principal = { sub: 'cw-1', role: 'caseworker', jurisdiction: '110105001' };
@@ -51,6 +52,8 @@ const caseIn = (type: keyof typeof WORKFLOWS, state: string): CaseBase => {
     registration: () => registration,
     origin_certificate: () => certificates.apply({ person, originCode: '511321100' }, self, DEFAULT_POLICY, ids, now).case,
     review: () => scheduleReview(registration, 1, '2026-11-29', DEFAULT_POLICY, ids, now).case,
+    assistance_request: () =>
+      ask({ toCode: '110105001', subject: { caseId: 'case-1' }, question: '此人是否在贵辖区居住？' }, originWorker, DEFAULT_POLICY, ids, now).case,
   }[type]();
   const certificate = { number: VC, validFrom: '2026-11-29', validUntil: '2027-11-28' };
   return { ...base, state, ...(type === 'registration' ? { verificationCertificate: certificate } : { certificate }) } as CaseBase;
@@ -61,7 +64,9 @@ const allowedActor = (type: keyof typeof WORKFLOWS, rule: ActionRule<string>): P
   const role = rule.roles[0]!;
   if (role === 'system') return SYSTEM;
   if (role === 'person') return self;
-  return { sub: 'office', role, jurisdiction: type === 'origin_certificate' ? '511321100' : '110105001' };
+  // The asking office sends an assistance request; the asked office (its destination) works it.
+  const origin = type === 'origin_certificate' || (type === 'assistance_request' && rule.actingOffice === 'origin');
+  return { sub: 'office', role, jurisdiction: origin ? '511321100' : '110105001' };
 };
 
 for (const [type, workflow] of Object.entries(WORKFLOWS) as [keyof typeof WORKFLOWS, Workflow<CaseBase, string>][]) {
@@ -318,6 +323,33 @@ describe('residence reviews', () => {
       ['registration', 'departed'],
       ['review', 'cancelled'],
     ]);
+  });
+});
+
+describe('assistance requests', () => {
+  const question = { toCode: '110105001', subject: { idNumber: person.idNumber }, question: '请协查此人现居住地址' };
+
+  it('is sent by the asking office with the policy reply deadline, or the days it sets within the maximum', () => {
+    const sent = ask(question, originWorker, DEFAULT_POLICY, ids, now);
+    expect(sent.case).toMatchObject({ state: 'open', originCode: '511321100', destinationCode: '110105001', deadline: { kind: 'assistanceReply', date: '2026-12-09' } });
+    expect(sent.event.data).not.toHaveProperty('subject');
+    expect(JSON.stringify(sent.event)).not.toContain(person.idNumber);
+    expect(ask({ ...question, dueDays: 3 }, originWorker, DEFAULT_POLICY, ids, now).case.deadline?.date).toBe('2026-12-02');
+    expect(domainError(() => ask({ ...question, dueDays: 31 }, originWorker, DEFAULT_POLICY, ids, now)).fields).toEqual([
+      { field: 'dueDays', reason: 'must be at most 30 days (policy assistanceReplyMaxDays)' },
+    ]);
+    expect(domainError(() => ask({ ...question, toCode: '511321100' }, originWorker, DEFAULT_POLICY, ids, now)).fields[0]?.field).toBe('toCode');
+    expect(domainError(() => ask(question, self, DEFAULT_POLICY, ids, now)).kind).toBe('forbidden');
+  });
+
+  it('is answered or declined by the office asked, not by the one that asked', () => {
+    const sent = ask(question, originWorker, DEFAULT_POLICY, ids, now).case;
+    expect(domainError(() => answer(sent, originWorker, DEFAULT_POLICY, 'e', now, { answer: 'x' })).kind).toBe('forbidden');
+    expect(answer(sent, destinationWorker, DEFAULT_POLICY, 'e', now, { answer: '此人现居建外街道永安里' }).case).toMatchObject({
+      state: 'answered',
+      deadline: null,
+      answer: { text: '此人现居建外街道永安里' },
+    });
   });
 });
 

@@ -1,12 +1,13 @@
-// GET /v1/cases (offices: the cases worked inside a jurisdiction) and GET /v1/me/cases (a
-// person's own), newest activity first, one index query per page.
+// GET /v1/cases (offices: the cases worked inside a jurisdiction), GET /v1/assistance-requests
+// (received inside a jurisdiction, or sent by an office) and GET /v1/me/cases (a person's own),
+// newest activity first, one index query per page.
 import { forbidden } from '../../../core/errors.ts';
 import { officeCovers } from '../../../core/principal.ts';
-import { CasesQuery, MyCasesQuery } from '../../../core/schemas.ts';
+import { AssistanceRequestsQuery, CasesQuery, MyCasesQuery } from '../../../core/schemas.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import type { Case } from '../../../core/workflows/index.ts';
 import { caseView } from '../../shared/cases.ts';
-import { listCases, listOwnCases } from '../../shared/store/cases.ts';
+import { listCases, listOwnCases, listSentRequests } from '../../shared/store/cases.ts';
 import type { Page } from '../../shared/store/paging.ts';
 
 const filterOf = (q: { type?: Case['type'] | undefined; state?: string | undefined; overdue?: boolean | undefined; dueBefore?: string | undefined }) => ({
@@ -22,6 +23,15 @@ export const handler = byRoute({
   'GET /v1/cases': route({ query: CasesQuery }, async ({ query, principal }) => {
     if (!officeCovers(principal, query.jurisdiction)) throw forbidden(`${query.jurisdiction} is outside your jurisdiction`);
     return page(await listCases(query.jurisdiction, filterOf(query), query.limit, query.cursor));
+  }),
+  'GET /v1/assistance-requests': route({ query: AssistanceRequestsQuery }, async ({ query, principal }) => {
+    if (!officeCovers(principal, query.jurisdiction)) throw forbidden(`${query.jurisdiction} is outside your jurisdiction`);
+    const filter = { type: 'assistance_request' as const, ...(query.state ? { state: query.state } : {}) };
+    return page(
+      query.direction === 'sent'
+        ? await listSentRequests(query.jurisdiction, filter, query.limit, query.cursor)
+        : await listCases(query.jurisdiction, filter, query.limit, query.cursor),
+    );
   }),
   'GET /v1/me/cases': route({ query: MyCasesQuery }, async ({ query, principal }) => {
     if (principal.role !== 'person') throw forbidden('only a person has cases of their own; offices use /v1/cases');

@@ -30,4 +30,6 @@ export const handler = byRoute({
   'GET /v1/origin-certificates/{id}/history': history('origin_certificate'),
   'GET /v1/reviews/{id}': read('review'),
   'GET /v1/reviews/{id}/history': history('review'),
+  'GET /v1/assistance-requests/{id}': read('assistance_request'),
+  'GET /v1/assistance-requests/{id}/history': history('assistance_request'),
 });

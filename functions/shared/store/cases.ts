@@ -43,9 +43,11 @@ const dedupeKey = (c: Case) =>
     : undefined;
 
 /** The certificate a case carries, if any, with its kind. */
-export function certificateOf(c: Case): { kind: CertificateKind; certificate: Certificate } | undefined {
-  if (c.type === 'registration') return c.verificationCertificate ? { kind: 'verification', certificate: c.verificationCertificate } : undefined;
-  if (c.type === 'origin_certificate') return c.certificate ? { kind: 'origin', certificate: c.certificate } : undefined;
+export function certificateOf(c: Case): { kind: CertificateKind; certificate: Certificate; holder: string } | undefined {
+  if (c.type === 'registration' && c.verificationCertificate) {
+    return { kind: 'verification', certificate: c.verificationCertificate, holder: c.person.idNumber };
+  }
+  if (c.type === 'origin_certificate' && c.certificate) return { kind: 'origin', certificate: c.certificate, holder: c.person.idNumber };
   return undefined;
 }
 
@@ -63,13 +65,19 @@ function caseItem(c: Case) {
     activity,
     ...scopes,
     ...overdue,
-    ...(c.openedBy.role === 'person' ? { owner: `SUB#${c.openedBy.sub}` } : {}),
+    ...ownerOf(c),
     ...(c.deadline ? { gsi1pk: `DUE#${shardOf(c.id)}`, gsi1sk: `${c.deadline.dueAt}#${c.id}` } : {}),
   };
 }
 
 const CASE_PK = /^CASE#[0-9a-f-]{36}$/;
 const ACTIVITY = /^\d{4}-\d{2}-\d{2}T[0-9:.]+Z#[0-9a-f-]{36}$/;
+
+/** Who lists the case as theirs: the person who opened it, or the office that sent a request. */
+function ownerOf(c: Case): { owner?: string } {
+  if (c.type === 'assistance_request') return { owner: `OFFICE#${c.originCode}` };
+  return c.openedBy.role === 'person' ? { owner: `SUB#${c.openedBy.sub}` } : {};
+}
 
 const INDEX_ATTRIBUTES = [
   ...['pk', 'sk', 'entity', 'office', 'activity', 'owner', 'gsi1pk', 'gsi1sk'],
@@ -158,7 +166,7 @@ export async function commit(decisions: Decision<Case | CaseBase>[], extra: Tran
               entity: 'certificate',
               kind: held.kind,
               caseId: c.id,
-              holder: holderHash(c.person.idNumber),
+              holder: holderHash(held.holder),
               ...held.certificate,
             },
             // A number belongs to one case for ever.
@@ -314,3 +322,7 @@ export function listCases(jurisdiction: string, filter: CaseFilter, limit: numbe
 /** The cases a person opened themself, newest activity first. */
 export const listOwnCases = (sub: string, filter: CaseFilter, limit: number, cursor?: string) =>
   listByIndex('owner', { name: 'owner', value: `SUB#${sub}` }, filter, undefined, limit, cursor);
+
+/** The assistance requests an office sent, newest activity first. */
+export const listSentRequests = (office: string, filter: CaseFilter, limit: number, cursor?: string) =>
+  listByIndex('owner', { name: 'owner', value: `OFFICE#${office}` }, { ...filter, type: 'assistance_request' }, undefined, limit, cursor);

@@ -1,0 +1,22 @@
+// POST /v1/assistance-requests: an office asks another office of this deployment about a
+// person or a case; the asked office gets a notice and a reply deadline runs.
+import { randomUUID } from 'node:crypto';
+import { unprocessable } from '../../../core/errors.ts';
+import { AssistanceRequestCreate } from '../../../core/schemas.ts';
+import { ask } from '../../../core/workflows/assistance-request.ts';
+import { created, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
+import { route } from '../../shared/http.ts';
+import { commit, getCase } from '../../shared/store/cases.ts';
+import { policyFor } from '../../shared/store/reference.ts';
+
+export const handler = route({ body: AssistanceRequestCreate, idempotent: true }, async ({ body, principal }) => {
+  await requireKnownJurisdictions(body, ['toCode'] as const);
+  // The asking office may not be able to read the case it asks about; it only learns that it exists.
+  if ('caseId' in body.subject && !(await getCase(body.subject.caseId))) {
+    throw unprocessable([{ field: 'subject.caseId', reason: 'names no case of this deployment' }]);
+  }
+  const policy = await policyFor(principal.jurisdiction ?? body.toCode);
+  const decision = ask(body, principal, policy, { caseId: randomUUID(), eventId: newEventId() }, new Date());
+  await commit([decision]);
+  return created(decision.case);
+});
