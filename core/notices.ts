@@ -31,6 +31,12 @@ export const NOTICE_ROUTES: Record<string, readonly Recipient[]> = {
   'assistance_request.answered': ['origin'],
   'assistance_request.declined': ['origin'],
   'assistance_request.overdue': ['destination', 'destination_county', 'origin'],
+  // An appeal's origin is the deciding office, its destination the reviewing office above it.
+  'appeal.lodged': ['destination', 'origin'],
+  'appeal.decided': ['origin'],
+  'appeal.overdue': ['destination', 'destination_county'],
+  // A reversed decision put the case back: the origin of a registration hears of it.
+  'registration.reinstated': ['origin'],
 };
 
 /** An event as filed in one jurisdiction's inbox. */

@@ -12,6 +12,7 @@ import { ORIGIN_CERTIFICATE_STATES } from './workflows/origin-certificate.ts';
 import { REGISTRATION_STATES } from './workflows/registration.ts';
 import { REVIEW_OUTCOMES, REVIEW_STATES } from './workflows/review.ts';
 import { ASSISTANCE_REQUEST_STATES } from './workflows/assistance-request.ts';
+import { APPEAL_STATES } from './workflows/appeal.ts';
 
 // ---- Building blocks
 
@@ -282,6 +283,39 @@ export const AssistanceRequestsQuery = z.strictObject({
   cursor: z.string().min(1).max(2000).optional(),
 });
 
+// ---- Appeals
+
+export const AppealCreate = z
+  .strictObject({
+    caseId: z.uuid({ message: 'must be a case id (UUID)' }),
+    decision: z
+      .strictObject({ action: z.string().min(1).max(50), at: z.iso.datetime({ message: 'must be the decision\'s time, as in the case history' }) })
+      .meta({ description: 'The decision appealed: its action and time, as the case history shows them' }),
+    grounds: text(4000),
+  })
+  .meta({ id: 'AppealCreate' });
+
+export const APPEAL_ACTION_BODIES = {
+  decide: z.strictObject({ outcome: z.enum(['upheld', 'reversed']), reason: Reason }).meta({ id: 'AppealDecision' }),
+} as const;
+
+export const Appeal = z
+  .object({
+    ...caseHead('appeal', APPEAL_STATES),
+    ...caseCommon,
+    person: caseCommon.person.optional(),
+    originCode: JurisdictionCode.meta({ description: 'The deciding office' }),
+    destinationCode: JurisdictionCode.meta({ description: 'The reviewing office: the level above' }),
+    appealed: z.object({
+      caseId: z.uuid(),
+      caseType: z.enum(CASE_TYPES),
+      decision: z.object({ action: z.string(), at: z.iso.datetime(), by: Actor, from: z.string().nullable(), to: z.string(), reason: z.string().optional() }),
+    }),
+    grounds: z.string(),
+    outcome: z.object({ decision: z.enum(['upheld', 'reversed']), reason: z.string(), at: z.iso.datetime() }).optional(),
+  })
+  .meta({ id: 'Appeal' });
+
 export const CaseIdParams = z.strictObject({ id: z.uuid({ message: 'must be a case id (UUID)' }) });
 
 export const HistoryEntry = z
@@ -337,7 +371,7 @@ export const AgencyDecisions = z.object({ items: z.array(AgencyDecision) }).meta
 const Limit = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20);
 const Cursor = z.string().min(1).max(2000).optional();
 const ALL_STATES = [
-  ...new Set([...REGISTRATION_STATES, ...ORIGIN_CERTIFICATE_STATES, ...REVIEW_STATES, ...ASSISTANCE_REQUEST_STATES]),
+  ...new Set([...REGISTRATION_STATES, ...ORIGIN_CERTIFICATE_STATES, ...REVIEW_STATES, ...ASSISTANCE_REQUEST_STATES, ...APPEAL_STATES]),
 ] as [string, ...string[]];
 
 const caseFilters = {
@@ -357,7 +391,7 @@ export const CasesQuery = z.strictObject({ jurisdiction: JurisdictionCode, ...ca
 export const MyCasesQuery = z.strictObject(caseFilters).superRefine(noContradiction);
 export const CasePage = z
   .object({
-    items: z.array(z.discriminatedUnion('type', [Registration, OriginCertificate, Review, AssistanceRequest])),
+    items: z.array(z.discriminatedUnion('type', [Registration, OriginCertificate, Review, AssistanceRequest, Appeal])),
     cursor: z.string().optional(),
   })
   .meta({ id: 'CasePage' });
@@ -419,6 +453,8 @@ export const PolicyOverride = z
     minimumAge: z.number().int().min(0).max(100, 'must be at most 100').nullable(),
     minimumStayDays: z.number().int().min(1).max(3650, 'must be at most 3650').nullable(),
     assistanceReply: Period,
+    appealWindowDays: z.number().int().min(1, 'must be at least 1').max(3650, 'must be at most 3650'),
+    appealDecision: Period,
     assistanceReplyMaxDays: z.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365'),
     reviewIntervalMonths: Months,
     reminderDaysBefore: z.number().int().min(0).max(60, 'must be at most 60'),

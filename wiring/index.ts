@@ -144,7 +144,9 @@ export const functions = {
     cases: 'readWrite',
     idempotency: 'readWrite',
   }),
-  readCases: api('cases/read.ts', 'GET a case (registration, origin certificate, review) and its history', { cases: 'read' }),
+  createAppeal: api('appeals/create.ts', 'POST /v1/appeals: appeal a decision on your case', { cases: 'readWrite', idempotency: 'readWrite' }),
+  appealActions: api('appeals/actions.ts', 'POST /v1/appeals/{id}/decide', { cases: 'readWrite', idempotency: 'readWrite' }),
+  readCases: api('cases/read.ts', 'GET a case of any type and its history', { cases: 'read' }),
   listCases: api('cases/list.ts', 'GET /v1/cases, /v1/assistance-requests and /v1/me/cases', { cases: 'read' }),
   checkCertificate: api('certificates/check.ts', 'GET /v1/certificates/{number}: the public validity check', { cases: 'readWrite' }, {
     environment: { CERTIFICATE_CHECKS_PER_MINUTE: '30' },
@@ -211,6 +213,10 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/assistance-requests/{id}', function: 'readCases', auth: 'jwt' },
   { method: 'GET', path: '/v1/assistance-requests/{id}/history', function: 'readCases', auth: 'jwt' },
   ...actionRoutes('assistance-requests', 'assistance_request', 'assistanceRequestActions'),
+  { method: 'POST', path: '/v1/appeals', function: 'createAppeal', auth: 'jwt' },
+  { method: 'GET', path: '/v1/appeals/{id}', function: 'readCases', auth: 'jwt' },
+  { method: 'GET', path: '/v1/appeals/{id}/history', function: 'readCases', auth: 'jwt' },
+  ...actionRoutes('appeals', 'appeal', 'appealActions'),
   { method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'jwt' },
   { method: 'GET', path: '/v1/me/cases', function: 'listCases', auth: 'jwt' },
   // Public: anyone holding a number may check it. The function limits each caller (30 a minute);

@@ -7,7 +7,7 @@ import { conflict, forbidden, validationError } from '../errors.ts';
 import { type DeadlineKind, type Policy, periodFor } from '../policy.ts';
 import { type Principal, type Role, officeCovers } from '../principal.ts';
 
-export const CASE_TYPES = ['registration', 'origin_certificate', 'review', 'assistance_request'] as const;
+export const CASE_TYPES = ['registration', 'origin_certificate', 'review', 'assistance_request', 'appeal'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 export interface Person {
@@ -51,7 +51,8 @@ export interface CaseBase<S extends string = string> {
 
 export interface ActionRule<S extends string> {
   from: readonly (S | null)[];
-  to: S;
+  /** The state it leads to; a list where the action's outcome chooses (an appeal upheld or reversed). */
+  to: S | readonly S[];
   roles: readonly Role[];
   /** Whose office acts, when not the workflow's (the asking office sends an assistance request). */
   actingOffice?: 'origin' | 'destination';
@@ -62,6 +63,19 @@ export interface ActionRule<S extends string> {
   event: string;
   /** The action must say why, in words the person can read. */
   reasonRequired?: boolean;
+  /** The person may appeal this decision (Measures §31). */
+  appealable?: boolean;
+}
+
+/** The states an action may lead to. */
+export const targets = <S extends string>(rule: ActionRule<S>): readonly S[] => (typeof rule.to === 'string' ? [rule.to] : rule.to) as readonly S[];
+
+/** The one state the action leads to: the table's, or the outcome chosen among the table's. */
+function target<S extends string>(rule: ActionRule<S>, action: string, chosen: S | undefined): S {
+  const allowed = targets(rule);
+  const to = chosen ?? (allowed.length === 1 ? allowed[0] : undefined);
+  if (to === undefined || !allowed.includes(to)) throw new Error(`${action} leads to one of ${allowed.join(', ')}; chose ${String(chosen)}`);
+  return to;
 }
 
 export interface Workflow<C extends CaseBase, A extends string> {
@@ -206,7 +220,7 @@ export function open<C extends CaseBase, A extends string>(
   const created = {
     ...draft,
     type: workflow.type,
-    state: rule.to,
+    state: target(rule, action, undefined),
     deadline: startDeadline(rule.deadline, ids.deadlineFrom, policy),
     openedBy: options.openedBy ?? actorOf(actor),
     createdAt: at,
@@ -234,6 +248,8 @@ export function transition<C extends CaseBase, A extends string>(
     /** Local date the new deadline counts from; today by default. */
     deadlineFrom?: string;
     changes?: (next: C) => Partial<C>;
+    /** Where the table lists several states the action may lead to, the one it leads to. */
+    to?: C['state'];
   } = {},
 ): Decision<C> {
   const rule: ActionRule<C['state']> = workflow.actions[action];
@@ -250,7 +266,7 @@ export function transition<C extends CaseBase, A extends string>(
   const at = now.toISOString();
   let next = {
     ...current,
-    state: rule.to,
+    state: target(rule, action, options.to),
     deadline: startDeadline(rule.deadline, options.deadlineFrom ?? localDate(now), policy),
     updatedAt: at,
     version: current.version + 1,

@@ -5,14 +5,16 @@ import { ORIGIN_CERTIFICATE, type OriginCertificateCase } from './origin-certifi
 import { REGISTRATION, type RegistrationCase } from './registration.ts';
 import { REVIEW, type ReviewCase } from './review.ts';
 import { ASSISTANCE_REQUEST, type AssistanceRequestCase } from './assistance-request.ts';
+import { APPEAL, type AppealCase } from './appeal.ts';
 
-export type Case = RegistrationCase | OriginCertificateCase | ReviewCase | AssistanceRequestCase;
+export type Case = RegistrationCase | OriginCertificateCase | ReviewCase | AssistanceRequestCase | AppealCase;
 
 export const WORKFLOWS = {
   registration: REGISTRATION,
   origin_certificate: ORIGIN_CERTIFICATE,
   review: REVIEW,
   assistance_request: ASSISTANCE_REQUEST,
+  appeal: APPEAL,
 } as const;
 
 export const workflowOf = (type: Case['type']): Workflow<Case, string> => WORKFLOWS[type] as unknown as Workflow<Case, string>;
@@ -23,6 +25,7 @@ export const CASE_TYPE_NAMES: Record<Case['type'], { collection: string; noun: s
   origin_certificate: { collection: 'origin-certificates', noun: 'origin certificate' },
   review: { collection: 'reviews', noun: 'residence review' },
   assistance_request: { collection: 'assistance-requests', noun: 'assistance request' },
+  appeal: { collection: 'appeals', noun: 'appeal' },
 };
 
 /** Every office that may read the case: the one working it, and any the workflow adds. */

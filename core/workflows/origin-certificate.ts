@@ -43,6 +43,7 @@ export const ORIGIN_CERTIFICATE_ACTIONS = {
     deadline: null,
     event: 'origin_certificate.rejected',
     reasonRequired: true,
+    appealable: true,
   },
   revoke: {
     from: ['issued'],
@@ -51,6 +52,15 @@ export const ORIGIN_CERTIFICATE_ACTIONS = {
     deadline: null,
     event: 'origin_certificate.revoked',
     reasonRequired: true,
+    appealable: true,
+  },
+  // An appeal reversed the rejection or revocation: the case returns to the state before it.
+  reinstate: {
+    from: ['rejected', 'revoked'],
+    to: ['applied', 'overdue', 'issued'],
+    roles: ['system'],
+    deadline: null,
+    event: 'origin_certificate.reinstated',
   },
   expire: { from: ['applied'], to: 'overdue', roles: ['system'], deadline: null, event: 'origin_certificate.overdue' },
   // A destination accepted the certificate with a registration: the origin hears of it.

@@ -55,7 +55,10 @@ export const REGISTRATION_ACTIONS = {
     deadline: null,
     event: 'registration.revoked',
     reasonRequired: true,
+    appealable: true,
   },
+  // An appeal reversed the revocation: the case returns to the state before it.
+  reinstate: { from: ['closed'], to: 'registered', roles: ['system'], deadline: null, event: 'registration.reinstated' },
   depart: {
     from: ['reported', 'awaiting_supplement', 'registered', 'overdue'],
     to: 'departed',

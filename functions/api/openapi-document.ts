@@ -99,6 +99,22 @@ export const OPERATIONS: Record<string, Operation> = {
     responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
   },
   ...actionOperations('assistance-requests', schemas.ASSISTANCE_REQUEST_ACTION_BODIES, schemas.AssistanceRequest, 'assistance request'),
+  'POST /v1/appeals': {
+    summary: 'Appeal a decision on your case (a rejection or revocation) within the policy window',
+    body: schemas.AppealCreate,
+    responses: { 201: ok('The appeal with its decision deadline', schemas.Appeal), ...problems(400, 401, 403, 404, 409, 415, 422) },
+  },
+  'GET /v1/appeals/{id}': {
+    summary: 'Read an appeal (the person, the reviewing and the deciding office)',
+    params: schemas.CaseIdParams,
+    responses: { 200: ok('The appeal', schemas.Appeal), ...problems(400, 401, 404) },
+  },
+  'GET /v1/appeals/{id}/history': {
+    summary: 'Every action on an appeal',
+    params: schemas.CaseIdParams,
+    responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
+  },
+  ...actionOperations('appeals', schemas.APPEAL_ACTION_BODIES, schemas.Appeal, 'appeal'),
   'GET /v1/cases': {
     summary: 'Cases worked inside a jurisdiction (registrations by destination, certificates by origin), newest activity first',
     query: schemas.CasesQuery,

@@ -6,13 +6,14 @@ import { DomainError } from '../../core/errors.ts';
 import { checkCharacter } from '../../core/id-number.ts';
 import { DEFAULT_POLICY, resolvePolicy } from '../../core/policy.ts';
 import { type Principal, type Role, ROLES, SYSTEM } from '../../core/principal.ts';
-import { type ActionRule, type CaseBase, type Workflow, availableActions, isOverdue, transition } from '../../core/workflows/engine.ts';
+import { type ActionRule, type CaseBase, type Workflow, availableActions, isOverdue, targets, transition } from '../../core/workflows/engine.ts';
 import { WORKFLOWS, clientActions } from '../../core/workflows/index.ts';
 import * as certificates from '../../core/workflows/origin-certificate.ts';
 import * as registrations from '../../core/workflows/registration.ts';
 import { type ReviewCase, scheduleReview } from '../../core/workflows/review.ts';
 import { completeReview } from '../../core/workflows/review-cycle.ts';
 import { answer, ask } from '../../core/workflows/assistance-request.ts';
+import { decide as decideAppeal, lodge } from '../../core/workflows/appeal.ts';
 
 const now = new Date('2026-11-29T02:00:00Z'); // 10:00 in Shanghai
 const destinationWorker: Principal = { sub: 'cw-1', role: 'caseworker', jurisdiction: '110105001' };
@@ -30,6 +31,12 @@ const ids = { caseId: 'case-1', eventId: 'event-1' };
 const idWithCheck = (first17: string) => first17 + checkCharacter(first17);
 const VC = 'VC-0000-0000-0000';
 const ownCase = () => registrations.report(reportInput, self, DEFAULT_POLICY, ids, now).case;
+/** An appeal by `self` against the origin office's rejection of their certificate application. */
+const lodgedAppeal = () => {
+  const applied = certificates.apply({ person, originCode: '511321100' }, self, DEFAULT_POLICY, ids, now).case;
+  const rejected = certificates.reject(applied, originWorker, DEFAULT_POLICY, 'e', now, { reason: '材料不全' });
+  return { rejected, ...lodge(rejected.case, rejected.history, true, '材料已齐全', self, DEFAULT_POLICY, { caseId: 'appeal-1', eventId: 'e' }, now) };
+};
 const verifyIds = { eventId: 'e', review: { caseId: 'review-1', eventId: 'e-review' } };
 const verifiedWithReview = (c: registrations.RegistrationCase) =>
   registrations.verify(c, destinationWorker, DEFAULT_POLICY, verifyIds, now, { certificateNumber: VC });
@@ -54,6 +61,7 @@ const caseIn = (type: keyof typeof WORKFLOWS, state: string): CaseBase => {
     review: () => scheduleReview(registration, 1, '2026-11-29', DEFAULT_POLICY, ids, now).case,
     assistance_request: () =>
       ask({ toCode: '110105001', subject: { caseId: 'case-1' }, question: '此人是否在贵辖区居住？' }, originWorker, DEFAULT_POLICY, ids, now).case,
+    appeal: () => lodgedAppeal().case,
   }[type]();
   const certificate = { number: VC, validFrom: '2026-11-29', validUntil: '2027-11-28' };
   return { ...base, state, ...(type === 'registration' ? { verificationCertificate: certificate } : { certificate }) } as CaseBase;
@@ -65,6 +73,8 @@ const allowedActor = (type: keyof typeof WORKFLOWS, rule: ActionRule<string>): P
   if (role === 'system') return SYSTEM;
   if (role === 'person') return self;
   // The asking office sends an assistance request; the asked office (its destination) works it.
+  // An appeal against the township 511321100 is decided by its county.
+  if (type === 'appeal') return { sub: 'office', role, jurisdiction: '511321' };
   const origin = type === 'origin_certificate' || (type === 'assistance_request' && rule.actingOffice === 'origin');
   return { sub: 'office', role, jurisdiction: origin ? '511321100' : '110105001' };
 };
@@ -75,7 +85,7 @@ for (const [type, workflow] of Object.entries(WORKFLOWS) as [keyof typeof WORKFL
 
     it('names only states that exist', () => {
       for (const rule of Object.values(workflow.actions as Record<string, ActionRule<string>>)) {
-        expect(workflow.states).toContain(rule.to);
+        for (const to of targets(rule)) expect(workflow.states).toContain(to);
         for (const from of rule.from) if (from !== null) expect(workflow.states).toContain(from);
       }
     });
@@ -85,12 +95,13 @@ for (const [type, workflow] of Object.entries(WORKFLOWS) as [keyof typeof WORKFL
         const allowed = rule.from.includes(state);
         it(`${allowed ? 'allows' : 'refuses (409)'} ${action} from ${state}`, () => {
           const c = caseIn(type, state);
+          const to = targets(rule)[0]!;
           const take = () =>
-            transition(workflow, c, action, allowedActor(type, rule), DEFAULT_POLICY, 'e', now, { detail: { reason: 'stated reason' } });
+            transition(workflow, c, action, allowedActor(type, rule), DEFAULT_POLICY, 'e', now, { detail: { reason: 'stated reason' }, to });
           if (allowed) {
             const decision = take();
-            expect(decision.case).toMatchObject({ state: rule.to, version: c.version + 1 });
-            expect(decision.history).toMatchObject({ action, from: state, to: rule.to });
+            expect(decision.case).toMatchObject({ state: to, version: c.version + 1 });
+            expect(decision.history).toMatchObject({ action, from: state, to });
             expect(decision.event.type).toBe(rule.event);
             expect(decision.case.deadline?.kind ?? null).toBe(rule.deadline);
           } else {
@@ -106,14 +117,18 @@ for (const [type, workflow] of Object.entries(WORKFLOWS) as [keyof typeof WORKFL
         const state = rule.from[0] as string;
         for (const role of refusedRoles) {
           const actor: Principal = role === 'system' ? SYSTEM : { sub: 'x', role, jurisdiction: '11' };
-          const error = domainError(() => transition(workflow, caseIn(type, state), action, actor, DEFAULT_POLICY, 'e', now, { detail: { reason: 'r' } }));
+          const error = domainError(() =>
+            transition(workflow, caseIn(type, state), action, actor, DEFAULT_POLICY, 'e', now, { detail: { reason: 'r' }, to: targets(rule)[0] }),
+          );
           expect(error.kind).toBe('forbidden');
         }
       });
 
       if (rule.reasonRequired) {
         it(`requires a reason to ${action} (400)`, () => {
-          const error = domainError(() => transition(workflow, caseIn(type, rule.from[0] as string), action, allowedActor(type, rule), DEFAULT_POLICY, 'e', now));
+          const error = domainError(() =>
+            transition(workflow, caseIn(type, rule.from[0] as string), action, allowedActor(type, rule), DEFAULT_POLICY, 'e', now, { to: targets(rule)[0] }),
+          );
           expect(error).toMatchObject({ kind: 'validation', fields: [{ field: 'reason', reason: 'is required for this action' }] });
         });
       }
@@ -350,6 +365,54 @@ describe('assistance requests', () => {
       deadline: null,
       answer: { text: '此人现居建外街道永安里' },
     });
+  });
+});
+
+describe('appeals', () => {
+  it('goes to the office above the deciding one, with the decision deadline from policy', () => {
+    const { case: appeal } = lodgedAppeal();
+    expect(appeal).toMatchObject({
+      type: 'appeal',
+      state: 'lodged',
+      originCode: '511321100',
+      destinationCode: '511321',
+      appealed: { caseType: 'origin_certificate', decision: { action: 'reject', from: 'applied', to: 'rejected', reason: '材料不全' } },
+      deadline: { kind: 'appealDecision', date: '2027-01-28' },
+    });
+  });
+
+  it('is refused outside the window, for a decision that cannot be appealed, and once the case has moved on', () => {
+    const { rejected } = lodgedAppeal();
+    const lodgeAt = (at: Date, appealable = true, c = rejected.case) =>
+      lodge(c, rejected.history, appealable, 'g', self, DEFAULT_POLICY, { caseId: 'a', eventId: 'e' }, at);
+    // The day of the decision does not count (Civil Code art. 201): day 60 is 2027-01-28.
+    expect(() => lodgeAt(new Date('2027-01-28T15:59:00Z'))).not.toThrow();
+    expect(domainError(() => lodgeAt(new Date('2027-01-28T16:00:00Z'))).fields).toEqual([
+      { field: 'decision', reason: 'was made on 2026-11-29; appeals are accepted for 60 days (policy appealWindowDays), until 2027-01-28' },
+    ]);
+    expect(domainError(() => lodgeAt(now, false)).kind).toBe('unprocessable');
+    expect(domainError(() => lodgeAt(now, true, { ...rejected.case, state: 'issued' } as typeof rejected.case)).kind).toBe('conflict');
+  });
+
+  it('reversed, puts the case back in the state before the decision, with a new processing deadline', () => {
+    const { rejected, case: appeal } = lodgedAppeal();
+    const county: Principal = { sub: 'sup', role: 'supervisor', jurisdiction: '511321' };
+    const later = new Date('2026-12-10T02:00:00Z');
+    const [decided, reinstated] = decideAppeal(
+      appeal,
+      { case: rejected.case, workflow: certificates.ORIGIN_CERTIFICATE as never, policy: DEFAULT_POLICY, eventId: 'e2' },
+      { outcome: 'reversed', reason: '申请材料齐全，应予受理' },
+      county,
+      DEFAULT_POLICY,
+      'e1',
+      later,
+    );
+    expect(decided!.case).toMatchObject({ state: 'reversed', outcome: { decision: 'reversed' } });
+    expect(reinstated!.case).toMatchObject({ state: 'applied', deadline: { kind: 'originCertificateProcessing', date: '2026-12-15' } });
+    expect((reinstated!.case as certificates.OriginCertificateCase).rejection).toBeUndefined();
+    expect(reinstated!.history).toMatchObject({ action: 'reinstate', from: 'rejected', to: 'applied', note: expect.stringContaining('appeal-1') });
+    // The township itself may not decide an appeal against its own decision.
+    expect(domainError(() => decideAppeal(appeal, { case: rejected.case, workflow: certificates.ORIGIN_CERTIFICATE as never, policy: DEFAULT_POLICY, eventId: 'e' }, { outcome: 'upheld', reason: 'r' }, originWorker, DEFAULT_POLICY, 'e', later)).kind).toBe('forbidden');
   });
 });
 

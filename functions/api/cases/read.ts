@@ -32,4 +32,6 @@ export const handler = byRoute({
   'GET /v1/reviews/{id}/history': history('review'),
   'GET /v1/assistance-requests/{id}': read('assistance_request'),
   'GET /v1/assistance-requests/{id}/history': history('assistance_request'),
+  'GET /v1/appeals/{id}': read('appeal'),
+  'GET /v1/appeals/{id}/history': history('appeal'),
 });

@@ -103,15 +103,20 @@ export const outboxItem = (event: DomainEvent) => ({
 });
 
 /** What each transact item stands for, to say which one a cancelled transaction tripped on. */
-type Purpose = { kind: 'case'; id: string } | { kind: 'dedupe'; key: string } | { kind: 'certificate'; number: string } | { kind: 'other' };
+type Purpose =
+  | { kind: 'case'; id: string }
+  | { kind: 'dedupe'; key: string }
+  | { kind: 'certificate'; number: string }
+  | { kind: 'other'; conflict?: string };
 
 /**
  * Writes decisions atomically: each case (guarded by the version it was decided on, or by
  * not existing yet), its history entry, its event in the outbox, the duplicate guard of a new
- * registration and the public record of its certificate; `extra` items join the same
- * transaction. A failed condition becomes 409 and nothing is written.
+ * registration and the public record of its certificate; `extra` items (guards) join the same
+ * transaction, each with what to say when its condition fails. A failed condition becomes 409
+ * and nothing is written.
  */
-export async function commit(decisions: Decision<Case | CaseBase>[], extra: TransactItem[] = []): Promise<void> {
+export async function commit(decisions: Decision<Case | CaseBase>[], extra: { item: TransactItem; conflict: string }[] = []): Promise<void> {
   const table = tableName('cases');
   const items: TransactItem[] = [];
   const purposes: Purpose[] = [];
@@ -178,8 +183,7 @@ export async function commit(decisions: Decision<Case | CaseBase>[], extra: Tran
       );
     }
   }
-  items.push(...extra);
-  extra.forEach(() => purposes.push({ kind: 'other' }));
+  for (const { item, conflict: message } of extra) add(item, { kind: 'other', conflict: message });
   try {
     await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
@@ -198,6 +202,8 @@ export async function commit(decisions: Decision<Case | CaseBase>[], extra: Tran
     if (stale?.kind === 'case') throw conflict(`case ${stale.id} changed while this request was processed; read it again and retry`);
     const taken = failed.find((p) => p.kind === 'certificate');
     if (taken?.kind === 'certificate') throw conflict(`certificate number ${taken.number} is taken; retry`);
+    const other = failed.find((p) => p.kind === 'other');
+    if (other?.kind === 'other' && other.conflict) throw conflict(other.conflict);
     if (failed.length > 0) throw conflict('a concurrent change interfered with this request; retry');
     throw error;
   }
@@ -220,6 +226,14 @@ export async function caseRows<T>(id: string, prefix: 'HISTORY#' | 'DECISION#'):
   }
   return rows;
 }
+
+/** A guard that lets `key` happen once: a second transaction carrying it fails with `conflict`. */
+export const once = (key: string, message: string) => ({
+  item: {
+    Put: { TableName: tableName('cases'), Item: { pk: `ONCE#${key}`, sk: 'ONCE', entity: 'guard' }, ConditionExpression: 'attribute_not_exists(pk)' },
+  },
+  conflict: message,
+});
 
 /** Every action on the case, oldest first. */
 export const caseHistory = (id: string) => caseRows<HistoryEntry>(id, 'HISTORY#');
