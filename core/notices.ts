@@ -35,6 +35,9 @@ export const NOTICE_ROUTES: Record<string, readonly Recipient[]> = {
   'appeal.lodged': ['destination', 'origin'],
   'appeal.decided': ['origin'],
   'appeal.overdue': ['destination', 'destination_county'],
+  // The origin keeps track of organised departures (§11); a late filing escalates.
+  'group.filed': ['origin'],
+  'group.overdue': ['destination', 'destination_county'],
   // A reversed decision put the case back: the origin of a registration hears of it.
   'registration.reinstated': ['origin'],
 };

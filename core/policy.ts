@@ -27,6 +27,8 @@ export interface Policy {
   assistanceReply: Period;
   /** The longest reply period an asking office may set itself, in calendar days. */
   assistanceReplyMaxDays: number;
+  /** An organisation files its group at the destination within this of arrival (Measures §14). */
+  groupFiling: Period;
   /** A person may appeal a decision within this many calendar days of it (Measures §31). */
   appealWindowDays: number;
   /** The reviewing office decides an appeal within this. */
@@ -43,7 +45,7 @@ export type PolicySetting = keyof Policy;
 export type PolicyOverride = Partial<Policy>;
 
 /** The deadlines a case can run against, each read from the policy setting of the same name. */
-export const DEADLINE_KINDS = ['originCertificateProcessing', 'registration', 'supplement', 'verification', 'review', 'assistanceReply', 'appealDecision'] as const;
+export const DEADLINE_KINDS = ['originCertificateProcessing', 'registration', 'supplement', 'verification', 'review', 'assistanceReply', 'appealDecision', 'groupFiling'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export const periodFor = (policy: Policy, kind: DeadlineKind): Period =>
@@ -61,6 +63,7 @@ export const DEFAULT_POLICY: Policy = {
   minimumStayDays: 30,
   assistanceReply: { count: 10, unit: 'calendar_days' },
   assistanceReplyMaxDays: 30,
+  groupFiling: { count: 10, unit: 'calendar_days' },
   appealWindowDays: 60,
   appealDecision: { count: 60, unit: 'calendar_days' },
   reviewIntervalMonths: 6,

@@ -13,6 +13,7 @@ import { REGISTRATION_STATES } from './workflows/registration.ts';
 import { REVIEW_OUTCOMES, REVIEW_STATES } from './workflows/review.ts';
 import { ASSISTANCE_REQUEST_STATES } from './workflows/assistance-request.ts';
 import { APPEAL_STATES } from './workflows/appeal.ts';
+import { GROUP_STATES } from './workflows/group.ts';
 
 // ---- Building blocks
 
@@ -149,6 +150,7 @@ export const Registration = z
     previousCaseId: z.uuid().optional(),
     nextCaseId: z.uuid().optional(),
     reviewId: z.uuid().optional().meta({ description: 'The residence review that is due, or was last due' }),
+    groupId: z.uuid().optional().meta({ description: 'The organised group the person came with' }),
     get agencyDecisions() {
       return z.array(AgencyDecision).optional().meta({ description: "Agencies' decisions against the certificate (reading one case)" });
     },
@@ -316,6 +318,62 @@ export const Appeal = z
   })
   .meta({ id: 'Appeal' });
 
+// ---- Organised groups
+
+/** A filing carries at most this many members; more are added with `add-members`. One transaction holds them. */
+export const MAX_GROUP_MEMBERS_PER_REQUEST = 20;
+const GroupMembers = z
+  .array(z.strictObject({ person: Person, expectedStayDays: RegistrationRequest.shape.expectedStayDays }))
+  .min(1, 'must name at least one member')
+  .max(MAX_GROUP_MEMBERS_PER_REQUEST, `must name at most ${MAX_GROUP_MEMBERS_PER_REQUEST} members per request; add more with add-members`)
+  .superRefine((members, ctx) => {
+    const seen = new Set<string>();
+    members.forEach((m, i) => {
+      if (seen.has(m.person.idNumber)) ctx.addIssue({ code: 'custom', path: [i, 'person', 'idNumber'], message: 'is listed twice' });
+      seen.add(m.person.idNumber);
+    });
+  });
+
+export const GroupCreate = z
+  .strictObject({
+    responsiblePerson: Person,
+    organisation: z.strictObject({
+      name: text(200),
+      creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character unified social credit code').optional(),
+    }),
+    agreementReference: text(200),
+    originCode: JurisdictionCode,
+    destinationCode: JurisdictionCode,
+    arrivalDate: LocalDate,
+    members: GroupMembers,
+  })
+  .meta({ id: 'GroupCreate' });
+
+export const GROUP_ACTION_BODIES = {
+  add_members: z.strictObject({ members: GroupMembers }).meta({ id: 'GroupMembersAdd' }),
+  remove_member: z.strictObject({ registrationId: z.uuid({ message: 'must be a registration id (UUID)' }), reason: Reason }).meta({ id: 'GroupMemberRemove' }),
+} as const;
+
+export const Group = z
+  .object({
+    ...caseHead('group', GROUP_STATES),
+    ...caseCommon,
+    destinationCode: JurisdictionCode,
+    arrivalDate: LocalDate,
+    organisation: z.object({ name: z.string(), creditCode: z.string().optional() }),
+    agreementReference: z.string(),
+    members: z.array(
+      z.object({
+        registrationId: z.uuid(),
+        name: z.string(),
+        idNumber: z.string().meta({ description: 'Masked' }),
+        status: z.enum(['pending', 'registered', 'removed']),
+        reason: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'Group', description: 'person is the responsible person' });
+
 export const CaseIdParams = z.strictObject({ id: z.uuid({ message: 'must be a case id (UUID)' }) });
 
 export const HistoryEntry = z
@@ -371,7 +429,7 @@ export const AgencyDecisions = z.object({ items: z.array(AgencyDecision) }).meta
 const Limit = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20);
 const Cursor = z.string().min(1).max(2000).optional();
 const ALL_STATES = [
-  ...new Set([...REGISTRATION_STATES, ...ORIGIN_CERTIFICATE_STATES, ...REVIEW_STATES, ...ASSISTANCE_REQUEST_STATES, ...APPEAL_STATES]),
+  ...new Set([...REGISTRATION_STATES, ...ORIGIN_CERTIFICATE_STATES, ...REVIEW_STATES, ...ASSISTANCE_REQUEST_STATES, ...APPEAL_STATES, ...GROUP_STATES]),
 ] as [string, ...string[]];
 
 const caseFilters = {
@@ -391,7 +449,7 @@ export const CasesQuery = z.strictObject({ jurisdiction: JurisdictionCode, ...ca
 export const MyCasesQuery = z.strictObject(caseFilters).superRefine(noContradiction);
 export const CasePage = z
   .object({
-    items: z.array(z.discriminatedUnion('type', [Registration, OriginCertificate, Review, AssistanceRequest, Appeal])),
+    items: z.array(z.discriminatedUnion('type', [Registration, OriginCertificate, Review, AssistanceRequest, Appeal, Group])),
     cursor: z.string().optional(),
   })
   .meta({ id: 'CasePage' });
@@ -455,6 +513,7 @@ export const PolicyOverride = z
     assistanceReply: Period,
     appealWindowDays: z.number().int().min(1, 'must be at least 1').max(3650, 'must be at most 3650'),
     appealDecision: Period,
+    groupFiling: Period,
     assistanceReplyMaxDays: z.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365'),
     reviewIntervalMonths: Months,
     reminderDaysBefore: z.number().int().min(0).max(60, 'must be at most 60'),

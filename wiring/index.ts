@@ -146,6 +146,8 @@ export const functions = {
   }),
   createAppeal: api('appeals/create.ts', 'POST /v1/appeals: appeal a decision on your case', { cases: 'readWrite', idempotency: 'readWrite' }),
   appealActions: api('appeals/actions.ts', 'POST /v1/appeals/{id}/decide', { cases: 'readWrite', idempotency: 'readWrite' }),
+  createGroup: api('groups/create.ts', 'POST /v1/groups: file an organised group with its members', { cases: 'readWrite', idempotency: 'readWrite' }),
+  groupActions: api('groups/actions.ts', 'POST /v1/groups/{id}/<action>: add-members, remove-member', { cases: 'readWrite', idempotency: 'readWrite' }),
   readCases: api('cases/read.ts', 'GET a case of any type and its history', { cases: 'read' }),
   listCases: api('cases/list.ts', 'GET /v1/cases, /v1/assistance-requests and /v1/me/cases', { cases: 'read' }),
   checkCertificate: api('certificates/check.ts', 'GET /v1/certificates/{number}: the public validity check', { cases: 'readWrite' }, {
@@ -217,6 +219,10 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/appeals/{id}', function: 'readCases', auth: 'jwt' },
   { method: 'GET', path: '/v1/appeals/{id}/history', function: 'readCases', auth: 'jwt' },
   ...actionRoutes('appeals', 'appeal', 'appealActions'),
+  { method: 'POST', path: '/v1/groups', function: 'createGroup', auth: 'jwt' },
+  { method: 'GET', path: '/v1/groups/{id}', function: 'readCases', auth: 'jwt' },
+  { method: 'GET', path: '/v1/groups/{id}/history', function: 'readCases', auth: 'jwt' },
+  ...actionRoutes('groups', 'group', 'groupActions'),
   { method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'jwt' },
   { method: 'GET', path: '/v1/me/cases', function: 'listCases', auth: 'jwt' },
   // Public: anyone holding a number may check it. The function limits each caller (30 a minute);

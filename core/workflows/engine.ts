@@ -7,7 +7,7 @@ import { conflict, forbidden, validationError } from '../errors.ts';
 import { type DeadlineKind, type Policy, periodFor } from '../policy.ts';
 import { type Principal, type Role, officeCovers } from '../principal.ts';
 
-export const CASE_TYPES = ['registration', 'origin_certificate', 'review', 'assistance_request', 'appeal'] as const;
+export const CASE_TYPES = ['registration', 'origin_certificate', 'review', 'assistance_request', 'appeal', 'group'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 export interface Person {
@@ -58,8 +58,8 @@ export interface ActionRule<S extends string> {
   actingOffice?: 'origin' | 'destination';
   /** Roles that replace `roles` from particular states (an overdue case escalates to supervisors). */
   rolesFrom?: Partial<Record<S, readonly Role[]>>;
-  /** The deadline the new state runs against, taken from policy; null clears it. */
-  deadline: DeadlineKind | null;
+  /** The deadline the new state runs against, taken from policy; null clears it; `keep` leaves it running. */
+  deadline: DeadlineKind | null | 'keep';
   event: string;
   /** The action must say why, in words the person can read. */
   reasonRequired?: boolean;
@@ -153,8 +153,8 @@ export function assertMayAct<C extends CaseBase, A extends string>(
   }
 }
 
-export function startDeadline(kind: DeadlineKind | null, from: string, policy: Policy): Deadline | null {
-  if (!kind) return null;
+export function startDeadline(kind: DeadlineKind | null | 'keep', from: string, policy: Policy): Deadline | null {
+  if (!kind || kind === 'keep') return null;
   const period = periodFor(policy, kind);
   const date = deadlineDate(from, period, policy.calendar);
   return { kind, date, dueAt: endOfLocalDate(date), period };
@@ -267,7 +267,7 @@ export function transition<C extends CaseBase, A extends string>(
   let next = {
     ...current,
     state: target(rule, action, options.to),
-    deadline: startDeadline(rule.deadline, options.deadlineFrom ?? localDate(now), policy),
+    deadline: rule.deadline === 'keep' ? current.deadline : startDeadline(rule.deadline, options.deadlineFrom ?? localDate(now), policy),
     updatedAt: at,
     version: current.version + 1,
   } as C;

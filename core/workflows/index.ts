@@ -6,8 +6,9 @@ import { REGISTRATION, type RegistrationCase } from './registration.ts';
 import { REVIEW, type ReviewCase } from './review.ts';
 import { ASSISTANCE_REQUEST, type AssistanceRequestCase } from './assistance-request.ts';
 import { APPEAL, type AppealCase } from './appeal.ts';
+import { GROUP, type GroupCase } from './group.ts';
 
-export type Case = RegistrationCase | OriginCertificateCase | ReviewCase | AssistanceRequestCase | AppealCase;
+export type Case = RegistrationCase | OriginCertificateCase | ReviewCase | AssistanceRequestCase | AppealCase | GroupCase;
 
 export const WORKFLOWS = {
   registration: REGISTRATION,
@@ -15,6 +16,7 @@ export const WORKFLOWS = {
   review: REVIEW,
   assistance_request: ASSISTANCE_REQUEST,
   appeal: APPEAL,
+  group: GROUP,
 } as const;
 
 export const workflowOf = (type: Case['type']): Workflow<Case, string> => WORKFLOWS[type] as unknown as Workflow<Case, string>;
@@ -26,6 +28,7 @@ export const CASE_TYPE_NAMES: Record<Case['type'], { collection: string; noun: s
   review: { collection: 'reviews', noun: 'residence review' },
   assistance_request: { collection: 'assistance-requests', noun: 'assistance request' },
   appeal: { collection: 'appeals', noun: 'appeal' },
+  group: { collection: 'groups', noun: 'group' },
 };
 
 /** Every office that may read the case: the one working it, and any the workflow adds. */

@@ -103,6 +103,8 @@ export interface RegistrationCase extends CaseBase<RegistrationState> {
   nextCaseId?: string;
   /** The residence review that is due, or was last due. */
   reviewId?: string;
+  /** The organised group the person came with (§14). */
+  groupId?: string;
 }
 
 export const REGISTRATION: Workflow<RegistrationCase, RegistrationAction> = {
@@ -122,6 +124,7 @@ export const REGISTRATION: Workflow<RegistrationCase, RegistrationAction> = {
     ...(c.previousCaseId ? { previousCaseId: c.previousCaseId } : {}),
     ...(c.nextCaseId ? { nextCaseId: c.nextCaseId } : {}),
     ...(c.reviewId ? { reviewId: c.reviewId } : {}),
+    ...(c.groupId ? { groupId: c.groupId } : {}),
   }),
 };
 
@@ -132,6 +135,7 @@ export interface ReportInput {
   arrivalDate: string;
   expectedStayDays: number;
   originCertificateNumber?: string;
+  groupId?: string;
 }
 
 /** Measures §2 as policy: adults who stay long enough. Either rule is off when its setting is null. */

@@ -115,6 +115,22 @@ export const OPERATIONS: Record<string, Operation> = {
     responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
   },
   ...actionOperations('appeals', schemas.APPEAL_ACTION_BODIES, schemas.Appeal, 'appeal'),
+  'POST /v1/groups': {
+    summary: 'File an organised group at the destination: the organisation, its responsible person, the agreement and the members (each gets a registration)',
+    body: schemas.GroupCreate,
+    responses: { 201: ok('The group with its filing deadline', schemas.Group), ...problems(400, 401, 403, 409, 415, 422) },
+  },
+  'GET /v1/groups/{id}': {
+    summary: 'Read an organised group and where each member stands',
+    params: schemas.CaseIdParams,
+    responses: { 200: ok('The group', schemas.Group), ...problems(400, 401, 404) },
+  },
+  'GET /v1/groups/{id}/history': {
+    summary: 'Every action on a group',
+    params: schemas.CaseIdParams,
+    responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
+  },
+  ...actionOperations('groups', schemas.GROUP_ACTION_BODIES, schemas.Group, 'group'),
   'GET /v1/cases': {
     summary: 'Cases worked inside a jurisdiction (registrations by destination, certificates by origin), newest activity first',
     query: schemas.CasesQuery,

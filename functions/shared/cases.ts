@@ -7,7 +7,7 @@ import { type CertificateKind, newCertificateNumber } from '../../core/certifica
 import { notFound, unprocessable } from '../../core/errors.ts';
 import type { Policy } from '../../core/policy.ts';
 import type { Principal } from '../../core/principal.ts';
-import { Appeal, AssistanceRequest, CaseIdParams, OriginCertificate, Registration, Review } from '../../core/schemas.ts';
+import { Appeal, AssistanceRequest, CaseIdParams, Group, OriginCertificate, Registration, Review } from '../../core/schemas.ts';
 import type { Decision } from '../../core/workflows/engine.ts';
 import { CASE_TYPE_NAMES, type Case, actionPath, workingOffice } from '../../core/workflows/index.ts';
 import { type HttpEvent, type HttpResult, byRoute, json, route } from './http.ts';
@@ -34,6 +34,7 @@ const VIEWS = {
   review: Review,
   assistance_request: AssistanceRequest,
   appeal: Appeal,
+  group: Group,
 } as const;
 export const caseView = (c: Case, extra: Record<string, unknown> = {}) => VIEWS[c.type].parse({ ...c, ...extra });
 

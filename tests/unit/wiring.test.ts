@@ -31,6 +31,7 @@ describe('the wiring', () => {
     ['review', 'reviews/actions.ts', 'REVIEW_ACTION_BODIES'],
     ['assistance_request', 'assistance-requests/actions.ts', 'ASSISTANCE_REQUEST_ACTION_BODIES'],
     ['appeal', 'appeals/actions.ts', 'APPEAL_ACTION_BODIES'],
+    ['group', 'groups/actions.ts', 'GROUP_ACTION_BODIES'],
   ] as const)('gives every client action of the %s table a handler and a body schema, and nothing else', async (type, module, bodies) => {
     const { actions } = (await import(path.join(PROJECT_ROOT, 'functions/api', module))) as { actions: Record<string, unknown> };
     const schemas = await import('../../core/schemas.ts');

@@ -14,6 +14,8 @@ import { type ReviewCase, scheduleReview } from '../../core/workflows/review.ts'
 import { completeReview } from '../../core/workflows/review-cycle.ts';
 import { answer, ask } from '../../core/workflows/assistance-request.ts';
 import { decide as decideAppeal, lodge } from '../../core/workflows/appeal.ts';
+import { fileGroup, settleMember } from '../../core/workflows/group-cycle.ts';
+import { type GroupCase, removeMember } from '../../core/workflows/group.ts';
 
 const now = new Date('2026-11-29T02:00:00Z'); // 10:00 in Shanghai
 const destinationWorker: Principal = { sub: 'cw-1', role: 'caseworker', jurisdiction: '110105001' };
@@ -31,6 +33,27 @@ const ids = { caseId: 'case-1', eventId: 'event-1' };
 const idWithCheck = (first17: string) => first17 + checkCharacter(first17);
 const VC = 'VC-0000-0000-0000';
 const ownCase = () => registrations.report(reportInput, self, DEFAULT_POLICY, ids, now).case;
+/** A group of two filed at 110105001 by its caseworker. */
+const filedGroup = () =>
+  fileGroup(
+    {
+      responsiblePerson: { name: '刘强', idNumber: '110105198001010016', phone: '13500135000' },
+      organisation: { name: '南部县劳务输出公司' },
+      agreementReference: '南劳协〔2026〕12号',
+      originCode: '511321100',
+      destinationCode: '110105001',
+      arrivalDate: '2026-11-25',
+    },
+    [
+      { person, expectedStayDays: 180 },
+      { person: { ...person, name: '李四', idNumber: '511321199001010025' }, expectedStayDays: 180 },
+    ],
+    destinationWorker,
+    DEFAULT_POLICY,
+    { caseId: 'group-1', eventId: 'e', members: [{ caseId: 'm-1', eventId: 'e1' }, { caseId: 'm-2', eventId: 'e2' }] },
+    now,
+  );
+
 /** An appeal by `self` against the origin office's rejection of their certificate application. */
 const lodgedAppeal = () => {
   const applied = certificates.apply({ person, originCode: '511321100' }, self, DEFAULT_POLICY, ids, now).case;
@@ -62,6 +85,7 @@ const caseIn = (type: keyof typeof WORKFLOWS, state: string): CaseBase => {
     assistance_request: () =>
       ask({ toCode: '110105001', subject: { caseId: 'case-1' }, question: '此人是否在贵辖区居住？' }, originWorker, DEFAULT_POLICY, ids, now).case,
     appeal: () => lodgedAppeal().case,
+    group: () => filedGroup()[0].case,
   }[type]();
   const certificate = { number: VC, validFrom: '2026-11-29', validUntil: '2027-11-28' };
   return { ...base, state, ...(type === 'registration' ? { verificationCertificate: certificate } : { certificate }) } as CaseBase;
@@ -103,7 +127,7 @@ for (const [type, workflow] of Object.entries(WORKFLOWS) as [keyof typeof WORKFL
             expect(decision.case).toMatchObject({ state: to, version: c.version + 1 });
             expect(decision.history).toMatchObject({ action, from: state, to });
             expect(decision.event.type).toBe(rule.event);
-            expect(decision.case.deadline?.kind ?? null).toBe(rule.deadline);
+            expect(decision.case.deadline?.kind ?? null).toBe(rule.deadline === 'keep' ? (c.deadline?.kind ?? null) : rule.deadline);
           } else {
             const error = domainError(take);
             expect(error.kind).toBe('conflict');
@@ -413,6 +437,32 @@ describe('appeals', () => {
     expect(reinstated!.history).toMatchObject({ action: 'reinstate', from: 'rejected', to: 'applied', note: expect.stringContaining('appeal-1') });
     // The township itself may not decide an appeal against its own decision.
     expect(domainError(() => decideAppeal(appeal, { case: rejected.case, workflow: certificates.ORIGIN_CERTIFICATE as never, policy: DEFAULT_POLICY, eventId: 'e' }, { outcome: 'upheld', reason: 'r' }, originWorker, DEFAULT_POLICY, 'e', later)).kind).toBe('forbidden');
+  });
+});
+
+describe('organised groups', () => {
+  it('files the group with a registration per member, linked both ways, and a filing deadline from arrival', () => {
+    const [group, ...members] = filedGroup();
+    expect(group.case).toMatchObject({ type: 'group', state: 'filed', deadline: { kind: 'groupFiling', date: '2026-12-05' } });
+    expect(group.case.members).toEqual([
+      { registrationId: 'm-1', name: '张三', idNumber: '110105********002X', status: 'pending' },
+      { registrationId: 'm-2', name: '李四', idNumber: '511321********0025', status: 'pending' },
+    ]);
+    expect(members.map((m) => [m.case.state, m.case.groupId])).toEqual([
+      ['reported', 'group-1'],
+      ['reported', 'group-1'],
+    ]);
+  });
+
+  it('is complete once every member is registered or removed with a reason, and keeps its deadline until then', () => {
+    const [group, first] = filedGroup();
+    const registered = settleMember(first!.case, group.case, DEFAULT_POLICY, 'e', now)[0]!.case as GroupCase;
+    expect(registered).toMatchObject({ state: 'filed', deadline: { kind: 'groupFiling' } });
+    expect(domainError(() => removeMember(registered, 'm-1', '未到岗', destinationWorker, DEFAULT_POLICY, 'e', now)).fields[0]?.field).toBe('registrationId');
+    const done = removeMember(registered, 'm-2', '未随团到达', destinationWorker, DEFAULT_POLICY, 'e', now);
+    expect(done.case).toMatchObject({ state: 'complete', deadline: null });
+    expect(done.case.members.map((m) => m.status)).toEqual(['registered', 'removed']);
+    expect(done.history).toMatchObject({ action: 'remove_member', reason: '未随团到达' });
   });
 });
 

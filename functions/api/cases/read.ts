@@ -34,4 +34,6 @@ export const handler = byRoute({
   'GET /v1/assistance-requests/{id}/history': history('assistance_request'),
   'GET /v1/appeals/{id}': read('appeal'),
   'GET /v1/appeals/{id}/history': history('appeal'),
+  'GET /v1/groups/{id}': read('group'),
+  'GET /v1/groups/{id}/history': history('group'),
 });

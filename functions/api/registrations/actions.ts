@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { REGISTRATION_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
 import * as registration from '../../../core/workflows/registration.ts';
 import type { RegistrationCase } from '../../../core/workflows/registration.ts';
+import { settleMember } from '../../../core/workflows/group-cycle.ts';
 import { actionRoutes, actionsOf, newCertificate, newEventId } from '../../shared/cases.ts';
 import { getCase } from '../../shared/store/cases.ts';
 import { existingJurisdictions, policyFor } from '../../shared/store/reference.ts';
@@ -23,7 +24,10 @@ export const actions = {
     decide: async ({ case: c, body, principal, policy, now }) => {
       // A person who moved here from another destination: that destination's certificate is replaced.
       const previous = c.previousCaseId ? await getCase(c.previousCaseId) : undefined;
-      return registration.verify(
+      // A person who came with an organised group: the member is settled on the group.
+      const group = c.groupId ? await getCase(c.groupId) : undefined;
+      const settled = group?.type === 'group' ? settleMember(c, group, await policyFor(group.destinationCode), newEventId(), now) : [];
+      const verified = registration.verify(
         c,
         principal,
         policy,
@@ -37,6 +41,7 @@ export const actions = {
         now,
         { certificateNumber: newCertificate('verification'), ...body },
       );
+      return [...verified, ...settled];
     },
   }),
   request_supplement: action({

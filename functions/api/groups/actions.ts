@@ -1,0 +1,23 @@
+// POST /v1/groups/{id}/<action>: add members (each gets a registration) or remove one with a reason.
+import { randomUUID } from 'node:crypto';
+import { GROUP_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
+import { type GroupCase, removeMember } from '../../../core/workflows/group.ts';
+import { addGroupMembers } from '../../../core/workflows/group-cycle.ts';
+import { actionRoutes, actionsOf, newEventId } from '../../shared/cases.ts';
+
+const action = actionsOf<GroupCase>();
+
+/** One entry per client action of the table (a test holds them equal). */
+export const actions = {
+  add_members: action({
+    body: BODIES.add_members,
+    decide: ({ case: c, body, principal, policy, now }) =>
+      addGroupMembers(c, body.members, principal, policy, { eventId: newEventId(), members: body.members.map(() => ({ caseId: randomUUID(), eventId: newEventId() })) }, now),
+  }),
+  remove_member: action({
+    body: BODIES.remove_member,
+    decide: ({ case: c, body, principal, policy, now }) => [removeMember(c, body.registrationId, body.reason, principal, policy, newEventId(), now)],
+  }),
+};
+
+export const handler = actionRoutes('group', actions);

@@ -1,0 +1,24 @@
+// POST /v1/groups: the destination office files an organised group (§11, §14) with its
+// members; each member's arrival is reported and linked to the group, in one transaction.
+import { randomUUID } from 'node:crypto';
+import { GroupCreate } from '../../../core/schemas.ts';
+import { fileGroup } from '../../../core/workflows/group-cycle.ts';
+import { created, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
+import { route } from '../../shared/http.ts';
+import { commit } from '../../shared/store/cases.ts';
+import { policyFor } from '../../shared/store/reference.ts';
+
+export const handler = route({ body: GroupCreate, idempotent: true }, async ({ body, principal }) => {
+  await requireKnownJurisdictions(body, ['originCode', 'destinationCode'] as const);
+  const { members, ...group } = body;
+  const decisions = fileGroup(
+    group,
+    members,
+    principal,
+    await policyFor(body.destinationCode),
+    { caseId: randomUUID(), eventId: newEventId(), members: members.map(() => ({ caseId: randomUUID(), eventId: newEventId() })) },
+    new Date(),
+  );
+  await commit(decisions);
+  return created(decisions[0].case);
+});
