@@ -1,0 +1,154 @@
+// Bulk filings (employer staff lists, landlord tenant lists): reading the CSV a filer uploads.
+// Spreadsheet software here writes GB18030 or UTF-8 (with or without a BOM); the file is read
+// as a stream, row by row, so a 200,000-row file is never held in memory. Each row becomes a
+// registration report, or a list of what is wrong with it; a bad row never stops the others.
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { type FieldProblem, validationError } from './errors.ts';
+import { JurisdictionCode, LocalDate, RegistrationRequest } from './schemas.ts';
+import { z } from 'zod';
+
+/** The columns a file may have, each under its English or its Chinese heading. */
+export const IMPORT_COLUMNS = {
+  name: ['name', '姓名'],
+  idNumber: ['idNumber', '身份证号', '身份证号码', '公民身份号码'],
+  phone: ['phone', '手机号', '手机号码', '联系电话'],
+  originCode: ['originCode', '户籍地代码', '原籍地代码'],
+  arrivalDate: ['arrivalDate', '到达日期'],
+  expectedStayDays: ['expectedStayDays', '预计居住天数'],
+  premises: ['premises', '住所', '居住地址'],
+} as const;
+export type ImportColumn = keyof typeof IMPORT_COLUMNS;
+export const REQUIRED_COLUMNS: readonly ImportColumn[] = ['name', 'idNumber', 'phone', 'originCode', 'arrivalDate', 'expectedStayDays'];
+
+/** Files up to this size and row count are accepted (the issue's figures). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 200_000;
+
+/** Why a whole file is refused at once (not CSV, no header, a required column missing, too many rows). */
+export class ImportFileError extends Error {}
+
+export interface ImportRow {
+  /** 1-based line of the data row as a spreadsheet shows it (the header is row 1). */
+  row: number;
+  values: Partial<Record<ImportColumn, string>>;
+}
+
+/** Text from bytes in the given encoding, as it streams (a leading BOM is dropped). */
+async function* decode(bytes: AsyncIterable<Uint8Array>, encoding: 'utf-8' | 'gb18030'): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding);
+  for await (const chunk of bytes) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text.includes('\u0000')) throw new ImportFileError('the file is not CSV text (it holds binary data)');
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+function headerMap(header: string[]): Map<number, ImportColumn> {
+  const byHeading = new Map<string, ImportColumn>();
+  for (const [column, headings] of Object.entries(IMPORT_COLUMNS) as [ImportColumn, readonly string[]][]) {
+    for (const heading of headings) byHeading.set(heading.toLowerCase(), column);
+  }
+  const map = new Map<number, ImportColumn>();
+  header.forEach((heading, i) => {
+    const column = byHeading.get(heading.trim().toLowerCase());
+    if (column) map.set(i, column);
+  });
+  const missing = REQUIRED_COLUMNS.filter((c) => ![...map.values()].includes(c));
+  if (missing.length === REQUIRED_COLUMNS.length) {
+    throw new ImportFileError(`the first row is not a header: expected columns ${REQUIRED_COLUMNS.join(', ')} (or their Chinese headings)`);
+  }
+  if (missing.length > 0) {
+    throw new ImportFileError(`required column(s) missing: ${missing.map((c) => `${c} (${IMPORT_COLUMNS[c].slice(1).join('/')})`).join(', ')}`);
+  }
+  return map;
+}
+
+async function* parseRows(text: AsyncIterable<string>): AsyncGenerator<ImportRow> {
+  const parser = parse({ relax_column_count: true, skip_empty_lines: true, bom: true, trim: true });
+  // A failure while decoding ends the parse with that error, rather than leaving it waiting.
+  const source = Readable.from(text);
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
+  let columns: Map<number, ImportColumn> | undefined;
+  let row = 1;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      if (!columns) {
+        columns = headerMap(record);
+        continue;
+      }
+      row++;
+      if (row - 1 > MAX_IMPORT_ROWS) throw new ImportFileError(`the file has more than ${MAX_IMPORT_ROWS} rows`);
+      const values: ImportRow['values'] = {};
+      record.forEach((value, i) => {
+        const column = columns!.get(i);
+        if (column) values[column] = value;
+      });
+      yield { row, values };
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    // csv-parse's own complaints: an unclosed quote, a malformed field.
+    const e = error as { code?: string; message: string };
+    if (e.code?.startsWith('CSV_')) throw new ImportFileError(`the file is not valid CSV: ${e.message}`);
+    throw error;
+  }
+  if (!columns) throw new ImportFileError('the file is empty: it has no header row');
+}
+
+/** UTF-8 if every byte of the file decodes as UTF-8 (with or without a BOM), else GB18030. */
+export async function detectEncoding(bytes: AsyncIterable<Uint8Array>): Promise<'utf-8' | 'gb18030'> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of bytes) decoder.decode(chunk, { stream: true });
+    decoder.decode();
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+/**
+ * The rows of an uploaded file. `open()` gives the file's bytes from the start; it is called
+ * twice (once to tell UTF-8 from GB18030, once to read), so a large file is streamed, never
+ * held in memory.
+ */
+export async function* readImportFile(open: () => AsyncIterable<Uint8Array>): AsyncGenerator<ImportRow> {
+  const encoding = await detectEncoding(open());
+  yield* parseRows(decode(open(), encoding));
+}
+
+const ImportRowSchema = z.object({
+  person: RegistrationRequest.shape.person,
+  originCode: JurisdictionCode,
+  arrivalDate: LocalDate,
+  expectedStayDays: z.coerce.number({ message: 'must be a whole number of days' }).pipe(RegistrationRequest.shape.expectedStayDays),
+  premises: z.string().max(300).optional(),
+});
+export type ImportedArrival = z.output<typeof ImportRowSchema>;
+
+/** A row as an arrival to report, or what is wrong with it, field by field. */
+export function arrivalFromRow(values: ImportRow['values']): { arrival: ImportedArrival } | { errors: FieldProblem[] } {
+  const result = ImportRowSchema.safeParse({
+    person: { name: values.name ?? '', idNumber: values.idNumber ?? '', phone: values.phone ?? '' },
+    originCode: values.originCode ?? '',
+    arrivalDate: values.arrivalDate ?? '',
+    expectedStayDays: values.expectedStayDays ?? '',
+    ...(values.premises ? { premises: values.premises } : {}),
+  });
+  if (result.success) return { arrival: result.data };
+  const errors = result.error.issues.map((issue) => ({
+    // Errors name the file's column, not the API's nesting.
+    field: String(issue.path.at(-1) ?? 'row'),
+    reason: issue.message,
+  }));
+  return { errors };
+}
+
+/** Refuses a file whose size is past the limit before reading it. */
+export function checkImportSize(bytes: number): void {
+  if (bytes > MAX_IMPORT_BYTES) throw validationError([{ field: 'file', reason: `is ${bytes} bytes; at most ${MAX_IMPORT_BYTES} are accepted` }]);
+}
