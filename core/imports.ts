@@ -19,7 +19,8 @@ export const IMPORT_COLUMNS = {
   premises: ['premises', '住所', '居住地址'],
 } as const;
 export type ImportColumn = keyof typeof IMPORT_COLUMNS;
-export const REQUIRED_COLUMNS: readonly ImportColumn[] = ['name', 'idNumber', 'phone', 'originCode', 'arrivalDate', 'expectedStayDays'];
+/** Every column is required: the premises is where the person lives (以房管人). */
+export const REQUIRED_COLUMNS: readonly ImportColumn[] = ['name', 'idNumber', 'phone', 'originCode', 'arrivalDate', 'expectedStayDays', 'premises'];
 
 /** Files up to this size and row count are accepted (the issue's figures). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -126,7 +127,7 @@ const ImportRowSchema = z.object({
   originCode: JurisdictionCode,
   arrivalDate: LocalDate,
   expectedStayDays: z.coerce.number({ message: 'must be a whole number of days' }).pipe(RegistrationRequest.shape.expectedStayDays),
-  premises: z.string().max(300).optional(),
+  premises: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
 });
 export type ImportedArrival = z.output<typeof ImportRowSchema>;
 
@@ -137,7 +138,7 @@ export function arrivalFromRow(values: ImportRow['values']): { arrival: Imported
     originCode: values.originCode ?? '',
     arrivalDate: values.arrivalDate ?? '',
     expectedStayDays: values.expectedStayDays ?? '',
-    ...(values.premises ? { premises: values.premises } : {}),
+    premises: values.premises ?? '',
   });
   if (result.success) return { arrival: result.data };
   const errors = result.error.issues.map((issue) => ({

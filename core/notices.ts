@@ -1,9 +1,9 @@
 // Which office inboxes an event lands in. One row per event type; a type not listed
 // notifies no office (person-facing events, and what an office did itself).
-import { countyOf } from './jurisdiction.ts';
+import { countyOf, parentOf } from './jurisdiction.ts';
 import type { DomainEvent } from './workflows/engine.ts';
 
-export type Recipient = 'origin' | 'origin_county' | 'destination' | 'destination_county';
+export type Recipient = 'origin' | 'origin_county' | 'destination' | 'destination_county' | 'destination_parent';
 
 export const NOTICE_ROUTES: Record<string, readonly Recipient[]> = {
   // The origin keeps track of its outflow (County plan) and learns of each registration.
@@ -34,7 +34,8 @@ export const NOTICE_ROUTES: Record<string, readonly Recipient[]> = {
   // An appeal's origin is the deciding office, its destination the reviewing office above it.
   'appeal.lodged': ['destination', 'origin'],
   'appeal.decided': ['origin'],
-  'appeal.overdue': ['destination', 'destination_county'],
+  // A reviewing office that misses its deadline is answerable to the level above it.
+  'appeal.overdue': ['destination', 'destination_parent'],
   // The origin keeps track of organised departures (§11); a late filing escalates.
   'group.filed': ['origin'],
   'group.overdue': ['destination', 'destination_county'],
@@ -56,6 +57,8 @@ export function noticesFor(event: DomainEvent): Notice[] {
         return event.destinationCode;
       case 'destination_county':
         return event.destinationCode ? countyOf(event.destinationCode) : undefined;
+      case 'destination_parent':
+        return event.destinationCode ? parentOf(event.destinationCode) : undefined;
     }
   });
   const { id: eventId, ...rest } = event;

@@ -35,6 +35,8 @@ export interface Policy {
   appealDecision: Period;
   /** Residence review interval in months. */
   reviewIntervalMonths: number;
+  /** A review can be completed from this many days before it is due (not straight after the last). */
+  reviewWindowDays: number;
   /** Reminders go out this many days before a deadline. */
   reminderDaysBefore: number;
   /** Local holidays and make-up working days, added to the national calendar. */
@@ -67,6 +69,7 @@ export const DEFAULT_POLICY: Policy = {
   appealWindowDays: 60,
   appealDecision: { count: 60, unit: 'calendar_days' },
   reviewIntervalMonths: 6,
+  reviewWindowDays: 30,
   reminderDaysBefore: 2,
   calendar: { holidays: [], workdays: [] },
 };

@@ -248,7 +248,7 @@ export const AssistanceRequestCreate = z
       })
       .meta({ description: 'A case of this deployment, or a person by ID number' }),
     question: text(2000),
-    dueDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1').optional().meta({
+    dueDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(365, 'must be at most 365').optional().meta({
       description: 'Calendar days to reply, up to the policy maximum (assistanceReplyMaxDays); the policy period otherwise',
     }),
   })
@@ -323,7 +323,14 @@ export const Appeal = z
 /** A filing carries at most this many members; more are added with `add-members`. One transaction holds them. */
 export const MAX_GROUP_MEMBERS_PER_REQUEST = 20;
 const GroupMembers = z
-  .array(z.strictObject({ person: Person, expectedStayDays: RegistrationRequest.shape.expectedStayDays }))
+  .array(
+    z.strictObject({
+      person: Person,
+      expectedStayDays: RegistrationRequest.shape.expectedStayDays,
+      originCode: JurisdictionCode.optional().meta({ description: "The member's origin, when not the group's" }),
+      arrivalDate: LocalDate.optional().meta({ description: "The member's arrival, when not the group's (a later batch)" }),
+    }),
+  )
   .min(1, 'must name at least one member')
   .max(MAX_GROUP_MEMBERS_PER_REQUEST, `must name at most ${MAX_GROUP_MEMBERS_PER_REQUEST} members per request; add more with add-members`)
   .superRefine((members, ctx) => {
@@ -516,6 +523,7 @@ export const PolicyOverride = z
     groupFiling: Period,
     assistanceReplyMaxDays: z.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365'),
     reviewIntervalMonths: Months,
+    reviewWindowDays: z.number().int().min(0).max(366, 'must be at most 366'),
     reminderDaysBefore: z.number().int().min(0).max(60, 'must be at most 60'),
     calendar: HolidayCalendar,
   })

@@ -8,6 +8,7 @@ import { parentOf } from '../jurisdiction.ts';
 import type { Policy } from '../policy.ts';
 import { type Principal, SYSTEM } from '../principal.ts';
 import { type Actor, type CaseBase, type Decision, type HistoryEntry, type Workflow, open, startDeadline, transition } from './engine.ts';
+import { scheduleReview } from './review.ts';
 
 export const APPEAL_STATES = ['lodged', 'upheld', 'reversed', 'overdue'] as const;
 export type AppealState = (typeof APPEAL_STATES)[number];
@@ -63,14 +64,14 @@ export const appealUntil = (at: string, policy: Policy) => addCalendarDays(local
 export function lodge(
   appealed: CaseBase,
   decision: HistoryEntry,
-  appealable: boolean,
+  rules: { appealable: boolean; workingOffice: string },
   grounds: string,
   actor: Principal,
   policy: Policy,
   ids: { caseId: string; eventId: string },
   now: Date,
 ): Decision<AppealCase> {
-  if (!appealable) throw unprocessable([{ field: 'decision', reason: `${decision.action} is not a decision that can be appealed` }]);
+  if (!rules.appealable) throw unprocessable([{ field: 'decision', reason: `${decision.action} is not a decision that can be appealed` }]);
   if (appealed.state !== decision.to || appealed.updatedAt !== decision.at) {
     throw conflict(`the case has moved on since this decision (it is now ${appealed.state})`, { state: appealed.state });
   }
@@ -80,7 +81,11 @@ export function lodge(
       { field: 'decision', reason: `was made on ${localDate(new Date(decision.at))}; appeals are accepted for ${policy.appealWindowDays} days (policy appealWindowDays), until ${until}` },
     ]);
   }
-  const decidedBy = decision.by.office ?? appealed.originCode;
+  const decidedBy = decision.by.office ?? rules.workingOffice;
+  const reviewedBy = parentOf(decidedBy);
+  if (!reviewedBy) {
+    throw unprocessable([{ field: 'decision', reason: `was made by a provincial office (${decidedBy}); its review lies outside this deployment` }]);
+  }
   return open(
     APPEAL,
     'lodge',
@@ -88,7 +93,7 @@ export function lodge(
       id: ids.caseId,
       ...(appealed.person ? { person: appealed.person } : {}),
       originCode: decidedBy,
-      destinationCode: parentOf(decidedBy) ?? decidedBy,
+      destinationCode: reviewedBy,
       appealed: {
         caseId: appealed.id,
         caseType: appealed.type,
@@ -116,7 +121,7 @@ export function lodge(
  */
 export function decide<C extends CaseBase>(
   appeal: AppealCase,
-  appealed: { case: C; workflow: Workflow<C, string>; policy: Policy; eventId: string },
+  appealed: { case: C; workflow: Workflow<C, string>; policy: Policy; eventId: string; review: { caseId: string; eventId: string } },
   input: { outcome: 'upheld' | 'reversed'; reason: string },
   actor: Principal,
   policy: Policy,
@@ -134,12 +139,16 @@ export function decide<C extends CaseBase>(
   if (original.state !== appeal.appealed.decision.to) {
     throw conflict(`the appealed case has moved on (it is now ${original.state}); it cannot be put back`, { state: original.state });
   }
+  // A registration registered again gets its residence reviews back (the revocation cancelled them).
+  const reviews = original.type === 'registration' && before === 'registered';
   const reinstated = transition(appealed.workflow, original, 'reinstate', SYSTEM, appealed.policy, appealed.eventId, now, {
     to: before,
     detail: { note: `reversed on appeal ${appeal.id}: ${input.reason}` },
-    changes: (next) => undoDecision(next, before, appealed.policy),
+    changes: (next) => ({ ...undoDecision(next, before, appealed.policy), ...(reviews ? { reviewId: appealed.review.caseId } : {}) }),
   });
-  return [decided, reinstated];
+  if (!reviews) return [decided, reinstated];
+  const registration = reinstated.case as unknown as Parameters<typeof scheduleReview>[0];
+  return [decided, reinstated, scheduleReview(registration, 1, localDate(now), appealed.policy, appealed.review, now)];
 }
 
 /** What reinstating takes back: the revocation or rejection, and a processing deadline where one ran. */

@@ -21,10 +21,12 @@ export const ASSISTANCE_REQUEST_ACTIONS = {
     deadline: 'assistanceReply',
     event: 'assistance_request.sent',
   },
+  // The asking office (or one above it) never answers its own question.
   answer: {
     from: ['open', 'overdue'],
     to: 'answered',
     roles: ['caseworker', 'supervisor'],
+    notByOffice: 'origin',
     deadline: null,
     event: 'assistance_request.answered',
   },
@@ -32,6 +34,7 @@ export const ASSISTANCE_REQUEST_ACTIONS = {
     from: ['open', 'overdue'],
     to: 'declined',
     roles: ['caseworker', 'supervisor'],
+    notByOffice: 'origin',
     deadline: null,
     event: 'assistance_request.declined',
     reasonRequired: true,
@@ -84,6 +87,10 @@ export interface AskInput {
 /** The asking office is the caller's own jurisdiction. */
 export function ask(input: AskInput, actor: Principal, policy: Policy, ids: { caseId: string; eventId: string }, now: Date): Decision<AssistanceRequestCase> {
   const fromCode = actor.jurisdiction ?? '';
+  // Checked before the deadline is computed from it, so a silly number is a 400, not a broken date.
+  if (input.dueDays !== undefined && input.dueDays > policy.assistanceReplyMaxDays) {
+    throw validationError([{ field: 'dueDays', reason: `must be at most ${policy.assistanceReplyMaxDays} days (policy assistanceReplyMaxDays)` }]);
+  }
   const decision = open(
     ASSISTANCE_REQUEST,
     'ask',
@@ -94,9 +101,6 @@ export function ask(input: AskInput, actor: Principal, policy: Policy, ids: { ca
     now,
   );
   if (input.toCode === fromCode) throw validationError([{ field: 'toCode', reason: 'is your own office' }]);
-  if (input.dueDays !== undefined && input.dueDays > policy.assistanceReplyMaxDays) {
-    throw validationError([{ field: 'dueDays', reason: `must be at most ${policy.assistanceReplyMaxDays} days (policy assistanceReplyMaxDays)` }]);
-  }
   return decision;
 }
 

@@ -56,6 +56,8 @@ export interface ActionRule<S extends string> {
   roles: readonly Role[];
   /** Whose office acts, when not the workflow's (the asking office sends an assistance request). */
   actingOffice?: 'origin' | 'destination';
+  /** An office covering this side may not act, even if it covers the acting side (no one answers their own question). */
+  notByOffice?: 'origin' | 'destination';
   /** Roles that replace `roles` from particular states (an overdue case escalates to supervisors). */
   rolesFrom?: Partial<Record<S, readonly Role[]>>;
   /** The deadline the new state runs against, taken from policy; null clears it; `keep` leaves it running. */
@@ -147,6 +149,9 @@ export function assertMayAct<C extends CaseBase, A extends string>(
   if (actor.role === 'caseworker' || actor.role === 'supervisor') {
     const code = officeCode(rule.actingOffice ? { office: rule.actingOffice } : workflow, c);
     if (!officeCovers(actor, code)) throw forbidden(`${workflow.office} ${code} is outside your jurisdiction ${actor.jurisdiction}`);
+    if (rule.notByOffice && officeCovers(actor, officeCode({ office: rule.notByOffice }, c))) {
+      throw forbidden(`the ${rule.notByOffice} office may not ${action} this ${noun}`);
+    }
   }
   if (actor.role === 'person' && c.openedBy && c.openedBy.sub !== actor.sub) {
     throw forbidden(`this ${noun} is not yours`);

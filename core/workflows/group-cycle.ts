@@ -3,13 +3,20 @@
 import type { Policy } from '../policy.ts';
 import type { Principal } from '../principal.ts';
 import type { Decision, Person } from './engine.ts';
-import { type GroupCase, type GroupInput, addMembers, file, memberOf, memberRegistered } from './group.ts';
-import { type RegistrationCase, report } from './registration.ts';
+import { validationError } from '../errors.ts';
+import { type GroupCase, type GroupInput, addMembers, file, memberOf, memberRegistered, removeMember } from './group.ts';
+import { type RegistrationCase, report, withdraw } from './registration.ts';
 
 export interface MemberInput {
   person: Person;
   expectedStayDays: number;
+  /** Where the member comes from and when they arrived, when not the group's. */
+  originCode?: string | undefined;
+  arrivalDate?: string | undefined;
 }
+
+/** One item holds the group: members beyond this are filed as another group. */
+export const MAX_GROUP_SIZE = 1000;
 
 /** One registration per member, reported on the group's arrival date and linked to it. */
 function reportMembers(
@@ -17,7 +24,14 @@ function reportMembers(
   members: MemberInput[], actor: Principal, policy: Policy, ids: { caseId: string; eventId: string }[], now: Date) {
   return members.map((m, i) =>
     report(
-      { person: m.person, originCode: group.originCode, destinationCode: group.destinationCode, arrivalDate: group.arrivalDate, expectedStayDays: m.expectedStayDays, groupId: group.id },
+      {
+        person: m.person,
+        originCode: m.originCode ?? group.originCode,
+        destinationCode: group.destinationCode,
+        arrivalDate: m.arrivalDate ?? group.arrivalDate,
+        expectedStayDays: m.expectedStayDays,
+        groupId: group.id,
+      },
       actor,
       policy,
       ids[i]!,
@@ -47,6 +61,9 @@ export function addGroupMembers(
   ids: { eventId: string; members: { caseId: string; eventId: string }[] },
   now: Date,
 ): Decision[] {
+  if (group.members.length + members.length > MAX_GROUP_SIZE) {
+    throw validationError([{ field: 'members', reason: `would make ${group.members.length + members.length} members; a group holds at most ${MAX_GROUP_SIZE}` }]);
+  }
   const registrations = reportMembers(group, members, actor, policy, ids.members, now);
   return [addMembers(group, registrations.map((r) => memberOf(r.case.id, r.case.person)), actor, policy, ids.eventId, now), ...registrations];
 }
@@ -56,3 +73,19 @@ export const settleMember = (registration: RegistrationCase, group: GroupCase | 
   group && group.members.some((m) => m.registrationId === registration.id && m.status === 'pending')
     ? [memberRegistered(group, registration.id, policy, eventId, now)]
     : [];
+
+/** A member removed before registering: the group settles them, and their arrival is withdrawn. */
+export function removeGroupMember(
+  group: GroupCase,
+  registration: RegistrationCase | undefined,
+  registrationId: string,
+  reason: string,
+  actor: Principal,
+  policy: Policy,
+  ids: { eventId: string; registrationEventId: string },
+  now: Date,
+): Decision[] {
+  const removed = removeMember(group, registrationId, reason, actor, policy, ids.eventId, now);
+  const open = registration && ['reported', 'awaiting_supplement', 'overdue'].includes(registration.state);
+  return open ? [removed, withdraw(registration, `removed from group ${group.id}: ${reason}`, policy, ids.registrationEventId, now)] : [removed];
+}

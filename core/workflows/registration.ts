@@ -57,6 +57,14 @@ export const REGISTRATION_ACTIONS = {
     reasonRequired: true,
     appealable: true,
   },
+  // A group member who never arrived was removed from the group: the case closes, nothing is owed.
+  withdraw: {
+    from: ['reported', 'awaiting_supplement', 'overdue'],
+    to: 'closed',
+    roles: ['system'],
+    deadline: null,
+    event: 'registration.withdrawn',
+  },
   // An appeal reversed the revocation: the case returns to the state before it.
   reinstate: { from: ['closed'], to: 'registered', roles: ['system'], deadline: null, event: 'registration.reinstated' },
   depart: {
@@ -352,3 +360,7 @@ export const supersede = (previous: RegistrationCase, replacement: string, polic
     changes: (next) =>
       next.verificationCertificate ? { verificationCertificate: { ...next.verificationCertificate, supersededBy: replacement } } : {},
   });
+
+/** The arrival is withdrawn (a group member removed before registering): the case closes. */
+export const withdraw = (current: RegistrationCase, reason: string, policy: Policy, eventId: string, now: Date) =>
+  transition(REGISTRATION, current, 'withdraw', SYSTEM, policy, eventId, now, { detail: { reason } });

@@ -3,6 +3,8 @@
 // caseworker records a visit; the result goes to the origin and the next review is scheduled
 // from the completion. A person who departs has no further reviews. A review asks where the
 // person lives and works, and nothing else.
+import { addCalendarDays, localDate } from '../calendar.ts';
+import { conflict } from '../errors.ts';
 import type { Policy } from '../policy.ts';
 import { type Principal, SYSTEM } from '../principal.ts';
 import { type CaseBase, type Decision, type Person, type Workflow, open, transition } from './engine.ts';
@@ -109,10 +111,16 @@ export function complete(
   now: Date,
 ): Decision<ReviewCase> {
   const result: ReviewResult = { ...input, by: action === 'confirm' ? 'person' : 'visit', at: now.toISOString() };
-  return transition(REVIEW, current, action, actor, policy, eventId, now, {
+  const decision = transition(REVIEW, current, action, actor, policy, eventId, now, {
     detail: input.note ? { note: input.note } : {},
     changes: () => ({ result }),
   });
+  // Checked once the table has allowed the caller and the state: a review opens shortly before it is due.
+  const opens = current.deadline ? addCalendarDays(current.deadline.date, -policy.reviewWindowDays) : undefined;
+  if (opens && localDate(now) < opens) {
+    throw conflict(`this review opens on ${opens} (${policy.reviewWindowDays} days before it is due, policy reviewWindowDays)`, { state: current.state, opens });
+  }
+  return decision;
 }
 
 export const cancelReview = (review: ReviewCase, policy: Policy, eventId: string, now: Date, reason: string) =>

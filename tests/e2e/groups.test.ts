@@ -40,6 +40,9 @@ describe('organised groups', () => {
     const removed = await api('POST', `/v1/groups/${filed.body.id}/remove-member`, { token: office, body: { registrationId: c, reason: '未随团到达' } });
     expect(removed.body).toMatchObject({ state: 'complete', deadline: null });
     expect((removed.body.members as Json[]).map((m) => m.status)).toEqual(['registered', 'registered', 'removed']);
+    // The member who never came owes nothing: their arrival is withdrawn and will not go overdue.
+    const withdrawn = await api('GET', `/v1/registrations/${c}`, { token: office });
+    expect(withdrawn.body).toMatchObject({ state: 'closed', deadline: null });
 
     const county = await sign({ role: 'supervisor', jurisdiction: '110105' });
     const groups = await api('GET', '/v1/cases?jurisdiction=110105&type=group', { token: county });
@@ -62,8 +65,11 @@ describe('organised groups', () => {
     expect(listed.body.items).toEqual([]);
     // Then more members are added to a group in batches.
     const filed = await api('POST', '/v1/groups', { token: office, body: { ...filing([member(300, '戊')]), destinationCode: '110105002' } });
-    const added = await api('POST', `/v1/groups/${filed.body.id}/add-members`, { token: office, body: { members: [member(301, '己'), member(302, '庚')] } });
+    const later = { ...member(302, '庚'), arrivalDate: '2026-11-01', originCode: '510104001' };
+    const added = await api('POST', `/v1/groups/${filed.body.id}/add-members`, { token: office, body: { members: [member(301, '己'), later] } });
     expect(added.body.members).toHaveLength(3);
     expect(added.body.deadline).toEqual(filed.body.deadline);
+    const third = await api('GET', `/v1/registrations/${added.body.members[2].registrationId}`, { token: office });
+    expect(third.body).toMatchObject({ arrivalDate: '2026-11-01', originCode: '510104001', groupId: filed.body.id });
   });
 });

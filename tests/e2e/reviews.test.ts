@@ -25,8 +25,21 @@ async function registeredBySelf(sub: string, idNumber: string, destinationCode =
 }
 
 describe('residence reviews', () => {
+  it('opens a review only shortly before it is due, as policy says', async () => {
+    const { self, registration } = await registeredBySelf('sun-li', '110105198001010016', '110108001');
+    const early = await api('POST', `/v1/reviews/${registration.reviewId}/confirm`, { token: self, body: { outcome: 'unchanged' } });
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toContain('policy reviewWindowDays');
+  });
+
+  // The rest confirms at once: the test jurisdiction opens its reviews for the whole interval.
+  it('sets a wide review window for 110105 (an administrator)', async () => {
+    const admin = await local.stack.issuer.sign({ role: 'admin' });
+    expect((await api('PUT', '/v1/policies/110105', { token: admin, body: { reviewWindowDays: 366 } })).status).toBe(201);
+  });
+
   it('confirms online, then by visit, each scheduling the next and notifying the origin', async () => {
-    const { self, office, registration } = await registeredBySelf('wang-fang', '110105198001010016');
+    const { self, office, registration } = await registeredBySelf('wang-fang', '110105198001010024');
     const first = await api('GET', `/v1/reviews/${registration.reviewId}`, { token: self });
     expect(first.body).toMatchObject({ type: 'review', state: 'due', round: 1, registrationId: registration.id, deadline: { kind: 'review' } });
     expect(first.body.availableActions).toEqual(['confirm']);

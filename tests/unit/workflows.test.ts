@@ -58,7 +58,7 @@ const filedGroup = () =>
 const lodgedAppeal = () => {
   const applied = certificates.apply({ person, originCode: '511321100' }, self, DEFAULT_POLICY, ids, now).case;
   const rejected = certificates.reject(applied, originWorker, DEFAULT_POLICY, 'e', now, { reason: '材料不全' });
-  return { rejected, ...lodge(rejected.case, rejected.history, true, '材料已齐全', self, DEFAULT_POLICY, { caseId: 'appeal-1', eventId: 'e' }, now) };
+  return { rejected, ...lodge(rejected.case, rejected.history, { appealable: true, workingOffice: '511321100' }, '材料已齐全', self, DEFAULT_POLICY, { caseId: 'appeal-1', eventId: 'e' }, now) };
 };
 const verifyIds = { eventId: 'e', review: { caseId: 'review-1', eventId: 'e-review' } };
 const verifiedWithReview = (c: registrations.RegistrationCase) =>
@@ -117,23 +117,25 @@ for (const [type, workflow] of Object.entries(WORKFLOWS) as [keyof typeof WORKFL
     for (const [action, rule] of actions) {
       for (const state of workflow.states) {
         const allowed = rule.from.includes(state);
-        it(`${allowed ? 'allows' : 'refuses (409)'} ${action} from ${state}`, () => {
-          const c = caseIn(type, state);
-          const to = targets(rule)[0]!;
-          const take = () =>
-            transition(workflow, c, action, allowedActor(type, rule), DEFAULT_POLICY, 'e', now, { detail: { reason: 'stated reason' }, to });
-          if (allowed) {
-            const decision = take();
-            expect(decision.case).toMatchObject({ state: to, version: c.version + 1 });
-            expect(decision.history).toMatchObject({ action, from: state, to });
-            expect(decision.event.type).toBe(rule.event);
-            expect(decision.case.deadline?.kind ?? null).toBe(rule.deadline === 'keep' ? (c.deadline?.kind ?? null) : rule.deadline);
-          } else {
-            const error = domainError(take);
-            expect(error.kind).toBe('conflict');
-            expect(error.extensions).toEqual({ state, action });
-          }
-        });
+        // Every state the action may lead to, where its outcome chooses among several.
+        for (const to of allowed ? targets(rule) : [targets(rule)[0]!]) {
+          it(`${allowed ? 'allows' : 'refuses (409)'} ${action} from ${state}${targets(rule).length > 1 ? ` to ${to}` : ''}`, () => {
+            const c = caseIn(type, state);
+            const take = () =>
+              transition(workflow, c, action, allowedActor(type, rule), DEFAULT_POLICY, 'e', now, { detail: { reason: 'stated reason' }, to });
+            if (allowed) {
+              const decision = take();
+              expect(decision.case).toMatchObject({ state: to, version: c.version + 1 });
+              expect(decision.history).toMatchObject({ action, from: state, to });
+              expect(decision.event.type).toBe(rule.event);
+              expect(decision.case.deadline?.kind ?? null).toBe(rule.deadline === 'keep' ? (c.deadline?.kind ?? null) : rule.deadline);
+            } else {
+              const error = domainError(take);
+              expect(error.kind).toBe('conflict');
+              expect(error.extensions).toEqual({ state, action });
+            }
+          });
+        }
       }
 
       const refusedRoles = ROLES.filter((r) => !rule.roles.includes(r));
@@ -346,11 +348,15 @@ describe('residence reviews', () => {
   it('schedules nothing more once the person has left, and lets an office record a visit', () => {
     const [registration, review] = registered();
     const office: Principal = { sub: 'cw', role: 'caseworker', jurisdiction: '110105001' };
-    const decisions = completeReview(review.case, 'record_visit', { outcome: 'left', note: '已搬离' }, office, DEFAULT_POLICY, registration.case, {
-      eventId: 'e1',
-      next: { caseId: 'review-2', eventId: 'e2' },
-      registrationEventId: 'e3',
-    }, now);
+    const visit = (at: Date) =>
+      completeReview(review.case, 'record_visit', { outcome: 'left', note: '已搬离' }, office, DEFAULT_POLICY, registration.case, {
+        eventId: 'e1',
+        next: { caseId: 'review-2', eventId: 'e2' },
+        registrationEventId: 'e3',
+      }, at);
+    // A review opens 30 days before it is due (2027-05-29), not straight after the last.
+    expect(domainError(() => visit(now))).toMatchObject({ kind: 'conflict', extensions: { opens: '2027-04-29' } });
+    const decisions = visit(new Date('2027-04-29T02:00:00Z'));
     expect(decisions).toHaveLength(1);
     expect(decisions[0]!.case).toMatchObject({ state: 'completed', result: { outcome: 'left', by: 'visit' } });
   });
@@ -381,6 +387,13 @@ describe('assistance requests', () => {
     expect(domainError(() => ask(question, self, DEFAULT_POLICY, ids, now)).kind).toBe('forbidden');
   });
 
+  it('is never answered by the office that asked, even when it covers the office asked', () => {
+    const county: Principal = { sub: 'c', role: 'supervisor', jurisdiction: '110105' };
+    const sent = ask({ ...question, toCode: '110105001' }, county, DEFAULT_POLICY, ids, now).case;
+    expect(domainError(() => answer(sent, county, DEFAULT_POLICY, 'e', now, { answer: 'x' })).message).toContain('origin office may not answer');
+    expect(answer(sent, destinationWorker, DEFAULT_POLICY, 'e', now, { answer: 'y' }).case.state).toBe('answered');
+  });
+
   it('is answered or declined by the office asked, not by the one that asked', () => {
     const sent = ask(question, originWorker, DEFAULT_POLICY, ids, now).case;
     expect(domainError(() => answer(sent, originWorker, DEFAULT_POLICY, 'e', now, { answer: 'x' })).kind).toBe('forbidden');
@@ -408,7 +421,7 @@ describe('appeals', () => {
   it('is refused outside the window, for a decision that cannot be appealed, and once the case has moved on', () => {
     const { rejected } = lodgedAppeal();
     const lodgeAt = (at: Date, appealable = true, c = rejected.case) =>
-      lodge(c, rejected.history, appealable, 'g', self, DEFAULT_POLICY, { caseId: 'a', eventId: 'e' }, at);
+      lodge(c, rejected.history, { appealable, workingOffice: '511321100' }, 'g', self, DEFAULT_POLICY, { caseId: 'a', eventId: 'e' }, at);
     // The day of the decision does not count (Civil Code art. 201): day 60 is 2027-01-28.
     expect(() => lodgeAt(new Date('2027-01-28T15:59:00Z'))).not.toThrow();
     expect(domainError(() => lodgeAt(new Date('2027-01-28T16:00:00Z'))).fields).toEqual([
@@ -418,13 +431,38 @@ describe('appeals', () => {
     expect(domainError(() => lodgeAt(now, true, { ...rejected.case, state: 'issued' } as typeof rejected.case)).kind).toBe('conflict');
   });
 
+  it('is refused against a provincial decision, which has no reviewing office here', () => {
+    const { rejected } = lodgedAppeal();
+    const byProvince = { ...rejected.history, by: { sub: 'p', role: 'supervisor' as const, office: '51' } };
+    expect(domainError(() => lodge(rejected.case, byProvince, { appealable: true, workingOffice: '511321100' }, 'g', self, DEFAULT_POLICY, { caseId: 'a', eventId: 'e' }, now)).fields[0]?.reason).toContain('provincial office');
+  });
+
+  it('reversing a revoked registration registers it again and resumes its reviews', () => {
+    const registered = verifiedCase(ownCase());
+    const [revoked] = registrations.revoke(registered, destinationWorker, DEFAULT_POLICY, { eventId: 'e' }, now, { reason: '材料虚假' });
+    const appeal = lodge(revoked!.case, revoked!.history, { appealable: true, workingOffice: '110105001' }, '材料真实', self, DEFAULT_POLICY, { caseId: 'appeal-2', eventId: 'e' }, now).case;
+    expect(appeal.destinationCode).toBe('110105');
+    const [, reinstated, review] = decideAppeal(
+      appeal,
+      { case: revoked!.case, workflow: registrations.REGISTRATION as never, policy: DEFAULT_POLICY, eventId: 'e2', review: { caseId: 'review-9', eventId: 'e3' } },
+      { outcome: 'reversed', reason: '撤销依据不足' },
+      { sub: 'c', role: 'supervisor', jurisdiction: '110105' },
+      DEFAULT_POLICY,
+      'e1',
+      now,
+    );
+    expect(reinstated!.case).toMatchObject({ state: 'registered', reviewId: 'review-9' });
+    expect((reinstated!.case as registrations.RegistrationCase).verificationCertificate?.revoked).toBeUndefined();
+    expect(review!.case).toMatchObject({ id: 'review-9', type: 'review', state: 'due' });
+  });
+
   it('reversed, puts the case back in the state before the decision, with a new processing deadline', () => {
     const { rejected, case: appeal } = lodgedAppeal();
     const county: Principal = { sub: 'sup', role: 'supervisor', jurisdiction: '511321' };
     const later = new Date('2026-12-10T02:00:00Z');
     const [decided, reinstated] = decideAppeal(
       appeal,
-      { case: rejected.case, workflow: certificates.ORIGIN_CERTIFICATE as never, policy: DEFAULT_POLICY, eventId: 'e2' },
+      { case: rejected.case, workflow: certificates.ORIGIN_CERTIFICATE as never, policy: DEFAULT_POLICY, eventId: 'e2', review: { caseId: 'r', eventId: 'er' } },
       { outcome: 'reversed', reason: '申请材料齐全，应予受理' },
       county,
       DEFAULT_POLICY,
@@ -436,7 +474,7 @@ describe('appeals', () => {
     expect((reinstated!.case as certificates.OriginCertificateCase).rejection).toBeUndefined();
     expect(reinstated!.history).toMatchObject({ action: 'reinstate', from: 'rejected', to: 'applied', note: expect.stringContaining('appeal-1') });
     // The township itself may not decide an appeal against its own decision.
-    expect(domainError(() => decideAppeal(appeal, { case: rejected.case, workflow: certificates.ORIGIN_CERTIFICATE as never, policy: DEFAULT_POLICY, eventId: 'e' }, { outcome: 'upheld', reason: 'r' }, originWorker, DEFAULT_POLICY, 'e', later)).kind).toBe('forbidden');
+    expect(domainError(() => decideAppeal(appeal, { case: rejected.case, workflow: certificates.ORIGIN_CERTIFICATE as never, policy: DEFAULT_POLICY, eventId: 'e', review: { caseId: 'r', eventId: 'er' } }, { outcome: 'upheld', reason: 'r' }, originWorker, DEFAULT_POLICY, 'e', later)).kind).toBe('forbidden');
   });
 });
 

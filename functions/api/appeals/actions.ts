@@ -1,5 +1,6 @@
 // POST /v1/appeals/{id}/decide: the reviewing office decides, upheld or reversed with a
 // reason; reversed puts the appealed case back in the state it was in before the decision.
+import { randomUUID } from 'node:crypto';
 import { APPEAL_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
 import { type AppealCase, decide } from '../../../core/workflows/appeal.ts';
 import { workflowOf } from '../../../core/workflows/index.ts';
@@ -18,7 +19,13 @@ export const actions = {
       if (!appealed) throw notFound(`the appealed case ${c.appealed.caseId} no longer exists`);
       return decide(
         c,
-        { case: appealed, workflow: workflowOf(appealed.type), policy: await policyOfCase(appealed), eventId: newEventId() },
+        {
+          case: appealed,
+          workflow: workflowOf(appealed.type),
+          policy: await policyOfCase(appealed),
+          eventId: newEventId(),
+          review: { caseId: randomUUID(), eventId: newEventId() },
+        },
         body,
         principal,
         policy,

@@ -5,7 +5,7 @@ import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
 import { AppealCreate } from '../../../core/schemas.ts';
 import { lodge } from '../../../core/workflows/appeal.ts';
 import type { ActionRule } from '../../../core/workflows/engine.ts';
-import { workflowOf } from '../../../core/workflows/index.ts';
+import { workflowOf, workingOffice } from '../../../core/workflows/index.ts';
 import { created, newEventId, policyOfCase } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
 import { caseHistory, commit, getCase, once } from '../../shared/store/cases.ts';
@@ -21,7 +21,7 @@ export const handler = route({ body: AppealCreate, idempotent: true }, async ({ 
   const decision = lodge(
     appealed,
     entry,
-    rule?.appealable === true,
+    { appealable: rule?.appealable === true, workingOffice: workingOffice(appealed) },
     body.grounds,
     principal,
     await policyOfCase(appealed),

@@ -1,8 +1,9 @@
 // POST /v1/groups/{id}/<action>: add members (each gets a registration) or remove one with a reason.
 import { randomUUID } from 'node:crypto';
 import { GROUP_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
-import { type GroupCase, removeMember } from '../../../core/workflows/group.ts';
-import { addGroupMembers } from '../../../core/workflows/group-cycle.ts';
+import type { GroupCase } from '../../../core/workflows/group.ts';
+import { addGroupMembers, removeGroupMember } from '../../../core/workflows/group-cycle.ts';
+import { getCase } from '../../shared/store/cases.ts';
 import { actionRoutes, actionsOf, newEventId } from '../../shared/cases.ts';
 
 const action = actionsOf<GroupCase>();
@@ -16,7 +17,19 @@ export const actions = {
   }),
   remove_member: action({
     body: BODIES.remove_member,
-    decide: ({ case: c, body, principal, policy, now }) => [removeMember(c, body.registrationId, body.reason, principal, policy, newEventId(), now)],
+    decide: async ({ case: c, body, principal, policy, now }) => {
+      const registration = await getCase(body.registrationId);
+      return removeGroupMember(
+        c,
+        registration?.type === 'registration' ? registration : undefined,
+        body.registrationId,
+        body.reason,
+        principal,
+        policy,
+        { eventId: newEventId(), registrationEventId: newEventId() },
+        now,
+      );
+    },
   }),
 };
 
