@@ -381,6 +381,16 @@ export const Group = z
   })
   .meta({ id: 'Group', description: 'person is the responsible person' });
 
+/** Each case type's response schema: what a read answers, and what lists carry. */
+export const CASE_VIEWS = {
+  registration: Registration,
+  origin_certificate: OriginCertificate,
+  review: Review,
+  assistance_request: AssistanceRequest,
+  appeal: Appeal,
+  group: Group,
+} as const;
+
 export const CaseIdParams = z.strictObject({ id: z.uuid({ message: 'must be a case id (UUID)' }) });
 
 export const HistoryEntry = z
@@ -456,7 +466,7 @@ export const CasesQuery = z.strictObject({ jurisdiction: JurisdictionCode, ...ca
 export const MyCasesQuery = z.strictObject(caseFilters).superRefine(noContradiction);
 export const CasePage = z
   .object({
-    items: z.array(z.discriminatedUnion('type', [Registration, OriginCertificate, Review, AssistanceRequest, Appeal, Group])),
+    items: z.array(z.discriminatedUnion('type', Object.values(CASE_VIEWS) as unknown as [typeof Registration, typeof OriginCertificate])),
     cursor: z.string().optional(),
   })
   .meta({ id: 'CasePage' });

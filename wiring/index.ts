@@ -2,7 +2,7 @@
 // functions and routes, as plain data. The CDK stack (lib/) and the local stack (local/)
 // are both built from this, so they cannot drift. No AWS or CDK imports here; the action
 // routes come from the workflow tables in core/ (plain data).
-import { actionPath, clientActions, WORKFLOWS } from '../core/workflows/index.ts';
+import { CASE_TYPE_NAMES, actionPath, clientActions, WORKFLOWS } from '../core/workflows/index.ts';
 
 export type Access = 'read' | 'readWrite';
 
@@ -198,30 +198,26 @@ const actionRoutes = (collection: string, workflow: keyof typeof WORKFLOWS, fn: 
     auth: 'jwt',
   }));
 
+/** Every case type is read, with its history, under its collection's name. */
+const readRoutes = (): Route[] =>
+  Object.values(CASE_TYPE_NAMES).flatMap(({ collection }): Route[] => [
+    { method: 'GET', path: `/v1/${collection}/{id}`, function: 'readCases', auth: 'jwt' },
+    { method: 'GET', path: `/v1/${collection}/{id}/history`, function: 'readCases', auth: 'jwt' },
+  ]);
+
 export const routes: readonly Route[] = [
+  ...readRoutes(),
   { method: 'POST', path: '/v1/registrations', function: 'createRegistration', auth: 'jwt' },
-  { method: 'GET', path: '/v1/registrations/{id}', function: 'readCases', auth: 'jwt' },
-  { method: 'GET', path: '/v1/registrations/{id}/history', function: 'readCases', auth: 'jwt' },
   ...actionRoutes('registrations', 'registration', 'registrationActions'),
   { method: 'POST', path: '/v1/origin-certificates', function: 'createOriginCertificate', auth: 'jwt' },
-  { method: 'GET', path: '/v1/origin-certificates/{id}', function: 'readCases', auth: 'jwt' },
-  { method: 'GET', path: '/v1/origin-certificates/{id}/history', function: 'readCases', auth: 'jwt' },
   ...actionRoutes('origin-certificates', 'origin_certificate', 'originCertificateActions'),
-  { method: 'GET', path: '/v1/reviews/{id}', function: 'readCases', auth: 'jwt' },
-  { method: 'GET', path: '/v1/reviews/{id}/history', function: 'readCases', auth: 'jwt' },
   ...actionRoutes('reviews', 'review', 'reviewActions'),
   { method: 'POST', path: '/v1/assistance-requests', function: 'createAssistanceRequest', auth: 'jwt' },
   { method: 'GET', path: '/v1/assistance-requests', function: 'listCases', auth: 'jwt' },
-  { method: 'GET', path: '/v1/assistance-requests/{id}', function: 'readCases', auth: 'jwt' },
-  { method: 'GET', path: '/v1/assistance-requests/{id}/history', function: 'readCases', auth: 'jwt' },
   ...actionRoutes('assistance-requests', 'assistance_request', 'assistanceRequestActions'),
   { method: 'POST', path: '/v1/appeals', function: 'createAppeal', auth: 'jwt' },
-  { method: 'GET', path: '/v1/appeals/{id}', function: 'readCases', auth: 'jwt' },
-  { method: 'GET', path: '/v1/appeals/{id}/history', function: 'readCases', auth: 'jwt' },
   ...actionRoutes('appeals', 'appeal', 'appealActions'),
   { method: 'POST', path: '/v1/groups', function: 'createGroup', auth: 'jwt' },
-  { method: 'GET', path: '/v1/groups/{id}', function: 'readCases', auth: 'jwt' },
-  { method: 'GET', path: '/v1/groups/{id}/history', function: 'readCases', auth: 'jwt' },
   ...actionRoutes('groups', 'group', 'groupActions'),
   { method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'jwt' },
   { method: 'GET', path: '/v1/me/cases', function: 'listCases', auth: 'jwt' },

@@ -2,7 +2,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import * as schemas from '../../core/schemas.ts';
-import { actionPath } from '../../core/workflows/index.ts';
+import { CASE_TYPE_NAMES, actionPath } from '../../core/workflows/index.ts';
 import { routes } from '../../wiring/index.ts';
 
 interface Operation {
@@ -33,22 +33,36 @@ function actionOperations(collection: string, bodies: Record<string, z.ZodType>,
   );
 }
 
+/** Reading each case type and its history. */
+const readOperations = (): Record<string, Operation> =>
+  Object.fromEntries(
+    (Object.entries(CASE_TYPE_NAMES) as [keyof typeof schemas.CASE_VIEWS, { collection: string; noun: string }][]).flatMap(([type, { collection, noun }]) => [
+      [
+        `GET /v1/${collection}/{id}`,
+        {
+          summary: `Read a ${noun}, with the actions the caller may take on it now`,
+          params: schemas.CaseIdParams,
+          responses: { 200: ok(`The ${noun}`, schemas.CASE_VIEWS[type]), ...problems(400, 401, 404) },
+        },
+      ],
+      [
+        `GET /v1/${collection}/{id}/history`,
+        {
+          summary: `Every action on a ${noun}: who, when, from and to which state, why`,
+          params: schemas.CaseIdParams,
+          responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
+        },
+      ],
+    ]),
+  );
+
 /** One entry per route in wiring/; a test checks none is missing. */
 export const OPERATIONS: Record<string, Operation> = {
+  ...readOperations(),
   'POST /v1/registrations': {
     summary: 'Report an arrival and open a registration case',
     body: schemas.RegistrationRequest,
     responses: { 201: ok('The new case with its registration deadline', schemas.Registration), ...problems(400, 401, 403, 409, 415, 422) },
-  },
-  'GET /v1/registrations/{id}': {
-    summary: "Read a registration case (with agencies' decisions against its certificate)",
-    params: schemas.CaseIdParams,
-    responses: { 200: ok('The case', schemas.Registration), ...problems(400, 401, 404) },
-  },
-  'GET /v1/registrations/{id}/history': {
-    summary: 'Every action on a registration: who, when, from and to which state, why',
-    params: schemas.CaseIdParams,
-    responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
   },
   ...actionOperations('registrations', schemas.REGISTRATION_ACTION_BODIES, schemas.Registration, 'registration'),
   'POST /v1/origin-certificates': {
@@ -56,27 +70,7 @@ export const OPERATIONS: Record<string, Operation> = {
     body: schemas.OriginCertificateRequest,
     responses: { 201: ok('The application with its processing deadline', schemas.OriginCertificate), ...problems(400, 401, 403, 415, 422) },
   },
-  'GET /v1/origin-certificates/{id}': {
-    summary: 'Read an origin-certificate case',
-    params: schemas.CaseIdParams,
-    responses: { 200: ok('The case', schemas.OriginCertificate), ...problems(400, 401, 404) },
-  },
-  'GET /v1/origin-certificates/{id}/history': {
-    summary: 'Every action on an origin-certificate case',
-    params: schemas.CaseIdParams,
-    responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
-  },
   ...actionOperations('origin-certificates', schemas.ORIGIN_CERTIFICATE_ACTION_BODIES, schemas.OriginCertificate, 'origin certificate'),
-  'GET /v1/reviews/{id}': {
-    summary: 'Read a residence review',
-    params: schemas.CaseIdParams,
-    responses: { 200: ok('The review', schemas.Review), ...problems(400, 401, 404) },
-  },
-  'GET /v1/reviews/{id}/history': {
-    summary: 'Every action on a residence review',
-    params: schemas.CaseIdParams,
-    responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
-  },
   ...actionOperations('reviews', schemas.REVIEW_ACTION_BODIES, schemas.Review, 'residence review'),
   'POST /v1/assistance-requests': {
     summary: 'Ask another office of this deployment about a person or a case (协查)',
@@ -88,31 +82,11 @@ export const OPERATIONS: Record<string, Operation> = {
     query: schemas.AssistanceRequestsQuery,
     responses: { 200: ok('A page of requests', schemas.CasePage), ...problems(400, 401, 403) },
   },
-  'GET /v1/assistance-requests/{id}': {
-    summary: 'Read an assistance request (both offices)',
-    params: schemas.CaseIdParams,
-    responses: { 200: ok('The request', schemas.AssistanceRequest), ...problems(400, 401, 404) },
-  },
-  'GET /v1/assistance-requests/{id}/history': {
-    summary: 'Every action on an assistance request',
-    params: schemas.CaseIdParams,
-    responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
-  },
   ...actionOperations('assistance-requests', schemas.ASSISTANCE_REQUEST_ACTION_BODIES, schemas.AssistanceRequest, 'assistance request'),
   'POST /v1/appeals': {
     summary: 'Appeal a decision on your case (a rejection or revocation) within the policy window',
     body: schemas.AppealCreate,
     responses: { 201: ok('The appeal with its decision deadline', schemas.Appeal), ...problems(400, 401, 403, 404, 409, 415, 422) },
-  },
-  'GET /v1/appeals/{id}': {
-    summary: 'Read an appeal (the person, the reviewing and the deciding office)',
-    params: schemas.CaseIdParams,
-    responses: { 200: ok('The appeal', schemas.Appeal), ...problems(400, 401, 404) },
-  },
-  'GET /v1/appeals/{id}/history': {
-    summary: 'Every action on an appeal',
-    params: schemas.CaseIdParams,
-    responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
   },
   ...actionOperations('appeals', schemas.APPEAL_ACTION_BODIES, schemas.Appeal, 'appeal'),
   'POST /v1/groups': {
@@ -120,19 +94,9 @@ export const OPERATIONS: Record<string, Operation> = {
     body: schemas.GroupCreate,
     responses: { 201: ok('The group with its filing deadline', schemas.Group), ...problems(400, 401, 403, 409, 415, 422) },
   },
-  'GET /v1/groups/{id}': {
-    summary: 'Read an organised group and where each member stands',
-    params: schemas.CaseIdParams,
-    responses: { 200: ok('The group', schemas.Group), ...problems(400, 401, 404) },
-  },
-  'GET /v1/groups/{id}/history': {
-    summary: 'Every action on a group',
-    params: schemas.CaseIdParams,
-    responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
-  },
   ...actionOperations('groups', schemas.GROUP_ACTION_BODIES, schemas.Group, 'group'),
   'GET /v1/cases': {
-    summary: 'Cases worked inside a jurisdiction (registrations by destination, certificates by origin), newest activity first',
+    summary: 'Cases worked inside a jurisdiction (by the office that works each: destination, origin, the office asked, the reviewing office), newest activity first',
     query: schemas.CasesQuery,
     responses: { 200: ok('A page of cases', schemas.CasePage), ...problems(400, 401, 403) },
   },

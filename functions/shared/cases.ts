@@ -7,7 +7,7 @@ import { type CertificateKind, newCertificateNumber } from '../../core/certifica
 import { notFound, unprocessable } from '../../core/errors.ts';
 import type { Policy } from '../../core/policy.ts';
 import type { Principal } from '../../core/principal.ts';
-import { Appeal, AssistanceRequest, CaseIdParams, Group, OriginCertificate, Registration, Review } from '../../core/schemas.ts';
+import { CASE_VIEWS, CaseIdParams } from '../../core/schemas.ts';
 import type { Decision } from '../../core/workflows/engine.ts';
 import { CASE_TYPE_NAMES, type Case, actionPath, workingOffice } from '../../core/workflows/index.ts';
 import { type HttpEvent, type HttpResult, byRoute, json, route } from './http.ts';
@@ -28,15 +28,7 @@ export const policyOfCase = (c: Case): Promise<Policy> => policyFor(workingOffic
  * A case as the API answers it: through its response schema, so only documented fields leave
  * and they come in the documented order.
  */
-const VIEWS = {
-  registration: Registration,
-  origin_certificate: OriginCertificate,
-  review: Review,
-  assistance_request: AssistanceRequest,
-  appeal: Appeal,
-  group: Group,
-} as const;
-export const caseView = (c: Case, extra: Record<string, unknown> = {}) => VIEWS[c.type].parse({ ...c, ...extra });
+export const caseView = (c: Case, extra: Record<string, unknown> = {}) => CASE_VIEWS[c.type].parse({ ...c, ...extra });
 
 export const newEventId = () => randomUUID();
 export const newCertificate = (kind: CertificateKind) => newCertificateNumber(kind, randomBytes);

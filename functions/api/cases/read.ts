@@ -2,7 +2,7 @@
 // reported as not found, so its existence is not disclosed.
 import { CaseIdParams } from '../../../core/schemas.ts';
 import { availableActions } from '../../../core/workflows/engine.ts';
-import { type Case, actionPath, workflowOf } from '../../../core/workflows/index.ts';
+import { CASE_TYPE_NAMES, type Case, actionPath, workflowOf } from '../../../core/workflows/index.ts';
 import { caseView, readableCase } from '../../shared/cases.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { caseHistory } from '../../shared/store/cases.ts';
@@ -23,17 +23,12 @@ const history = (type: Case['type']) =>
     return json(200, { items: await caseHistory(c.id) });
   });
 
-export const handler = byRoute({
-  'GET /v1/registrations/{id}': read('registration'),
-  'GET /v1/registrations/{id}/history': history('registration'),
-  'GET /v1/origin-certificates/{id}': read('origin_certificate'),
-  'GET /v1/origin-certificates/{id}/history': history('origin_certificate'),
-  'GET /v1/reviews/{id}': read('review'),
-  'GET /v1/reviews/{id}/history': history('review'),
-  'GET /v1/assistance-requests/{id}': read('assistance_request'),
-  'GET /v1/assistance-requests/{id}/history': history('assistance_request'),
-  'GET /v1/appeals/{id}': read('appeal'),
-  'GET /v1/appeals/{id}/history': history('appeal'),
-  'GET /v1/groups/{id}': read('group'),
-  'GET /v1/groups/{id}/history': history('group'),
-});
+// Every case type reads the same way, under its collection's name.
+export const handler = byRoute(
+  Object.fromEntries(
+    (Object.entries(CASE_TYPE_NAMES) as [Case['type'], { collection: string }][]).flatMap(([type, { collection }]) => [
+      [`GET /v1/${collection}/{id}`, read(type)],
+      [`GET /v1/${collection}/{id}/history`, history(type)],
+    ]),
+  ),
+);

@@ -1,15 +1,16 @@
 // Cases in the single `cases` table:
-//   CASE#<id>      / CASE                   the case (registration or origin certificate)
+//   CASE#<id>      / CASE                   the case, of any type
 //   CASE#<id>      / HISTORY#<at>#<ver>     one entry per action
 //   CASE#<id>      / EVENT#<eventId>        outbox: the stream relays it, TTL removes it
 //   CASE#<id>      / DECISION#<at>#<id>     an agency's decision against the case's certificate
 //   DEDUPE#<hash>  / REGISTRATION           guards against the same arrival reported twice
 //   CERT#<number>  / CERTIFICATE            the public face of a certificate (no personal data)
+//   ONCE#<key>     / ONCE                   a guard: something that happens once (one appeal per decision)
 // A case item carries the attributes of the indexes that find it:
 //   gsi1    DUE#<shard>  / <dueAt>#<id>       open deadlines, for the sweep
 //   scope2…scope9  <office code prefix> / <updatedAt>#<id>   lists by jurisdiction, newest activity first
 //   overdue2…overdue9  the same, present only while the case is overdue
-//   owner   SUB#<sub>    / <updatedAt>#<id>   a person's own cases
+//   owner   SUB#<sub> | OFFICE#<code> / <updatedAt>#<id>   a person's own cases; an office's sent requests
 import { createHash } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
