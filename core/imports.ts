@@ -4,8 +4,12 @@
 // registration report, or a list of what is wrong with it; a bad row never stops the others.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { type FieldProblem, validationError } from './errors.ts';
-import { JurisdictionCode, LocalDate, RegistrationRequest } from './schemas.ts';
+import { DomainError, type FieldProblem, validationError } from './errors.ts';
+import type { Policy } from './policy.ts';
+import type { Principal } from './principal.ts';
+import type { Decision } from './workflows/engine.ts';
+import { type RegistrationCase, report } from './workflows/registration.ts';
+import { Actor, JurisdictionCode, LocalDate, RegistrationRequest } from './schemas.ts';
 import { z } from 'zod';
 
 /** The columns a file may have, each under its English or its Chinese heading. */
@@ -33,6 +37,20 @@ export interface ImportRow {
   /** 1-based line of the data row as a spreadsheet shows it (the header is row 1). */
   row: number;
   values: Partial<Record<ImportColumn, string>>;
+  /** An earlier row of the same file with the same person and arrival date. */
+  duplicateOf?: number;
+}
+
+/** Marks rows that repeat an earlier row of the file (same ID number and arrival date). */
+export function duplicateMarker(): (row: ImportRow) => ImportRow {
+  const first = new Map<string, number>();
+  return (row) => {
+    const key = `${(row.values.idNumber ?? '').trim().toUpperCase()}|${(row.values.arrivalDate ?? '').trim()}`;
+    const earlier = first.get(key);
+    if (earlier !== undefined) return { ...row, duplicateOf: earlier };
+    first.set(key, row.row);
+    return row;
+  };
 }
 
 /** Text from bytes in the given encoding, as it streams (a leading BOM is dropped). */
@@ -152,4 +170,125 @@ export function arrivalFromRow(values: ImportRow['values']): { arrival: Imported
 /** Refuses a file whose size is past the limit before reading it. */
 export function checkImportSize(bytes: number): void {
   if (bytes > MAX_IMPORT_BYTES) throw validationError([{ field: 'file', reason: `is ${bytes} bytes; at most ${MAX_IMPORT_BYTES} are accepted` }]);
+}
+
+export const IMPORT_STATES = ['waiting_for_upload', 'processing', 'done', 'failed'] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];
+
+/** Rows per chunk message: one chunk is processed well within a function's timeout. */
+export const IMPORT_CHUNK_ROWS = 250;
+
+export interface ImportRecord {
+  id: string;
+  state: ImportState;
+  /** Where the arrivals are reported: the premises' jurisdiction. */
+  destinationCode: string;
+  by: { sub: string; role: string; office?: string };
+  /** The object the file is uploaded to. */
+  key: string;
+  createdAt: string;
+  updatedAt: string;
+  rows: number;
+  chunks: number;
+  doneChunks: number;
+  created: number;
+  updated: number;
+  failed: number;
+  /** Why the whole file was refused. */
+  reason?: string;
+}
+
+export interface ImportError {
+  row: number;
+  field: string;
+  reason: string;
+  /** The row as the file had it, so the filer can fix and upload only the error rows. */
+  values: ImportRow['values'];
+}
+
+/** The error rows as CSV, with the file's own columns plus the field and reason. */
+export function errorsAsCsv(errors: ImportError[]): string {
+  const columns = Object.keys(IMPORT_COLUMNS) as ImportColumn[];
+  const cell = (v: string | number | undefined) => {
+    const text = String(v ?? '');
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [[...columns, 'row', 'field', 'reason'].join(',')];
+  for (const e of errors) lines.push([...columns.map((c) => cell(e.values[c])), e.row, cell(e.field), cell(e.reason)].join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+// ---- The import API's schemas (here, beside the records they describe)
+
+export const ImportCreate = z
+  .strictObject({ destinationCode: JurisdictionCode.meta({ description: 'Where the premises are: the arrivals are reported there' }) })
+  .meta({ id: 'ImportCreate' });
+const ImportFields = {
+  id: z.uuid(),
+  state: z.enum(IMPORT_STATES),
+  destinationCode: JurisdictionCode,
+  by: Actor,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  rows: z.number().int(),
+  done: z.number().int().meta({ description: 'Rows processed so far' }),
+  created: z.number().int(),
+  updated: z.number().int().meta({ description: 'Rows that matched an arrival already reported (no duplicate is made)' }),
+  failed: z.number().int(),
+  reason: z.string().optional().meta({ description: 'Why the whole file was refused' }),
+};
+export const ImportCreated = z
+  .object({ ...ImportFields, upload: z.object({ method: z.literal('PUT'), url: z.url(), expiresAt: z.iso.datetime() }) })
+  .meta({ id: 'ImportCreated' });
+export const ImportStatus = z
+  .object({
+    ...ImportFields,
+    errors: z.object({
+      items: z.array(z.object({ row: z.number().int(), field: z.string(), reason: z.string(), values: z.record(z.string(), z.string()) })),
+      cursor: z.string().optional(),
+    }),
+  })
+  .meta({ id: 'ImportStatus' });
+export const ImportQuery = z.strictObject({
+  format: z.enum(['json', 'csv']).default('json').meta({ description: 'csv: the error rows, to fix and upload again' }),
+  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(100),
+  cursor: z.string().min(1).max(2000).optional(),
+});
+
+
+/** Error fields name the file's columns: `person.idNumber` is the `idNumber` column. */
+const columnOf = (field: string) => field.split('.').at(-1) ?? field;
+
+/**
+ * A row as a registration report by the importing account, or the row's errors: its values,
+ * an origin this deployment does not know, or what the registration table refuses (a future
+ * arrival, the eligibility rules).
+ */
+export function reportFromRow(
+  row: ImportRow,
+  context: { importId: string; destinationCode: string; knownOrigins: ReadonlySet<string>; actor: Principal; policy: Policy },
+  ids: { caseId: string; eventId: string },
+  now: Date,
+): { decision: Decision<RegistrationCase> } | { errors: ImportError[] } {
+  const fail = (problems: FieldProblem[]) => ({
+    errors: problems.map((p) => ({ row: row.row, field: columnOf(p.field), reason: p.reason, values: row.values })),
+  });
+  const parsed = arrivalFromRow(row.values);
+  if ('errors' in parsed) return fail(parsed.errors);
+  if (row.duplicateOf !== undefined) return fail([{ field: 'idNumber', reason: `repeats row ${row.duplicateOf} (same person and arrival date)` }]);
+  const { arrival } = parsed;
+  if (!context.knownOrigins.has(arrival.originCode)) return fail([{ field: 'originCode', reason: `no jurisdiction ${arrival.originCode} is known` }]);
+  try {
+    const decision = report(
+      { ...arrival, destinationCode: context.destinationCode, importId: context.importId },
+      context.actor,
+      context.policy,
+      ids,
+      now,
+    );
+    return { decision };
+  } catch (error) {
+    if (error instanceof DomainError) return fail(error.fields.length > 0 ? error.fields : [{ field: 'row', reason: error.message }]);
+    throw error;
+  }
 }

@@ -151,6 +151,8 @@ export const Registration = z
     nextCaseId: z.uuid().optional(),
     reviewId: z.uuid().optional().meta({ description: 'The residence review that is due, or was last due' }),
     groupId: z.uuid().optional().meta({ description: 'The organised group the person came with' }),
+    premises: z.string().optional().meta({ description: "Where the person lives, from an employer's or landlord's filing" }),
+    importId: z.uuid().optional().meta({ description: 'The bulk filing that reported it' }),
     get agencyDecisions() {
       return z.array(AgencyDecision).optional().meta({ description: "Agencies' decisions against the certificate (reading one case)" });
     },

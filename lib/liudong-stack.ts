@@ -27,8 +27,13 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption, type QueueProps } from 'aws-cdk-lib/aws-sqs';
+import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-lib/aws-s3';
+import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import {
+  type BucketName,
+  type BucketSpec,
+  buckets,
   type FunctionName,
   type FunctionSpec,
   type HoldingQueueName,
@@ -57,6 +62,7 @@ export class LiudongStack extends Stack {
   readonly functions = {} as Record<FunctionName, NodejsFunction>;
   readonly api: HttpApi;
   readonly holdingQueues = {} as Record<HoldingQueueName, Queue>;
+  readonly buckets = {} as Record<BucketName, Bucket>;
   readonly schedulerRole: Role;
   /** Routes the wiring declares without auth (the API description). */
   readonly publicRoutes: HttpRoute[];
@@ -104,6 +110,22 @@ export class LiudongStack extends Stack {
       });
     }
 
+    for (const [name, spec] of Object.entries(buckets) as [BucketName, BucketSpec][]) {
+      const bucket = new Bucket(this, `${name}Bucket`, {
+        encryption: BucketEncryption.S3_MANAGED,
+        blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+        enforceSSL: true,
+        lifecycleRules: [{ expiration: Duration.days(spec.expireDays) }],
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      bucket.addEventNotification(
+        EventType.OBJECT_CREATED,
+        new SqsDestination(this.queues[spec.notifies.queue as QueueName].queue),
+        { prefix: spec.notifies.prefix },
+      );
+      this.buckets[name] = bucket;
+    }
+
     for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
       // A role of its own with no managed policy: it may write its own log group and nothing else.
       const logGroup = new LogGroup(this, `${name}Logs`, { retention: RetentionDays.SIX_MONTHS });
@@ -128,6 +150,7 @@ export class LiudongStack extends Stack {
           ...environmentFor(name, {
             table: (t) => this.tables[t].tableName,
             queueUrl: (q) => this.queues[q].queue.queueUrl,
+            bucket: (b) => this.buckets[b].bucketName,
           }),
         },
         bundling: {
@@ -145,6 +168,15 @@ export class LiudongStack extends Stack {
         else this.tables[table].grantReadWriteData(fn);
       }
       for (const queue of spec.sendsTo as readonly QueueName[]) this.queues[queue].queue.grantSendMessages(fn);
+      // Objects only, under the prefix the wiring names: no listing, no deleting, no bucket settings.
+      for (const [bucket, access] of Object.entries(spec.buckets ?? {}) as [BucketName, 'read' | 'readWrite'][]) {
+        role.addToPolicy(
+          new PolicyStatement({
+            actions: access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'],
+            resources: [this.buckets[bucket].arnForObjects(`${buckets[bucket].notifies.prefix}*`)],
+          }),
+        );
+      }
       this.functions[name] = fn;
     }
 

@@ -1,6 +1,6 @@
 // cdk-nag findings acknowledged on purpose, each by its full id, with the reason.
 import { Validations } from 'aws-cdk-lib';
-import { schedules } from '../wiring/index.ts';
+import { buckets, functions, schedules } from '../wiring/index.ts';
 import type { LiudongStack } from './liudong-stack.ts';
 
 export function acknowledgeFindings(stack: LiudongStack): void {
@@ -32,6 +32,30 @@ export function acknowledgeFindings(stack: LiudongStack): void {
     Validations.of(queue).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason: 'A holding queue is itself where failures end (an on-failure destination), read by operators, not a worker.',
+    });
+  }
+  for (const [name, bucket] of Object.entries(stack.buckets)) {
+    Validations.of(bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: `The ${name} bucket holds transient uploads (deleted after ${buckets[name as keyof typeof buckets].expireDays} days) read once by the import worker; who started each import is recorded in the table.`,
+    });
+    for (const [fnName, spec] of Object.entries(functions)) {
+      if (!(name in ((spec as { buckets?: object }).buckets ?? {}))) continue;
+      Validations.of(stack.functions[fnName as keyof typeof functions].role!).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(bucket.node.defaultChild as never)}.Arn>/${buckets[name as keyof typeof buckets].notifies.prefix}*]`,
+        reason: 'Objects under the uploads prefix: each import has its own key, not known when the policy is written.',
+      });
+    }
+  }
+  // The custom resource CDK uses to set S3 event notifications (a bucket notification has no CloudFormation resource of its own).
+  for (const node of stack.node.findAll().filter((c) => c.node.id.startsWith('BucketNotificationsHandler'))) {
+    Validations.of(node).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: "CDK's own bucket-notifications handler runs only at deployment; its role is CDK's, with the basic execution policy.",
+    });
+    Validations.of(node).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: "CDK's bucket-notifications handler calls s3:PutBucketNotification, which it scopes to no resource.",
     });
   }
   for (const route of stack.publicRoutes) {

@@ -1,6 +1,7 @@
 // SQS on one machine: the fauxqs emulator embedded in this process, with SQLite persistence
 // when a data folder is given. Queues and their dead-letter queues come from wiring/.
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { interceptLocalhostDns, startFauxqs } from 'fauxqs';
 import { type HoldingQueueName, type QueueName, holdingQueues, queues } from '../wiring/index.ts';
@@ -8,6 +9,8 @@ import { freePort } from './net.ts';
 
 export interface LocalSqs {
   endpoint: string;
+  /** The fauxqs server: SQS, and the S3 the import uploads land in. */
+  server: Awaited<ReturnType<typeof startFauxqs>>;
   stop(): Promise<void>;
 }
 
@@ -25,9 +28,11 @@ export async function startLocalSqs(options: { dataDir?: string; port?: number }
     // Queue URLs become http://sqs.<region>.localhost:<port>/…, resolved by the DNS hook above.
     host: 'localhost',
     logger: false,
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    // The spy tells the local stack when an object lands in S3 (it then sends the S3 event notification).
+    messageSpies: true,
+    ...(options.dataDir ? { dataDir: options.dataDir, s3StorageDir: path.join(options.dataDir, 's3') } : {}),
   });
-  return { endpoint: `http://127.0.0.1:${server.port}`, stop: () => server.stop() };
+  return { endpoint: `http://127.0.0.1:${server.port}`, server, stop: () => server.stop() };
 }
 
 export const deadLetterQueueName = (name: string) => `liudong-${name}-dlq`;

@@ -14,6 +14,7 @@ import { startHttpServer } from './http-server.ts';
 import { loadHandler } from './invoke.ts';
 import { type Consumer, startQueueConsumer } from './queue-consumer.ts';
 import { startScheduler } from './scheduler.ts';
+import { createBuckets, localBucketName, startUploadNotifier } from './s3.ts';
 import { type LocalQueue, createHoldingQueues, createQueues, startLocalSqs } from './sqs.ts';
 import { type StreamConsumer, startStreamConsumer } from './stream-consumer.ts';
 import { ensureTables, physicalTableName } from './tables.ts';
@@ -31,6 +32,8 @@ export interface LocalStack {
   apiUrl: string;
   dynamoEndpoint: string;
   sqsEndpoint: string;
+  /** fauxqs also serves the buckets (S3) at this endpoint. */
+  s3Endpoint: string;
   issuer: DevIssuer;
   queueUrls: Record<QueueName, LocalQueue>;
   holdingQueueUrls: Record<HoldingQueueName, string>;
@@ -64,6 +67,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
       AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+      AWS_ENDPOINT_URL_S3: sqs.endpoint,
       POWERTOOLS_SERVICE_NAME: 'liudong',
       POWERTOOLS_METRICS_NAMESPACE: 'liudong',
       POWERTOOLS_METRICS_DISABLED: 'true',
@@ -76,12 +80,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const { created, streamArns } = await ensureTables(dynamoClient);
     const queueUrls = await createQueues(sqsClient);
     const holdingQueueUrls = await createHoldingQueues(sqsClient);
+    createBuckets(sqs);
 
     // One process plays every function, so it carries the union of their environments.
     for (const name of Object.keys(functions) as FunctionName[]) {
       Object.assign(
         process.env,
-        environmentFor(name, { table: physicalTableName, queueUrl: (q) => queueUrls[q].url }),
+        environmentFor(name, { table: physicalTableName, queueUrl: (q) => queueUrls[q].url, bucket: localBucketName }),
       );
     }
 
@@ -109,6 +114,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(async () => {
       await Promise.all(consumers.map((c) => c.stop()));
     });
+
+    const uploads = startUploadNotifier(sqs, sqsClient, (q) => queueUrls[q].url, onError);
+    stops.push(() => uploads.stop());
 
     const streamConsumers: StreamConsumer[] = streams.map((spec) => {
       const streamArn = streamArns[spec.table];
@@ -139,6 +147,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       apiUrl: api.url,
       dynamoEndpoint: dynamo.endpoint,
       sqsEndpoint: sqs.endpoint,
+      s3Endpoint: sqs.endpoint,
       issuer,
       queueUrls,
       holdingQueueUrls,

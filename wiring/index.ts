@@ -36,6 +36,14 @@ export interface StreamSpec {
   onFailure: string;
 }
 
+export interface BucketSpec {
+  env: string;
+  /** Objects created under `prefix` are announced on `queue` (S3 event notifications; the local stack sends the same). */
+  notifies: { queue: string; prefix: string };
+  /** Objects are deleted this many days after they land. */
+  expireDays: number;
+}
+
 export interface HoldingQueueSpec {
   /** Held for operators to inspect and replay; no consumer reads it. */
   retentionDays: number;
@@ -56,6 +64,7 @@ export interface FunctionSpec {
   memoryMb: number;
   tables: Record<string, Access>;
   sendsTo: readonly string[];
+  buckets?: Record<string, Access>;
   /** Fixed settings, passed as environment variables in both stacks. */
   environment?: Record<string, string>;
 }
@@ -113,8 +122,28 @@ export const queues = {
     maxReceiveCount: 5,
     consumer: { function: 'fileNotices', batchSize: 10, maxBatchingWindowSeconds: 1 },
   },
+  // A filer's file landed: it is read once, split into chunks of rows.
+  importUploads: {
+    env: 'IMPORT_UPLOADS_QUEUE_URL',
+    visibilityTimeoutSeconds: 960,
+    maxReceiveCount: 3,
+    consumer: { function: 'splitImport', batchSize: 1, maxBatchingWindowSeconds: 0 },
+  },
+  // One chunk of rows each: every row becomes a registration report.
+  importChunks: {
+    env: 'IMPORT_CHUNKS_QUEUE_URL',
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+    consumer: { function: 'processImportChunk', batchSize: 1, maxBatchingWindowSeconds: 0 },
+  },
 } as const satisfies Record<string, QueueSpec>;
 export type QueueName = keyof typeof queues;
+
+export const buckets = {
+  // Filers' uploads (bulk filings): transient, read once by the import worker.
+  imports: { env: 'IMPORTS_BUCKET', notifies: { queue: 'importUploads', prefix: 'uploads/' }, expireDays: 30 },
+} as const satisfies Record<string, BucketSpec>;
+export type BucketName = keyof typeof buckets;
 
 export const holdingQueues = {
   outboxFailures: { retentionDays: 14 },
@@ -160,6 +189,27 @@ export const functions = {
   jurisdictions: api('reference/jurisdictions.ts', 'GET and PUT /v1/jurisdictions/{code}', { cases: 'readWrite' }),
   policies: api('reference/policies.ts', 'Policy overrides and the policy in force', { cases: 'readWrite' }),
   listNotices: api('notices/list.ts', 'GET /v1/jurisdictions/{code}/notices: an office inbox', { cases: 'read' }),
+  createImport: api('imports/create.ts', 'POST /v1/imports: an import id and where to upload the file', { cases: 'readWrite', idempotency: 'readWrite' }, {
+    buckets: { imports: 'readWrite' },
+  }),
+  readImport: api('imports/read.ts', 'GET /v1/imports/{id}: progress and error rows', { cases: 'read' }),
+  splitImport: {
+    entry: 'functions/queues/split-import.ts',
+    description: 'Reads an uploaded file once and queues its rows in chunks',
+    timeoutSeconds: 900,
+    memoryMb: 512,
+    tables: { cases: 'readWrite' },
+    sendsTo: ['importChunks'],
+    buckets: { imports: 'read' },
+  },
+  processImportChunk: {
+    entry: 'functions/queues/process-import-chunk.ts',
+    description: 'Reports the arrivals of one chunk of an import',
+    timeoutSeconds: 120,
+    memoryMb: 512,
+    tables: { cases: 'readWrite' },
+    sendsTo: [],
+  },
   openapi: api('openapi.ts', 'GET /v1/openapi.json: the API description', {}, { timeoutSeconds: 5, memoryMb: 256 }),
   publishEvents: {
     entry: 'functions/streams/publish-events.ts',
@@ -219,6 +269,8 @@ export const routes: readonly Route[] = [
   ...actionRoutes('appeals', 'appeal', 'appealActions'),
   { method: 'POST', path: '/v1/groups', function: 'createGroup', auth: 'jwt' },
   ...actionRoutes('groups', 'group', 'groupActions'),
+  { method: 'POST', path: '/v1/imports', function: 'createImport', auth: 'jwt' },
+  { method: 'GET', path: '/v1/imports/{id}', function: 'readImport', auth: 'jwt' },
   { method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'jwt' },
   { method: 'GET', path: '/v1/me/cases', function: 'listCases', auth: 'jwt' },
   // Public: anyone holding a number may check it. The function limits each caller (30 a minute);
@@ -252,9 +304,13 @@ export const schedules: readonly (ScheduleSpec & { function: FunctionName })[] =
 ];
 
 /** Environment every function gets: the names of the resources its spec touches. */
-export function environmentFor(name: FunctionName, resolve: { table(t: TableName): string; queueUrl(q: QueueName): string }) {
+export function environmentFor(
+  name: FunctionName,
+  resolve: { table(t: TableName): string; queueUrl(q: QueueName): string; bucket(b: BucketName): string },
+) {
   const spec: FunctionSpec = functions[name];
   const env: Record<string, string> = { ...spec.environment };
+  for (const b of Object.keys(spec.buckets ?? {}) as BucketName[]) env[buckets[b].env] = resolve.bucket(b);
   for (const t of Object.keys(spec.tables) as TableName[]) env[tables[t].env] = resolve.table(t);
   for (const q of spec.sendsTo as QueueName[]) env[queues[q].env] = resolve.queueUrl(q);
   return env;
@@ -270,6 +326,10 @@ export function danglingReferences(): string[] {
   for (const [name, f] of Object.entries(functions) as [string, FunctionSpec][]) {
     for (const t of Object.keys(f.tables)) if (!(t in tables)) problems.push(`function ${name} → table ${t}`);
     for (const q of f.sendsTo) if (!(q in queues)) problems.push(`function ${name} → queue ${q}`);
+    for (const b of Object.keys(f.buckets ?? {})) if (!(b in buckets)) problems.push(`function ${name} → bucket ${b}`);
+  }
+  for (const [name, b] of Object.entries(buckets)) {
+    if (!(b.notifies.queue in queues)) problems.push(`bucket ${name} → queue ${b.notifies.queue}`);
   }
   return problems;
 }

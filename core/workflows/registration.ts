@@ -113,6 +113,10 @@ export interface RegistrationCase extends CaseBase<RegistrationState> {
   reviewId?: string;
   /** The organised group the person came with (§14). */
   groupId?: string;
+  /** Where the person lives, as an employer's or landlord's filing gives it. */
+  premises?: string;
+  /** The bulk filing that reported it. */
+  importId?: string;
 }
 
 export const REGISTRATION: Workflow<RegistrationCase, RegistrationAction> = {
@@ -144,6 +148,8 @@ export interface ReportInput {
   expectedStayDays: number;
   originCertificateNumber?: string;
   groupId?: string;
+  premises?: string;
+  importId?: string;
 }
 
 /** Measures §2 as policy: adults who stay long enough. Either rule is off when its setting is null. */

@@ -3,6 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import type { z } from 'zod';
 import * as schemas from '../../core/schemas.ts';
 import { CASE_TYPE_NAMES, actionPath } from '../../core/workflows/index.ts';
+import { ImportCreate, ImportCreated, ImportQuery, ImportStatus } from '../../core/imports.ts';
 import { routes } from '../../wiring/index.ts';
 
 interface Operation {
@@ -95,6 +96,17 @@ export const OPERATIONS: Record<string, Operation> = {
     responses: { 201: ok('The group with its filing deadline', schemas.Group), ...problems(400, 401, 403, 409, 415, 422) },
   },
   ...actionOperations('groups', schemas.GROUP_ACTION_BODIES, schemas.Group, 'group'),
+  'POST /v1/imports': {
+    summary: 'Start a bulk filing (employer staff list, landlord tenant list): an import id and a presigned URL to PUT the CSV to',
+    body: ImportCreate,
+    responses: { 201: ok('The import, waiting for its file', ImportCreated), ...problems(400, 401, 403, 415, 422) },
+  },
+  'GET /v1/imports/{id}': {
+    summary: "An import's progress and error rows; ?format=csv downloads the error rows to fix and upload again",
+    params: schemas.CaseIdParams,
+    query: ImportQuery,
+    responses: { 200: ok('The import', ImportStatus), ...problems(400, 401, 404) },
+  },
   'GET /v1/cases': {
     summary: 'Cases worked inside a jurisdiction (by the office that works each: destination, origin, the office asked, the reviewing office), newest activity first',
     query: schemas.CasesQuery,

@@ -3,10 +3,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { S3Client } from '@aws-sdk/client-s3';
 
 let dynamo: DynamoDBClient | undefined;
 let document: DynamoDBDocumentClient | undefined;
 let sqs: SQSClient | undefined;
+let s3: S3Client | undefined;
 
 export const dynamoClient = () => (dynamo ??= new DynamoDBClient({}));
 export const documentClient = () =>
@@ -15,3 +17,5 @@ export const documentClient = () =>
   }));
 // The queue URL names the queue; the endpoint comes from configuration (the local stack's differs).
 export const sqsClient = () => (sqs ??= new SQSClient({ useQueueUrlAsEndpoint: false }));
+// Path-style addressing where an endpoint is configured (the local stack's S3 is on one host and port).
+export const s3Client = () => (s3 ??= new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined }));

@@ -1,5 +1,5 @@
 // Resource names reach functions through environment variables named in wiring/.
-import { type QueueName, type TableName, queues, tables } from '../../wiring/index.ts';
+import { type BucketName, type QueueName, type TableName, buckets, queues, tables } from '../../wiring/index.ts';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -9,3 +9,4 @@ function required(name: string): string {
 
 export const tableName = (table: TableName) => required(tables[table].env);
 export const queueUrl = (queue: QueueName) => required(queues[queue].env);
+export const bucketName = (bucket: BucketName) => required(buckets[bucket].env);

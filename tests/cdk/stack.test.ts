@@ -47,6 +47,26 @@ describe('tables', () => {
   });
 });
 
+describe('buckets', () => {
+  it('keeps uploads private, encrypted, TLS-only and short-lived, and announces new ones on the import queue', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 30, Status: 'Enabled' })] },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          Match.objectLike({ Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'uploads/' }] } } }),
+        ],
+      },
+    });
+  });
+});
+
 describe('queues', () => {
   it('gives every queue an encrypted DLQ with the wiring’s max receives, SSL enforced', () => {
     for (const spec of Object.values(queues)) {
@@ -75,8 +95,12 @@ describe('queues', () => {
 
 describe('functions', () => {
   it('deploys one nodejs22.x function per handler, with the environment its spec names', () => {
-    template.resourceCountIs('AWS::Lambda::Function', Object.keys(functions).length);
-    template.allResourcesProperties('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+    // Ours, and CDK's own handler that sets bucket notifications at deployment.
+    const all = Object.values(template.findResources('AWS::Lambda::Function')) as { Properties: { Runtime?: string; Architectures?: string[]; Handler?: string } }[];
+    const ours = all.filter((f) => f.Properties.Runtime === 'nodejs22.x');
+    expect(ours).toHaveLength(Object.keys(functions).length);
+    expect(ours.every((f) => f.Properties.Architectures?.[0] === 'arm64')).toBe(true);
+    expect(all.filter((f) => f.Properties.Runtime !== 'nodejs22.x').map((f) => f.Properties.Handler)).toEqual(['index.handler']);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: functions.createRegistration.description,
       Environment: { Variables: Match.objectLike({ CASES_TABLE: Match.anyValue(), IDEMPOTENCY_TABLE: Match.anyValue() }) },

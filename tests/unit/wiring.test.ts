@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../functions/api/openapi-document.ts';
 import { PROJECT_ROOT } from '../../local/paths.ts';
 import { WORKFLOWS, clientActions } from '../../core/workflows/index.ts';
-import { danglingReferences, functions, routes, schedules, streams } from '../../wiring/index.ts';
+import { danglingReferences, functions, queues, routes, schedules, streams } from '../../wiring/index.ts';
 
 describe('the wiring', () => {
   it('points at nothing that does not exist', () => {
@@ -45,7 +45,7 @@ describe('the wiring', () => {
       ...routes.map((r) => r.function),
       ...streams.map((s) => s.function),
       ...schedules.map((s) => s.function),
-      'fileNotices', // the notification queue's consumer
+      ...Object.values(queues).map((q) => q.consumer.function),
     ]);
     expect([...used].sort()).toEqual(Object.keys(functions).sort());
   });

@@ -1,0 +1,47 @@
+// POST /v1/imports: an office starts a bulk filing for premises in its jurisdiction. The file
+// does not pass through the API: the answer carries a presigned URL to PUT it to, and its
+// landing starts the processing.
+import { randomUUID } from 'node:crypto';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { forbidden } from '../../../core/errors.ts';
+import { ImportCreate, type ImportRecord } from '../../../core/imports.ts';
+import { officeCovers } from '../../../core/principal.ts';
+import { actorOf } from '../../../core/workflows/engine.ts';
+import { requireKnownJurisdictions } from '../../shared/cases.ts';
+import { s3Client } from '../../shared/clients.ts';
+import { bucketName } from '../../shared/env.ts';
+import { json, route } from '../../shared/http.ts';
+import { putImport } from '../../shared/store/imports.ts';
+import { importView } from './view.ts';
+
+const UPLOAD_SECONDS = 15 * 60;
+
+export const handler = route({ body: ImportCreate, idempotent: true }, async ({ body, principal }) => {
+  if (!officeCovers(principal, body.destinationCode)) throw forbidden(`${body.destinationCode} is outside your jurisdiction`);
+  await requireKnownJurisdictions(body, ['destinationCode'] as const);
+  const now = new Date();
+  const id = randomUUID();
+  const record: ImportRecord = {
+    id,
+    state: 'waiting_for_upload',
+    destinationCode: body.destinationCode,
+    by: actorOf(principal),
+    key: `uploads/${id}.csv`,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    rows: 0,
+    chunks: 0,
+    doneChunks: 0,
+    created: 0,
+    updated: 0,
+    failed: 0,
+  };
+  await putImport(record);
+  const url = await getSignedUrl(s3Client(), new PutObjectCommand({ Bucket: bucketName('imports'), Key: record.key }), { expiresIn: UPLOAD_SECONDS });
+  return json(
+    201,
+    { ...importView(record), upload: { method: 'PUT', url, expiresAt: new Date(now.getTime() + UPLOAD_SECONDS * 1000).toISOString() } },
+    { location: `/v1/imports/${id}` },
+  );
+});

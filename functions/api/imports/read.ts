@@ -1,0 +1,26 @@
+// GET /v1/imports/{id}: progress and the error rows (paged), or `?format=csv` for the error rows
+// as a file the filer fixes and uploads again. The importing account and the offices covering
+// the premises see it.
+import { notFound } from '../../../core/errors.ts';
+import { ImportQuery, errorsAsCsv } from '../../../core/imports.ts';
+import { officeCovers } from '../../../core/principal.ts';
+import { CaseIdParams } from '../../../core/schemas.ts';
+import { json, route } from '../../shared/http.ts';
+import { allImportErrors, getImport, listImportErrors } from '../../shared/store/imports.ts';
+import { importView } from './view.ts';
+
+export const handler = route({ params: CaseIdParams, query: ImportQuery }, async ({ params, query, principal }) => {
+  const record = await getImport(params.id);
+  if (!record || !(record.by.sub === principal.sub || officeCovers(principal, record.destinationCode))) {
+    throw notFound(`no import ${params.id} within your reach`);
+  }
+  if (query.format === 'csv') {
+    return {
+      statusCode: 200,
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="import-${record.id}-errors.csv"` },
+      // A BOM so that spreadsheet software here opens the UTF-8 file with its Chinese intact.
+      body: `\uFEFF${errorsAsCsv(await allImportErrors(record.id))}`,
+    };
+  }
+  return json(200, { ...importView(record), errors: await listImportErrors(record.id, query.limit, query.cursor) });
+});

@@ -1,0 +1,139 @@
+// Bulk filings in the `cases` table:
+//   IMPORT#<id> / IMPORT            the import: state, counts
+//   IMPORT#<id> / CHUNK#<n>         a chunk that has been counted (redelivery counts nothing twice)
+//   IMPORT#<id> / ERROR#<row>       one bad row: field, reason, the row's values
+import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ImportError, ImportRecord } from '../../../core/imports.ts';
+import { documentClient } from '../clients.ts';
+import { tableName } from '../env.ts';
+import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
+
+const key = (id: string) => ({ pk: `IMPORT#${id}`, sk: 'IMPORT' });
+const rowKey = (row: number) => `ERROR#${String(row).padStart(7, '0')}`;
+
+export async function putImport(record: ImportRecord): Promise<void> {
+  await documentClient().send(
+    new PutCommand({ TableName: tableName('cases'), Item: { ...key(record.id), entity: 'import', ...record }, ConditionExpression: 'attribute_not_exists(pk)' }),
+  );
+}
+
+export async function getImport(id: string): Promise<ImportRecord | undefined> {
+  const result = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: key(id), ConsistentRead: true }));
+  return result.Item ? withoutKeys<ImportRecord>(result.Item) : undefined;
+}
+
+/** The file was read: how many rows and chunks it holds. A file read twice (redelivery) keeps its first figures. */
+export async function markSplit(id: string, rows: number, chunks: number, at: string): Promise<void> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: key(id),
+        UpdateExpression: 'SET #state = :processing, #rows = :rows, chunks = :chunks, updatedAt = :at',
+        ConditionExpression: '#state = :waiting',
+        ExpressionAttributeNames: { '#state': 'state', '#rows': 'rows' },
+        ExpressionAttributeValues: { ':processing': 'processing', ':waiting': 'waiting_for_upload', ':rows': rows, ':chunks': chunks, ':at': at },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
+  await completeIfFinished(id, at);
+}
+
+export async function failImport(id: string, reason: string, at: string): Promise<void> {
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: tableName('cases'),
+      Key: key(id),
+      UpdateExpression: 'SET #state = :failed, reason = :reason, updatedAt = :at',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':failed': 'failed', ':reason': reason, ':at': at },
+    }),
+  );
+}
+
+/** A chunk was processed: its errors are kept, its counts added once, however often it is delivered. */
+export async function chunkDone(id: string, chunk: number, counts: { created: number; updated: number; failed: number }, errors: ImportError[], at: string): Promise<'counted' | 'already counted'> {
+  const table = tableName('cases');
+  const marker = { pk: `IMPORT#${id}`, sk: `CHUNK#${String(chunk).padStart(6, '0')}` };
+  if ((await documentClient().send(new GetCommand({ TableName: table, Key: marker, ConsistentRead: true }))).Item) return 'already counted';
+  for (let i = 0; i < errors.length; i += 25) {
+    let pending: Record<string, unknown>[] | undefined = errors
+      .slice(i, i + 25)
+      .map((e) => ({ PutRequest: { Item: { pk: `IMPORT#${id}`, sk: rowKey(e.row), entity: 'import_error', ...e } } }));
+    while (pending && pending.length > 0) {
+      const result = await documentClient().send(new BatchWriteCommand({ RequestItems: { [table]: pending as never } }));
+      pending = result.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
+    }
+  }
+  try {
+    await documentClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: table, Item: { ...marker, entity: 'import_chunk', ...counts }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Update: {
+              TableName: table,
+              Key: key(id),
+              UpdateExpression: 'ADD doneChunks :one, created :created, updated :updated, failed :failed SET updatedAt = :at',
+              ExpressionAttributeValues: { ':one': 1, ':created': counts.created, ':updated': counts.updated, ':failed': counts.failed, ':at': at },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'already counted';
+    throw error;
+  }
+  await completeIfFinished(id, at);
+  return 'counted';
+}
+
+/** `done` once every chunk is counted; whichever of the reader and the last chunk comes second says so. */
+async function completeIfFinished(id: string, at: string): Promise<void> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: key(id),
+        UpdateExpression: 'SET #state = :done, updatedAt = :at',
+        ConditionExpression: '#state = :processing AND doneChunks = chunks',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':done': 'done', ':processing': 'processing', ':at': at },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
+}
+
+/** Error rows in file order, a page at a time. */
+export async function listImportErrors(id: string, limit: number, cursor?: string): Promise<Page<ImportError>> {
+  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: `IMPORT#${id}`, sk: /^ERROR#\d{7}$/ });
+  const page = await queryPage({
+    input: {
+      TableName: tableName('cases'),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :error)',
+      ExpressionAttributeValues: { ':pk': `IMPORT#${id}`, ':error': 'ERROR#' },
+    },
+    keyNames: ['pk', 'sk'],
+    limit,
+    ...(start ? { start } : {}),
+  });
+  return { ...page, items: page.items.map((item) => withoutKeys<ImportError>(item)) };
+}
+
+export async function allImportErrors(id: string): Promise<ImportError[]> {
+  const errors: ImportError[] = [];
+  for await (const item of queryAll({
+    TableName: tableName('cases'),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :error)',
+    ExpressionAttributeValues: { ':pk': `IMPORT#${id}`, ':error': 'ERROR#' },
+  })) {
+    errors.push(withoutKeys<ImportError>(item));
+  }
+  return errors;
+}

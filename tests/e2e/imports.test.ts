@@ -1,0 +1,139 @@
+// Bulk filings end to end on the local stack: an import id and a presigned URL, the file PUT to
+// S3 (fauxqs), the upload notification, the reader splitting it into chunks, the chunks
+// reporting arrivals. A 5,000-row file with 50 planted bad rows gives 4,950 registrations and
+// 50 errors naming the row and field; the same file again adds nothing; a chunk delivered
+// twice is counted once; a file that is not a usable CSV fails at once.
+import { describe, expect, it } from 'vitest';
+import { addCalendarDays } from '../../core/calendar.ts';
+import { checkCharacter } from '../../core/id-number.ts';
+import { type ImportRow, readImportFile } from '../../core/imports.ts';
+import { invoke } from '../../local/invoke.ts';
+import { type Json, useLocalStack } from '../support/local-api.ts';
+import { eventually } from '../support/wait.ts';
+
+const local = useLocalStack();
+const api = local.call.bind(local);
+
+const idNumber = (i: number) => {
+  const first17 = `110105${addCalendarDays('1975-01-01', Math.floor(i / 500)).replace(/-/g, '')}${String(i % 500).padStart(3, '0')}`;
+  return first17 + checkCharacter(first17);
+};
+const HEADER = '姓名,身份证号,手机号,户籍地代码,到达日期,预计居住天数,住所';
+const good = (i: number) => `工人${i},${idNumber(i)},13800${String(i).padStart(6, '0')},511321100,2026-11-20,180,"厂区宿舍${i % 40}号楼, ${i % 8}层"`;
+
+/** 5,000 rows; 50 bad ones at known rows (the header is row 1, so data row i is row i + 2). */
+function fileWithPlantedErrors() {
+  const lines: string[] = [];
+  const planted = new Map<number, string>();
+  for (let i = 0; i < 5000; i++) {
+    let line = good(i);
+    if (i % 100 === 7 && planted.size < 15) {
+      const wrong = idNumber(i).slice(0, 17) + (idNumber(i).endsWith('0') ? '1' : '0');
+      line = line.replace(idNumber(i), wrong);
+      planted.set(i + 2, '身份证号');
+    } else if (i % 100 === 31 && planted.size < 30) {
+      line = line.replace(',511321100,', ',999999999,');
+      planted.set(i + 2, 'originCode');
+    } else if (i % 100 === 55 && planted.size < 40) {
+      line = line.replace(',2026-11-20,', ',2099-01-01,');
+      planted.set(i + 2, 'arrivalDate');
+    } else if (i % 100 === 89 && planted.size < 50) {
+      line = good(i - 1);
+      planted.set(i + 2, 'idNumber');
+    }
+    lines.push(line);
+  }
+  return { text: `${HEADER}\r\n${lines.join('\r\n')}\r\n`, planted };
+}
+
+async function upload(token: string, body: string | Uint8Array, destinationCode = '110105001') {
+  const started = await api('POST', '/v1/imports', { token, body: { destinationCode } });
+  expect(started.status).toBe(201);
+  expect(started.body).toMatchObject({ state: 'waiting_for_upload', upload: { method: 'PUT' } });
+  const put = await fetch(started.body.upload.url, { method: 'PUT', body });
+  expect(put.status).toBe(200);
+  return (await eventually(
+    async () => {
+      const status = await api('GET', `/v1/imports/${started.body.id}?limit=1000`, { token });
+      return ['done', 'failed'].includes(status.body.state) ? status.body : undefined;
+    },
+    240_000,
+  )) as Json;
+}
+
+describe('bulk filings', () => {
+  const state: { token?: string; first?: Json; planted?: Map<number, string> } = {};
+
+  it('reports 4,950 arrivals from a 5,000-row file and names the 50 bad rows', async () => {
+    const token = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
+    const { text, planted } = fileWithPlantedErrors();
+    expect(planted.size).toBe(50);
+    const done = await upload(token, text);
+    expect(done).toMatchObject({ state: 'done', rows: 5000, done: 5000, created: 4950, updated: 0, failed: 50 });
+    const errors = done.errors.items as Json[];
+    expect(errors).toHaveLength(50);
+    expect(new Map(errors.map((e) => [e.row, e.field]))).toEqual(
+      new Map([...planted].map(([row, field]) => [row, field === '身份证号' ? 'idNumber' : field])),
+    );
+    expect(errors.find((e) => e.field === 'originCode')).toMatchObject({ reason: 'no jurisdiction 999999999 is known', values: { name: expect.any(String) } });
+    // The error rows as a file to fix and upload again.
+    const csv = await fetch(`${local.stack.apiUrl}/v1/imports/${done.id}?format=csv`, { headers: { authorization: `Bearer ${token}` } });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    // A BOM first, so spreadsheet software here opens the UTF-8 file with its Chinese intact.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
+    expect(lines).toHaveLength(51);
+    expect(lines[0]).toBe('name,idNumber,phone,originCode,arrivalDate,expectedStayDays,premises,row,field,reason');
+    // The arrivals are registrations at the premises' jurisdiction, linked to the import.
+    const listed = await api('GET', '/v1/cases?jurisdiction=110105001&type=registration&limit=5', { token });
+    expect(listed.body.items[0]).toMatchObject({ importId: done.id, destinationCode: '110105001', premises: expect.stringContaining('厂区宿舍') });
+    Object.assign(state, { token, first: done, planted });
+  }, 300_000);
+
+  it('adds nothing when the same file is uploaded again, and counts a redelivered chunk once', async () => {
+    const again = await upload(state.token!, fileWithPlantedErrors().text);
+    expect(again).toMatchObject({ state: 'done', rows: 5000, created: 0, updated: 4950, failed: 50 });
+
+    // Chunk 0 of the first import as the reader sent it: its first 250 rows.
+    const rows: ImportRow[] = [];
+    const bytes = new TextEncoder().encode(fileWithPlantedErrors().text);
+    for await (const row of readImportFile(() => (async function* () { yield bytes; })())) {
+      if (rows.length === 250) break;
+      rows.push(row);
+    }
+    const message = { importId: state.first!.id, chunk: 0, rows };
+    const delivered = await invoke('processImportChunk', {
+      Records: [{ messageId: 'again', receiptHandle: 'r', body: JSON.stringify(message), attributes: {}, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'us-east-1' }],
+    });
+    expect(delivered).toEqual({ batchItemFailures: [] });
+    const after = await api('GET', `/v1/imports/${state.first!.id}`, { token: state.token });
+    expect(after.body).toMatchObject({ created: 4950, updated: 0, failed: 50 });
+  }, 300_000);
+
+  it('fails a file at once when it is not CSV or lacks a column, and reads GB18030', async () => {
+    state.token ??= await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
+    const notCsv = await upload(state.token!, Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+    expect(notCsv).toMatchObject({ state: 'failed', reason: expect.stringContaining('not CSV'), created: 0 });
+    const missing = await upload(state.token!, 'name,idNumber\n张三,11010519491231002X\n');
+    expect(missing).toMatchObject({ state: 'failed', reason: expect.stringContaining('required column(s) missing') });
+    // GB18030: 张三 and 姓名 as spreadsheet software here writes them.
+    const gb = Uint8Array.from([
+      0xd0, 0xd5, 0xc3, 0xfb, ...new TextEncoder().encode(',idNumber,phone,originCode,arrivalDate,expectedStayDays,premises\n'),
+      0xd5, 0xc5, 0xc8, 0xfd, ...new TextEncoder().encode(',51132119900101002X,13900139000,511321100,2026-11-21,90,Room 1\n'),
+    ]);
+    const read = await upload(state.token!, gb);
+    // The row's ID number is wrong on purpose: its error row shows the name read back from GB18030.
+    expect(read).toMatchObject({ state: 'done', rows: 1, failed: 1 });
+    expect(read.errors.items[0]).toMatchObject({ row: 2, field: 'idNumber', values: { name: '张三' } });
+    expect(local.errors).toEqual([]);
+  }, 300_000);
+
+  it('is started only by an office covering the premises, and read only by it or the importer', async () => {
+    const elsewhere = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '510104001' });
+    expect((await api('POST', '/v1/imports', { token: elsewhere, body: { destinationCode: '110105001' } })).status).toBe(403);
+    expect((await api('GET', `/v1/imports/${state.first!.id}`, { token: elsewhere })).status).toBe(404);
+    const person = await local.stack.issuer.sign({ role: 'person', sub: 'p' });
+    expect((await api('POST', '/v1/imports', { token: person, body: { destinationCode: '110105001' } })).status).toBe(403);
+  });
+});
