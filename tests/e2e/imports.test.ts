@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../../core/calendar.ts';
 import { checkCharacter } from '../../core/id-number.ts';
 import { type ImportRow, readImportFile } from '../../core/imports.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importFile } from '../../local/import-file.ts';
 import { invoke } from '../../local/invoke.ts';
 import { type Json, useLocalStack } from '../support/local-api.ts';
 import { eventually } from '../support/wait.ts';
@@ -128,6 +132,24 @@ describe('bulk filings', () => {
     expect(read.errors.items[0]).toMatchObject({ row: 2, field: 'idNumber', values: { name: '张三' } });
     expect(local.errors).toEqual([]);
   }, 300_000);
+
+  it('follows a file to the end with a progress bar, as npm run import does', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'liudong-import-'));
+    const file = path.join(dir, 'tenants.csv');
+    writeFileSync(file, `${HEADER}\n${good(9001)}\n${good(9002).replace(',511321100,', ',999999999,')}\n`);
+    const lines: string[] = [];
+    const outcome = await importFile({
+      apiUrl: local.stack.apiUrl,
+      token: await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105002' }),
+      file,
+      destinationCode: '110105002',
+      progress: (line) => lines.push(line),
+      pollMs: 100,
+    });
+    rmSync(dir, { recursive: true, force: true });
+    expect(outcome).toMatchObject({ state: 'done', rows: 2, created: 1, failed: 1, errors: [{ row: 3, field: 'originCode' }] });
+    expect(lines.at(-1)).toBe('[##############################] 2/2 rows · created 1 · updated 0 · failed 1 (done)');
+  }, 120_000);
 
   it('is started only by an office covering the premises, and read only by it or the importer', async () => {
     const elsewhere = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '510104001' });
