@@ -183,7 +183,7 @@ export interface ImportRecord {
   state: ImportState;
   /** Where the arrivals are reported: the premises' jurisdiction. */
   destinationCode: string;
-  by: { sub: string; role: string; office?: string };
+  by: { sub: string; role: string; office?: string; organisation?: string };
   /** The object the file is uploaded to. */
   key: string;
   createdAt: string;

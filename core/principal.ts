@@ -1,14 +1,16 @@
 // Who is calling, from the JWT claims API Gateway (or the local stack) has verified.
 import { isWithin } from './jurisdiction.ts';
 
-export type Role = 'caseworker' | 'supervisor' | 'person' | 'admin' | 'system';
-export const ROLES: readonly Role[] = ['caseworker', 'supervisor', 'person', 'admin', 'system'];
+export type Role = 'caseworker' | 'supervisor' | 'person' | 'admin' | 'filer' | 'system';
+export const ROLES: readonly Role[] = ['caseworker', 'supervisor', 'person', 'admin', 'filer', 'system'];
 
 export interface Principal {
   sub: string;
   role: Role;
-  /** The jurisdiction an office account works in (an admin's is optional: none means everywhere); absent for people. */
+  /** The jurisdiction an office account works in (an admin's is optional: none means everywhere); a filer's premises; absent for people. */
   jurisdiction?: string;
+  /** A filer's organisation (the employer or landlord it files for). */
+  organisation?: string;
 }
 
 export const SYSTEM: Principal = { sub: 'liudong', role: 'system' };
@@ -22,3 +24,7 @@ export const officeCovers = (principal: Principal, code: string): boolean =>
 /** Administrators maintain reference data and policy inside their jurisdiction, or everywhere without one. */
 export const adminCovers = (principal: Principal, code: string): boolean =>
   principal.role === 'admin' && (principal.jurisdiction === undefined || isWithin(code, principal.jurisdiction));
+
+/** An employer's or landlord's account files for premises inside its jurisdiction. */
+export const filerCovers = (principal: Principal, code: string): boolean =>
+  principal.role === 'filer' && principal.jurisdiction !== undefined && isWithin(code, principal.jurisdiction);

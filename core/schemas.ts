@@ -84,7 +84,7 @@ export const Deadline = z
   .meta({ id: 'Deadline', description: 'The last local date on time, the instant it is missed, and the policy period it started with' });
 
 export const Actor = z
-  .object({ sub: z.string(), role: z.enum(ROLES), office: JurisdictionCode.optional() })
+  .object({ sub: z.string(), role: z.enum(ROLES), office: JurisdictionCode.optional(), organisation: z.string().optional() })
   .meta({ id: 'Actor', description: 'Who acted: the account, its role and, for office accounts, the office' });
 
 export const Certificate = z

@@ -236,6 +236,8 @@ export class LiudongStack extends Stack {
         // Administrators set these; the app client may read but never write them (below).
         role: new StringAttribute({ mutable: true }),
         jurisdiction: new StringAttribute({ mutable: true }),
+        // A filer's organisation (employer or landlord).
+        organisation: new StringAttribute({ mutable: true }),
       },
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -245,7 +247,7 @@ export class LiudongStack extends Stack {
       generateSecret: false,
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, phoneNumber: true, fullname: true })
-        .withCustomAttributes('role', 'jurisdiction'),
+        .withCustomAttributes('role', 'jurisdiction', 'organisation'),
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, phoneNumber: true, fullname: true }),
     });
     const authorizer = new HttpJwtAuthorizer('Jwt', `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`, {

@@ -30,6 +30,8 @@ async function keys(dataDir: string): Promise<KeyFile> {
 export interface TokenRequest {
   role: Role;
   jurisdiction?: string;
+  /** A filer's organisation (employer or landlord). */
+  organisation?: string;
   sub?: string;
   ttlSeconds?: number;
 }
@@ -48,9 +50,10 @@ export async function devIssuer(dataDir: string): Promise<DevIssuer> {
   const keySet = createLocalJWKSet(jwks);
   return {
     jwks,
-    async sign({ role, jurisdiction, sub, ttlSeconds = 12 * 3600 }) {
+    async sign({ role, jurisdiction, organisation, sub, ttlSeconds = 12 * 3600 }) {
       const claims: JWTPayload = { 'custom:role': role, token_use: 'id' };
       if (jurisdiction) claims['custom:jurisdiction'] = jurisdiction;
+      if (organisation) claims['custom:organisation'] = organisation;
       return new SignJWT(claims)
         .setProtectedHeader({ alg: 'ES256', kid: KID })
         .setIssuer(DEV_ISSUER)

@@ -1,5 +1,6 @@
 // npm run token -- --role caseworker --jurisdiction 110105001 [--sub NAME] [--ttl SECONDS]
-// Roles: caseworker, supervisor (need --jurisdiction), admin (optional --jurisdiction), person.
+// Roles: caseworker, supervisor (need --jurisdiction), filer (--jurisdiction of its premises and
+// --organisation), admin (optional --jurisdiction), person.
 // Prints a token from the local stack's dev issuer (the keys live in the data folder).
 import { parseArgs } from 'node:util';
 import { isJurisdictionCode } from '../core/jurisdiction.ts';
@@ -12,6 +13,7 @@ const { values } = parseArgs({
     role: { type: 'string', default: 'caseworker' },
     jurisdiction: { type: 'string' },
     sub: { type: 'string' },
+    organisation: { type: 'string' },
     ttl: { type: 'string', default: String(12 * 3600) },
     'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
   },
@@ -23,8 +25,9 @@ const fail = (message: string) => {
   process.exit(2);
 };
 if (!ROLES.includes(role) || role === 'system') fail(`--role must be one of ${ROLES.filter((r) => r !== 'system').join(', ')}`);
-const office = role === 'caseworker' || role === 'supervisor';
-if (office && !values.jurisdiction) fail('--jurisdiction is required for office roles (an admin without one works everywhere)');
+const office = role === 'caseworker' || role === 'supervisor' || role === 'filer';
+if (office && !values.jurisdiction) fail('--jurisdiction is required for office and filer roles (an admin without one works everywhere)');
+if (role === 'filer' && !values.organisation) fail('--organisation is required for a filer (the employer or landlord it files for)');
 if (values.jurisdiction && !isJurisdictionCode(values.jurisdiction)) fail('--jurisdiction must be a jurisdiction code (2, 4, 6, 9 or 12 digits)');
 if (role === 'person' && values.jurisdiction) fail('--jurisdiction is for office and admin roles, not people');
 const issuer = await devIssuer(values['data-dir']);
@@ -32,6 +35,7 @@ console.log(
   await issuer.sign({
     role,
     ...(values.jurisdiction ? { jurisdiction: values.jurisdiction } : {}),
+    ...(values.organisation ? { organisation: values.organisation } : {}),
     ...(values.sub ? { sub: values.sub } : {}),
     ttlSeconds: Number(values.ttl),
   }),

@@ -5,7 +5,7 @@
 import { deadlineDate, endOfLocalDate, localDate, type Period } from '../calendar.ts';
 import { conflict, forbidden, validationError } from '../errors.ts';
 import { type DeadlineKind, type Policy, periodFor } from '../policy.ts';
-import { type Principal, type Role, officeCovers } from '../principal.ts';
+import { type Principal, type Role, filerCovers, officeCovers } from '../principal.ts';
 
 export const CASE_TYPES = ['registration', 'origin_certificate', 'review', 'assistance_request', 'appeal', 'group'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
@@ -21,6 +21,8 @@ export interface Actor {
   sub: string;
   role: Role;
   office?: string;
+  /** A filer's organisation. */
+  organisation?: string;
 }
 
 export interface Deadline {
@@ -128,7 +130,12 @@ export interface Detail {
   note?: string;
 }
 
-export const actorOf = (p: Principal): Actor => ({ sub: p.sub, role: p.role, ...(p.jurisdiction ? { office: p.jurisdiction } : {}) });
+export const actorOf = (p: Principal): Actor => ({
+  sub: p.sub,
+  role: p.role,
+  ...(p.jurisdiction ? { office: p.jurisdiction } : {}),
+  ...(p.organisation ? { organisation: p.organisation } : {}),
+});
 
 export const officeCode = (workflow: { office: 'origin' | 'destination' }, c: { originCode: string; destinationCode?: string }) =>
   (workflow.office === 'origin' ? c.originCode : c.destinationCode) ?? c.originCode;
@@ -153,7 +160,11 @@ export function assertMayAct<C extends CaseBase, A extends string>(
       throw forbidden(`the ${rule.notByOffice} office may not ${action} this ${noun}`);
     }
   }
-  if (actor.role === 'person' && c.openedBy && c.openedBy.sub !== actor.sub) {
+  if (actor.role === 'filer') {
+    const code = officeCode(rule.actingOffice ? { office: rule.actingOffice } : workflow, c);
+    if (!filerCovers(actor, code)) throw forbidden(`${code} is outside the premises ${actor.jurisdiction} you file for`);
+  }
+  if ((actor.role === 'person' || actor.role === 'filer') && c.openedBy && c.openedBy.sub !== actor.sub) {
     throw forbidden(`this ${noun} is not yours`);
   }
 }

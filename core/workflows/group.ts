@@ -15,8 +15,9 @@ export type GroupState = (typeof GROUP_STATES)[number];
 const UNTIL_COMPLETE = ['filed', 'overdue', 'complete'] as const;
 
 export const GROUP_ACTIONS = {
-  file: { from: [null], to: 'filed', roles: ['caseworker'], deadline: 'groupFiling', event: 'group.filed' },
-  add_members: { from: ['filed', 'overdue'], to: ['filed', 'overdue'], roles: ['caseworker'], deadline: 'keep', event: 'group.members_added' },
+  // The organisation files its own group (a filer for the destination's premises), or the destination office for it.
+  file: { from: [null], to: 'filed', roles: ['caseworker', 'filer'], deadline: 'groupFiling', event: 'group.filed' },
+  add_members: { from: ['filed', 'overdue'], to: ['filed', 'overdue'], roles: ['caseworker', 'filer'], deadline: 'keep', event: 'group.members_added' },
   remove_member: {
     from: ['filed', 'overdue'],
     to: UNTIL_COMPLETE,

@@ -21,7 +21,8 @@ export const REGISTRATION_STATES = [
 export type RegistrationState = (typeof REGISTRATION_STATES)[number];
 
 export const REGISTRATION_ACTIONS = {
-  report: { from: [null], to: 'reported', roles: ['caseworker', 'person'], deadline: 'registration', event: 'registration.reported' },
+  // Employers and landlords (filers) report the people at their premises (§16, §17).
+  report: { from: [null], to: 'reported', roles: ['caseworker', 'person', 'filer'], deadline: 'registration', event: 'registration.reported' },
   // Opened by the system at the next destination when a person departs towards it.
   transfer: { from: [null], to: 'reported', roles: ['system'], deadline: 'registration', event: 'registration.transferred' },
   verify: {

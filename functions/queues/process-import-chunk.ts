@@ -20,7 +20,12 @@ async function process(record: SQSRecord): Promise<void> {
   const { importId, chunk, rows } = JSON.parse(record.body) as { importId: string; chunk: number; rows: ImportRow[] };
   const found = await getImport(importId);
   if (!found) return;
-  const actor: Principal = { sub: found.by.sub, role: found.by.role as Role, ...(found.by.office ? { jurisdiction: found.by.office } : {}) };
+  const actor: Principal = {
+    sub: found.by.sub,
+    role: found.by.role as Role,
+    ...(found.by.office ? { jurisdiction: found.by.office } : {}),
+    ...(found.by.organisation ? { organisation: found.by.organisation } : {}),
+  };
   const context = {
     importId,
     destinationCode: found.destinationCode,

@@ -143,11 +143,18 @@ function principalOf(event: HttpEvent): Principal {
   const role = claims['custom:role'] as Role;
   if (!ROLES.includes(role) || role === 'system') throw new HttpProblem(403, 'The token carries no usable role');
   const jurisdiction = (claims['custom:jurisdiction'] as string | undefined) || undefined;
-  const office = role === 'caseworker' || role === 'supervisor';
-  if ((office && !jurisdiction) || (jurisdiction !== undefined && !isJurisdictionCode(jurisdiction))) {
-    throw new HttpProblem(403, 'An office token must carry a jurisdiction code');
+  const bound = role === 'caseworker' || role === 'supervisor' || role === 'filer';
+  if ((bound && !jurisdiction) || (jurisdiction !== undefined && !isJurisdictionCode(jurisdiction))) {
+    throw new HttpProblem(403, 'An office or filer token must carry a jurisdiction code');
   }
-  return { sub: String(claims.sub), role, ...(role !== 'person' && jurisdiction ? { jurisdiction } : {}) };
+  const organisation = (claims['custom:organisation'] as string | undefined) || undefined;
+  if (role === 'filer' && !organisation) throw new HttpProblem(403, 'A filer token must carry an organisation');
+  return {
+    sub: String(claims.sub),
+    role,
+    ...(role !== 'person' && jurisdiction ? { jurisdiction } : {}),
+    ...(role === 'filer' ? { organisation } : {}),
+  };
 }
 
 export interface Request<B, P, Q> {

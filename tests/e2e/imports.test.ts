@@ -133,14 +133,15 @@ describe('bulk filings', () => {
     expect(local.errors).toEqual([]);
   }, 300_000);
 
-  it('follows a file to the end with a progress bar, as npm run import does', async () => {
+  it('lets a landlord file for its own premises, following the file to the end with a progress bar, as npm run import does', async () => {
+    const landlord = await local.stack.issuer.sign({ role: 'filer', jurisdiction: '110105002', organisation: '91110105MA01XXXX0X', sub: 'landlord-1' });
     const dir = mkdtempSync(path.join(os.tmpdir(), 'liudong-import-'));
     const file = path.join(dir, 'tenants.csv');
     writeFileSync(file, `${HEADER}\n${good(9001)}\n${good(9002).replace(',511321100,', ',999999999,')}\n`);
     const lines: string[] = [];
     const outcome = await importFile({
       apiUrl: local.stack.apiUrl,
-      token: await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105002' }),
+      token: landlord,
       file,
       destinationCode: '110105002',
       progress: (line) => lines.push(line),
@@ -149,6 +150,17 @@ describe('bulk filings', () => {
     rmSync(dir, { recursive: true, force: true });
     expect(outcome).toMatchObject({ state: 'done', rows: 2, created: 1, failed: 1, errors: [{ row: 3, field: 'originCode' }] });
     expect(lines.at(-1)).toBe('[##############################] 2/2 rows · created 1 · updated 0 · failed 1 (done)');
+    // The landlord sees what it filed, and nothing of other premises.
+    const mine = await api('GET', `/v1/imports/${outcome.id}`, { token: landlord });
+    expect(mine.status).toBe(200);
+    const office = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105002' });
+    const reported = (await api('GET', '/v1/cases?jurisdiction=110105002&type=registration', { token: office })).body.items as Json[];
+    const filed = reported.find((c) => c.importId === outcome.id)!;
+    expect(filed.openedBy).toEqual({ sub: 'landlord-1', role: 'filer', office: '110105002', organisation: '91110105MA01XXXX0X' });
+    expect((await api('GET', `/v1/registrations/${filed.id}`, { token: landlord })).status).toBe(200);
+    expect((await api('POST', '/v1/imports', { token: landlord, body: { destinationCode: '110105001' } })).status).toBe(403);
+    const noOrganisation = await local.stack.issuer.sign({ role: 'filer', jurisdiction: '110105002' });
+    expect((await api('POST', '/v1/imports', { token: noOrganisation, body: { destinationCode: '110105002' } })).status).toBe(403);
   }, 120_000);
 
   it('is started only by an office covering the premises, and read only by it or the importer', async () => {

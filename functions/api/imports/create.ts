@@ -6,7 +6,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { forbidden } from '../../../core/errors.ts';
 import { ImportCreate, type ImportRecord } from '../../../core/imports.ts';
-import { officeCovers } from '../../../core/principal.ts';
+import { filerCovers, officeCovers } from '../../../core/principal.ts';
 import { actorOf } from '../../../core/workflows/engine.ts';
 import { requireKnownJurisdictions } from '../../shared/cases.ts';
 import { s3Client } from '../../shared/clients.ts';
@@ -18,7 +18,10 @@ import { importView } from './view.ts';
 const UPLOAD_SECONDS = 15 * 60;
 
 export const handler = route({ body: ImportCreate, idempotent: true }, async ({ body, principal }) => {
-  if (!officeCovers(principal, body.destinationCode)) throw forbidden(`${body.destinationCode} is outside your jurisdiction`);
+  // An office for premises in its jurisdiction, or an employer or landlord for its own premises.
+  if (!officeCovers(principal, body.destinationCode) && !filerCovers(principal, body.destinationCode)) {
+    throw forbidden(`${body.destinationCode} is outside your jurisdiction`);
+  }
   await requireKnownJurisdictions(body, ['destinationCode'] as const);
   const now = new Date();
   const id = randomUUID();
