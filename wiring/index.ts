@@ -153,43 +153,31 @@ export type HoldingQueueName = keyof typeof holdingQueues;
 const api = (entry: string, description: string, tables: Record<string, Access>, extra: Partial<FunctionSpec> = {}) =>
   ({ entry: `functions/api/${entry}`, description, timeoutSeconds: 10, memoryMb: 512, tables, sendsTo: [], ...extra }) as const;
 
+/** What a route that writes a case needs: the table, and Powertools' idempotency records. */
+const WRITES = { cases: 'readWrite', idempotency: 'readWrite' } as const;
+
 export const functions = {
-  createRegistration: api('registrations/create.ts', 'POST /v1/registrations: report an arrival', { cases: 'readWrite', idempotency: 'readWrite' }),
-  registrationActions: api('registrations/actions.ts', 'POST /v1/registrations/{id}/<action>', { cases: 'readWrite', idempotency: 'readWrite' }),
-  createOriginCertificate: api('origin-certificates/create.ts', 'POST /v1/origin-certificates: apply before leaving', {
-    cases: 'readWrite',
-    idempotency: 'readWrite',
-  }),
-  originCertificateActions: api('origin-certificates/actions.ts', 'POST /v1/origin-certificates/{id}/<action>', {
-    cases: 'readWrite',
-    idempotency: 'readWrite',
-  }),
-  reviewActions: api('reviews/actions.ts', 'POST /v1/reviews/{id}/<action>: confirm, record-visit', { cases: 'readWrite', idempotency: 'readWrite' }),
-  createAssistanceRequest: api('assistance-requests/create.ts', 'POST /v1/assistance-requests: ask another office', {
-    cases: 'readWrite',
-    idempotency: 'readWrite',
-  }),
-  assistanceRequestActions: api('assistance-requests/actions.ts', 'POST /v1/assistance-requests/{id}/<action>: answer, decline', {
-    cases: 'readWrite',
-    idempotency: 'readWrite',
-  }),
-  createAppeal: api('appeals/create.ts', 'POST /v1/appeals: appeal a decision on your case', { cases: 'readWrite', idempotency: 'readWrite' }),
-  appealActions: api('appeals/actions.ts', 'POST /v1/appeals/{id}/decide', { cases: 'readWrite', idempotency: 'readWrite' }),
-  createGroup: api('groups/create.ts', 'POST /v1/groups: file an organised group with its members', { cases: 'readWrite', idempotency: 'readWrite' }),
-  groupActions: api('groups/actions.ts', 'POST /v1/groups/{id}/<action>: add-members, remove-member', { cases: 'readWrite', idempotency: 'readWrite' }),
+  createRegistration: api('registrations/create.ts', 'POST /v1/registrations: report an arrival', WRITES),
+  registrationActions: api('registrations/actions.ts', 'POST /v1/registrations/{id}/<action>', WRITES),
+  createOriginCertificate: api('origin-certificates/create.ts', 'POST /v1/origin-certificates: apply before leaving', WRITES),
+  originCertificateActions: api('origin-certificates/actions.ts', 'POST /v1/origin-certificates/{id}/<action>', WRITES),
+  reviewActions: api('reviews/actions.ts', 'POST /v1/reviews/{id}/<action>: confirm, record-visit', WRITES),
+  createAssistanceRequest: api('assistance-requests/create.ts', 'POST /v1/assistance-requests: ask another office', WRITES),
+  assistanceRequestActions: api('assistance-requests/actions.ts', 'POST /v1/assistance-requests/{id}/<action>: answer, decline', WRITES),
+  createAppeal: api('appeals/create.ts', 'POST /v1/appeals: appeal a decision on your case', WRITES),
+  appealActions: api('appeals/actions.ts', 'POST /v1/appeals/{id}/decide', WRITES),
+  createGroup: api('groups/create.ts', 'POST /v1/groups: file an organised group with its members', WRITES),
+  groupActions: api('groups/actions.ts', 'POST /v1/groups/{id}/<action>: add-members, remove-member', WRITES),
   readCases: api('cases/read.ts', 'GET a case of any type and its history', { cases: 'read' }),
   listCases: api('cases/list.ts', 'GET /v1/cases, /v1/assistance-requests and /v1/me/cases', { cases: 'read' }),
   checkCertificate: api('certificates/check.ts', 'GET /v1/certificates/{number}: the public validity check', { cases: 'readWrite' }, {
     environment: { CERTIFICATE_CHECKS_PER_MINUTE: '30' },
   }),
-  recordAgencyDecision: api('certificates/decisions.ts', "POST /v1/certificates/{number}/decisions: an agency's decision", {
-    cases: 'readWrite',
-    idempotency: 'readWrite',
-  }),
+  recordAgencyDecision: api('certificates/decisions.ts', "POST /v1/certificates/{number}/decisions: an agency's decision", WRITES),
   jurisdictions: api('reference/jurisdictions.ts', 'GET and PUT /v1/jurisdictions/{code}', { cases: 'readWrite' }),
   policies: api('reference/policies.ts', 'Policy overrides and the policy in force', { cases: 'readWrite' }),
   listNotices: api('notices/list.ts', 'GET /v1/jurisdictions/{code}/notices: an office inbox', { cases: 'read' }),
-  createImport: api('imports/create.ts', 'POST /v1/imports: an import id and where to upload the file', { cases: 'readWrite', idempotency: 'readWrite' }, {
+  createImport: api('imports/create.ts', 'POST /v1/imports: an import id and where to upload the file', WRITES, {
     buckets: { imports: 'readWrite' },
   }),
   readImport: api('imports/read.ts', 'GET /v1/imports/{id}: progress and error rows', { cases: 'read' }),
