@@ -14,6 +14,7 @@ export const NOTICE_ROUTES: Record<string, readonly Recipient[]> = {
   // The office now owes a check of the supplemented documents.
   'registration.supplemented': ['destination'],
   'registration.revoked': ['origin'],
+  'registration.refused': ['origin'],
   'registration.departed': ['origin'],
   // A missed deadline escalates to the county above the destination office.
   'registration.overdue': ['destination', 'destination_county'],

@@ -174,6 +174,7 @@ export const REGISTRATION_ACTION_BODIES = {
   supplement: NoteBody.meta({ id: 'SupplementBody' }),
   renew: NoteBody.meta({ id: 'RenewRequest' }),
   revoke: ReasonBody.meta({ id: 'RevokeRequest' }),
+  refuse: ReasonBody.meta({ id: 'RefuseRequest' }),
   depart: z
     .strictObject({ departureDate: LocalDate, nextDestinationCode: JurisdictionCode.optional(), note: Note.optional() })
     .meta({ id: 'DepartRequest' }),

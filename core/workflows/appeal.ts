@@ -163,6 +163,9 @@ function undoDecision<C extends CaseBase>(c: C, before: string, policy: Policy):
     ...(record.certificate ? { certificate: unrevoke(record.certificate) } : {}),
     ...(record.verificationCertificate ? { verificationCertificate: unrevoke(record.verificationCertificate) } : {}),
     ...('rejection' in record ? { rejection: undefined } : {}),
+    // Where a deadline ran before the decision, a new one starts: the office owes the case again.
     ...(before === 'applied' ? { deadline: startDeadline('originCertificateProcessing', localDate(new Date(c.updatedAt)), policy) } : {}),
+    ...(before === 'reported' ? { deadline: startDeadline('verification', localDate(new Date(c.updatedAt)), policy) } : {}),
+    ...(before === 'awaiting_supplement' ? { deadline: startDeadline('supplement', localDate(new Date(c.updatedAt)), policy) } : {}),
   } as Partial<C>;
 }

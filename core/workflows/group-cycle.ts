@@ -89,3 +89,9 @@ export function removeGroupMember(
   const open = registration && ['reported', 'awaiting_supplement', 'overdue'].includes(registration.state);
   return open ? [removed, withdraw(registration, `removed from group ${group.id}: ${reason}`, policy, ids.registrationEventId, now)] : [removed];
 }
+
+/** A member's arrival the office refused: the member leaves the group with that reason. */
+export const settleRefusedMember = (registration: RegistrationCase, group: GroupCase | undefined, reason: string, actor: Principal, policy: Policy, eventId: string, now: Date): Decision[] =>
+  group && group.members.some((m) => m.registrationId === registration.id && m.status === 'pending')
+    ? [removeMember(group, registration.id, `refused: ${reason}`, actor, policy, eventId, now)]
+    : [];

@@ -48,6 +48,16 @@ export const REGISTRATION_ACTIONS = {
     deadline: 'verification',
     event: 'registration.supplemented',
   },
+  // The office will not register the person (the rules are not met, the documents are false).
+  refuse: {
+    from: ['reported', 'awaiting_supplement', 'overdue'],
+    to: 'closed',
+    roles: ['caseworker'],
+    deadline: null,
+    event: 'registration.refused',
+    reasonRequired: true,
+    appealable: true,
+  },
   renew: { from: ['registered'], to: 'registered', roles: ['caseworker'], deadline: null, event: 'registration.renewed' },
   revoke: {
     from: ['registered'],
@@ -66,8 +76,14 @@ export const REGISTRATION_ACTIONS = {
     deadline: null,
     event: 'registration.withdrawn',
   },
-  // An appeal reversed the revocation: the case returns to the state before it.
-  reinstate: { from: ['closed'], to: 'registered', roles: ['system'], deadline: null, event: 'registration.reinstated' },
+  // An appeal reversed the revocation or refusal: the case returns to the state before it.
+  reinstate: {
+    from: ['closed'],
+    to: ['registered', 'reported', 'awaiting_supplement', 'overdue'],
+    roles: ['system'],
+    deadline: null,
+    event: 'registration.reinstated',
+  },
   depart: {
     from: ['reported', 'awaiting_supplement', 'registered', 'overdue'],
     to: 'departed',
@@ -298,6 +314,10 @@ export function revoke(
   });
   return [revoked, ...endReview(ids.review, policy, now, 'the registration was revoked')];
 }
+
+/** The office refuses to register the person, with a reason the person can read (and appeal). */
+export const refuse = (current: RegistrationCase, actor: Principal, policy: Policy, eventId: string, now: Date, detail: { reason: string }) =>
+  transition(REGISTRATION, current, 'refuse', actor, policy, eventId, now, { detail });
 
 export interface DepartInput {
   departureDate: string;

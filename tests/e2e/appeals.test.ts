@@ -56,6 +56,27 @@ describe('appeals', () => {
     expect(inbox.filter((n) => n.caseId === lodged.body.id).map((n) => n.type).sort()).toEqual(['appeal.decided', 'appeal.lodged']);
   });
 
+  it('reverses a refused registration: the case is back with the office to be checked', async () => {
+    const self = await sign({ role: 'person', sub: 'zhou-xun' });
+    const office = await sign({ role: 'caseworker', jurisdiction: '110108001' });
+    const reported = await api('POST', '/v1/registrations', {
+      token: self,
+      body: { person: { name: '周迅', idNumber: '110105198001010024', phone: '13300133000' }, originCode: '511321100', destinationCode: '110108001', arrivalDate: '2026-11-20', expectedStayDays: 45 },
+    });
+    expect((await api('POST', `/v1/registrations/${reported.body.id}/refuse`, { token: office, body: {} })).status).toBe(400);
+    const refused = await api('POST', `/v1/registrations/${reported.body.id}/refuse`, { token: office, body: { reason: '居住证明材料不实' } });
+    expect(refused.body.state).toBe('closed');
+    const history = (await api('GET', `/v1/registrations/${reported.body.id}/history`, { token: self })).body.items as Json[];
+    const decision = history.find((h) => h.action === 'refuse')!;
+    const lodged = await api('POST', '/v1/appeals', { token: self, body: { caseId: reported.body.id, decision: { action: 'refuse', at: decision.at }, grounds: '材料真实，可提供租房合同原件' } });
+    expect(lodged.body).toMatchObject({ originCode: '110108001', destinationCode: '110108' });
+    const county = await sign({ role: 'supervisor', jurisdiction: '110108' });
+    await api('POST', `/v1/appeals/${lodged.body.id}/decide`, { token: county, body: { outcome: 'reversed', reason: '材料经核实真实' } });
+    const back = await api('GET', `/v1/registrations/${reported.body.id}`, { token: office });
+    expect(back.body).toMatchObject({ state: 'reported', deadline: { kind: 'verification' } });
+    expect(back.body.availableActions).toContain('verify');
+  });
+
   it('upholds a decision, and refuses what cannot be appealed', async () => {
     const { self, id, decision } = await rejectedApplication('qian-li', '511321199001010025');
     const other = await sign({ role: 'person', sub: 'someone-else' });

@@ -14,7 +14,7 @@ import { type ReviewCase, scheduleReview } from '../../core/workflows/review.ts'
 import { completeReview } from '../../core/workflows/review-cycle.ts';
 import { answer, ask } from '../../core/workflows/assistance-request.ts';
 import { decide as decideAppeal, lodge } from '../../core/workflows/appeal.ts';
-import { fileGroup, settleMember } from '../../core/workflows/group-cycle.ts';
+import { fileGroup, settleMember, settleRefusedMember } from '../../core/workflows/group-cycle.ts';
 import { type GroupCase, removeMember } from '../../core/workflows/group.ts';
 
 const now = new Date('2026-11-29T02:00:00Z'); // 10:00 in Shanghai
@@ -437,6 +437,22 @@ describe('appeals', () => {
     expect(domainError(() => lodge(rejected.case, byProvince, { appealable: true, workingOffice: '511321100' }, 'g', self, DEFAULT_POLICY, { caseId: 'a', eventId: 'e' }, now)).fields[0]?.reason).toContain('provincial office');
   });
 
+  it('reversing a refused registration puts it back to be checked, with the office owing a decision', () => {
+    const refused = registrations.refuse(ownCase(), destinationWorker, DEFAULT_POLICY, 'e', now, { reason: '未满30天' });
+    expect(refused.case).toMatchObject({ state: 'closed', deadline: null });
+    const appeal = lodge(refused.case, refused.history, { appealable: true, workingOffice: '110105001' }, '实际将居住一年', self, DEFAULT_POLICY, { caseId: 'appeal-3', eventId: 'e' }, now).case;
+    const [, reinstated] = decideAppeal(
+      appeal,
+      { case: refused.case, workflow: registrations.REGISTRATION as never, policy: DEFAULT_POLICY, eventId: 'e2', review: { caseId: 'r', eventId: 'e3' } },
+      { outcome: 'reversed', reason: '应予登记' },
+      { sub: 'c', role: 'supervisor', jurisdiction: '110105' },
+      DEFAULT_POLICY,
+      'e1',
+      new Date('2026-12-01T02:00:00Z'),
+    );
+    expect(reinstated!.case).toMatchObject({ state: 'reported', deadline: { kind: 'verification', date: '2026-12-08' } });
+  });
+
   it('reversing a revoked registration registers it again and resumes its reviews', () => {
     const registered = verifiedCase(ownCase());
     const [revoked] = registrations.revoke(registered, destinationWorker, DEFAULT_POLICY, { eventId: 'e' }, now, { reason: '材料虚假' });
@@ -501,6 +517,12 @@ describe('organised groups', () => {
     expect(done.case).toMatchObject({ state: 'complete', deadline: null });
     expect(done.case.members.map((m) => m.status)).toEqual(['registered', 'removed']);
     expect(done.history).toMatchObject({ action: 'remove_member', reason: '未随团到达' });
+  });
+
+  it('lets a refused member leave the group with the refusal as the reason', () => {
+    const [group, , second] = filedGroup();
+    const [left] = settleRefusedMember(second!.case, group.case, '年龄未满18周岁', destinationWorker, DEFAULT_POLICY, 'e', now);
+    expect((left!.case as GroupCase).members[1]).toMatchObject({ registrationId: 'm-2', status: 'removed', reason: 'refused: 年龄未满18周岁' });
   });
 });
 

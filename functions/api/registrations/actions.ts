@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { REGISTRATION_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
 import * as registration from '../../../core/workflows/registration.ts';
 import type { RegistrationCase } from '../../../core/workflows/registration.ts';
-import { settleMember } from '../../../core/workflows/group-cycle.ts';
+import { settleMember, settleRefusedMember } from '../../../core/workflows/group-cycle.ts';
 import { actionRoutes, actionsOf, newCertificate, newEventId } from '../../shared/cases.ts';
 import { getCase } from '../../shared/store/cases.ts';
 import { existingJurisdictions, policyFor } from '../../shared/store/reference.ts';
@@ -52,6 +52,16 @@ export const actions = {
     body: BODIES.supplement,
     optionalBody: true,
     decide: ({ case: c, body, principal, policy, now }) => [registration.supplement(c, principal, policy, newEventId(), now, body)],
+  }),
+  refuse: action({
+    body: BODIES.refuse,
+    decide: async ({ case: c, body, principal, policy, now }) => {
+      const group = c.groupId ? await getCase(c.groupId) : undefined;
+      return [
+        registration.refuse(c, principal, policy, newEventId(), now, body),
+        ...(group?.type === 'group' ? settleRefusedMember(c, group, body.reason, principal, await policyFor(group.destinationCode), newEventId(), now) : []),
+      ];
+    },
   }),
   renew: action({
     body: BODIES.renew,
