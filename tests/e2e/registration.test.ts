@@ -30,7 +30,7 @@ describe('arrival registration', () => {
 
     const read = await api('GET', `/v1/registrations/${created.body.id}`, { token: destination });
     expect(read.status).toBe(200);
-    expect(read.body).toEqual({ ...created.body, availableActions: ['verify', 'request-supplement', 'depart'] });
+    expect(read.body).toEqual({ ...created.body, availableActions: ['verify', 'request-supplement', 'refuse', 'depart'] });
 
     const origin = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '511321100' });
     const notice = await eventually(async () => {
