@@ -4,8 +4,8 @@ import type { Policy } from '../policy.ts';
 import type { Principal } from '../principal.ts';
 import type { Decision, Person } from './engine.ts';
 import { validationError } from '../errors.ts';
-import { type GroupCase, type GroupInput, addMembers, file, memberOf, memberRegistered, removeMember } from './group.ts';
-import { type RegistrationCase, report, withdraw } from './registration.ts';
+import { type GroupCase, type GroupInput, addMembers, file, isPendingMember, memberOf, memberRegistered, removeMember } from './group.ts';
+import { REGISTRATION_ACTIONS, type RegistrationCase, report, withdraw } from './registration.ts';
 
 export interface MemberInput {
   person: Person;
@@ -70,7 +70,7 @@ export function addGroupMembers(
 
 /** A verified registration that came with a group settles its member there. */
 export const settleMember = (registration: RegistrationCase, group: GroupCase | undefined, policy: Policy, eventId: string, now: Date): Decision[] =>
-  group && group.members.some((m) => m.registrationId === registration.id && m.status === 'pending')
+  group && isPendingMember(group, registration.id)
     ? [memberRegistered(group, registration.id, policy, eventId, now)]
     : [];
 
@@ -86,12 +86,13 @@ export function removeGroupMember(
   now: Date,
 ): Decision[] {
   const removed = removeMember(group, registrationId, reason, actor, policy, ids.eventId, now);
-  const open = registration && ['reported', 'awaiting_supplement', 'overdue'].includes(registration.state);
+  // Withdrawn only from a state the registration table allows it from.
+  const open = registration && (REGISTRATION_ACTIONS.withdraw.from as readonly string[]).includes(registration.state);
   return open ? [removed, withdraw(registration, `removed from group ${group.id}: ${reason}`, policy, ids.registrationEventId, now)] : [removed];
 }
 
 /** A member's arrival the office refused: the member leaves the group with that reason. */
 export const settleRefusedMember = (registration: RegistrationCase, group: GroupCase | undefined, reason: string, actor: Principal, policy: Policy, eventId: string, now: Date): Decision[] =>
-  group && group.members.some((m) => m.registrationId === registration.id && m.status === 'pending')
+  group && isPendingMember(group, registration.id)
     ? [removeMember(group, registration.id, `refused: ${reason}`, actor, policy, eventId, now)]
     : [];

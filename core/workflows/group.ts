@@ -102,6 +102,10 @@ export const file = (input: GroupInput, members: GroupMember[], actor: Principal
     now,
   );
 
+/** Whether the registration is a member the group still waits for. */
+export const isPendingMember = (group: GroupCase, registrationId: string) =>
+  group.members.some((m) => m.registrationId === registrationId && m.status === 'pending');
+
 /** Where the group stands once its members are `members`: complete when none is pending. */
 const standing = (group: GroupCase, members: GroupMember[]): GroupState =>
   members.every((m) => m.status !== 'pending') ? 'complete' : group.state;
@@ -124,7 +128,7 @@ function settle(
   now: Date,
   reason?: string,
 ): Decision<GroupCase> {
-  if (!group.members.some((m) => m.registrationId === registrationId && m.status === 'pending')) {
+  if (!isPendingMember(group, registrationId)) {
     throw validationError([{ field: 'registrationId', reason: 'is not a pending member of this group' }]);
   }
   const members = group.members.map((m) => (m.registrationId === registrationId ? { ...m, status, ...(reason ? { reason } : {}) } : m));

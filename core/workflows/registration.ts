@@ -8,7 +8,7 @@ import { parseIdNumber } from '../id-number.ts';
 import type { Policy } from '../policy.ts';
 import { type Principal, SYSTEM } from '../principal.ts';
 import { type CaseBase, type Decision, type Person, type Workflow, open, transition } from './engine.ts';
-import { type ReviewCase, cancelReview, scheduleReview } from './review.ts';
+import { REVIEW_ACTIONS, type ReviewCase, cancelReview, scheduleReview } from './review.ts';
 
 export const REGISTRATION_STATES = [
   'reported', // arrival reported; documents due by the registration deadline
@@ -257,7 +257,7 @@ export const reviewScheduled = (current: RegistrationCase, reviewId: string, pol
 
 /** A registration that ends (departure, revocation) has no further reviews: its open one is cancelled. */
 const endReview = (review: { case: ReviewCase; eventId: string } | undefined, policy: Policy, now: Date, reason: string): Decision[] =>
-  review && (review.case.state === 'due' || review.case.state === 'overdue') ? [cancelReview(review.case, policy, review.eventId, now, reason)] : [];
+  review && (REVIEW_ACTIONS.cancel.from as readonly string[]).includes(review.case.state) ? [cancelReview(review.case, policy, review.eventId, now, reason)] : [];
 
 export function requestSupplement(
   current: RegistrationCase,
