@@ -132,12 +132,11 @@ export async function detectEncoding(bytes: AsyncIterable<Uint8Array>): Promise<
 
 /**
  * The rows of an uploaded file. `open()` gives the file's bytes from the start; it is called
- * twice (once to tell UTF-8 from GB18030, once to read), so a large file is streamed, never
- * held in memory.
+ * once to tell UTF-8 from GB18030 unless the caller already knows the encoding, then once to
+ * read, so a large file is streamed, never held in memory.
  */
-export async function* readImportFile(open: () => AsyncIterable<Uint8Array>): AsyncGenerator<ImportRow> {
-  const encoding = await detectEncoding(open());
-  yield* parseRows(decode(open(), encoding));
+export async function* readImportFile(open: () => AsyncIterable<Uint8Array>, encoding?: 'utf-8' | 'gb18030'): AsyncGenerator<ImportRow> {
+  yield* parseRows(decode(open(), encoding ?? (await detectEncoding(open()))));
 }
 
 const ImportRowSchema = z.object({

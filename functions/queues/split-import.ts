@@ -1,12 +1,12 @@
 // A filer's file landed (S3 event notification): read it, refuse it whole if it is not a
-// usable CSV, else queue its rows in chunks. The file is streamed: once to tell UTF-8 from
-// GB18030, once to count and check it (a file with too many rows is refused before any row
-// is reported), once to send the chunks.
+// usable CSV, else queue its rows in chunks. The file is streamed three times: once to tell
+// UTF-8 from GB18030, once to count and check it (a file with too many rows is refused before
+// any row is reported), once to send the chunks.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { Context, S3Event, SQSEvent, SQSRecord } from 'aws-lambda';
-import { IMPORT_CHUNK_ROWS, ImportFileError, type ImportRow, duplicateMarker, readImportFile } from '../../core/imports.ts';
+import { IMPORT_CHUNK_ROWS, ImportFileError, type ImportRow, detectEncoding, duplicateMarker, readImportFile } from '../../core/imports.ts';
 import { s3Client, sqsClient } from '../shared/clients.ts';
 import { queueUrl } from '../shared/env.ts';
 import { logger } from '../shared/observability.ts';
@@ -40,13 +40,15 @@ async function split(record: SQSRecord): Promise<void> {
     const open = objectBytes(r.s3.bucket.name, key);
     const at = () => new Date().toISOString();
     try {
+      // The encoding is told once; the two passes below read with it.
+      const encoding = await detectEncoding(open());
       let rows = 0;
-      for await (const _ of readImportFile(open)) rows++;
+      for await (const _ of readImportFile(open, encoding)) rows++;
       let batch: { chunk: number; rows: ImportRow[] }[] = [];
       let current: ImportRow[] = [];
       let chunk = 0;
       const markDuplicate = duplicateMarker();
-      for await (const row of readImportFile(open)) {
+      for await (const row of readImportFile(open, encoding)) {
         current.push(markDuplicate(row));
         if (current.length === IMPORT_CHUNK_ROWS) {
           batch.push({ chunk: chunk++, rows: current });
