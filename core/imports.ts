@@ -4,7 +4,7 @@
 // registration report, or a list of what is wrong with it; a bad row never stops the others.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { DomainError, type FieldProblem, validationError } from './errors.ts';
+import { DomainError, type FieldProblem } from './errors.ts';
 import type { Policy } from './policy.ts';
 import type { Principal } from './principal.ts';
 import type { Decision } from './workflows/engine.ts';
@@ -166,9 +166,9 @@ export function arrivalFromRow(values: ImportRow['values']): { arrival: Imported
   return { errors };
 }
 
-/** Refuses a file whose size is past the limit before reading it. */
+/** Refuses, before reading it, a file past the size limit: the whole import fails with the reason. */
 export function checkImportSize(bytes: number): void {
-  if (bytes > MAX_IMPORT_BYTES) throw validationError([{ field: 'file', reason: `is ${bytes} bytes; at most ${MAX_IMPORT_BYTES} are accepted` }]);
+  if (bytes > MAX_IMPORT_BYTES) throw new ImportFileError(`the file is ${bytes} bytes; at most ${MAX_IMPORT_BYTES} (50 MB) are accepted`);
 }
 
 export const IMPORT_STATES = ['waiting_for_upload', 'processing', 'done', 'failed'] as const;

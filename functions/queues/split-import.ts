@@ -3,10 +3,10 @@
 // UTF-8 from GB18030, once to count and check it (a file with too many rows is refused before
 // any row is reported), once to send the chunks.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { Context, S3Event, SQSEvent, SQSRecord } from 'aws-lambda';
-import { IMPORT_CHUNK_ROWS, ImportFileError, type ImportRow, detectEncoding, duplicateMarker, readImportFile } from '../../core/imports.ts';
+import { IMPORT_CHUNK_ROWS, ImportFileError, type ImportRow, checkImportSize, detectEncoding, duplicateMarker, readImportFile } from '../../core/imports.ts';
 import { s3Client, sqsClient } from '../shared/clients.ts';
 import { queueUrl } from '../shared/env.ts';
 import { logger } from '../shared/observability.ts';
@@ -40,6 +40,8 @@ async function split(record: SQSRecord): Promise<void> {
     const open = objectBytes(r.s3.bucket.name, key);
     const at = () => new Date().toISOString();
     try {
+      const { ContentLength } = await s3Client().send(new HeadObjectCommand({ Bucket: r.s3.bucket.name, Key: key }));
+      checkImportSize(ContentLength ?? 0);
       // The encoding is told once; the two passes below read with it.
       const encoding = await detectEncoding(open());
       let rows = 0;

@@ -1,7 +1,7 @@
 // Reading filers' CSV files: encodings, quoting, headers in English or Chinese, bad rows, and a
 // 200,000-row file streamed without being held in memory.
 import { describe, expect, it } from 'vitest';
-import { ImportFileError, MAX_IMPORT_ROWS, arrivalFromRow, readImportFile } from '../../core/imports.ts';
+import { ImportFileError, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, arrivalFromRow, checkImportSize, readImportFile } from '../../core/imports.ts';
 
 const HEADER_EN = 'name,idNumber,phone,originCode,arrivalDate,expectedStayDays,premises';
 const HEADER_ZH = '姓名,身份证号,手机号,户籍地代码,到达日期,预计居住天数,住所';
@@ -54,6 +54,11 @@ describe('reading an import file', () => {
     );
     expect(((await refused(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]))) as Error).message).toContain('not CSV');
     expect(((await refused(utf8(`${HEADER_EN}\n"unclosed,1,2\n`))) as Error).message).toContain('not valid CSV');
+  });
+
+  it('refuses a file past 50 MB before reading it', () => {
+    expect(() => checkImportSize(MAX_IMPORT_BYTES)).not.toThrow();
+    expect(() => checkImportSize(MAX_IMPORT_BYTES + 1)).toThrow(new ImportFileError(`the file is ${MAX_IMPORT_BYTES + 1} bytes; at most ${MAX_IMPORT_BYTES} (50 MB) are accepted`));
   });
 
   it('names each bad field of a row, and passes good rows through', () => {
