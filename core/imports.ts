@@ -8,7 +8,7 @@ import { DomainError, type FieldProblem } from './errors.ts';
 import type { Policy } from './policy.ts';
 import type { Principal } from './principal.ts';
 import type { Decision } from './workflows/engine.ts';
-import { type RegistrationCase, report } from './workflows/registration.ts';
+import { OPEN_STATES, type RegistrationCase, changedDetails, report, updateDetails } from './workflows/registration.ts';
 import { Actor, JurisdictionCode, LocalDate, RegistrationRequest } from './schemas.ts';
 import { z } from 'zod';
 
@@ -37,15 +37,15 @@ export interface ImportRow {
   /** 1-based line of the data row as a spreadsheet shows it (the header is row 1). */
   row: number;
   values: Partial<Record<ImportColumn, string>>;
-  /** An earlier row of the same file with the same person and arrival date. */
+  /** An earlier row of the same file for the same person. */
   duplicateOf?: number;
 }
 
-/** Marks rows that repeat an earlier row of the file (same ID number and arrival date). */
+/** Marks rows that repeat an earlier row of the file: a list names each person once. */
 export function duplicateMarker(): (row: ImportRow) => ImportRow {
   const first = new Map<string, number>();
   return (row) => {
-    const key = `${(row.values.idNumber ?? '').trim().toUpperCase()}|${(row.values.arrivalDate ?? '').trim()}`;
+    const key = (row.values.idNumber ?? '').trim().toUpperCase();
     const earlier = first.get(key);
     if (earlier !== undefined) return { ...row, duplicateOf: earlier };
     first.set(key, row.row);
@@ -182,6 +182,8 @@ export interface ImportRecord {
   state: ImportState;
   /** Where the arrivals are reported: the premises' jurisdiction. */
   destinationCode: string;
+  /** The organised group the rows are members of. */
+  groupId?: string;
   by: { sub: string; role: string; office?: string; organisation?: string };
   /** The object the file is uploaded to. */
   key: string;
@@ -220,19 +222,29 @@ export function errorsAsCsv(errors: ImportError[]): string {
 // ---- The import API's schemas (here, beside the records they describe)
 
 export const ImportCreate = z
-  .strictObject({ destinationCode: JurisdictionCode.meta({ description: 'Where the premises are: the arrivals are reported there' }) })
+  .strictObject({
+    destinationCode: JurisdictionCode.optional().meta({
+      description: "Where the premises are: the arrivals are reported there. Required, except for a group's members (the group's destination)",
+    }),
+    groupId: z.uuid().optional().meta({ description: "The rows are members of this organised group: each joins it, as POST /v1/groups/{id}/add-members" }),
+  })
+  .refine((b) => b.destinationCode !== undefined || b.groupId !== undefined, { message: 'must give destinationCode (or groupId)', path: ['destinationCode'] })
   .meta({ id: 'ImportCreate' });
 const ImportFields = {
   id: z.uuid(),
   state: z.enum(IMPORT_STATES),
   destinationCode: JurisdictionCode,
+  groupId: z.uuid().optional(),
   by: Actor,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   rows: z.number().int(),
   done: z.number().int().meta({ description: 'Rows processed so far' }),
   created: z.number().int(),
-  updated: z.number().int().meta({ description: 'Rows that matched an arrival already reported (no duplicate is made)' }),
+  updated: z
+    .number()
+    .int()
+    .meta({ description: "Rows naming a person who already has an open registration at the destination: its phone, expected stay and premises are brought up to date, no second case is made" }),
   failed: z.number().int(),
   reason: z.string().optional().meta({ description: 'Why the whole file was refused' }),
 };
@@ -274,7 +286,7 @@ export function reportFromRow(
   });
   const parsed = arrivalFromRow(row.values);
   if ('errors' in parsed) return fail(parsed.errors);
-  if (row.duplicateOf !== undefined) return fail([{ field: 'idNumber', reason: `repeats row ${row.duplicateOf} (same person and arrival date)` }]);
+  if (row.duplicateOf !== undefined) return fail([{ field: 'idNumber', reason: `repeats row ${row.duplicateOf} (the same person)` }]);
   const { arrival } = parsed;
   if (!context.knownOrigins.has(arrival.originCode)) return fail([{ field: 'originCode', reason: `no jurisdiction ${arrival.originCode} is known` }]);
   try {
@@ -288,6 +300,40 @@ export function reportFromRow(
     return { decision };
   } catch (error) {
     if (error instanceof DomainError) return fail(error.fields.length > 0 ? error.fields : [{ field: 'row', reason: error.message }]);
+    throw error;
+  }
+}
+
+/**
+ * A valid row naming a person who already has an open registration at the destination: the
+ * case is brought up to date (phone, expected stay, premises) rather than doubled. Rows this
+ * same import created (a chunk delivered again) count as created; a case another account
+ * opened is the office's or the person's to change, not this filer's.
+ */
+export function updateFromRow(
+  existing: RegistrationCase,
+  reported: RegistrationCase,
+  row: ImportRow,
+  context: { importId: string; groupId?: string | undefined; actor: Principal; policy: Policy },
+  eventId: string,
+  now: Date,
+): { created: true } | { unchanged: true } | { decision: Decision<RegistrationCase> } | { errors: ImportError[] } {
+  const fail = (reason: string) => ({ errors: [{ row: row.row, field: 'idNumber', reason, values: row.values }] });
+  if (existing.importId === context.importId) return { created: true };
+  if (!(OPEN_STATES as readonly string[]).includes(existing.state)) {
+    return fail(`this arrival was reported before (${existing.id}, now ${existing.state}); a new arrival needs its own date`);
+  }
+  if (context.groupId !== undefined && existing.groupId !== context.groupId) {
+    return fail(`already has an open registration here (${existing.id}); a member joins a group with a new arrival only`);
+  }
+  const changes = { phone: reported.person.phone, expectedStayDays: reported.expectedStayDays, premises: reported.premises };
+  if (changedDetails(existing, changes).length === 0) return { unchanged: true };
+  try {
+    return { decision: updateDetails(existing, context.actor, context.policy, eventId, now, { ...changes, note: `from import ${context.importId}` }) };
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === 'forbidden') {
+      return fail(`already has an open registration here (${existing.id}) that another account reported; the office updates it`);
+    }
     throw error;
   }
 }

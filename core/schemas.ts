@@ -175,6 +175,17 @@ export const REGISTRATION_ACTION_BODIES = {
   renew: NoteBody.meta({ id: 'RenewRequest' }),
   revoke: ReasonBody.meta({ id: 'RevokeRequest' }),
   refuse: ReasonBody.meta({ id: 'RefuseRequest' }),
+  update_details: z
+    .strictObject({
+      phone: Person.shape.phone.optional(),
+      expectedStayDays: RegistrationRequest.shape.expectedStayDays.optional(),
+      premises: text(300).optional(),
+      note: Note.optional(),
+    })
+    .refine((b) => b.phone !== undefined || b.expectedStayDays !== undefined || b.premises !== undefined, {
+      message: 'must give at least one of phone, expectedStayDays, premises',
+    })
+    .meta({ id: 'UpdateDetailsRequest' }),
   depart: z
     .strictObject({ departureDate: LocalDate, nextDestinationCode: JurisdictionCode.optional(), note: Note.optional() })
     .meta({ id: 'DepartRequest' }),

@@ -101,6 +101,8 @@ export const tables = {
       { name: 'overdue9', partitionKey: 'overdue9', sortKey: 'activity' },
       // A person's own cases.
       { name: 'owner', partitionKey: 'owner', sortKey: 'activity' },
+      // Every case about a person (by a hash of the ID number), whoever opened it.
+      { name: 'person', partitionKey: 'personKey', sortKey: 'activity' },
     ],
     timeToLive: 'expiresAt',
     stream: true,

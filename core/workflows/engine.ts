@@ -55,6 +55,8 @@ export interface ActionRule<S extends string> {
   from: readonly (S | null)[];
   /** The state it leads to; a list where the action's outcome chooses (an appeal upheld or reversed). */
   to: S | readonly S[];
+  /** The case stays in the state it is in (`to` lists those states): a correction, not a step. */
+  stays?: true;
   roles: readonly Role[];
   /** Whose office acts, when not the workflow's (the asking office sends an assistance request). */
   actingOffice?: 'origin' | 'destination';
@@ -71,11 +73,13 @@ export interface ActionRule<S extends string> {
   appealable?: boolean;
 }
 
-/** The states an action may lead to. */
-export const targets = <S extends string>(rule: ActionRule<S>): readonly S[] => (typeof rule.to === 'string' ? [rule.to] : rule.to) as readonly S[];
+/** The states an action may lead to (from `from`, when given: an action that stays leads back to it). */
+export const targets = <S extends string>(rule: ActionRule<S>, from?: S): readonly S[] =>
+  rule.stays && from !== undefined ? [from] : ((typeof rule.to === 'string' ? [rule.to] : rule.to) as readonly S[]);
 
-/** The one state the action leads to: the table's, or the outcome chosen among the table's. */
-function target<S extends string>(rule: ActionRule<S>, action: string, chosen: S | undefined): S {
+/** The one state the action leads to: the table's, the outcome chosen among the table's, or where it stays. */
+function target<S extends string>(rule: ActionRule<S>, action: string, chosen: S | undefined, from?: S): S {
+  if (rule.stays && from !== undefined) return from;
   const allowed = targets(rule);
   const to = chosen ?? (allowed.length === 1 ? allowed[0] : undefined);
   if (to === undefined || !allowed.includes(to)) throw new Error(`${action} leads to one of ${allowed.join(', ')}; chose ${String(chosen)}`);
@@ -166,6 +170,19 @@ export function assertMayAct<C extends CaseBase, A extends string>(
   }
   if ((actor.role === 'person' || actor.role === 'filer') && c.openedBy && c.openedBy.sub !== actor.sub) {
     throw forbidden(`this ${noun} is not yours`);
+  }
+}
+
+/** Who may act (403), then whether the case's state allows the action (409): what a transition checks first. */
+export function assertMayTake<C extends CaseBase, A extends string>(workflow: Workflow<C, A>, action: A, actor: Principal, current: C): void {
+  const rule: ActionRule<C['state']> = workflow.actions[action];
+  if (actor.role === 'system') {
+    if (!rule.roles.includes('system')) throw forbidden(`the system may not ${action} a ${workflow.type}`);
+  } else {
+    assertMayAct(workflow, action, actor, current);
+  }
+  if (!rule.from.includes(current.state)) {
+    throw conflict(`cannot ${action} a ${workflow.type.replace(/_/g, ' ')} that is ${current.state}`, { state: current.state, action });
   }
 }
 
@@ -269,20 +286,13 @@ export function transition<C extends CaseBase, A extends string>(
   } = {},
 ): Decision<C> {
   const rule: ActionRule<C['state']> = workflow.actions[action];
-  if (actor.role === 'system') {
-    if (!rule.roles.includes('system')) throw forbidden(`the system may not ${action} a ${workflow.type}`);
-  } else {
-    assertMayAct(workflow, action, actor, current);
-  }
-  if (!rule.from.includes(current.state)) {
-    throw conflict(`cannot ${action} a ${workflow.type.replace(/_/g, ' ')} that is ${current.state}`, { state: current.state, action });
-  }
+  assertMayTake(workflow, action, actor, current);
   const detail = options.detail ?? {};
   requireReason(rule, detail);
   const at = now.toISOString();
   let next = {
     ...current,
-    state: target(rule, action, options.to),
+    state: target(rule, action, options.to, current.state),
     deadline: rule.deadline === 'keep' ? current.deadline : startDeadline(rule.deadline, options.deadlineFrom ?? localDate(now), policy),
     updatedAt: at,
     version: current.version + 1,

@@ -13,6 +13,9 @@ export interface MemberInput {
   /** Where the member comes from and when they arrived, when not the group's. */
   originCode?: string | undefined;
   arrivalDate?: string | undefined;
+  /** Where the member lives, and the bulk filing that named them, when they came in a file. */
+  premises?: string | undefined;
+  importId?: string | undefined;
 }
 
 /** One item holds the group: members beyond this are filed as another group. */
@@ -31,6 +34,8 @@ function reportMembers(
         arrivalDate: m.arrivalDate ?? group.arrivalDate,
         expectedStayDays: m.expectedStayDays,
         groupId: group.id,
+        ...(m.premises ? { premises: m.premises } : {}),
+        ...(m.importId ? { importId: m.importId } : {}),
       },
       actor,
       policy,

@@ -20,6 +20,9 @@ export const REGISTRATION_STATES = [
 ] as const;
 export type RegistrationState = (typeof REGISTRATION_STATES)[number];
 
+/** The states in which the person is at the destination and the case is still worked or held. */
+export const OPEN_STATES = ['reported', 'awaiting_supplement', 'registered', 'overdue'] as const;
+
 export const REGISTRATION_ACTIONS = {
   // Employers and landlords (filers) report the people at their premises (§16, §17).
   report: { from: [null], to: 'reported', roles: ['caseworker', 'person', 'filer'], deadline: 'registration', event: 'registration.reported' },
@@ -57,6 +60,16 @@ export const REGISTRATION_ACTIONS = {
     event: 'registration.refused',
     reasonRequired: true,
     appealable: true,
+  },
+  // New contact details, expected stay or premises (an employer's later list, a person who moved
+  // rooms): a correction of the case, not a step in it, so the state and deadline stay.
+  update_details: {
+    from: OPEN_STATES,
+    to: OPEN_STATES,
+    stays: true,
+    roles: ['caseworker', 'filer', 'person'],
+    deadline: 'keep',
+    event: 'registration.details_updated',
   },
   renew: { from: ['registered'], to: 'registered', roles: ['caseworker'], deadline: null, event: 'registration.renewed' },
   revoke: {
@@ -318,6 +331,39 @@ export function revoke(
 /** The office refuses to register the person, with a reason the person can read (and appeal). */
 export const refuse = (current: RegistrationCase, actor: Principal, policy: Policy, eventId: string, now: Date, detail: { reason: string }) =>
   transition(REGISTRATION, current, 'refuse', actor, policy, eventId, now, { detail });
+
+export interface DetailsInput {
+  phone?: string | undefined;
+  expectedStayDays?: number | undefined;
+  premises?: string | undefined;
+}
+
+/** The fields of `changes` that differ from the case; none means there is nothing to write. */
+export function changedDetails(current: RegistrationCase, changes: DetailsInput): (keyof DetailsInput)[] {
+  const now: Record<keyof DetailsInput, string | number | undefined> = { phone: current.person.phone, expectedStayDays: current.expectedStayDays, premises: current.premises };
+  return (Object.keys(now) as (keyof DetailsInput)[]).filter((k) => changes[k] !== undefined && changes[k] !== now[k]);
+}
+
+/** New contact details, expected stay or premises; the history names the fields, not their values. */
+export function updateDetails(
+  current: RegistrationCase,
+  actor: Principal,
+  policy: Policy,
+  eventId: string,
+  now: Date,
+  detail: DetailsInput & { note?: string | undefined },
+): Decision<RegistrationCase> {
+  const changed = changedDetails(current, detail);
+  if (changed.length === 0) throw validationError([{ field: 'body', reason: 'changes nothing: give a phone, expectedStayDays or premises that differs from the case' }]);
+  return transition(REGISTRATION, current, 'update_details', actor, policy, eventId, now, {
+    detail: { note: [`updated ${changed.join(', ')}`, detail.note].filter(Boolean).join(': ') },
+    changes: (next) => ({
+      person: { ...next.person, ...(detail.phone !== undefined ? { phone: detail.phone } : {}) },
+      ...(detail.expectedStayDays !== undefined ? { expectedStayDays: detail.expectedStayDays } : {}),
+      ...(detail.premises !== undefined ? { premises: detail.premises } : {}),
+    }),
+  });
+}
 
 export interface DepartInput {
   departureDate: string;

@@ -10,6 +10,8 @@ import { IMPORT_CHUNK_ROWS, ImportFileError, type ImportRow, checkImportSize, de
 import { s3Client, sqsClient } from '../shared/clients.ts';
 import { queueUrl } from '../shared/env.ts';
 import { logger } from '../shared/observability.ts';
+import { MAX_GROUP_SIZE } from '../../core/workflows/group-cycle.ts';
+import { getCase } from '../shared/store/cases.ts';
 import { failImport, getImport, markSplit } from '../shared/store/imports.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
@@ -29,6 +31,15 @@ async function sendChunks(importId: string, chunks: { chunk: number; rows: Impor
   if (result.Failed && result.Failed.length > 0) throw new Error(`${result.Failed.length} chunk(s) of import ${importId} were not queued`);
 }
 
+/** A group's members fit in one group: a file that would overfill it is refused whole. */
+async function checkGroupRoom(groupId: string, rows: number): Promise<void> {
+  const group = await getCase(groupId);
+  const members = group?.type === 'group' ? group.members.length : 0;
+  if (members + rows > MAX_GROUP_SIZE) {
+    throw new ImportFileError(`the file has ${rows} rows and group ${groupId} has ${members} members; a group holds at most ${MAX_GROUP_SIZE}`);
+  }
+}
+
 async function split(record: SQSRecord): Promise<void> {
   const event = JSON.parse(record.body) as S3Event;
   for (const r of event.Records ?? []) {
@@ -46,6 +57,7 @@ async function split(record: SQSRecord): Promise<void> {
       const encoding = await detectEncoding(open());
       let rows = 0;
       for await (const _ of readImportFile(open, encoding)) rows++;
+      if (found.groupId) await checkGroupRoom(found.groupId, rows);
       let batch: { chunk: number; rows: ImportRow[] }[] = [];
       let current: ImportRow[] = [];
       let chunk = 0;

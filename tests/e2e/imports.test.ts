@@ -50,8 +50,8 @@ function fileWithPlantedErrors() {
   return { text: `${HEADER}\r\n${lines.join('\r\n')}\r\n`, planted };
 }
 
-async function upload(token: string, body: string | Uint8Array, destinationCode = '110105001') {
-  const started = await api('POST', '/v1/imports', { token, body: { destinationCode } });
+async function upload(token: string, body: string | Uint8Array, target: string | { destinationCode?: string; groupId?: string } = '110105001') {
+  const started = await api('POST', '/v1/imports', { token, body: typeof target === 'string' ? { destinationCode: target } : target });
   expect(started.status).toBe(201);
   expect(started.body).toMatchObject({ state: 'waiting_for_upload', upload: { method: 'PUT' } });
   const put = await fetch(started.body.upload.url, { method: 'PUT', body });
@@ -63,6 +63,31 @@ async function upload(token: string, body: string | Uint8Array, destinationCode 
     },
     240_000,
   )) as Json;
+}
+
+/** Chunk 0 of an import delivered once more, as SQS may. */
+const deliverAgain = (importId: string, rows: ImportRow[]) =>
+  invoke('processImportChunk', {
+    Records: [
+      {
+        messageId: 'again',
+        receiptHandle: 'r',
+        body: JSON.stringify({ importId, chunk: 0, rows }),
+        attributes: {},
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn',
+        awsRegion: 'us-east-1',
+      },
+    ],
+  });
+
+async function rowsOf(text: string): Promise<ImportRow[]> {
+  const rows: ImportRow[] = [];
+  const bytes = new TextEncoder().encode(text);
+  for await (const row of readImportFile(() => (async function* () { yield bytes; })())) rows.push(row);
+  return rows;
 }
 
 describe('bulk filings', () => {
@@ -106,11 +131,7 @@ describe('bulk filings', () => {
       if (rows.length === 250) break;
       rows.push(row);
     }
-    const message = { importId: state.first!.id, chunk: 0, rows };
-    const delivered = await invoke('processImportChunk', {
-      Records: [{ messageId: 'again', receiptHandle: 'r', body: JSON.stringify(message), attributes: {}, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'us-east-1' }],
-    });
-    expect(delivered).toEqual({ batchItemFailures: [] });
+    expect(await deliverAgain(state.first!.id, rows)).toEqual({ batchItemFailures: [] });
     const after = await api('GET', `/v1/imports/${state.first!.id}`, { token: state.token });
     expect(after.body).toMatchObject({ created: 4950, updated: 0, failed: 50 });
   }, 300_000);
@@ -170,4 +191,100 @@ describe('bulk filings', () => {
     const person = await local.stack.issuer.sign({ role: 'person', sub: 'p' });
     expect((await api('POST', '/v1/imports', { token: person, body: { destinationCode: '110105001' } })).status).toBe(403);
   });
+
+  it("brings a person's open case at the destination up to date instead of opening another, and leaves other accounts' cases to the office", async () => {
+    const office = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110108001' });
+    const arrival = (i: number, by: string, token: string) =>
+      api('POST', '/v1/registrations', {
+        token,
+        body: { person: { name: `住户${i}`, idNumber: idNumber(i), phone: '13700000000' }, originCode: '511321100', destinationCode: '110108001', arrivalDate: '2026-11-10', expectedStayDays: 90 },
+      }).then((r) => {
+        expect(r.status, by).toBe(201);
+        return r.body as Json;
+      });
+    const byOffice = await arrival(7001, 'office', office);
+    const bySelf = await arrival(7002, 'person', await local.stack.issuer.sign({ role: 'person', sub: 'tenant-7002' }));
+    // The landlord's list a week later: the same people, a new phone, their rooms; and one newcomer.
+    const row = (i: number, phone: string) => `住户${i},${idNumber(i)},${phone},511321100,2026-11-18,120,"幸福里${i}号"`;
+    const list = `${HEADER}\n${row(7001, '13911112222')}\n${row(7003, '13911113333')}\n`;
+    const done = await upload(office, list, '110108001');
+    expect(done).toMatchObject({ state: 'done', rows: 2, created: 1, updated: 1, failed: 0 });
+    const updated = await api('GET', `/v1/registrations/${byOffice.id}`, { token: office });
+    expect(updated.body).toMatchObject({ state: 'reported', arrivalDate: '2026-11-10', expectedStayDays: 120, premises: '幸福里7001号', person: { phone: '13911112222' } });
+    expect(updated.body.deadline).toEqual(byOffice.deadline);
+    const history = (await api('GET', `/v1/registrations/${byOffice.id}/history`, { token: office })).body.items as Json[];
+    expect(history.at(-1)).toMatchObject({ action: 'update_details', from: 'reported', to: 'reported', note: `updated phone, expectedStayDays, premises: from import ${done.id}` });
+    const cases = (await api('GET', '/v1/cases?jurisdiction=110108001&type=registration', { token: office })).body.items as Json[];
+    expect(cases.filter((c) => c.person.name === '住户7001')).toHaveLength(1);
+    // Reported again at the office with another arrival date: the open case is named, none is added.
+    const again = await api('POST', '/v1/registrations', {
+      token: office,
+      body: { person: { name: '住户7001', idNumber: idNumber(7001), phone: '13911112222' }, originCode: '511321100', destinationCode: '110108001', arrivalDate: '2026-11-18', expectedStayDays: 120 },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ caseId: byOffice.id, detail: expect.stringContaining('update-details') });
+    // The same list again changes nothing and still makes no second case.
+    expect(await upload(office, list, '110108001')).toMatchObject({ created: 0, updated: 2, failed: 0 });
+
+    // A landlord's list naming a tenant who reported themself: the office, not the landlord, changes that case.
+    const landlord = await local.stack.issuer.sign({ role: 'filer', jurisdiction: '110108001', organisation: '91110105MA01YYYY0Y', sub: 'landlord-2' });
+    const theirs = await upload(landlord, `${HEADER}\n${row(7002, '13911114444')}\n`, '110108001');
+    expect(theirs).toMatchObject({ created: 0, updated: 0, failed: 1 });
+    expect(theirs.errors.items[0]).toMatchObject({ row: 2, field: 'idNumber', reason: expect.stringContaining(`(${bySelf.id}) that another account reported`) });
+    expect((await api('GET', `/v1/registrations/${bySelf.id}`, { token: office })).body.person.phone).toBe('13700000000');
+    // The person corrects their own details through the same action.
+    const tenant = await local.stack.issuer.sign({ role: 'person', sub: 'tenant-7002' });
+    const own = await api('POST', `/v1/registrations/${bySelf.id}/update-details`, { token: tenant, body: { phone: '13911114444' } });
+    expect(own.body).toMatchObject({ state: 'reported', person: { phone: '13911114444' } });
+    const nothing = await api('POST', `/v1/registrations/${bySelf.id}/update-details`, { token: tenant, body: {} });
+    expect(nothing.status).toBe(400);
+  }, 120_000);
+
+  it("imports an organised group's members into the group, once however often a chunk comes", async () => {
+    const office = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105002' });
+    const responsible = { name: '刘强', idNumber: '110105198001010016', phone: '13500135000' };
+    const group = await api('POST', '/v1/groups', {
+      token: office,
+      body: {
+        responsiblePerson: responsible,
+        organisation: { name: '南部县劳务输出有限公司' },
+        agreementReference: '南劳协〔2026〕13号',
+        originCode: '511321100',
+        destinationCode: '110105002',
+        arrivalDate: '2026-11-20',
+        members: [{ person: { name: '工人8000', idNumber: idNumber(8000), phone: '13800000000' }, expectedStayDays: 180 }],
+      },
+    });
+    expect(group.status).toBe(201);
+    const text = `${HEADER}\n${[8001, 8002, 8003].map(good).join('\n')}\n${good(8000)}\n`;
+    const done = await upload(office, text, { groupId: group.body.id });
+    // The member already in the group is an update of their open case (their premises), not a second member.
+    expect(done).toMatchObject({ state: 'done', groupId: group.body.id, destinationCode: '110105002', rows: 4, created: 3, updated: 1, failed: 0 });
+    const after = (await api('GET', `/v1/groups/${group.body.id}`, { token: office })).body;
+    expect(after.members).toHaveLength(4);
+    const joined = (after.members as Json[]).find((m) => m.name === '工人8003')!;
+    const member = await api('GET', `/v1/registrations/${joined.registrationId}`, { token: office });
+    expect(member.body).toMatchObject({ groupId: group.body.id, importId: done.id, person: { name: '工人8003' }, premises: expect.stringContaining('厂区宿舍') });
+    expect(await deliverAgain(done.id, await rowsOf(text))).toEqual({ batchItemFailures: [] });
+    expect((await api('GET', `/v1/groups/${group.body.id}`, { token: office })).body.members).toHaveLength(4);
+    expect((await api('GET', `/v1/imports/${done.id}`, { token: office })).body).toMatchObject({ created: 3, updated: 1 });
+    // Only an office that may add members, and to the group's own destination.
+    const elsewhere = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '510104001' });
+    expect((await api('POST', '/v1/imports', { token: elsewhere, body: { groupId: group.body.id } })).status).toBe(404);
+    const wrong = await api('POST', '/v1/imports', { token: office, body: { groupId: group.body.id, destinationCode: '110105001' } });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors[0]).toMatchObject({ field: 'destinationCode', reason: "must be the group's destination 110105002, or left out" });
+    expect((await api('POST', '/v1/imports', { token: office, body: {} })).body.errors[0]).toMatchObject({ field: 'destinationCode' });
+  }, 120_000);
+
+  it('uploads a file larger than the local S3 takes in one request in parts, as npm run import does', async () => {
+    const office = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'liudong-import-'));
+    const file = path.join(dir, 'large.csv');
+    // 12 MiB: one row, blank lines the reader skips, and a row at the very end that only a whole upload carries.
+    writeFileSync(file, `${HEADER}\n${good(9101)}\n${'\n'.repeat(12 * 1_048_576)}${good(9102)}\n`);
+    const outcome = await importFile({ apiUrl: local.stack.apiUrl, token: office, file, destinationCode: '110105001', pollMs: 200 });
+    rmSync(dir, { recursive: true, force: true });
+    expect(outcome).toMatchObject({ state: 'done', rows: 2, created: 2, failed: 0 });
+  }, 120_000);
 });

@@ -30,7 +30,7 @@ describe('arrival registration', () => {
 
     const read = await api('GET', `/v1/registrations/${created.body.id}`, { token: destination });
     expect(read.status).toBe(200);
-    expect(read.body).toEqual({ ...created.body, availableActions: ['verify', 'request-supplement', 'refuse', 'depart'] });
+    expect(read.body).toEqual({ ...created.body, availableActions: ['verify', 'request-supplement', 'refuse', 'update-details', 'depart'] });
 
     const origin = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '511321100' });
     const notice = await eventually(async () => {
@@ -117,7 +117,7 @@ describe('arrival registration', () => {
     const token = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
     const created = await api('POST', '/v1/registrations', {
       token,
-      body: registration({ person: { ...person, name: '孙七' }, arrivalDate: '2026-01-05' }),
+      body: registration({ person: { ...person, name: '孙七', idNumber: '110105198001010032' }, arrivalDate: '2026-01-05' }),
     });
     expect(created.status).toBe(201);
     const dueAt = created.body.deadline.dueAt as string;

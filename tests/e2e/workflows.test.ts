@@ -83,7 +83,7 @@ describe('the main path', () => {
 
     // Reading it shows what this caller may do next: the console's buttons.
     const read = await api('GET', `/v1/registrations/${id}`, { token: destination });
-    expect(read.body.availableActions).toEqual(['verify', 'request-supplement', 'refuse', 'depart']);
+    expect(read.body.availableActions).toEqual(['verify', 'request-supplement', 'refuse', 'update-details', 'depart']);
     const mine = await api('GET', `/v1/registrations/${id}`, { token: await sign({ role: 'supervisor', jurisdiction: '110105' }) });
     expect(mine.body.availableActions).toEqual([]);
 

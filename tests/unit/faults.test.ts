@@ -1,5 +1,5 @@
 // Faults DynamoDB Local and fauxqs cannot produce (throttling), injected with aws-sdk-client-mock.
-import { DynamoDBDocumentClient, BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { marshall } from '@aws-sdk/util-dynamodb';
@@ -30,6 +30,8 @@ const body = JSON.stringify({
 describe('throttling on the API', () => {
   it('answers 503 with Retry-After when the transaction is throttled', async () => {
     documents.on(BatchGetCommand).callsFake(everyJurisdictionExists);
+    // No open registration of the person at the destination yet.
+    documents.on(QueryCommand).resolves({ Items: [] });
     documents.on(TransactWriteCommand).rejects(
       new TransactionCanceledException({
         message: 'throttled',

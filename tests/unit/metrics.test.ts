@@ -1,5 +1,5 @@
 // Business metrics leave as CloudWatch EMF lines on stdout (store calls mocked).
-import { BatchGetCommand, DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it, vi } from 'vitest';
 import { caseworkerClaims, httpEvent, lambdaContext, everyJurisdictionExists, useMockedAwsEnvironment } from '../support/events.ts';
@@ -11,6 +11,8 @@ const { handler } = await import('../../functions/api/registrations/create.ts');
 describe('metrics', () => {
   it('counts a reported registration by destination province', async () => {
     documents.on(BatchGetCommand).callsFake(everyJurisdictionExists);
+    // No open registration of the person at the destination yet.
+    documents.on(QueryCommand).resolves({ Items: [] });
     documents.on(TransactWriteCommand).resolves({});
     const lines: string[] = [];
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {

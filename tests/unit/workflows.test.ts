@@ -118,8 +118,8 @@ for (const [type, workflow] of Object.entries(WORKFLOWS) as [keyof typeof WORKFL
       for (const state of workflow.states) {
         const allowed = rule.from.includes(state);
         // Every state the action may lead to, where its outcome chooses among several.
-        for (const to of allowed ? targets(rule) : [targets(rule)[0]!]) {
-          it(`${allowed ? 'allows' : 'refuses (409)'} ${action} from ${state}${targets(rule).length > 1 ? ` to ${to}` : ''}`, () => {
+        for (const to of allowed ? targets(rule, state) : [targets(rule)[0]!]) {
+          it(`${allowed ? 'allows' : 'refuses (409)'} ${action} from ${state}${targets(rule, state).length > 1 ? ` to ${to}` : ''}`, () => {
             const c = caseIn(type, state);
             const take = () =>
               transition(workflow, c, action, allowedActor(type, rule), DEFAULT_POLICY, 'e', now, { detail: { reason: 'stated reason' }, to });

@@ -1,14 +1,15 @@
-// POST /v1/imports: an office starts a bulk filing for premises in its jurisdiction. The file
-// does not pass through the API: the answer carries a presigned URL to PUT it to, and its
-// landing starts the processing.
+// POST /v1/imports: an office or a filer starts a bulk filing for premises in its jurisdiction,
+// or of an organised group's members. The file does not pass through the API: the answer
+// carries a presigned URL to PUT it to, and its landing starts the processing.
 import { randomUUID } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { forbidden } from '../../../core/errors.ts';
+import { forbidden, unprocessable } from '../../../core/errors.ts';
 import { ImportCreate, type ImportRecord } from '../../../core/imports.ts';
-import { filerCovers, officeCovers } from '../../../core/principal.ts';
-import { actorOf } from '../../../core/workflows/engine.ts';
-import { requireKnownJurisdictions } from '../../shared/cases.ts';
+import { type Principal, filerCovers, officeCovers } from '../../../core/principal.ts';
+import { actorOf, assertMayTake } from '../../../core/workflows/engine.ts';
+import { GROUP } from '../../../core/workflows/group.ts';
+import { readableCase, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { s3Client } from '../../shared/clients.ts';
 import { bucketName } from '../../shared/env.ts';
 import { json, route } from '../../shared/http.ts';
@@ -17,18 +18,30 @@ import { importView } from './view.ts';
 
 const UPLOAD_SECONDS = 15 * 60;
 
-export const handler = route({ body: ImportCreate, idempotent: true }, async ({ body, principal }) => {
-  // An office for premises in its jurisdiction, or an employer or landlord for its own premises.
-  if (!officeCovers(principal, body.destinationCode) && !filerCovers(principal, body.destinationCode)) {
-    throw forbidden(`${body.destinationCode} is outside your jurisdiction`);
+/** A group's members come to its destination; whoever may add members to it now may import them. */
+async function groupDestination(groupId: string, destinationCode: string | undefined, principal: Principal): Promise<string> {
+  const group = await readableCase('group', groupId, principal);
+  assertMayTake(GROUP, 'add_members', principal, group);
+  if (destinationCode !== undefined && destinationCode !== group.destinationCode) {
+    throw unprocessable([{ field: 'destinationCode', reason: `must be the group's destination ${group.destinationCode}, or left out` }]);
   }
-  await requireKnownJurisdictions(body, ['destinationCode'] as const);
+  return group.destinationCode;
+}
+
+export const handler = route({ body: ImportCreate, idempotent: true }, async ({ body, principal }) => {
+  const destinationCode = body.groupId ? await groupDestination(body.groupId, body.destinationCode, principal) : body.destinationCode!;
+  // An office for premises in its jurisdiction, or an employer or landlord for its own premises.
+  if (!officeCovers(principal, destinationCode) && !filerCovers(principal, destinationCode)) {
+    throw forbidden(`${destinationCode} is outside your jurisdiction`);
+  }
+  await requireKnownJurisdictions({ destinationCode }, ['destinationCode'] as const);
   const now = new Date();
   const id = randomUUID();
   const record: ImportRecord = {
     id,
     state: 'waiting_for_upload',
-    destinationCode: body.destinationCode,
+    destinationCode,
+    ...(body.groupId ? { groupId: body.groupId } : {}),
     by: actorOf(principal),
     key: `uploads/${id}.csv`,
     createdAt: now.toISOString(),

@@ -6,6 +6,7 @@ export function importView(r: ImportRecord) {
     id: r.id,
     state: r.state,
     destinationCode: r.destinationCode,
+    ...(r.groupId ? { groupId: r.groupId } : {}),
     by: r.by,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,

@@ -1,4 +1,4 @@
-// POST /v1/registrations/{id}/<action>: verify, request-supplement, supplement, renew, revoke, depart.
+// POST /v1/registrations/{id}/<action>: verify, request-supplement, supplement, refuse, renew, revoke, update-details, depart.
 import { randomUUID } from 'node:crypto';
 import { REGISTRATION_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
 import * as registration from '../../../core/workflows/registration.ts';
@@ -72,6 +72,10 @@ export const actions = {
     body: BODIES.revoke,
     decide: async ({ case: c, body, principal, policy, now }) =>
       registration.revoke(c, principal, policy, { eventId: newEventId(), ...(await openReview(c)) }, now, body),
+  }),
+  update_details: action({
+    body: BODIES.update_details,
+    decide: ({ case: c, body, principal, policy, now }) => [registration.updateDetails(c, principal, policy, newEventId(), now, body)],
   }),
   depart: action({
     body: BODIES.depart,

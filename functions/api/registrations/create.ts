@@ -3,7 +3,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../../core/calendar.ts';
-import { unprocessable } from '../../../core/errors.ts';
+import { conflict, unprocessable } from '../../../core/errors.ts';
 import { RegistrationRequest } from '../../../core/schemas.ts';
 import type { Decision } from '../../../core/workflows/engine.ts';
 import { certificateProblem, markUsed } from '../../../core/workflows/origin-certificate.ts';
@@ -11,7 +11,7 @@ import { report } from '../../../core/workflows/registration.ts';
 import { created, newEventId, policyOfCase, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
 import { metrics } from '../../shared/observability.ts';
-import { commit, getCase } from '../../shared/store/cases.ts';
+import { commit, getCase, openRegistrationAt } from '../../shared/store/cases.ts';
 import { getCertificateRecord } from '../../shared/store/certificates.ts';
 import { policyFor } from '../../shared/store/reference.ts';
 
@@ -26,6 +26,11 @@ export const handler = route({ body: RegistrationRequest, idempotent: true }, as
     { caseId: randomUUID(), eventId: newEventId() },
     now,
   );
+  // One open registration per person and destination: a later arrival date is a correction of it, not a second case.
+  const open = await openRegistrationAt(person.idNumber, body.destinationCode);
+  if (open) {
+    throw conflict(`this person already has an open registration at ${body.destinationCode} (${open.id}); correct it with update-details`, { caseId: open.id });
+  }
   const decisions: Decision[] = [decision];
   if (certificateNumber) {
     const record = await getCertificateRecord(certificateNumber);

@@ -11,12 +11,14 @@
 //   scope2…scope9  <office code prefix> / <updatedAt>#<id>   lists by jurisdiction, newest activity first
 //   overdue2…overdue9  the same, present only while the case is overdue
 //   owner   SUB#<sub> | OFFICE#<code> / <updatedAt>#<id>   a person's own cases; an office's sent requests
+//   person  PERSON#<hash of ID number> / <updatedAt>#<id>    every case about a person, whoever opened it
 import { createHash } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
 import { conflict } from '../../../core/errors.ts';
 import { type Case, workingOffice } from '../../../core/workflows/index.ts';
+import { OPEN_STATES, type RegistrationCase } from '../../../core/workflows/registration.ts';
 import type { CaseBase, Decision, DomainEvent, HistoryEntry } from '../../../core/workflows/engine.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
@@ -36,6 +38,12 @@ const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
 const shardOf = (id: string) => createHash('sha256').update(id).digest()[0]! % DEADLINE_SHARDS;
 /** ID numbers never appear in keys: a hash stands in (a keyed hash once issue 9 lands). */
 export const holderHash = (idNumber: string) => createHash('sha256').update(`holder|${idNumber}`).digest('hex');
+
+/** Cases about a person are found by a hash of the ID number, never the number itself. */
+const personKey = (idNumber: string) => `PERSON#${createHash('sha256').update(`person|${idNumber}`).digest('hex')}`;
+
+/** The person a case is about: not a group (its person is the organisation's responsible person). */
+const subjectOf = (c: Case) => (c.type !== 'group' && 'person' in c && c.person?.idNumber ? c.person.idNumber : undefined);
 
 /** The registration's duplicate guard: one case per person, destination and arrival date. */
 const dedupeKey = (c: Case) =>
@@ -58,6 +66,7 @@ function caseItem(c: Case) {
   const levels = SCOPE_LEVELS.filter((l) => office.length >= l);
   const scopes = Object.fromEntries(levels.map((l) => [`scope${l}`, office.slice(0, l)]));
   const overdue = c.state === 'overdue' ? Object.fromEntries(levels.map((l) => [`overdue${l}`, office.slice(0, l)])) : {};
+  const subject = subjectOf(c);
   return {
     ...caseKey(c.id),
     entity: 'case',
@@ -67,6 +76,7 @@ function caseItem(c: Case) {
     ...scopes,
     ...overdue,
     ...ownerOf(c),
+    ...(subject ? { personKey: personKey(subject) } : {}),
     ...(c.deadline ? { gsi1pk: `DUE#${shardOf(c.id)}`, gsi1sk: `${c.deadline.dueAt}#${c.id}` } : {}),
   };
 }
@@ -81,7 +91,7 @@ function ownerOf(c: Case): { owner?: string } {
 }
 
 const INDEX_ATTRIBUTES = [
-  ...['pk', 'sk', 'entity', 'office', 'activity', 'owner', 'gsi1pk', 'gsi1sk'],
+  ...['pk', 'sk', 'entity', 'office', 'activity', 'owner', 'personKey', 'gsi1pk', 'gsi1sk'],
   ...SCOPE_LEVELS.flatMap((l) => [`scope${l}`, `overdue${l}`]),
 ];
 
@@ -238,6 +248,26 @@ export const once = (key: string, message: string) => ({
 
 /** Every action on the case, oldest first. */
 export const caseHistory = (id: string) => caseRows<HistoryEntry>(id, 'HISTORY#');
+
+/**
+ * The person's registration at `destinationCode` that is still open (they live there by it),
+ * if any: an employer's list that names them again updates it rather than opening another.
+ */
+export async function openRegistrationAt(idNumber: string, destinationCode: string): Promise<RegistrationCase | undefined> {
+  for await (const item of queryAll({
+    TableName: tableName('cases'),
+    IndexName: 'person',
+    KeyConditionExpression: 'personKey = :person',
+    FilterExpression: '#type = :registration AND destinationCode = :destination',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':person': personKey(idNumber), ':registration': 'registration', ':destination': destinationCode },
+    ScanIndexForward: false,
+  })) {
+    const c = fromItem(item);
+    if (c.type === 'registration' && (OPEN_STATES as readonly string[]).includes(c.state)) return c;
+  }
+  return undefined;
+}
 
 /** Cases whose deadline instant is at or before `dueBy`, across every shard. */
 export async function* casesDueBy(dueBy: string): AsyncGenerator<Case> {
