@@ -226,7 +226,7 @@ export const ImportCreate = z
     destinationCode: JurisdictionCode.optional().meta({
       description: "Where the premises are: the arrivals are reported there. Required, except for a group's members (the group's destination)",
     }),
-    groupId: z.uuid().optional().meta({ description: "The rows are members of this organised group: each joins it, as POST /v1/groups/{id}/add-members" }),
+    groupId: z.uuid('must be a group id (a UUID)').optional().meta({ description: "The rows are members of this organised group: each joins it, as POST /v1/groups/{id}/add-members" }),
   })
   .refine((b) => b.destinationCode !== undefined || b.groupId !== undefined, { message: 'must give destinationCode (or groupId)', path: ['destinationCode'] })
   .meta({ id: 'ImportCreate' });

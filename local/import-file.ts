@@ -33,6 +33,9 @@ async function uploadTo(url: string, bytes: Buffer): Promise<void> {
   s3.destroy();
 }
 
+/** The API refused to start the import (as opposed to not answering at all). */
+export class RefusedImport extends Error {}
+
 export interface ImportOutcome {
   state: 'done' | 'failed';
   rows: number;
@@ -66,8 +69,11 @@ export async function importFile(options: {
     headers: { ...headers, 'content-type': 'application/json' },
     body: JSON.stringify({ destinationCode: options.destinationCode, groupId: options.groupId }),
   });
-  const created = (await started.json()) as { id: string; upload: { url: string }; detail?: string };
-  if (started.status !== 201) throw new Error(`POST /v1/imports answered ${started.status}: ${created.detail ?? ''}`);
+  const created = (await started.json()) as { id: string; upload: { url: string }; detail?: string; errors?: { field: string; reason: string }[] };
+  if (started.status !== 201) {
+    const fields = (created.errors ?? []).map((e) => `${e.field} ${e.reason}`).join('; ');
+    throw new RefusedImport(`POST /v1/imports answered ${started.status}: ${created.detail ?? ''}${fields ? ` (${fields})` : ''}`);
+  }
   await uploadTo(created.upload.url, readFileSync(options.file));
   for (;;) {
     const status = (await (await fetch(`${options.apiUrl}/v1/imports/${created.id}?limit=1000`, { headers })).json()) as {

@@ -5,7 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isJurisdictionCode } from '../core/jurisdiction.ts';
 import { devIssuer } from './dev-issuer.ts';
-import { importFile } from './import-file.ts';
+import { RefusedImport, importFile } from './import-file.ts';
 import { DEFAULT_DATA_DIR } from './paths.ts';
 
 const { values, positionals } = parseArgs({
@@ -37,7 +37,7 @@ const outcome = await importFile({
   destinationCode: destination,
   groupId: values.group,
   progress: (line) => process.stdout.write(`\r${line}`),
-}).catch((error: Error) => fail(`${error.message} (is npm start running?)`));
+}).catch((error: Error) => fail(error instanceof RefusedImport ? error.message : `${error.message} (is npm start running?)`));
 process.stdout.write('\n');
 if (!outcome) process.exit(2);
 if (outcome.state === 'failed') {
