@@ -1,7 +1,8 @@
 // Which office inboxes an event lands in. One row per event type; a type not listed
 // notifies no office (person-facing events, and what an office did itself).
 import { countyOf, parentOf } from './jurisdiction.ts';
-import type { DomainEvent } from './workflows/engine.ts';
+import type { Stage } from './reminders.ts';
+import type { CaseType, Deadline, DomainEvent } from './workflows/engine.ts';
 
 export type Recipient = 'origin' | 'origin_county' | 'destination' | 'destination_county' | 'destination_parent';
 
@@ -64,4 +65,28 @@ export function noticesFor(event: DomainEvent): Notice[] {
   });
   const { id: eventId, ...rest } = event;
   return [...new Set(codes.filter((c): c is string => c !== undefined))].map((jurisdiction) => ({ jurisdiction, eventId, ...rest }));
+}
+
+/**
+ * A deadline's reminder to the office working the case, or its escalation to an office above:
+ * the case, its deadline and how near or late it is. No personal data: the office opens the case.
+ */
+export function stageNotice(
+  c: { id: string; type: CaseType; state: string; originCode: string; destinationCode?: string | undefined; deadline: Deadline },
+  stage: Stage,
+  jurisdiction: string,
+  eventId: string,
+): Notice {
+  const detail = stage.type === 'reminder' ? { daysBefore: stage.daysBefore } : stage.type === 'escalation' ? { daysLate: stage.daysLate, level: stage.level } : {};
+  return {
+    jurisdiction,
+    eventId,
+    type: `${c.type}.${stage.type === 'escalation' ? 'deadline_escalated' : 'deadline_reminder'}`,
+    caseId: c.id,
+    caseType: c.type,
+    time: stage.at,
+    originCode: c.originCode,
+    ...(c.destinationCode ? { destinationCode: c.destinationCode } : {}),
+    data: { caseId: c.id, state: c.state, deadline: { kind: c.deadline.kind, date: c.deadline.date, dueAt: c.deadline.dueAt }, stage: stage.name, ...detail },
+  };
 }

@@ -5,6 +5,7 @@
 import type { HolidayCalendar, Period } from './calendar.ts';
 import { NATIONAL_CALENDAR } from './holidays.ts';
 import { lineage } from './jurisdiction.ts';
+import { DEFAULT_QUIET_HOURS, DEFAULT_REMINDERS, type QuietHours, type ReminderPolicy } from './reminders.ts';
 
 export interface Policy {
   /** Origin office must process an origin-certificate application within this (Measures §8). */
@@ -37,14 +38,17 @@ export interface Policy {
   reviewIntervalMonths: number;
   /** A review can be completed from this many days before it is due (not straight after the last). */
   reviewWindowDays: number;
-  /** Reminders go out this many days before a deadline. */
-  reminderDaysBefore: number;
+  /** Per deadline kind: reminders before it, escalations after it (an override replaces kind by kind). */
+  reminders: ReminderPolicy;
+  /** No SMS to a person in these local hours; null sends at any hour. */
+  quietHours: QuietHours | null;
   /** Local holidays and make-up working days, added to the national calendar. */
   calendar: HolidayCalendar;
 }
 
 export type PolicySetting = keyof Policy;
-export type PolicyOverride = Partial<Policy>;
+/** Settings for a prefix; reminder rules may be given for some deadline kinds only. */
+export type PolicyOverride = Partial<Omit<Policy, 'reminders'>> & { reminders?: Partial<ReminderPolicy> };
 
 /** The deadlines a case can run against, each read from the policy setting of the same name. */
 export const DEADLINE_KINDS = ['originCertificateProcessing', 'registration', 'supplement', 'verification', 'review', 'assistanceReply', 'appealDecision', 'groupFiling'] as const;
@@ -70,7 +74,8 @@ export const DEFAULT_POLICY: Policy = {
   appealDecision: { count: 60, unit: 'calendar_days' },
   reviewIntervalMonths: 6,
   reviewWindowDays: 30,
-  reminderDaysBefore: 2,
+  reminders: DEFAULT_REMINDERS,
+  quietHours: DEFAULT_QUIET_HOURS,
   calendar: { holidays: [], workdays: [] },
 };
 
@@ -120,7 +125,9 @@ export function resolvePolicyWithSources(code: string, overrides: Record<string,
         if (local.holidays.length + local.workdays.length > 0) sources.calendar.push(source);
         continue;
       }
-      (policy as unknown as Record<string, unknown>)[setting] = override[setting];
+      // Reminder rules are set kind by kind: a county may change the review's and keep the rest.
+      if (setting === 'reminders') policy.reminders = { ...policy.reminders, ...override.reminders };
+      else (policy as unknown as Record<string, unknown>)[setting] = override[setting];
       (sources as Record<string, unknown>)[setting] = source;
     }
   }

@@ -6,6 +6,7 @@ import { CERTIFICATE_STATUSES, parseCertificateNumber } from './certificates.ts'
 import { parseIdNumber } from './id-number.ts';
 import { LEVELS, isJurisdictionCode } from './jurisdiction.ts';
 import { DEADLINE_KINDS, NATIONAL_PREFIX } from './policy.ts';
+import { MESSAGE_STATES } from './messages.ts';
 import { ROLES } from './principal.ts';
 import { CASE_TYPES } from './workflows/engine.ts';
 import { ORIGIN_CERTIFICATE_STATES } from './workflows/origin-certificate.ts';
@@ -64,6 +65,8 @@ export const Person = z
     name: text(100),
     idNumber: IdNumber,
     phone: z.string().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'must be a phone number of 5 to 20 digits'),
+    email: z.email('must be an e-mail address').max(254).optional().meta({ description: 'Reminders are e-mailed here as well as texted' }),
+    language: z.enum(['zh', 'en']).optional().meta({ description: 'The language of reminders (default zh)' }),
   })
   .meta({ id: 'Person' });
 
@@ -80,6 +83,11 @@ export const Deadline = z
     date: LocalDate,
     dueAt: z.iso.datetime(),
     period: Period.optional().meta({ description: 'Absent on deadlines started before periods were recorded' }),
+    startedAt: z.iso.datetime().optional(),
+    stages: z
+      .array(z.object({ name: z.string(), type: z.enum(['reminder', 'overdue', 'escalation']), at: z.iso.datetime() }))
+      .optional()
+      .meta({ description: 'What the deadline does by itself: reminders before it, the overdue step at it, escalations after it' }),
   })
   .meta({ id: 'Deadline', description: 'The last local date on time, the instant it is missed, and the policy period it started with' });
 
@@ -104,7 +112,7 @@ const caseHead = <T extends string, S extends readonly [string, ...string[]]>(ty
   state: z.enum(states),
 });
 const caseCommon = {
-  person: z.object({ name: z.string(), idNumber: z.string(), phone: z.string() }),
+  person: z.object({ name: z.string(), idNumber: z.string(), phone: z.string(), email: z.string().optional(), language: z.enum(['zh', 'en']).optional() }),
   originCode: JurisdictionCode,
   deadline: Deadline.nullable(),
   openedBy: Actor,
@@ -504,6 +512,31 @@ export const Notice = z
 
 export const NoticePage = z.object({ items: z.array(Notice), cursor: z.string().optional() }).meta({ id: 'NoticePage' });
 
+export const MessagesQuery = z.strictObject({
+  caseId: z.uuid('must be a case id'),
+  to: z.string().min(3).max(254).optional().meta({ description: 'Only messages to this phone number or e-mail address' }),
+  limit: Limit,
+  cursor: Cursor,
+});
+export const MessageView = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    stage: z.string(),
+    channel: z.enum(['sms', 'email']),
+    to: z.string(),
+    language: z.enum(['zh', 'en']),
+    subject: z.string().optional(),
+    text: z.string(),
+    state: z.enum(MESSAGE_STATES).meta({ description: 'held: waiting for the quiet hours to end (goes at releaseAt); queued; sent; failed (see failure)' }),
+    dueAt: z.iso.datetime(),
+    releaseAt: z.iso.datetime().optional(),
+    sentAt: z.iso.datetime().optional(),
+    failure: z.string().optional(),
+  })
+  .meta({ id: 'Message' });
+export const MessagePage = z.object({ items: z.array(MessageView), cursor: z.string().optional() }).meta({ id: 'MessagePage' });
+
 // ---- Reference data and policy
 
 export const JurisdictionParams = z.strictObject({ code: JurisdictionCode });
@@ -531,6 +564,13 @@ const HolidayCalendar = z
   })
   .meta({ id: 'HolidayCalendar', description: 'Local holidays and make-up working days, added to the national calendar' });
 
+const Days = z.array(z.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365')).max(5, 'must list at most 5');
+const ReminderRule = z
+  .strictObject({ before: Days, remind: z.array(z.enum(['person', 'office'])).max(2), escalateAfter: Days })
+  .meta({ id: 'ReminderRule' });
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
+const QuietHours = z.strictObject({ start: ClockTime, end: ClockTime }).meta({ id: 'QuietHours', description: 'Local hours (Asia/Shanghai) in which no SMS goes to a person' });
+
 export const PolicyOverride = z
   .strictObject({
     originCertificateProcessing: Period,
@@ -548,7 +588,10 @@ export const PolicyOverride = z
     assistanceReplyMaxDays: z.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365'),
     reviewIntervalMonths: Months,
     reviewWindowDays: z.number().int().min(0).max(366, 'must be at most 366'),
-    reminderDaysBefore: z.number().int().min(0).max(60, 'must be at most 60'),
+    reminders: z.partialRecord(z.enum(DEADLINE_KINDS), ReminderRule).meta({
+      description: 'By deadline kind: reminders `before` (days, in the deadline\'s unit) to `remind` (person, office), escalations `escalateAfter` (days; each one level further up)',
+    }),
+    quietHours: QuietHours.nullable(),
     calendar: HolidayCalendar,
   })
   .partial()

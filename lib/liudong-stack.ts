@@ -22,7 +22,8 @@ import { AttributeType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb
 import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -126,6 +127,12 @@ export class LiudongStack extends Stack {
       this.buckets[name] = bucket;
     }
 
+    // Messages to people: e-mail through SES (its configuration set suppresses addresses that
+    // bounced or complained), SMS through SNS straight to the phone number.
+    const messagesDomain = (this.node.tryGetContext('messagesDomain') as string | undefined) ?? 'liudong.example.cn';
+    const emailIdentity = new EmailIdentity(this, 'MessagesIdentity', { identity: Identity.domain(messagesDomain) });
+    const emailConfiguration = new ConfigurationSet(this, 'MessagesEmail', { suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS });
+
     for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
       // A role of its own with no managed policy: it may write its own log group and nothing else.
       const logGroup = new LogGroup(this, `${name}Logs`, { retention: RetentionDays.SIX_MONTHS });
@@ -168,6 +175,23 @@ export class LiudongStack extends Stack {
         else this.tables[table].grantReadWriteData(fn);
       }
       for (const queue of spec.sendsTo as readonly QueueName[]) this.queues[queue].queue.grantSendMessages(fn);
+      if ('sendsMessages' in spec && spec.sendsMessages) {
+        fn.addEnvironment('MESSAGES_DELIVERY', 'aws');
+        fn.addEnvironment('MESSAGES_FROM_ADDRESS', `noreply@${messagesDomain}`);
+        fn.addEnvironment('MESSAGES_EMAIL_CONFIGURATION_SET', emailConfiguration.configurationSetName);
+        role.addToPolicy(
+          new PolicyStatement({
+            actions: ['ses:SendEmail'],
+            resources: [
+              this.formatArn({ service: 'ses', resource: 'identity', resourceName: emailIdentity.emailIdentityName }),
+              this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: emailConfiguration.configurationSetName }),
+            ],
+          }),
+        );
+        // SMS to a phone number has no resource ARN: publishing is allowed only where the target is not a topic.
+        role.addToPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+        role.addToPolicy(new PolicyStatement({ effect: Effect.DENY, actions: ['sns:Publish'], resources: ['arn:aws:sns:*:*:*'] }));
+      }
       // Objects only, under the prefix the wiring names: no listing, no deleting, no bucket settings.
       for (const [bucket, access] of Object.entries(spec.buckets ?? {}) as [BucketName, 'read' | 'readWrite'][]) {
         role.addToPolicy(

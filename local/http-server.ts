@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { routes } from '../wiring/index.ts';
+import { type FunctionName, type QueueName, queues, routes, schedules } from '../wiring/index.ts';
 import type { DevIssuer } from './dev-issuer.ts';
 import { invoke } from './invoke.ts';
 
@@ -32,7 +32,13 @@ export interface LocalApi {
   stop(): Promise<void>;
 }
 
-export async function startHttpServer(options: { port: number; issuer: DevIssuer; onError: (e: unknown) => void }): Promise<LocalApi> {
+/** What the local operator routes do with the stack's queues. */
+export interface LocalOperator {
+  deadLetters(): Promise<Record<string, number>>;
+  replay(queue: QueueName): Promise<number>;
+}
+
+export async function startHttpServer(options: { port: number; issuer: DevIssuer; operator: LocalOperator; onError: (e: unknown) => void }): Promise<LocalApi> {
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
       options.onError(error);
@@ -47,6 +53,31 @@ export async function startHttpServer(options: { port: number; issuer: DevIssuer
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(options.issuer.jwks));
       return;
+    }
+    // Local only (no such routes in the CDK stack), for an administrator of the dev issuer:
+    // run a schedule once as of an instant; list or replay dead letters.
+    const operator = /^\/_local\/(schedules|dead-letters)(?:\/([A-Za-z]+))?(?:\/(replay))?$/.exec(url.pathname);
+    if (operator) {
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const claims = token ? await options.issuer.verify(token).catch(() => undefined) : undefined;
+      if (claims?.['custom:role'] !== 'admin') return apiGatewayMessage(res, 403, 'an administrator token of the dev issuer is required');
+      const answer = (body: unknown) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      const [, kind, name, replay] = operator;
+      if (kind === 'schedules' && req.method === 'POST' && name && !replay) {
+        if (!schedules.some((s) => s.function === name)) return apiGatewayMessage(res, 404, `no schedule runs ${name}`);
+        const at = url.searchParams.get('at') ?? new Date().toISOString();
+        if (Number.isNaN(Date.parse(at))) return apiGatewayMessage(res, 400, 'at must be an instant (ISO 8601 with an offset)');
+        return answer(await invoke(name as FunctionName, { asOf: new Date(at).toISOString() }));
+      }
+      if (kind === 'dead-letters' && req.method === 'GET' && !name) return answer(await options.operator.deadLetters());
+      if (kind === 'dead-letters' && req.method === 'POST' && name && replay) {
+        if (!(name in queues)) return apiGatewayMessage(res, 404, `no queue ${name}`);
+        return answer({ queue: name, replayed: await options.operator.replay(name as QueueName) });
+      }
+      return apiGatewayMessage(res, 404, 'Not Found');
     }
     const candidates = compiled.filter((r) => r.pattern.test(url.pathname));
     const route = candidates.find((r) => r.method === req.method);

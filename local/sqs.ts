@@ -2,7 +2,14 @@
 // when a data folder is given. Queues and their dead-letter queues come from wiring/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { interceptLocalhostDns, startFauxqs } from 'fauxqs';
 import { type HoldingQueueName, type QueueName, holdingQueues, queues } from '../wiring/index.ts';
 import { freePort } from './net.ts';
@@ -95,4 +102,30 @@ export async function createHoldingQueues(sqs: SQSClient): Promise<Record<Holdin
     urls[name] = queue.QueueUrl!;
   }
   return urls;
+}
+
+/** Moves every message of a queue's dead-letter queue back to the queue (as SQS's redrive does in AWS). */
+export async function replayDeadLetters(sqs: SQSClient, queue: LocalQueue): Promise<number> {
+  let moved = 0;
+  for (;;) {
+    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.deadLetterUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
+    if (Messages.length === 0) return moved;
+    await sqs.send(
+      new SendMessageBatchCommand({ QueueUrl: queue.url, Entries: Messages.map((m, i) => ({ Id: String(i), MessageBody: m.Body! })) }),
+    );
+    await sqs.send(
+      new DeleteMessageBatchCommand({ QueueUrl: queue.deadLetterUrl, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }),
+    );
+    moved += Messages.length;
+  }
+}
+
+/** How many messages wait in each queue's dead-letter queue. */
+export async function deadLetterCounts(sqs: SQSClient, urls: Record<QueueName, LocalQueue>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const [name, q] of Object.entries(urls)) {
+    const { Attributes: a = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: q.deadLetterUrl, AttributeNames: ['ApproximateNumberOfMessages'] }));
+    counts[name] = Number(a.ApproximateNumberOfMessages ?? 0);
+  }
+  return counts;
 }

@@ -15,7 +15,7 @@ import { loadHandler } from './invoke.ts';
 import { type Consumer, startQueueConsumer } from './queue-consumer.ts';
 import { startScheduler } from './scheduler.ts';
 import { createBuckets, localBucketName, startUploadNotifier } from './s3.ts';
-import { type LocalQueue, createHoldingQueues, createQueues, startLocalSqs } from './sqs.ts';
+import { type LocalQueue, createHoldingQueues, createQueues, deadLetterCounts, replayDeadLetters, startLocalSqs } from './sqs.ts';
 import { type StreamConsumer, startStreamConsumer } from './stream-consumer.ts';
 import { ensureTables, physicalTableName } from './tables.ts';
 
@@ -140,7 +140,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
 
     const issuer = await devIssuer(stateDir);
-    const api = await startHttpServer({ port: options.apiPort ?? 0, issuer, onError });
+    const operator = {
+      deadLetters: () => deadLetterCounts(sqsClient, queueUrls),
+      replay: (queue: QueueName) => replayDeadLetters(sqsClient, queueUrls[queue]),
+    };
+    const api = await startHttpServer({ port: options.apiPort ?? 0, issuer, operator, onError });
     stops.push(() => api.stop());
 
     return {

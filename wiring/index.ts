@@ -65,6 +65,8 @@ export interface FunctionSpec {
   tables: Record<string, Access>;
   sendsTo: readonly string[];
   buckets?: Record<string, Access>;
+  /** Sends e-mail and SMS to people (SES and SNS in AWS; recorded only, locally). */
+  sendsMessages?: boolean;
   /** Fixed settings, passed as environment variables in both stacks. */
   environment?: Record<string, string>;
 }
@@ -138,6 +140,13 @@ export const queues = {
     maxReceiveCount: 5,
     consumer: { function: 'processImportChunk', batchSize: 1, maxBatchingWindowSeconds: 0 },
   },
+  // Deadline stages (reminders, overdue steps, escalations) and held messages, each at its instant.
+  deadlines: {
+    env: 'DEADLINES_QUEUE_URL',
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+    consumer: { function: 'actOnDeadlines', batchSize: 10, maxBatchingWindowSeconds: 0 },
+  },
 } as const satisfies Record<string, QueueSpec>;
 export type QueueName = keyof typeof queues;
 
@@ -179,6 +188,7 @@ export const functions = {
   jurisdictions: api('reference/jurisdictions.ts', 'GET and PUT /v1/jurisdictions/{code}', { cases: 'readWrite' }),
   policies: api('reference/policies.ts', 'Policy overrides and the policy in force', { cases: 'readWrite' }),
   listNotices: api('notices/list.ts', 'GET /v1/jurisdictions/{code}/notices: an office inbox', { cases: 'read' }),
+  listMessages: api('messages/list.ts', "GET /v1/messages: what a case's person was sent, or will be", { cases: 'read' }),
   createImport: api('imports/create.ts', 'POST /v1/imports: an import id and where to upload the file', WRITES, {
     buckets: { imports: 'readWrite' },
   }),
@@ -219,11 +229,20 @@ export const functions = {
   },
   sweepDeadlines: {
     entry: 'functions/schedules/sweep-deadlines.ts',
-    description: 'Moves cases whose deadline has passed to their overdue state',
+    description: 'Queues the deadline stages and held messages due within its window',
     timeoutSeconds: 300,
     memoryMb: 512,
     tables: { cases: 'readWrite' },
+    sendsTo: ['deadlines'],
+  },
+  actOnDeadlines: {
+    entry: 'functions/queues/act-on-deadlines.ts',
+    description: 'Reminds, turns overdue and escalates at each deadline stage; releases held messages',
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    tables: { cases: 'readWrite' },
     sendsTo: [],
+    sendsMessages: true,
   },
 } as const satisfies Record<string, FunctionSpec>;
 export type FunctionName = keyof typeof functions;
@@ -270,6 +289,7 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/jurisdictions/{code}', function: 'jurisdictions', auth: 'jwt' },
   { method: 'PUT', path: '/v1/jurisdictions/{code}', function: 'jurisdictions', auth: 'jwt' },
   { method: 'GET', path: '/v1/jurisdictions/{code}/notices', function: 'listNotices', auth: 'jwt' },
+  { method: 'GET', path: '/v1/messages', function: 'listMessages', auth: 'jwt' },
   { method: 'GET', path: '/v1/jurisdictions/{code}/policy', function: 'policies', auth: 'jwt' },
   { method: 'GET', path: '/v1/policies/{prefix}', function: 'policies', auth: 'jwt' },
   { method: 'PUT', path: '/v1/policies/{prefix}', function: 'policies', auth: 'jwt' },
@@ -288,9 +308,9 @@ export const streams: readonly (StreamSpec & { table: TableName; function: Funct
 ];
 
 export const schedules: readonly (ScheduleSpec & { function: FunctionName })[] = [
-  // Every 15 minutes: a deadline passes at midnight Shanghai time, so cases turn overdue
-  // within a quarter of an hour of it.
-  { function: 'sweepDeadlines', cron: '*/15 * * * *', timeZone: 'Asia/Shanghai' },
+  // Every 5 minutes, looking 5 minutes ahead: each reminder, overdue step and escalation is
+  // queued before its instant and delivered at it (SQS delay).
+  { function: 'sweepDeadlines', cron: '*/5 * * * *', timeZone: 'Asia/Shanghai' },
 ];
 
 /** Environment every function gets: the names of the resources its spec touches. */

@@ -24,7 +24,7 @@ export const APPEAL_ACTIONS = {
     event: 'appeal.decided',
     reasonRequired: true,
   },
-  expire: { from: ['lodged'], to: 'overdue', roles: ['system'], deadline: null, event: 'appeal.overdue' },
+  expire: { from: ['lodged'], to: 'overdue', roles: ['system'], deadline: 'keep', event: 'appeal.overdue' },
 } as const;
 export type AppealAction = keyof typeof APPEAL_ACTIONS;
 
@@ -153,6 +153,7 @@ export function decide<C extends CaseBase>(
 
 /** What reinstating takes back: the revocation or rejection, and a processing deadline where one ran. */
 function undoDecision<C extends CaseBase>(c: C, before: string, policy: Policy): Partial<C> {
+  const started = { at: c.updatedAt, version: c.version };
   const record = c as unknown as { certificate?: { revoked?: unknown }; verificationCertificate?: { revoked?: unknown }; rejection?: unknown };
   const unrevoke = <T extends { revoked?: unknown }>(certificate: T | undefined) => {
     if (!certificate) return undefined;
@@ -164,8 +165,9 @@ function undoDecision<C extends CaseBase>(c: C, before: string, policy: Policy):
     ...(record.verificationCertificate ? { verificationCertificate: unrevoke(record.verificationCertificate) } : {}),
     ...('rejection' in record ? { rejection: undefined } : {}),
     // Where a deadline ran before the decision, a new one starts: the office owes the case again.
-    ...(before === 'applied' ? { deadline: startDeadline('originCertificateProcessing', localDate(new Date(c.updatedAt)), policy) } : {}),
-    ...(before === 'reported' ? { deadline: startDeadline('verification', localDate(new Date(c.updatedAt)), policy) } : {}),
-    ...(before === 'awaiting_supplement' ? { deadline: startDeadline('supplement', localDate(new Date(c.updatedAt)), policy) } : {}),
+    // (`c` is the reinstated case: its update time and version are the new deadline's start.)
+    ...(before === 'applied' ? { deadline: startDeadline('originCertificateProcessing', localDate(new Date(c.updatedAt)), policy, started) } : {}),
+    ...(before === 'reported' ? { deadline: startDeadline('verification', localDate(new Date(c.updatedAt)), policy, started) } : {}),
+    ...(before === 'awaiting_supplement' ? { deadline: startDeadline('supplement', localDate(new Date(c.updatedAt)), policy, started) } : {}),
   } as Partial<C>;
 }

@@ -39,7 +39,7 @@ export const ASSISTANCE_REQUEST_ACTIONS = {
     event: 'assistance_request.declined',
     reasonRequired: true,
   },
-  expire: { from: ['open'], to: 'overdue', roles: ['system'], deadline: null, event: 'assistance_request.overdue' },
+  expire: { from: ['open'], to: 'overdue', roles: ['system'], deadline: 'keep', event: 'assistance_request.overdue' },
 } as const;
 export type AssistanceRequestAction = keyof typeof ASSISTANCE_REQUEST_ACTIONS;
 

@@ -6,6 +6,7 @@ import { deadlineDate, endOfLocalDate, localDate, type Period } from '../calenda
 import { conflict, forbidden, validationError } from '../errors.ts';
 import { type DeadlineKind, type Policy, periodFor } from '../policy.ts';
 import { type Principal, type Role, filerCovers, officeCovers } from '../principal.ts';
+import { type Stage, stagesOf } from '../reminders.ts';
 
 export const CASE_TYPES = ['registration', 'origin_certificate', 'review', 'assistance_request', 'appeal', 'group'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
@@ -14,6 +15,10 @@ export interface Person {
   name: string;
   idNumber: string;
   phone: string;
+  /** Where reminders are e-mailed as well as texted, when the person gives one. */
+  email?: string;
+  /** The language of the person's reminders: Chinese unless they ask for English. */
+  language?: 'zh' | 'en';
 }
 
 /** Who did something: the account, its role and, for office accounts, the office. */
@@ -33,7 +38,20 @@ export interface Deadline {
   dueAt: string;
   /** The policy figure it started with: a later policy change leaves a running deadline alone. */
   period: Period;
+  /** When it started, and the case version that started it: with `kind`, what tells this deadline from a later one. */
+  startedAt?: string;
+  version?: number;
+  /** Its reminders, overdue step and escalations, worked out from policy when it started. */
+  stages?: Stage[];
+  /** Stages at or before this instant have been handed to the deadline queue. */
+  scheduledThrough?: string;
 }
+
+/** Which deadline this is: a reminder queued for one never fires for another that replaced it. */
+export const deadlineId = (d: Deadline): string => `${d.kind}@${d.version ?? d.dueAt}`;
+
+/** The stages of a deadline (one started before stages were recorded has only its overdue step). */
+export const stagesOfDeadline = (d: Deadline): Stage[] => d.stages ?? [{ name: 'overdue', type: 'overdue', at: d.dueAt }];
 
 export interface CaseBase<S extends string = string> {
   id: string;
@@ -186,11 +204,17 @@ export function assertMayTake<C extends CaseBase, A extends string>(workflow: Wo
   }
 }
 
-export function startDeadline(kind: DeadlineKind | null | 'keep', from: string, policy: Policy): Deadline | null {
+export function startDeadline(
+  kind: DeadlineKind | null | 'keep',
+  from: string,
+  policy: Policy,
+  started: { at: string; version: number },
+): Deadline | null {
   if (!kind || kind === 'keep') return null;
   const period = periodFor(policy, kind);
   const date = deadlineDate(from, period, policy.calendar);
-  return { kind, date, dueAt: endOfLocalDate(date), period };
+  const deadline = { kind, date, dueAt: endOfLocalDate(date), period };
+  return { ...deadline, startedAt: started.at, version: started.version, stages: stagesOf(deadline, policy.reminders[kind], policy.calendar, started.at) };
 }
 
 function requireReason(rule: { reasonRequired?: boolean }, detail: Detail) {
@@ -254,7 +278,7 @@ export function open<C extends CaseBase, A extends string>(
     ...draft,
     type: workflow.type,
     state: target(rule, action, undefined),
-    deadline: startDeadline(rule.deadline, ids.deadlineFrom, policy),
+    deadline: startDeadline(rule.deadline, ids.deadlineFrom, policy, { at, version: 1 }),
     openedBy: options.openedBy ?? actorOf(actor),
     createdAt: at,
     updatedAt: at,
@@ -293,7 +317,10 @@ export function transition<C extends CaseBase, A extends string>(
   let next = {
     ...current,
     state: target(rule, action, options.to, current.state),
-    deadline: rule.deadline === 'keep' ? current.deadline : startDeadline(rule.deadline, options.deadlineFrom ?? localDate(now), policy),
+    deadline:
+      rule.deadline === 'keep'
+        ? current.deadline
+        : startDeadline(rule.deadline, options.deadlineFrom ?? localDate(now), policy, { at, version: current.version + 1 }),
     updatedAt: at,
     version: current.version + 1,
   } as C;

@@ -27,7 +27,7 @@ export const GROUP_ACTIONS = {
     reasonRequired: true,
   },
   member_registered: { from: ['filed', 'overdue'], to: UNTIL_COMPLETE, roles: ['system'], deadline: 'keep', event: 'group.member_registered' },
-  expire: { from: ['filed'], to: 'overdue', roles: ['system'], deadline: null, event: 'group.overdue' },
+  expire: { from: ['filed'], to: 'overdue', roles: ['system'], deadline: 'keep', event: 'group.overdue' },
 } as const;
 export type GroupAction = keyof typeof GROUP_ACTIONS;
 

@@ -62,7 +62,7 @@ export const ORIGIN_CERTIFICATE_ACTIONS = {
     deadline: null,
     event: 'origin_certificate.reinstated',
   },
-  expire: { from: ['applied'], to: 'overdue', roles: ['system'], deadline: null, event: 'origin_certificate.overdue' },
+  expire: { from: ['applied'], to: 'overdue', roles: ['system'], deadline: 'keep', event: 'origin_certificate.overdue' },
   // A destination accepted the certificate with a registration: the origin hears of it.
   use: { from: ['issued'], to: 'issued', roles: ['system'], deadline: null, event: 'origin_certificate.used' },
 } as const;

@@ -104,7 +104,7 @@ export const REGISTRATION_ACTIONS = {
     deadline: null,
     event: 'registration.departed',
   },
-  expire: { from: ['reported', 'awaiting_supplement'], to: 'overdue', roles: ['system'], deadline: null, event: 'registration.overdue' },
+  expire: { from: ['reported', 'awaiting_supplement'], to: 'overdue', roles: ['system'], deadline: 'keep', event: 'registration.overdue' },
   // The next residence review was scheduled (after verification, and after each review).
   schedule_review: {
     from: ['registered'],

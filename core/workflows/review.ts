@@ -21,7 +21,7 @@ export const REVIEW_ACTIONS = {
   schedule: { from: [null], to: 'due', roles: ['system'], deadline: 'review', event: 'review.scheduled' },
   confirm: { from: ['due', 'overdue'], to: 'completed', roles: ['person'], deadline: null, event: 'review.completed' },
   record_visit: { from: ['due', 'overdue'], to: 'completed', roles: ['caseworker'], deadline: null, event: 'review.completed' },
-  expire: { from: ['due'], to: 'overdue', roles: ['system'], deadline: null, event: 'review.overdue' },
+  expire: { from: ['due'], to: 'overdue', roles: ['system'], deadline: 'keep', event: 'review.overdue' },
   cancel: { from: ['due', 'overdue'], to: 'cancelled', roles: ['system'], deadline: null, event: 'review.cancelled' },
 } as const;
 export type ReviewAction = keyof typeof REVIEW_ACTIONS;

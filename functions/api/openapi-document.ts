@@ -150,6 +150,11 @@ export const OPERATIONS: Record<string, Operation> = {
     query: schemas.InboxQuery,
     responses: { 200: ok('A page of notices', schemas.NoticePage), ...problems(400, 401, 403) },
   },
+  'GET /v1/messages': {
+    summary: "What a case's person was sent by SMS and e-mail, or will be (held in the quiet hours), oldest first",
+    query: schemas.MessagesQuery,
+    responses: { 200: ok('A page of messages', schemas.MessagePage), ...problems(400, 401, 404) },
+  },
   'GET /v1/jurisdictions/{code}/policy': {
     summary: 'The policy in force at a jurisdiction, and the prefix each setting came from',
     params: schemas.JurisdictionParams,

@@ -1,39 +1,85 @@
-// The deadline sweep: every case whose deadline has passed takes its workflow's `expire`
-// action, which records history and emits an event (and so an escalation notice).
+// The deadline sweep only enqueues. It reads the deadline index up to the end of its window
+// (everything due by then and not yet queued, including what a missed sweep left behind) and
+// sends one message per stage or held message to the deadlines queue, each delayed to arrive
+// at its instant. The consumers act; the sweep's cost grows with what is due, not with cases.
 import type { ScheduledEvent } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { DomainError } from '../../core/errors.ts';
-import { SYSTEM } from '../../core/principal.ts';
-import { isOverdue, transition } from '../../core/workflows/engine.ts';
-import { workflowOf } from '../../core/workflows/index.ts';
-import { newEventId, policyOfCase } from '../shared/cases.ts';
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { stagesBetween } from '../../core/reminders.ts';
+import { deadlineId, stagesOfDeadline } from '../../core/workflows/engine.ts';
+import type { Case } from '../../core/workflows/index.ts';
+import { sqsClient } from '../shared/clients.ts';
+import { queueUrl } from '../shared/env.ts';
 import { logger, metrics } from '../shared/observability.ts';
-import { casesDueBy, commit } from '../shared/store/cases.ts';
+import { dueBy, markScheduled } from '../shared/store/cases.ts';
+import type { DeadlineMessage } from '../queues/act-on-deadlines.ts';
+
+/** How far ahead a scheduled sweep looks: its own period, so every instant is queued before it comes. */
+export const SWEEP_WINDOW_SECONDS = 5 * 60;
+/** SQS delays a message by at most 15 minutes. */
+const MAX_DELAY_SECONDS = 900;
 
 export interface SweepResult {
+  /** Index entries read: cases with a stage due, and held messages. */
   examined: number;
-  expired: number;
+  /** Messages sent to the deadlines queue. */
+  enqueued: number;
+  /** Cases that changed while the sweep read them: read again next time. */
   skipped: number;
+  until: string;
 }
 
-export const handler = async (event: Partial<ScheduledEvent> = {}): Promise<SweepResult> => {
-  const now = event.time ? new Date(event.time) : new Date();
-  const result: SweepResult = { examined: 0, expired: 0, skipped: 0 };
-  for await (const c of casesDueBy(now.toISOString())) {
-    result.examined++;
-    const workflow = workflowOf(c.type);
-    if (!isOverdue(workflow, c, now)) continue;
-    try {
-      await commit([transition(workflow, c, 'expire', SYSTEM, await policyOfCase(c), newEventId(), now)]);
-      result.expired++;
-    } catch (error) {
-      // A case acted on since it was read is left for the next sweep to look at again.
-      if (error instanceof DomainError && error.kind === 'conflict') result.skipped++;
-      else throw error;
+/** `asOf` runs the sweep once as of that instant (npm run schedule -- … --at): no look-ahead, no delay. */
+export type SweepEvent = Partial<ScheduledEvent> & { asOf?: string };
+
+export const handler = async (event: SweepEvent = {}): Promise<SweepResult> => {
+  const manual = event.asOf !== undefined;
+  const clock = new Date(event.asOf ?? event.time ?? Date.now());
+  const until = new Date(clock.getTime() + (manual ? 0 : SWEEP_WINDOW_SECONDS * 1000)).toISOString();
+  const result: SweepResult = { examined: 0, enqueued: 0, skipped: 0, until };
+  const delay = (at: string) => (manual ? 0 : Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil((Date.parse(at) - clock.getTime()) / 1000))));
+  const extra = manual ? { asOf: clock.toISOString() } : {};
+
+  // Messages go in batches of ten; a case is marked queued only once all of its stages are sent.
+  let batch: { body: DeadlineMessage; delay: number }[] = [];
+  let waiting: Case[] = [];
+  const flush = async () => {
+    for (let i = 0; i < batch.length; i += 10) {
+      const entries = batch.slice(i, i + 10);
+      const sent = await sqsClient().send(
+        new SendMessageBatchCommand({
+          QueueUrl: queueUrl('deadlines'),
+          Entries: entries.map((e, n) => ({ Id: String(n), MessageBody: JSON.stringify(e.body), DelaySeconds: e.delay })),
+        }),
+      );
+      if (sent.Failed && sent.Failed.length > 0) throw new Error(`${sent.Failed.length} deadline message(s) were not queued`);
+      result.enqueued += entries.length;
     }
+    const marked = await Promise.all(waiting.map((c) => markScheduled(c, until)));
+    result.skipped += marked.filter((ok) => !ok).length;
+    batch = [];
+    waiting = [];
+  };
+
+  for await (const due of dueBy(until)) {
+    result.examined++;
+    if (due.entity === 'message') {
+      const { caseId, id, releaseAt } = due.item as { caseId: string; id: string; releaseAt: string };
+      batch.push({ body: { type: 'release', caseId, messageId: id, ...extra }, delay: delay(releaseAt) });
+    } else {
+      const c = due.case;
+      if (!c.deadline) continue;
+      const id = deadlineId(c.deadline);
+      for (const stage of stagesBetween(stagesOfDeadline(c.deadline), c.deadline.scheduledThrough, until)) {
+        batch.push({ body: { type: 'stage', caseId: c.id, deadline: id, stage: stage.name, ...extra }, delay: delay(stage.at) });
+      }
+      waiting.push(c);
+    }
+    if (batch.length >= 10) await flush();
   }
-  logger.info('deadline sweep', { ...result, at: now.toISOString() });
-  metrics.addMetric('CasesOverdue', MetricUnit.Count, result.expired);
+  await flush();
+  logger.info('deadline sweep', { ...result, at: clock.toISOString() });
+  metrics.addMetric('DeadlineStagesQueued', MetricUnit.Count, result.enqueued);
   metrics.publishStoredMetrics();
   return result;
 };

@@ -111,6 +111,21 @@ describe('functions', () => {
     });
   });
 
+  it('sends to people through SES (a configuration set suppressing bounces) and SNS SMS, scoped to them', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', { SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
+    template.resourceCountIs('AWS::SES::EmailIdentity', 1);
+    const sender = stack.getLogicalId(stack.functions.actOnDeadlines.role!.node.defaultChild as never);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === sender),
+    );
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[]; Resource: unknown }[]);
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Allow', Action: 'ses:SendEmail' }));
+    expect(statements).toContainEqual({ Effect: 'Deny', Action: 'sns:Publish', Resource: 'arn:aws:sns:*:*:*' });
+    // Nobody else may send.
+    const others = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => !(p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === sender));
+    expect(JSON.stringify(others)).not.toMatch(/ses:SendEmail|sns:Publish/);
+  });
+
   it('consumes the queue with partial batch responses', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: Match.anyValue(),
@@ -135,7 +150,7 @@ describe('functions', () => {
 
   it('runs the sweep on its cron in Asia/Shanghai', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0/15 * * * ? *)',
+      ScheduleExpression: 'cron(0/5 * * * ? *)',
       ScheduleExpressionTimezone: 'Asia/Shanghai',
     });
     template.resourceCountIs('AWS::Scheduler::Schedule', schedules.length);
@@ -183,7 +198,7 @@ describe('API', () => {
     let dir: string;
     beforeAll(async () => {
       dir = mkdtempSync(path.join(os.tmpdir(), 'liudong-issuer-'));
-      api = await startHttpServer({ port: 0, issuer: await devIssuer(dir), onError: () => undefined });
+      api = await startHttpServer({ port: 0, issuer: await devIssuer(dir), operator: { deadLetters: async () => ({}), replay: async () => 0 }, onError: () => undefined });
     });
     afterAll(async () => {
       await api?.stop();

@@ -1,7 +1,6 @@
 // Assistance requests between offices end to end: asked, noticed, answered and declined,
 // listed on both sides, and one left unanswered until it turns overdue and escalates.
 import { describe, expect, it } from 'vitest';
-import { invoke } from '../../local/invoke.ts';
 import { type Json, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
@@ -81,7 +80,7 @@ describe('assistance requests', () => {
       token: origin,
       body: { toCode: '511321101', subject: { idNumber: '511321199001010025' }, question: '请协查此人户籍情况', dueDays: 2 },
     });
-    await invoke('sweepDeadlines', { time: asked.body.deadline.dueAt });
+    await local.sweep(asked.body.deadline.dueAt);
     expect((await api('GET', `/v1/assistance-requests/${asked.body.id}`, { token: origin })).body.state).toBe('overdue');
     const county = await noticesOf('511321');
     expect(county.find((n) => n.caseId === asked.body.id)).toMatchObject({ type: 'assistance_request.overdue' });

@@ -2,7 +2,6 @@
 // outbox stream, the notification queue and its consumer, to the origin's inbox.
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
-import { invoke } from '../../local/invoke.ts';
 import { useLocalStack } from '../support/local-api.ts';
 import { eventually } from '../support/wait.ts';
 
@@ -122,12 +121,12 @@ describe('arrival registration', () => {
     expect(created.status).toBe(201);
     const dueAt = created.body.deadline.dueAt as string;
 
-    const before = (await invoke('sweepDeadlines', { time: new Date(Date.parse(dueAt) - 1000).toISOString() })) as { expired: number };
-    expect(before.expired).toBe(0);
-    const at = (await invoke('sweepDeadlines', { time: dueAt })) as { expired: number };
-    expect(at.expired).toBeGreaterThanOrEqual(1);
+    await local.sweep(new Date(Date.parse(dueAt) - 1000).toISOString());
+    expect((await api('GET', `/v1/registrations/${created.body.id}`, { token })).body).toMatchObject({ state: 'reported', version: 1 });
+    const at = await local.sweep(dueAt);
+    expect(at.enqueued).toBeGreaterThanOrEqual(1);
     const read = await api('GET', `/v1/registrations/${created.body.id}`, { token });
-    expect(read.body).toMatchObject({ state: 'overdue', deadline: null, version: 2 });
+    expect(read.body).toMatchObject({ state: 'overdue', deadline: { dueAt }, version: 2 });
 
     const county = await local.stack.issuer.sign({ role: 'supervisor', jurisdiction: '110105' });
     const escalation = await eventually(async () => {

@@ -3,7 +3,6 @@
 // a missed review escalates; a departure ends the reviews.
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
-import { invoke } from '../../local/invoke.ts';
 import { type Json, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
@@ -78,9 +77,8 @@ describe('residence reviews', () => {
   it('escalates a missed review, and ends the reviews when the person departs', async () => {
     const { self, office, registration } = await registeredBySelf('li-lei', '511321199001010025', '110105002');
     const review = (await api('GET', `/v1/reviews/${registration.reviewId}`, { token: office })).body;
-    await invoke('sweepDeadlines', { time: review.deadline.dueAt });
+    await local.sweep(review.deadline.dueAt);
     expect((await api('GET', `/v1/reviews/${review.id}`, { token: office })).body.state).toBe('overdue');
-    await local.stack.drained();
     const county = await sign({ role: 'supervisor', jurisdiction: '110105' });
     const inbox = await api('GET', '/v1/jurisdictions/110105/notices?limit=100', { token: county });
     expect((inbox.body.items as Json[]).some((n) => n.type === 'review.overdue' && n.caseId === review.id)).toBe(true);

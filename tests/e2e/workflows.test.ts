@@ -5,7 +5,6 @@
 // agencies' decisions, reference data and policy through the API, and refusals that write nothing.
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
-import { invoke } from '../../local/invoke.ts';
 import { type Json, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
@@ -218,12 +217,12 @@ describe('deadlines and the remaining actions', () => {
     const origin = await sign({ role: 'caseworker', jurisdiction: '511321101' });
     const applied = await api('POST', '/v1/origin-certificates', { token: origin, body: { person: li, originCode: '511321101' } });
     expect(applied.status).toBe(201);
-    const result = (await invoke('sweepDeadlines', { time: applied.body.deadline.dueAt })) as { expired: number };
-    expect(result.expired).toBeGreaterThanOrEqual(1);
+    const result = await local.sweep(applied.body.deadline.dueAt);
+    expect(result.enqueued).toBeGreaterThanOrEqual(1);
     const county = await sign({ role: 'supervisor', jurisdiction: '511321' });
     const read = await api('GET', `/v1/origin-certificates/${applied.body.id}`, { token: county });
-    expect(read.body).toMatchObject({ state: 'overdue', deadline: null });
-    await local.stack.drained();
+    // The missed deadline stays on the case: its escalations run from it.
+    expect(read.body).toMatchObject({ state: 'overdue', deadline: { kind: 'originCertificateProcessing', dueAt: applied.body.deadline.dueAt } });
     const inbox = await api('GET', '/v1/jurisdictions/511321/notices', { token: county });
     expect(inbox.body.items.find((n: Json) => n.caseId === applied.body.id)).toMatchObject({ type: 'origin_certificate.overdue', jurisdiction: '511321' });
     const rejected = await api('POST', `/v1/origin-certificates/${applied.body.id}/reject`, { token: county, body: { reason: '户籍信息不符' } });
@@ -345,10 +344,10 @@ describe('reference data and policy', () => {
     // the running deadline kept the period it started with.
     const between = new Date(Date.parse(after.body.deadline.dueAt) + 1000).toISOString();
     expect(between < before.body.deadline.dueAt).toBe(true);
-    await invoke('sweepDeadlines', { time: between });
+    await local.sweep(between);
     expect((await api('GET', `/v1/registrations/${before.body.id}`, { token: destination })).body).toMatchObject({
       state: 'reported',
-      deadline: before.body.deadline,
+      deadline: { ...before.body.deadline, stages: expect.any(Array) },
     });
     expect((await api('GET', `/v1/registrations/${after.body.id}`, { token: destination })).body.state).toBe('overdue');
   });

@@ -24,7 +24,7 @@ let client: DynamoDBClient;
 beforeAll(async () => {
   ({ dynamo, client } = await startTestDynamo());
   await store.putReferenceData(DEMO_JURISDICTIONS, {
-    '': { reminderDaysBefore: 1 },
+    '': { reviewWindowDays: 1 },
     '11': { registration: { count: 5, unit: 'working_days' } },
     '110105001': { supplement: { count: 7, unit: 'calendar_days' } },
   });
@@ -101,21 +101,34 @@ describe('saving a decision', () => {
 });
 
 describe('deadlines index', () => {
-  it('finds open cases due by an instant, and drops them once no deadline runs', async () => {
+  const dueIds = async (until: string) => {
+    const ids: string[] = [];
+    for await (const due of store.dueBy(until)) if (due.entity === 'case') ids.push(due.case.id);
+    return ids;
+  };
+
+  it("holds a case at its deadline's next stage, moves it on as stages are queued, and drops it after the last", async () => {
     const due = open(input({ arrivalDate: '2026-10-01', person: { name: '李四', idNumber: '11010519491231002X', phone: '1' } }));
     await store.commit([due]);
-    const found: string[] = [];
-    for await (const c of store.casesDueBy('2026-10-12T00:00:00.000Z')) found.push(c.id);
-    expect(found).toContain(due.case.id);
-    const early: string[] = [];
-    for await (const c of store.casesDueBy('2026-10-11T15:59:00.000Z')) early.push(c.id);
-    expect(early).not.toContain(due.case.id);
+    const stages = due.case.deadline!.stages!;
+    // Reported 2026-11-29 for an arrival on 2026-10-01: its reminders were past when it started; the overdue step is next.
+    expect(stages.map((s) => s.name)).toEqual(['overdue', 'escalate-1', 'escalate-2']);
+    expect(await dueIds('2026-10-12T00:00:00.000Z')).toContain(due.case.id);
+    expect(await dueIds('2026-10-11T15:59:00.000Z')).not.toContain(due.case.id);
 
-    const expired = transition(REGISTRATION, due.case, 'expire', SYSTEM, DEFAULT_POLICY, randomUUID(), new Date('2026-10-12T00:00:00Z'));
-    await store.commit([expired]);
-    const after: string[] = [];
-    for await (const c of store.casesDueBy('2030-01-01T00:00:00.000Z')) after.push(c.id);
-    expect(after).not.toContain(due.case.id);
+    // Queued through the overdue step: the index now holds it at the first escalation.
+    expect(await store.markScheduled(due.case, stages[0]!.at)).toBe(true);
+    expect(await dueIds(stages[0]!.at)).not.toContain(due.case.id);
+    expect(await dueIds(stages[1]!.at)).toContain(due.case.id);
+    // A case that changed since it was read is not marked: the next sweep reads it again.
+    expect(await store.markScheduled(due.case, stages[1]!.at)).toBe(true);
+    const stale = { ...due.case, version: 99 };
+    expect(await store.markScheduled(stale, stages[2]!.at)).toBe(false);
+
+    const read = (await store.getCase(due.case.id))!;
+    expect(read.deadline?.scheduledThrough).toBe(stages[1]!.at);
+    expect(await store.markScheduled(read, stages[2]!.at)).toBe(true);
+    expect(await dueIds('2030-01-01T00:00:00.000Z')).not.toContain(due.case.id);
   });
 });
 
@@ -163,22 +176,22 @@ describe('reference data', () => {
     const policy = await store.policyFor('110105001');
     expect(policy.registration).toEqual({ count: 5, unit: 'working_days' });
     expect(policy.supplement).toEqual({ count: 7, unit: 'calendar_days' });
-    expect(policy.reminderDaysBefore).toBe(1);
+    expect(policy.reviewWindowDays).toBe(1);
     expect((await store.policyFor('511321100')).registration).toEqual(DEFAULT_POLICY.registration);
   });
 
   it('serves reference data from the per-process cache until new reference data is loaded', async () => {
-    expect((await store.policyFor('110108001')).reminderDaysBefore).toBe(1);
+    expect((await store.policyFor('110108001')).reviewWindowDays).toBe(1);
     // Written behind the store's back: the cached policy still answers.
     await client.send(
       new PutItemCommand({
         TableName: 'liudong-cases',
-        Item: marshall({ pk: 'POLICY#110108', sk: 'POLICY', entity: 'policy', prefix: '110108', override: { reminderDaysBefore: 4 } }),
+        Item: marshall({ pk: 'POLICY#110108', sk: 'POLICY', entity: 'policy', prefix: '110108', override: { reviewWindowDays: 4 } }),
       }),
     );
-    expect((await store.policyFor('110108001')).reminderDaysBefore).toBe(1);
+    expect((await store.policyFor('110108001')).reviewWindowDays).toBe(1);
     await store.putReferenceData([], {});
-    expect((await store.policyFor('110108001')).reminderDaysBefore).toBe(4);
+    expect((await store.policyFor('110108001')).reviewWindowDays).toBe(4);
   });
 
   it('loads the same reference data twice without duplicates', async () => {

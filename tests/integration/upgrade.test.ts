@@ -83,7 +83,7 @@ describe('a data folder from the first version', () => {
     expect(read).toMatchObject({ type: 'registration', openedBy: { sub: 'cw', role: 'caseworker' }, state: 'reported' });
     expect(read).not.toHaveProperty('reportedBy');
     const due: string[] = [];
-    for await (const c of cases.casesDueBy('2026-11-12T00:00:00.000Z')) due.push(c.id);
+    for await (const item of cases.dueBy('2026-11-12T00:00:00.000Z')) if (item.entity === 'case') due.push(item.case.id);
     expect(due).toEqual([old.id]);
 
     await cases.commit([transition(REGISTRATION, read, 'expire', SYSTEM, DEFAULT_POLICY, 'e0f1d2a7-0000-4000-8000-000000000001', new Date('2026-11-12T00:00:00Z'))]);

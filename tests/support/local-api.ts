@@ -1,6 +1,7 @@
 // One local stack per test file, and a small HTTP client for it: what every end-to-end file
 // starts with.
 import { afterAll, beforeAll } from 'vitest';
+import { invoke } from '../../local/invoke.ts';
 import { type LocalStack, startLocalStack } from '../../local/stack.ts';
 
 export type Json = Record<string, any>;
@@ -10,6 +11,8 @@ export interface LocalApi {
   readonly stack: LocalStack;
   /** Errors the stack's workers reported; a test that expects none asserts it is empty. */
   readonly errors: unknown[];
+  /** Runs the deadline sweep as of an instant, as `npm run schedule -- sweepDeadlines --at` does, and waits until its stages are acted on. */
+  sweep(asOf: string): Promise<{ examined: number; enqueued: number; skipped: number }>;
   call(
     method: string,
     path: string,
@@ -33,6 +36,11 @@ export function useLocalStack(): LocalApi {
       return stack;
     },
     errors,
+    async sweep(asOf) {
+      const result = (await invoke('sweepDeadlines', { asOf })) as { examined: number; enqueued: number; skipped: number };
+      await this.stack.drained();
+      return result;
+    },
     async call(method, path, options = {}) {
       const response = await fetch(`${this.stack.apiUrl}${path}`, {
         method,

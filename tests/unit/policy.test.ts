@@ -34,23 +34,23 @@ describe('policy', () => {
 
   it('lets the longest matching prefix win, setting by setting', () => {
     const policy = resolvePolicy('110105001', {
-      '': { reminderDaysBefore: 3 },
+      '': { reviewWindowDays: 3 },
       '11': { registration: { count: 7, unit: 'working_days' }, supplement: { count: 20, unit: 'calendar_days' } },
       '110105': { registration: { count: 8, unit: 'calendar_days' } },
       '110108': { registration: { count: 1, unit: 'calendar_days' } },
     });
     expect(policy.registration).toEqual({ count: 8, unit: 'calendar_days' });
     expect(policy.supplement).toEqual({ count: 20, unit: 'calendar_days' });
-    expect(policy.reminderDaysBefore).toBe(3);
+    expect(policy.reviewWindowDays).toBe(3);
   });
 
   it('says where each setting came from, and adds local calendar days to the national calendar', () => {
     const { policy, sources } = resolvePolicyWithSources('110105001', {
-      '': { reminderDaysBefore: 3, calendar: { holidays: [], workdays: [] } },
+      '': { reviewWindowDays: 3, calendar: { holidays: [], workdays: [] } },
       '11': { minimumAge: null, calendar: { holidays: ['2026-12-01'], workdays: [] } },
       '110105': { calendar: { holidays: [], workdays: ['2026-12-05'] } },
     });
-    expect(sources).toMatchObject({ reminderDaysBefore: 'national', minimumAge: '11', registration: 'default', calendar: ['default', '11', '110105'] });
+    expect(sources).toMatchObject({ reviewWindowDays: 'national', minimumAge: '11', registration: 'default', calendar: ['default', '11', '110105'] });
     expect(policy.minimumAge).toBeNull();
     expect(policy.calendar.holidays).toEqual(expect.arrayContaining(['2026-12-01', '2026-10-01']));
     expect(policy.calendar.workdays).toEqual(expect.arrayContaining(['2026-12-05', '2026-10-10']));

@@ -1,3 +1,4 @@
+import { SWEEP_WINDOW_SECONDS } from '../../functions/schedules/sweep-deadlines.ts';
 import { describe, expect, it } from 'vitest';
 import { nextRun } from '../../local/scheduler.ts';
 import { schedules } from '../../wiring/index.ts';
@@ -9,8 +10,10 @@ describe('local schedules', () => {
     expect(nextRun(daily, new Date('2026-11-28T12:00:00Z'))?.toISOString()).toBe('2026-11-29T00:00:00.000Z');
   });
 
-  it('runs the deadline sweep every quarter hour', () => {
+  it('runs the deadline sweep every five minutes, as long as the window it looks ahead', () => {
     const sweep = schedules.find((s) => s.function === 'sweepDeadlines')!;
-    expect(nextRun(sweep, new Date('2026-11-28T12:07:00Z'))?.toISOString()).toBe('2026-11-28T12:15:00.000Z');
+    expect(nextRun(sweep, new Date('2026-11-28T12:07:00Z'))?.toISOString()).toBe('2026-11-28T12:10:00.000Z');
+    expect(nextRun(sweep, new Date('2026-11-28T12:10:00Z'))?.toISOString()).toBe('2026-11-28T12:15:00.000Z');
+    expect(SWEEP_WINDOW_SECONDS).toBe(5 * 60);
   });
 });

@@ -7,19 +7,21 @@
 //   CERT#<number>  / CERTIFICATE            the public face of a certificate (no personal data)
 //   ONCE#<key>     / ONCE                   a guard: something that happens once (one appeal per decision)
 // A case item carries the attributes of the indexes that find it:
-//   gsi1    DUE#<shard>  / <dueAt>#<id>       open deadlines, for the sweep
+//   gsi1    DUE#<shard>  / <at>#<id>          the next stage of a case's deadline (reminder, overdue,
+//                                             escalation), and held messages, for the sweep
 //   scope2…scope9  <office code prefix> / <updatedAt>#<id>   lists by jurisdiction, newest activity first
 //   overdue2…overdue9  the same, present only while the case is overdue
 //   owner   SUB#<sub> | OFFICE#<code> / <updatedAt>#<id>   a person's own cases; an office's sent requests
 //   person  PERSON#<hash of ID number> / <updatedAt>#<id>    every case about a person, whoever opened it
 import { createHash } from 'node:crypto';
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
 import { conflict } from '../../../core/errors.ts';
 import { type Case, workingOffice } from '../../../core/workflows/index.ts';
 import { OPEN_STATES, type RegistrationCase } from '../../../core/workflows/registration.ts';
-import type { CaseBase, Decision, DomainEvent, HistoryEntry } from '../../../core/workflows/engine.ts';
+import { type CaseBase, type Decision, type DomainEvent, type HistoryEntry, stagesOfDeadline } from '../../../core/workflows/engine.ts';
+import { nextStage } from '../../../core/reminders.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
 import { toCloudEvent } from '../events.ts';
@@ -35,7 +37,7 @@ export const MAX_READ_PER_PAGE = 1000;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
-const shardOf = (id: string) => createHash('sha256').update(id).digest()[0]! % DEADLINE_SHARDS;
+export const shardOf = (id: string) => createHash('sha256').update(id).digest()[0]! % DEADLINE_SHARDS;
 /** ID numbers never appear in keys: a hash stands in (a keyed hash once issue 9 lands). */
 export const holderHash = (idNumber: string) => createHash('sha256').update(`holder|${idNumber}`).digest('hex');
 
@@ -77,8 +79,14 @@ function caseItem(c: Case) {
     ...overdue,
     ...ownerOf(c),
     ...(subject ? { personKey: personKey(subject) } : {}),
-    ...(c.deadline ? { gsi1pk: `DUE#${shardOf(c.id)}`, gsi1sk: `${c.deadline.dueAt}#${c.id}` } : {}),
+    ...deadlineIndex(c),
   };
+}
+
+/** The deadline index holds a case at the instant of its deadline's next stage not yet queued; at none once all are. */
+export function deadlineIndex(c: Case): { gsi1pk?: string; gsi1sk?: string } {
+  const next = c.deadline ? nextStage(stagesOfDeadline(c.deadline), c.deadline.scheduledThrough) : undefined;
+  return next ? { gsi1pk: `DUE#${shardOf(c.id)}`, gsi1sk: `${next.at}#${c.id}` } : {};
 }
 
 const CASE_PK = /^CASE#[0-9a-f-]{36}$/;
@@ -269,17 +277,46 @@ export async function openRegistrationAt(idNumber: string, destinationCode: stri
   return undefined;
 }
 
-/** Cases whose deadline instant is at or before `dueBy`, across every shard. */
-export async function* casesDueBy(dueBy: string): AsyncGenerator<Case> {
+/** What the deadline index holds at or before `until`, across every shard: cases and held messages. */
+export async function* dueBy(until: string): AsyncGenerator<{ entity: 'case'; case: Case } | { entity: 'message'; item: Record<string, unknown> }> {
   for (let shard = 0; shard < DEADLINE_SHARDS; shard++) {
     for await (const item of queryAll({
       TableName: tableName('cases'),
       IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :shard AND gsi1sk <= :dueBy',
-      ExpressionAttributeValues: { ':shard': `DUE#${shard}`, ':dueBy': `${dueBy}#~` },
+      KeyConditionExpression: 'gsi1pk = :shard AND gsi1sk <= :until',
+      ExpressionAttributeValues: { ':shard': `DUE#${shard}`, ':until': `${until}#~` },
     })) {
-      yield fromItem(item);
+      if (item.entity === 'message') yield { entity: 'message', item };
+      else yield { entity: 'case', case: fromItem(item) };
     }
+  }
+}
+
+/**
+ * The stages up to `through` were queued: the case moves on to its next stage in the index (or
+ * leaves it). Only if nothing changed the case meanwhile; a changed case is read again next time.
+ */
+export async function markScheduled(c: Case, through: string): Promise<boolean> {
+  if (!c.deadline) return false;
+  const after = { ...c, deadline: { ...c.deadline, scheduledThrough: through } } as Case;
+  const index = deadlineIndex(after);
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: caseKey(c.id),
+        UpdateExpression: index.gsi1sk
+          ? 'SET #deadline.scheduledThrough = :through, gsi1pk = :pk, gsi1sk = :sk'
+          : 'SET #deadline.scheduledThrough = :through REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeNames: { '#deadline': 'deadline' },
+        ExpressionAttributeValues: { ':through': through, ':version': c.version, ...(index.gsi1sk ? { ':pk': index.gsi1pk, ':sk': index.gsi1sk } : {}) },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
   }
 }
 

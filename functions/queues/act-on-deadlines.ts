@@ -1,0 +1,126 @@
+// A deadline stage, or a held message, whose instant has come (the sweep queued it with the
+// delay that makes it arrive then). The case is read again: a deadline met, moved or cleared
+// meanwhile sends nothing. Each stage is done once (an intent recorded first, with a lease),
+// however often it is delivered or however many sweeps queued it.
+import { createHash } from 'node:crypto';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { DomainError } from '../../core/errors.ts';
+import { type Message, reminderMessages } from '../../core/messages.ts';
+import { stageNotice } from '../../core/notices.ts';
+import { SYSTEM } from '../../core/principal.ts';
+import { type Stage, escalationOffice } from '../../core/reminders.ts';
+import { deadlineId, isOverdue, stagesOfDeadline, transition } from '../../core/workflows/engine.ts';
+import { type Case, workflowOf, workingOffice } from '../../core/workflows/index.ts';
+import { deliver } from '../shared/channels.ts';
+import { logger } from '../shared/observability.ts';
+import { commit, getCase } from '../shared/store/cases.ts';
+import { getMessage, putMessage, settleMessage } from '../shared/store/messages.ts';
+import { fileNotice } from '../shared/store/notices.ts';
+import { policyFor } from '../shared/store/reference.ts';
+import { claimStage, stageDone } from '../shared/store/stages.ts';
+
+export type DeadlineMessage =
+  | { type: 'stage'; caseId: string; deadline: string; stage: string; asOf?: string }
+  | { type: 'release'; caseId: string; messageId: string; asOf?: string };
+
+const processor = new BatchProcessor(EventType.SQS);
+
+/** A stable UUID for what a stage files or sends: a retry finds the same notice or message. */
+export function keyedId(key: string): string {
+  const h = createHash('sha256').update(key).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The person a case's reminders go to, if it has one. */
+const personOf = (c: Case) => ('person' in c && c.person?.phone ? c.person : undefined);
+
+/** Sends a recorded message and settles it; a refusal (a number or address that bounces) is recorded, not thrown. */
+async function send(m: Message, from: 'queued' | 'held', at: string): Promise<void> {
+  const delivery = await deliver(m);
+  await settleMessage(m, from, delivery.sent ? 'sent' : 'failed', at, delivery.sent ? undefined : delivery.reason);
+}
+
+async function actOnStage(c: Case, stage: Stage, now: Date): Promise<string> {
+  const deadline = c.deadline!;
+  const withDeadline = { ...c, deadline };
+  const office = workingOffice(c);
+  const key = `${c.id}#${deadlineId(deadline)}#${stage.name}`;
+  switch (stage.type) {
+    case 'overdue': {
+      const workflow = workflowOf(c.type);
+      if (!isOverdue(workflow, c, now)) return 'not overdue';
+      await commit([transition(workflow, c, 'expire', SYSTEM, await policyFor(office), keyedId(`${key}#event`), now)]);
+      return 'overdue';
+    }
+    case 'escalation': {
+      const above = escalationOffice(office, stage.level);
+      if (!above) return 'no office above';
+      await fileNotice(stageNotice(withDeadline, stage, above, keyedId(`${key}#${above}`)));
+      return `escalated to ${above}`;
+    }
+    case 'reminder': {
+      // A sweep catching up after an outage does not remind of a deadline already missed.
+      if (now.toISOString() >= deadline.dueAt) return 'too late: the deadline has passed';
+      // The office first: a person's number that bounces must not hold it up.
+      if (stage.audience.includes('office')) await fileNotice(stageNotice(withDeadline, stage, office, keyedId(`${key}#${office}`)));
+      const person = stage.audience.includes('person') ? personOf(c) : undefined;
+      if (!person) return 'office reminded';
+      const policy = await policyFor(office);
+      const messages = reminderMessages(
+        { caseId: c.id, stage: stage.name, kind: deadline.kind, person, date: deadline.date, daysBefore: stage.daysBefore, dueAt: stage.at },
+        policy.quietHours,
+        (channel) => keyedId(`${key}#${channel}`),
+      );
+      for (const m of messages) {
+        await putMessage(m);
+        const recorded = await getMessage(m.caseId, m.id);
+        if (recorded?.state === 'queued') await send(recorded, 'queued', now.toISOString());
+      }
+      return 'office and person reminded';
+    }
+  }
+}
+
+async function processStage(body: Extract<DeadlineMessage, { type: 'stage' }>): Promise<void> {
+  const c = await getCase(body.caseId);
+  // Met, moved or cleared since it was queued: nothing is sent for it.
+  if (!c?.deadline || deadlineId(c.deadline) !== body.deadline) return;
+  const stage = stagesOfDeadline(c.deadline).find((s) => s.name === body.stage);
+  if (!stage) return;
+  // Never before the stage's instant, whatever the clock that queued it said.
+  const now = new Date(Math.max(body.asOf ? Date.parse(body.asOf) : Date.now(), Date.parse(stage.at)));
+  const key = `${c.id}#${body.deadline}#${stage.name}`;
+  const claim = await claimStage(key, now);
+  if (claim === 'done') return;
+  if (claim === 'busy') throw new Error(`stage ${key} is being worked on; retried after its lease`);
+  try {
+    const outcome = await actOnStage(c, stage, now);
+    await stageDone(key, outcome, now.toISOString());
+    logger.info('deadline stage', { caseId: c.id, deadline: body.deadline, stage: stage.name, outcome, intendedAt: stage.at, actedAt: new Date().toISOString() });
+  } catch (error) {
+    // The case changed between reading and acting: the next delivery reads it again.
+    if (error instanceof DomainError && error.kind === 'conflict') throw new Error(`case ${c.id} changed while stage ${stage.name} acted; retried`);
+    throw error;
+  }
+}
+
+async function processRelease(body: Extract<DeadlineMessage, { type: 'release' }>): Promise<void> {
+  const m = await getMessage(body.caseId, body.messageId);
+  if (m?.state !== 'held') return;
+  const now = new Date(body.asOf ?? Date.now());
+  const key = `release#${m.id}`;
+  const claim = await claimStage(key, now);
+  if (claim === 'done') return;
+  if (claim === 'busy') throw new Error(`message ${m.id} is being released; retried after its lease`);
+  await send(m, 'held', now.toISOString());
+  await stageDone(key, 'released', now.toISOString());
+}
+
+async function process(record: SQSRecord): Promise<void> {
+  const body = JSON.parse(record.body) as DeadlineMessage;
+  if (body.type === 'stage') await processStage(body);
+  else await processRelease(body);
+}
+
+export const handler = async (event: SQSEvent, context: Context) => processPartialResponse(event, process, processor, { context });

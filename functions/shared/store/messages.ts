@@ -1,0 +1,79 @@
+// Messages to people, in the case's partition: CASE#<caseId> / MESSAGE#<id>. A held SMS sits in
+// the deadline index (gsi1) at its release instant, so the sweep that reaches it sends it.
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Message, MessageState } from '../../../core/messages.ts';
+import { documentClient } from '../clients.ts';
+import { tableName } from '../env.ts';
+import { shardOf } from './cases.ts';
+import { type Page, decodeCursor, queryPage, withoutKeys } from './paging.ts';
+
+const key = (caseId: string, id: string) => ({ pk: `CASE#${caseId}`, sk: `MESSAGE#${id}` });
+const INDEX = ['gsi1pk', 'gsi1sk'];
+
+const item = (m: Message) => ({
+  ...key(m.caseId, m.id),
+  entity: 'message',
+  ...m,
+  ...(m.state === 'held' && m.releaseAt ? { gsi1pk: `DUE#${shardOf(m.id)}`, gsi1sk: `${m.releaseAt}#${m.id}` } : {}),
+});
+
+export const fromMessageItem = (raw: Record<string, unknown>): Message => {
+  const rest = withoutKeys<Record<string, unknown>>(raw);
+  for (const name of INDEX) delete rest[name];
+  delete rest.entity;
+  return rest as unknown as Message;
+};
+
+/** Records a message once (its id is derived from the stage and channel): a second try finds it. */
+export async function putMessage(m: Message): Promise<'recorded' | 'exists'> {
+  try {
+    await documentClient().send(new PutCommand({ TableName: tableName('cases'), Item: item(m), ConditionExpression: 'attribute_not_exists(pk)' }));
+    return 'recorded';
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return 'exists';
+    throw error;
+  }
+}
+
+export async function getMessage(caseId: string, id: string): Promise<Message | undefined> {
+  const result = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: key(caseId, id), ConsistentRead: true }));
+  return result.Item ? fromMessageItem(result.Item) : undefined;
+}
+
+/** Moves a message on from one state (sent, or failed with the channel's reason); false if it had moved already. */
+export async function settleMessage(m: Message, from: MessageState, to: 'sent' | 'failed', at: string, failure?: string): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: key(m.caseId, m.id),
+        UpdateExpression: `SET #state = :to, ${to === 'sent' ? 'sentAt = :at' : 'failure = :failure, failedAt = :at'} REMOVE gsi1pk, gsi1sk`,
+        ConditionExpression: '#state = :from',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':to': to, ':from': from, ':at': at, ...(to === 'failed' ? { ':failure': failure ?? 'refused' } : {}) },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** A case's messages, oldest first, optionally only those to one recipient. */
+export async function listMessages(caseId: string, to: string | undefined, limit: number, cursor?: string): Promise<Page<Message>> {
+  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: `CASE#${caseId}`, sk: /^MESSAGE#[0-9a-f-]+$/ });
+  const page = await queryPage({
+    input: {
+      TableName: tableName('cases'),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :message)',
+      ...(to ? { FilterExpression: '#to = :to', ExpressionAttributeNames: { '#to': 'to' } } : {}),
+      ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':message': 'MESSAGE#', ...(to ? { ':to': to } : {}) },
+    },
+    keyNames: ['pk', 'sk'],
+    limit,
+    ...(start ? { start } : {}),
+    ...(to ? { maxRead: 1000 } : {}),
+  });
+  return { ...page, items: page.items.map(fromMessageItem) };
+}

@@ -1,0 +1,44 @@
+// What a deadline stage did, so it is done once: STAGE#<key> / STAGE, where the key names the
+// case, the deadline and the stage. The worker records its intent first (a lease), acts, then
+// records it done; a worker that died mid-way leaves a lease that runs out, and the next
+// delivery takes over, finding what was already filed or sent by its key.
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../clients.ts';
+import { tableName } from '../env.ts';
+
+/** Long enough for one stage's work; a worker that died frees it after this. */
+const LEASE_SECONDS = 60;
+const KEEP_SECONDS = 400 * 24 * 3600;
+const key = (id: string) => ({ pk: `STAGE#${id}`, sk: 'STAGE' });
+
+export async function claimStage(id: string, now: Date): Promise<'claimed' | 'done' | 'busy'> {
+  const at = Math.floor(now.getTime() / 1000);
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName('cases'),
+        Item: { ...key(id), entity: 'stage', state: 'pending', leaseUntil: at + LEASE_SECONDS, expiresAt: at + KEEP_SECONDS },
+        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :pending AND leaseUntil < :now)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':pending': 'pending', ':now': Math.floor(Date.now() / 1000) },
+      }),
+    );
+    return 'claimed';
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: key(id), ConsistentRead: true }));
+    return found.Item?.state === 'done' ? 'done' : 'busy';
+  }
+}
+
+export async function stageDone(id: string, outcome: string, at: string): Promise<void> {
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: tableName('cases'),
+      Key: key(id),
+      UpdateExpression: 'SET #state = :done, outcome = :outcome, doneAt = :at REMOVE leaseUntil',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':done': 'done', ':outcome': outcome, ':at': at },
+    }),
+  );
+}
