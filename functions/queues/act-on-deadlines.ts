@@ -50,7 +50,13 @@ async function actOnStage(c: Case, stage: Stage, now: Date): Promise<string> {
     case 'overdue': {
       const workflow = workflowOf(c.type);
       if (!isOverdue(workflow, c, now)) return 'not overdue';
-      await commit([transition(workflow, c, 'expire', SYSTEM, await policyFor(office), keyedId(`${key}#event`), now)]);
+      // The deadline stays; this stage is behind it (a sweep that read the case earlier must not queue it again).
+      const through = [deadline.scheduledThrough ?? '', stage.at].sort().at(-1)!;
+      await commit([
+        transition(workflow, c, 'expire', SYSTEM, await policyFor(office), keyedId(`${key}#event`), now, {
+          changes: (next) => ({ deadline: next.deadline ? { ...next.deadline, scheduledThrough: through } : null }),
+        }),
+      ]);
       return 'overdue';
     }
     case 'escalation': {
@@ -91,7 +97,7 @@ async function processStage(body: Extract<DeadlineMessage, { type: 'stage' }>): 
   // Never before the stage's instant, whatever the clock that queued it said.
   const now = new Date(Math.max(body.asOf ? Date.parse(body.asOf) : Date.now(), Date.parse(stage.at)));
   const key = `${c.id}#${body.deadline}#${stage.name}`;
-  const claim = await claimStage(key, now);
+  const claim = await claimStage(key);
   if (claim === 'done') return;
   if (claim === 'busy') throw new Error(`stage ${key} is being worked on; retried after its lease`);
   try {
@@ -110,7 +116,7 @@ async function processRelease(body: Extract<DeadlineMessage, { type: 'release' }
   if (m?.state !== 'held') return;
   const now = new Date(body.asOf ?? Date.now());
   const key = `release#${m.id}`;
-  const claim = await claimStage(key, now);
+  const claim = await claimStage(key);
   if (claim === 'done') return;
   if (claim === 'busy') throw new Error(`message ${m.id} is being released; retried after its lease`);
   await send(m, 'held', now.toISOString());

@@ -6,21 +6,22 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
 
-/** Long enough for one stage's work; a worker that died frees it after this. */
-const LEASE_SECONDS = 60;
+/** Long enough for one stage's work; a worker that died frees it after this (tests shorten it). */
+const leaseSeconds = () => Number(process.env.STAGE_LEASE_SECONDS ?? 60);
 const KEEP_SECONDS = 400 * 24 * 3600;
 const key = (id: string) => ({ pk: `STAGE#${id}`, sk: 'STAGE' });
 
-export async function claimStage(id: string, now: Date): Promise<'claimed' | 'done' | 'busy'> {
-  const at = Math.floor(now.getTime() / 1000);
+/** Leases run on the wall clock (they are about a worker being alive), whatever clock the stage is acted on with. */
+export async function claimStage(id: string): Promise<'claimed' | 'done' | 'busy'> {
+  const at = Math.floor(Date.now() / 1000);
   try {
     await documentClient().send(
       new PutCommand({
         TableName: tableName('cases'),
-        Item: { ...key(id), entity: 'stage', state: 'pending', leaseUntil: at + LEASE_SECONDS, expiresAt: at + KEEP_SECONDS },
+        Item: { ...key(id), entity: 'stage', state: 'pending', leaseUntil: at + leaseSeconds(), expiresAt: at + KEEP_SECONDS },
         ConditionExpression: 'attribute_not_exists(pk) OR (#state = :pending AND leaseUntil < :now)',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':pending': 'pending', ':now': Math.floor(Date.now() / 1000) },
+        ExpressionAttributeValues: { ':pending': 'pending', ':now': at },
       }),
     );
     return 'claimed';
