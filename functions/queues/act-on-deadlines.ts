@@ -102,7 +102,7 @@ async function processStage(body: Extract<DeadlineMessage, { type: 'stage' }>): 
   if (claim === 'busy') throw new Error(`stage ${key} is being worked on; retried after its lease`);
   try {
     const outcome = await actOnStage(c, stage, now);
-    await stageDone(key, outcome, now.toISOString());
+    await stageDone(key, outcome, stage.at);
     logger.info('deadline stage', { caseId: c.id, deadline: body.deadline, stage: stage.name, outcome, intendedAt: stage.at, actedAt: new Date().toISOString() });
   } catch (error) {
     // The case changed between reading and acting: the next delivery reads it again.
@@ -120,7 +120,7 @@ async function processRelease(body: Extract<DeadlineMessage, { type: 'release' }
   if (claim === 'done') return;
   if (claim === 'busy') throw new Error(`message ${m.id} is being released; retried after its lease`);
   await send(m, 'held', now.toISOString());
-  await stageDone(key, 'released', now.toISOString());
+  await stageDone(key, 'released', m.releaseAt ?? m.dueAt);
 }
 
 async function process(record: SQSRecord): Promise<void> {

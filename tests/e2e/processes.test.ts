@@ -94,7 +94,10 @@ describe('processes', () => {
         const { code, signal } = await exited;
         expect(code === 0 || signal === 'SIGINT').toBe(true);
         // Generous bounds: on two busy cores (another file's DynamoDB Local) shutting down takes a while.
-        await until(() => text().includes('stopping the local stack'), 30_000);
+        // On failure, say what the runner printed: a crash before the signal shows here.
+        await until(() => text().includes('stopping the local stack'), 30_000).catch((error: Error) => {
+          throw new Error(`${error.message}; the runner printed:\n${text().slice(-3000)}`);
+        });
         await until(() => childrenOf(npm.pid!).length === 0 && !alive(npm.pid!), 30_000);
         await until(() => javaWith(dataDir).length === 0, 30_000);
       },

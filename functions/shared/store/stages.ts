@@ -32,14 +32,21 @@ export async function claimStage(id: string): Promise<'claimed' | 'done' | 'busy
   }
 }
 
-export async function stageDone(id: string, outcome: string, at: string): Promise<void> {
+/** Done, with the instant it was meant for and the wall-clock instant it was done (how late the queue delivered it). */
+export async function stageDone(id: string, outcome: string, intendedAt: string): Promise<void> {
   await documentClient().send(
     new UpdateCommand({
       TableName: tableName('cases'),
       Key: key(id),
-      UpdateExpression: 'SET #state = :done, outcome = :outcome, doneAt = :at REMOVE leaseUntil',
+      UpdateExpression: 'SET #state = :done, outcome = :outcome, intendedAt = :intended, doneAt = :at REMOVE leaseUntil',
       ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':done': 'done', ':outcome': outcome, ':at': at },
+      ExpressionAttributeValues: { ':done': 'done', ':outcome': outcome, ':intended': intendedAt, ':at': new Date().toISOString() },
     }),
   );
+}
+
+/** What a stage's record says, for the bench and for operators. */
+export async function stageRecord(id: string): Promise<{ state: string; outcome?: string; intendedAt?: string; doneAt?: string } | undefined> {
+  const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: key(id), ConsistentRead: true }));
+  return found.Item as { state: string; outcome?: string; intendedAt?: string; doneAt?: string } | undefined;
 }
