@@ -40,21 +40,24 @@ export const handler = async (event: SweepEvent = {}): Promise<SweepResult> => {
   const delay = (at: string) => (manual ? 0 : Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil((Date.parse(at) - clock.getTime()) / 1000))));
   const extra = manual ? { asOf: clock.toISOString() } : {};
 
-  // Messages go in batches of ten; a case is marked queued only once all of its stages are sent.
+  // Messages go ten to a SendMessageBatch, up to ten batches at once; a case is marked queued
+  // only once all of its stages are sent.
   let batch: { body: DeadlineMessage; delay: number }[] = [];
   let waiting: Case[] = [];
   const flush = async () => {
-    for (let i = 0; i < batch.length; i += 10) {
-      const entries = batch.slice(i, i + 10);
-      const sent = await sqsClient().send(
-        new SendMessageBatchCommand({
-          QueueUrl: queueUrl('deadlines'),
-          Entries: entries.map((e, n) => ({ Id: String(n), MessageBody: JSON.stringify(e.body), DelaySeconds: e.delay })),
-        }),
-      );
-      if (sent.Failed && sent.Failed.length > 0) throw new Error(`${sent.Failed.length} deadline message(s) were not queued`);
-      result.enqueued += entries.length;
-    }
+    const batches = Array.from({ length: Math.ceil(batch.length / 10) }, (_, i) => batch.slice(i * 10, i * 10 + 10));
+    await Promise.all(
+      batches.map(async (entries) => {
+        const sent = await sqsClient().send(
+          new SendMessageBatchCommand({
+            QueueUrl: queueUrl('deadlines'),
+            Entries: entries.map((e, n) => ({ Id: String(n), MessageBody: JSON.stringify(e.body), DelaySeconds: e.delay })),
+          }),
+        );
+        if (sent.Failed && sent.Failed.length > 0) throw new Error(`${sent.Failed.length} deadline message(s) were not queued`);
+        result.enqueued += entries.length;
+      }),
+    );
     const marked = await Promise.all(waiting.map((c) => markScheduled(c, until)));
     result.skipped += marked.filter((ok) => !ok).length;
     batch = [];
@@ -75,7 +78,7 @@ export const handler = async (event: SweepEvent = {}): Promise<SweepResult> => {
       }
       waiting.push(c);
     }
-    if (batch.length >= 10) await flush();
+    if (batch.length >= 100) await flush();
   }
   await flush();
   logger.info('deadline sweep', { ...result, at: clock.toISOString() });

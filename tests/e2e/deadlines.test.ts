@@ -1,6 +1,7 @@
 // Deadlines that act by themselves, walked through on the local stack with the sweep run as of
 // chosen instants (as `npm run schedule -- sweepDeadlines --at` does): reminders to the person
 // and the office before, overdue at the deadline, escalations after; nothing for a deadline met.
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
 import { invoke } from '../../local/invoke.ts';
@@ -96,5 +97,30 @@ describe('deadlines that act by themselves', () => {
     expect((await api('GET', `/v1/messages?caseId=${c.id}`, { token: await sign({ role: 'person', sub: 'someone-else' }) })).status).toBe(404);
     expect((await api('GET', `/v1/messages?caseId=${c.id}`, { token: await sign({ role: 'caseworker', jurisdiction: '510104001' }) })).status).toBe(404);
     expect((await api('GET', '/v1/messages', { token: self })).status).toBe(400);
+  });
+
+  it('lets an administrator run a schedule as of an instant and replay dead letters, locally only', async () => {
+    const admin = await sign({ role: 'admin', jurisdiction: '11' });
+    const post = (path: string, token: string) => fetch(`${local.stack.apiUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect((await post('/_local/schedules/sweepDeadlines', await sign({ role: 'caseworker', jurisdiction: '110105001' }))).status).toBe(403);
+    expect((await post('/_local/schedules/nothing', admin)).status).toBe(404);
+    expect((await post('/_local/schedules/sweepDeadlines?at=yesterday', admin)).status).toBe(400);
+    const ran = await post('/_local/schedules/sweepDeadlines?at=2026-12-20T09:00:00%2B08:00', admin);
+    expect(await ran.json()).toMatchObject({ until: '2026-12-20T01:00:00.000Z' });
+    await local.stack.drained();
+
+    // A message that failed its deliveries waits in the DLQ until an operator moves it back.
+    const sqs = new SQSClient({ endpoint: local.stack.sqsEndpoint });
+    const { deadLetterUrl } = local.stack.queueUrls.deadlines;
+    const stranded = { type: 'stage', caseId: '00000000-0000-4000-8000-000000000000', deadline: 'registration@1', stage: 'overdue' };
+    await sqs.send(new SendMessageCommand({ QueueUrl: deadLetterUrl, MessageBody: JSON.stringify(stranded) }));
+    const listed = await fetch(`${local.stack.apiUrl}/_local/dead-letters`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(await listed.json()).toMatchObject({ deadlines: 1, notifications: 0 });
+    expect(await (await post('/_local/dead-letters/deadlines/replay', admin)).json()).toEqual({ queue: 'deadlines', replayed: 1 });
+    await local.stack.drained();
+    // Replayed and consumed: a stage of a case that does not exist sends nothing and leaves nothing behind.
+    expect(await (await fetch(`${local.stack.apiUrl}/_local/dead-letters`, { headers: { authorization: `Bearer ${admin}` } })).json()).toMatchObject({ deadlines: 0 });
+    sqs.destroy();
+    expect(local.errors).toEqual([]);
   });
 });
