@@ -92,10 +92,11 @@ try {
   // 1,000 due among 10,000.
   await filler(9_000, '9,000 cases not due');
   await dueCases(1_000, () => new Date(Date.now() - 1000).toISOString());
+  // The consumers start on the first batch while the sweep is still sending: timed from the sweep's start to the last one done.
+  const workStarted = performance.now();
   const small = await timedSweep({ asOf: new Date().toISOString() });
-  const drainStarted = performance.now();
   await stack.drained();
-  const drainSeconds = (performance.now() - drainStarted) / 1000;
+  const drainSeconds = (performance.now() - workStarted) / 1000;
 
   // 1,000 due among 200,000 (1,000,000 would take DynamoDB Local here well over ten minutes to load).
   await filler(189_000, '189,000 more');
@@ -125,7 +126,7 @@ try {
   row('1,000 due among 200,000 cases', `${large.seconds.toFixed(2)} s (examined ${large.examined}, queued ${large.enqueued})`);
   row('ratio (200,000 / 10,000)', (large.seconds / small.seconds).toFixed(2));
   console.log('\n  Consumers');
-  row('reminders acted on per second', `${(1000 / drainSeconds).toFixed(0)} (1,000 in ${drainSeconds.toFixed(1)} s)`);
+  row('reminders acted on per second', `${(1000 / drainSeconds).toFixed(0)} (1,000 from the sweep's start to the last done: ${drainSeconds.toFixed(1)} s)`);
   console.log('\n  Lateness: acted on after the intended instant (200 stages, SQS delay)');
   row('queued by one scheduled sweep', `${scheduled.enqueued} in ${scheduled.seconds.toFixed(2)} s`);
   row('p50 / p99 (ms)', `${pct(lateness, 50)} / ${pct(lateness, 99)}`);

@@ -5,6 +5,7 @@
 import type { HolidayCalendar, Period } from './calendar.ts';
 import { NATIONAL_CALENDAR } from './holidays.ts';
 import { lineage } from './jurisdiction.ts';
+import type { DeadlineKind } from './deadline-kinds.ts';
 import { DEFAULT_QUIET_HOURS, DEFAULT_REMINDERS, type QuietHours, type ReminderPolicy } from './reminders.ts';
 
 export interface Policy {
@@ -50,9 +51,7 @@ export type PolicySetting = keyof Policy;
 /** Settings for a prefix; reminder rules may be given for some deadline kinds only. */
 export type PolicyOverride = Partial<Omit<Policy, 'reminders'>> & { reminders?: Partial<ReminderPolicy> };
 
-/** The deadlines a case can run against, each read from the policy setting of the same name. */
-export const DEADLINE_KINDS = ['originCertificateProcessing', 'registration', 'supplement', 'verification', 'review', 'assistanceReply', 'appealDecision', 'groupFiling'] as const;
-export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+export { DEADLINE_KINDS, type DeadlineKind } from './deadline-kinds.ts';
 
 export const periodFor = (policy: Policy, kind: DeadlineKind): Period =>
   kind === 'review' ? { count: policy.reviewIntervalMonths, unit: 'months' } : policy[kind];

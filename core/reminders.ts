@@ -4,7 +4,7 @@
 // a later policy change leaves a running deadline's reminders alone, as it leaves its period.
 import { addCalendarDays, type HolidayCalendar, isWorkingDay, type Period } from './calendar.ts';
 import { lineage } from './jurisdiction.ts';
-import type { DeadlineKind } from './policy.ts';
+import type { DeadlineKind } from './deadline-kinds.ts';
 
 /** Who a reminder goes to: the person (SMS, and e-mail when known) and the office working the case (its inbox). */
 export type Audience = 'person' | 'office';
@@ -50,6 +50,11 @@ export type Stage =
   | { name: string; type: 'reminder'; at: string; daysBefore: number; audience: Audience[] }
   | { name: 'overdue'; type: 'overdue'; at: string }
   | { name: string; type: 'escalation'; at: string; daysLate: number; level: number };
+
+/** What the sweep queues: a stage of one deadline (`kind@version`), or a held message to release; `asOf` for a run as of an instant. */
+export type DeadlineMessage =
+  | { type: 'stage'; caseId: string; deadline: string; stage: string; asOf?: string }
+  | { type: 'release'; caseId: string; messageId: string; asOf?: string };
 
 const atLocal = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
 

@@ -9,7 +9,7 @@ import { DomainError } from '../../core/errors.ts';
 import { type Message, reminderMessages } from '../../core/messages.ts';
 import { stageNotice } from '../../core/notices.ts';
 import { SYSTEM } from '../../core/principal.ts';
-import { type Stage, escalationOffice } from '../../core/reminders.ts';
+import { type DeadlineMessage, type Stage, escalationOffice } from '../../core/reminders.ts';
 import { deadlineId, isOverdue, stagesOfDeadline, transition } from '../../core/workflows/engine.ts';
 import { type Case, workflowOf, workingOffice } from '../../core/workflows/index.ts';
 import { deliver } from '../shared/channels.ts';
@@ -19,10 +19,6 @@ import { getMessage, putMessage, settleMessage } from '../shared/store/messages.
 import { fileNotice } from '../shared/store/notices.ts';
 import { policyFor } from '../shared/store/reference.ts';
 import { claimStage, stageDone } from '../shared/store/stages.ts';
-
-export type DeadlineMessage =
-  | { type: 'stage'; caseId: string; deadline: string; stage: string; asOf?: string }
-  | { type: 'release'; caseId: string; messageId: string; asOf?: string };
 
 const processor = new BatchProcessor(EventType.SQS);
 

@@ -5,14 +5,13 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
-import { stagesBetween } from '../../core/reminders.ts';
+import { type DeadlineMessage, stagesBetween } from '../../core/reminders.ts';
 import { deadlineId, stagesOfDeadline } from '../../core/workflows/engine.ts';
 import type { Case } from '../../core/workflows/index.ts';
 import { sqsClient } from '../shared/clients.ts';
 import { queueUrl } from '../shared/env.ts';
 import { logger, metrics } from '../shared/observability.ts';
 import { dueBy, markScheduled } from '../shared/store/cases.ts';
-import type { DeadlineMessage } from '../queues/act-on-deadlines.ts';
 
 /** How far ahead a scheduled sweep looks: its own period, so every instant is queued before it comes. */
 export const SWEEP_WINDOW_SECONDS = 5 * 60;

@@ -15,10 +15,12 @@ import { commit, getCase } from './store/cases.ts';
 import { existingJurisdictions, policyFor } from './store/reference.ts';
 
 
-/** The case, when it exists, is of `type` and the caller may see it; otherwise 404, disclosing nothing. */
-export async function readableCase<T extends Case['type']>(type: T, id: string, principal: Principal): Promise<Extract<Case, { type: T }>> {
+/** The case, when it exists, is of `type` (any, if none is named) and the caller may see it; otherwise 404, disclosing nothing. */
+export async function readableCase<T extends Case['type']>(type: T | undefined, id: string, principal: Principal): Promise<Extract<Case, { type: T }>> {
   const c = await getCase(id);
-  if (!c || c.type !== type || !mayReadCase(principal, c)) throw notFound(`no ${CASE_TYPE_NAMES[type].noun} ${id} within your reach`);
+  if (!c || (type !== undefined && c.type !== type) || !mayReadCase(principal, c)) {
+    throw notFound(`no ${type ? CASE_TYPE_NAMES[type].noun : 'case'} ${id} within your reach`);
+  }
   return c as Extract<Case, { type: T }>;
 }
 

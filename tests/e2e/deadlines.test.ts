@@ -2,6 +2,8 @@
 // chosen instants (as `npm run schedule -- sweepDeadlines --at` does): reminders to the person
 // and the office before, overdue at the deadline, escalations after; nothing for a deadline met.
 import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
 import { invoke } from '../../local/invoke.ts';
@@ -122,5 +124,24 @@ describe('deadlines that act by themselves', () => {
     expect(await (await fetch(`${local.stack.apiUrl}/_local/dead-letters`, { headers: { authorization: `Bearer ${admin}` } })).json()).toMatchObject({ deadlines: 0 });
     sqs.destroy();
     expect(local.errors).toEqual([]);
+  });
+
+  it("records a number that SMS refuses as failed, and the office's reminder still lands", async () => {
+    const sns = mockClient(SNSClient);
+    sns.on(PublishCommand).rejects(Object.assign(new Error('Invalid parameter: PhoneNumber'), { name: 'InvalidParameterException' }));
+    process.env.MESSAGES_DELIVERY = 'aws';
+    try {
+      const office = await sign({ role: 'caseworker', jurisdiction: '110105002' });
+      const c = await report(office, '110105002', { name: '孙八', idNumber: '11010519491231002X', phone: '10000' });
+      await local.sweep(stageAt(c, 'remind-3d'));
+      const [sms] = (await api('GET', `/v1/messages?caseId=${c.id}`, { token: office })).body.items as Json[];
+      expect(sms).toMatchObject({ channel: 'sms', state: 'failed', failure: 'InvalidParameterException: Invalid parameter: PhoneNumber' });
+      const inbox = (await api('GET', '/v1/jurisdictions/110105002/notices?limit=100', { token: office })).body.items as Json[];
+      expect(inbox.find((n) => n.caseId === c.id && n.type === 'registration.deadline_reminder')).toBeDefined();
+      expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+    } finally {
+      delete process.env.MESSAGES_DELIVERY;
+      sns.restore();
+    }
   });
 });
