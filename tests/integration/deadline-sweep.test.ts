@@ -93,4 +93,40 @@ describe('the deadline sweep at scale', () => {
       delete process.env.STAGE_LEASE_SECONDS;
     }
   }, 60_000);
+
+  it('sends a reminder once when a worker died after sending it but before recording the stage done', async () => {
+    const { commit } = await import('../../functions/shared/store/cases.ts');
+    const { claimStage } = await import('../../functions/shared/store/stages.ts');
+    const { putMessage, listMessages } = await import('../../functions/shared/store/messages.ts');
+    const { listNotices } = await import('../../functions/shared/store/notices.ts');
+    const { keyedId } = await import('../../functions/queues/act-on-deadlines.ts');
+    const now = new Date();
+    const c = report(
+      { person: { name: '发送', idNumber: idNumber(901), phone: '13700000002' }, originCode: '511321100', destinationCode: '110105001', arrivalDate: localDate(now), expectedStayDays: 90 },
+      office,
+      DEFAULT_POLICY,
+      { caseId: randomUUID(), eventId: randomUUID() },
+      now,
+    );
+    await commit([c]);
+    const reminder = c.case.deadline!.stages!.find((s) => s.name === 'remind-3d')!;
+    const key = `${c.case.id}#registration@1#remind-3d`;
+    process.env.STAGE_LEASE_SECONDS = '1';
+    try {
+      // The dead worker: intent recorded, the SMS recorded and sent, the stage never marked done.
+      expect(await claimStage(key)).toBe('claimed');
+      await putMessage({
+        id: keyedId(`${key}#sms`), caseId: c.case.id, stage: 'remind-3d', channel: 'sms', to: '13700000002', language: 'zh', text: '…', state: 'sent', dueAt: reminder.at, sentAt: reminder.at,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      const stage = { type: 'stage', caseId: c.case.id, deadline: 'registration@1', stage: 'remind-3d', asOf: reminder.at };
+      for (const id of ['r1', 'r2', 'r3']) expect(await invoke('actOnDeadlines', { Records: [sqsRecord(stage, id)] })).toEqual({ batchItemFailures: [] });
+      const messages = (await listMessages(c.case.id, undefined, 10)).items;
+      expect(messages.map((m) => [m.channel, m.state])).toEqual([['sms', 'sent']]);
+      const notices = (await listNotices('110105001', 100)).items.filter((n) => n.caseId === c.case.id && n.type === 'registration.deadline_reminder');
+      expect(notices).toHaveLength(1);
+    } finally {
+      delete process.env.STAGE_LEASE_SECONDS;
+    }
+  }, 60_000);
 });
