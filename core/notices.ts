@@ -2,7 +2,7 @@
 // notifies no office (person-facing events, and what an office did itself).
 import { countyOf, parentOf } from './jurisdiction.ts';
 import type { Stage } from './reminders.ts';
-import type { CaseType, Deadline, DomainEvent } from './workflows/engine.ts';
+import type { Actor, CaseType, Deadline, DomainEvent } from './workflows/engine.ts';
 
 export type Recipient = 'origin' | 'origin_county' | 'destination' | 'destination_county' | 'destination_parent';
 
@@ -45,8 +45,14 @@ export const NOTICE_ROUTES: Record<string, readonly Recipient[]> = {
   'registration.reinstated': ['origin'],
 };
 
-/** An event as filed in one jurisdiction's inbox. */
-export type Notice = Omit<DomainEvent, 'id'> & { jurisdiction: string; eventId: string };
+/** An event as filed in one jurisdiction's inbox; an event notice is to be acknowledged by a deadline. */
+export type Notice = Omit<DomainEvent, 'id'> & {
+  jurisdiction: string;
+  eventId: string;
+  acknowledged?: { at: string; by: Actor };
+  acknowledgeBy?: Deadline;
+  late?: { at: string };
+};
 
 export function noticesFor(event: DomainEvent): Notice[] {
   const codes = (NOTICE_ROUTES[event.type] ?? []).map((recipient) => {
@@ -88,5 +94,24 @@ export function stageNotice(
     originCode: c.originCode,
     ...(c.destinationCode ? { destinationCode: c.destinationCode } : {}),
     data: { caseId: c.id, state: c.state, deadline: { kind: c.deadline.kind, date: c.deadline.date, dueAt: c.deadline.dueAt }, stage: stage.name, ...detail },
+  };
+}
+
+/**
+ * A notice about a notice nobody acknowledged: reminded to the inbox it waits in, escalated to
+ * the offices above. These are not themselves to be acknowledged, so no chain of reminders grows.
+ */
+export function acknowledgementNotice(notice: Notice, stage: Stage, jurisdiction: string, eventId: string): Notice {
+  const detail = stage.type === 'escalation' ? { daysLate: stage.daysLate, level: stage.level } : stage.type === 'reminder' ? { daysBefore: stage.daysBefore } : {};
+  return {
+    jurisdiction,
+    eventId,
+    type: `notice.${stage.type === 'escalation' ? 'acknowledgement_escalated' : 'acknowledgement_reminder'}`,
+    caseId: notice.caseId,
+    caseType: notice.caseType,
+    time: stage.at,
+    originCode: notice.originCode,
+    ...(notice.destinationCode ? { destinationCode: notice.destinationCode } : {}),
+    data: { noticeEventId: notice.eventId, noticeType: notice.type, inbox: notice.jurisdiction, acknowledgeBy: notice.acknowledgeBy?.dueAt, stage: stage.name, ...detail },
   };
 }

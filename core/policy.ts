@@ -35,6 +35,8 @@ export interface Policy {
   appealWindowDays: number;
   /** The reviewing office decides an appeal within this. */
   appealDecision: Period;
+  /** An office acknowledges a notice in its inbox within this (as the German Rückmeldung); later, it is late. */
+  noticeAcknowledgement: Period;
   /** Residence review interval in months. */
   reviewIntervalMonths: number;
   /** A review can be completed from this many days before it is due (not straight after the last). */
@@ -71,6 +73,7 @@ export const DEFAULT_POLICY: Policy = {
   groupFiling: { count: 10, unit: 'calendar_days' },
   appealWindowDays: 60,
   appealDecision: { count: 60, unit: 'calendar_days' },
+  noticeAcknowledgement: { count: 3, unit: 'working_days' },
   reviewIntervalMonths: 6,
   reviewWindowDays: 30,
   reminders: DEFAULT_REMINDERS,

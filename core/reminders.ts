@@ -39,6 +39,8 @@ export const DEFAULT_REMINDERS: ReminderPolicy = {
   verification: OWED_BY_OFFICE,
   assistanceReply: { before: [3, 1], remind: ['office'], escalateAfter: [3, 10] },
   appealDecision: { before: [7, 1], remind: ['office'], escalateAfter: [3, 10] },
+  // An unread notice: the office is reminded the day before it turns late; escalations as ever.
+  noticeAcknowledgement: { before: [1], remind: ['office'], escalateAfter: [3, 10] },
 };
 
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: '21:00', end: '08:00' };
@@ -54,7 +56,8 @@ export type Stage =
 /** What the sweep queues: a stage of one deadline (`kind@version`), or a held message to release; `asOf` for a run as of an instant. */
 export type DeadlineMessage =
   | { type: 'stage'; caseId: string; deadline: string; stage: string; asOf?: string }
-  | { type: 'release'; caseId: string; messageId: string; asOf?: string };
+  | { type: 'release'; caseId: string; messageId: string; asOf?: string }
+  | { type: 'notice'; jurisdiction: string; eventId: string; stage: string; asOf?: string };
 
 const atLocal = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
 

@@ -494,7 +494,12 @@ export const CasePage = z
   .meta({ id: 'CasePage' });
 
 export const InboxParams = z.strictObject({ code: JurisdictionCode });
-export const InboxQuery = z.strictObject({ limit: Limit, cursor: Cursor });
+export const InboxQuery = z.strictObject({
+  unread: z.enum(['true', 'false']).optional().meta({ description: 'true: only notices nobody has acknowledged' }),
+  limit: Limit,
+  cursor: Cursor,
+});
+export const NoticeParams = z.strictObject({ code: JurisdictionCode, eventId: z.string().min(1).max(100) });
 
 export const Notice = z
   .object({
@@ -507,6 +512,12 @@ export const Notice = z
     originCode: JurisdictionCode,
     destinationCode: JurisdictionCode.optional(),
     data: z.record(z.string(), z.unknown()),
+    acknowledged: z
+      .object({ at: z.iso.datetime(), by: z.object({ sub: z.string(), role: z.enum(ROLES), office: JurisdictionCode.optional() }) })
+      .optional()
+      .meta({ description: 'Read, by whom and when (POST …/ack)' }),
+    acknowledgeBy: Deadline.optional().meta({ description: 'Unread past this, the notice is late: reminded, then escalated' }),
+    late: z.object({ at: z.iso.datetime() }).optional().meta({ description: 'It passed its acknowledgement deadline unread' }),
   })
   .meta({ id: 'Notice' });
 
@@ -586,6 +597,7 @@ export const PolicyOverride = z
     appealDecision: Period,
     groupFiling: Period,
     assistanceReplyMaxDays: z.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365'),
+    noticeAcknowledgement: Period,
     reviewIntervalMonths: Months,
     reviewWindowDays: z.number().int().min(0).max(366, 'must be at most 366'),
     reminders: z.partialRecord(z.enum(DEADLINE_KINDS), ReminderRule).meta({

@@ -145,10 +145,15 @@ export const OPERATIONS: Record<string, Operation> = {
     },
   },
   'GET /v1/jurisdictions/{code}/notices': {
-    summary: "An office's inbox of notices, newest first",
+    summary: "An office's inbox of notices, newest first; `unread=true` for those nobody acknowledged",
     params: schemas.InboxParams,
     query: schemas.InboxQuery,
     responses: { 200: ok('A page of notices', schemas.NoticePage), ...problems(400, 401, 403) },
+  },
+  'POST /v1/jurisdictions/{code}/notices/{eventId}/ack': {
+    summary: 'Mark a notice read (the first acknowledgement stands); a read notice is no longer reminded or escalated',
+    params: schemas.NoticeParams,
+    responses: { 200: ok('The notice, acknowledged', schemas.Notice), ...problems(400, 401, 403, 404) },
   },
   'GET /v1/messages': {
     summary: "What a case's person was sent by SMS and e-mail, or will be (held in the quiet hours), oldest first",

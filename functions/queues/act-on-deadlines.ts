@@ -7,7 +7,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DomainError } from '../../core/errors.ts';
 import { type Message, reminderMessages } from '../../core/messages.ts';
-import { stageNotice } from '../../core/notices.ts';
+import { acknowledgementNotice, stageNotice } from '../../core/notices.ts';
 import { SYSTEM } from '../../core/principal.ts';
 import { type DeadlineMessage, type Stage, escalationOffice } from '../../core/reminders.ts';
 import { deadlineId, isOverdue, stagesOfDeadline, transition } from '../../core/workflows/engine.ts';
@@ -16,7 +16,7 @@ import { deliver } from '../shared/channels.ts';
 import { logger } from '../shared/observability.ts';
 import { commit, getCase } from '../shared/store/cases.ts';
 import { getMessage, putMessage, settleMessage } from '../shared/store/messages.ts';
-import { fileNotice } from '../shared/store/notices.ts';
+import { fileNotice, getNotice, markNoticeLate } from '../shared/store/notices.ts';
 import { policyFor } from '../shared/store/reference.ts';
 import { claimStage, stageDone } from '../shared/store/stages.ts';
 
@@ -119,9 +119,39 @@ async function processRelease(body: Extract<DeadlineMessage, { type: 'release' }
   await stageDone(key, 'released', m.releaseAt ?? m.dueAt);
 }
 
+/** A stage of a notice's acknowledgement deadline: nothing once it is read; late, reminded, escalated otherwise. */
+async function processNotice(body: Extract<DeadlineMessage, { type: 'notice' }>): Promise<void> {
+  const notice = await getNotice(body.jurisdiction, body.eventId);
+  if (!notice?.acknowledgeBy || notice.acknowledged) return;
+  const stage = stagesOfDeadline(notice.acknowledgeBy).find((s) => s.name === body.stage);
+  if (!stage) return;
+  const now = new Date(Math.max(body.asOf ? Date.parse(body.asOf) : Date.now(), Date.parse(stage.at)));
+  const key = `notice#${notice.jurisdiction}#${notice.eventId}#${stage.name}`;
+  const claim = await claimStage(key);
+  if (claim === 'done') return;
+  if (claim === 'busy') throw new Error(`stage ${key} is being worked on; retried after its lease`);
+  let outcome: string;
+  if (stage.type === 'overdue') {
+    await markNoticeLate(notice, stage.at);
+    outcome = 'late';
+  } else if (stage.type === 'reminder') {
+    if (now.toISOString() >= notice.acknowledgeBy.dueAt) outcome = 'too late: the deadline has passed';
+    else {
+      await fileNotice(acknowledgementNotice(notice, stage, notice.jurisdiction, keyedId(key)));
+      outcome = 'office reminded';
+    }
+  } else {
+    const above = escalationOffice(notice.jurisdiction, stage.level);
+    if (above) await fileNotice(acknowledgementNotice(notice, stage, above, keyedId(`${key}#${above}`)));
+    outcome = above ? `escalated to ${above}` : 'no office above';
+  }
+  await stageDone(key, outcome, stage.at);
+}
+
 async function process(record: SQSRecord): Promise<void> {
   const body = JSON.parse(record.body) as DeadlineMessage;
   if (body.type === 'stage') await processStage(body);
+  else if (body.type === 'notice') await processNotice(body);
   else await processRelease(body);
 }
 

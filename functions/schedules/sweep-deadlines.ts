@@ -7,11 +7,11 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { type DeadlineMessage, stagesBetween } from '../../core/reminders.ts';
 import { deadlineId, stagesOfDeadline } from '../../core/workflows/engine.ts';
-import type { Case } from '../../core/workflows/index.ts';
 import { sqsClient } from '../shared/clients.ts';
 import { queueUrl } from '../shared/env.ts';
 import { logger, metrics } from '../shared/observability.ts';
 import { dueBy, markScheduled } from '../shared/store/cases.ts';
+import { fromNoticeItem, markNoticeScheduled } from '../shared/store/notices.ts';
 
 /** How far ahead a scheduled sweep looks: its own period, so every instant is queued before it comes. */
 export const SWEEP_WINDOW_SECONDS = 5 * 60;
@@ -19,7 +19,7 @@ export const SWEEP_WINDOW_SECONDS = 5 * 60;
 const MAX_DELAY_SECONDS = 900;
 
 export interface SweepResult {
-  /** Index entries read: cases with a stage due, and held messages. */
+  /** Index entries read: cases with a stage due, held messages, unread notices. */
   examined: number;
   /** Messages sent to the deadlines queue. */
   enqueued: number;
@@ -42,7 +42,8 @@ export const handler = async (event: SweepEvent = {}): Promise<SweepResult> => {
   // Messages go ten to a SendMessageBatch, up to ten batches at once; a case is marked queued
   // only once all of its stages are sent.
   let batch: { body: DeadlineMessage; delay: number }[] = [];
-  let waiting: Case[] = [];
+  /** What marks each read item queued through the window, once its messages are sent. */
+  let waiting: (() => Promise<boolean>)[] = [];
   const flush = async () => {
     const batches = Array.from({ length: Math.ceil(batch.length / 10) }, (_, i) => batch.slice(i * 10, i * 10 + 10));
     await Promise.all(
@@ -57,7 +58,7 @@ export const handler = async (event: SweepEvent = {}): Promise<SweepResult> => {
         result.enqueued += entries.length;
       }),
     );
-    const marked = await Promise.all(waiting.map((c) => markScheduled(c, until)));
+    const marked = await Promise.all(waiting.map((mark) => mark()));
     result.skipped += marked.filter((ok) => !ok).length;
     batch = [];
     waiting = [];
@@ -68,6 +69,13 @@ export const handler = async (event: SweepEvent = {}): Promise<SweepResult> => {
     if (due.entity === 'message') {
       const { caseId, id, releaseAt } = due.item as { caseId: string; id: string; releaseAt: string };
       batch.push({ body: { type: 'release', caseId, messageId: id, ...extra }, delay: delay(releaseAt) });
+    } else if (due.entity === 'notice') {
+      const notice = fromNoticeItem(due.item);
+      if (!notice.acknowledgeBy) continue;
+      for (const stage of stagesBetween(stagesOfDeadline(notice.acknowledgeBy), notice.acknowledgeBy.scheduledThrough, until)) {
+        batch.push({ body: { type: 'notice', jurisdiction: notice.jurisdiction, eventId: notice.eventId, stage: stage.name, ...extra }, delay: delay(stage.at) });
+      }
+      waiting.push(() => markNoticeScheduled(notice, until));
     } else {
       const c = due.case;
       if (!c.deadline) continue;
@@ -75,7 +83,7 @@ export const handler = async (event: SweepEvent = {}): Promise<SweepResult> => {
       for (const stage of stagesBetween(stagesOfDeadline(c.deadline), c.deadline.scheduledThrough, until)) {
         batch.push({ body: { type: 'stage', caseId: c.id, deadline: id, stage: stage.name, ...extra }, delay: delay(stage.at) });
       }
-      waiting.push(c);
+      waiting.push(() => markScheduled(c, until));
     }
     if (batch.length >= 100) await flush();
   }

@@ -277,8 +277,10 @@ export async function openRegistrationAt(idNumber: string, destinationCode: stri
   return undefined;
 }
 
-/** What the deadline index holds at or before `until`, across every shard: cases and held messages. */
-export async function* dueBy(until: string): AsyncGenerator<{ entity: 'case'; case: Case } | { entity: 'message'; item: Record<string, unknown> }> {
+/** What the deadline index holds at or before `until`, across every shard: cases, held messages and unread notices. */
+export async function* dueBy(
+  until: string,
+): AsyncGenerator<{ entity: 'case'; case: Case } | { entity: 'message'; item: Record<string, unknown> } | { entity: 'notice'; item: Record<string, unknown> }> {
   for (let shard = 0; shard < DEADLINE_SHARDS; shard++) {
     for await (const item of queryAll({
       TableName: tableName('cases'),
@@ -287,6 +289,7 @@ export async function* dueBy(until: string): AsyncGenerator<{ entity: 'case'; ca
       ExpressionAttributeValues: { ':shard': `DUE#${shard}`, ':until': `${until}#~` },
     })) {
       if (item.entity === 'message') yield { entity: 'message', item };
+      else if (item.entity === 'notice') yield { entity: 'notice', item };
       else yield { entity: 'case', case: fromItem(item) };
     }
   }

@@ -1,41 +1,145 @@
-// Office inboxes: INBOX#<code> / NOTICE#<time>#<eventId>.
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+// Office inboxes: INBOX#<code> / NOTICE#<time>#<eventId>, and beside it INBOX#<code> /
+// EVENT#<eventId> pointing at it, so a notice is found by its event id (to acknowledge it).
+// An unacknowledged event notice sits in the deadline index (gsi1) at the next stage of its
+// acknowledgement deadline, like a case; acknowledging it takes it out.
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Notice } from '../../../core/notices.ts';
+import { nextStage } from '../../../core/reminders.ts';
+import { type Actor, stagesOfDeadline } from '../../../core/workflows/engine.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
+import { shardOf } from './cases.ts';
 import { type Page, decodeCursor, queryPage, withoutKeys } from './paging.ts';
+
+const noticeKey = (n: { jurisdiction: string; time: string; eventId: string }) => ({ pk: `INBOX#${n.jurisdiction}`, sk: `NOTICE#${n.time}#${n.eventId}` });
+const pointerKey = (code: string, eventId: string) => ({ pk: `INBOX#${code}`, sk: `EVENT#${eventId}` });
+const INDEX = ['gsi1pk', 'gsi1sk', 'entity'];
+
+/** Where the notice waits in the deadline index: its acknowledgement deadline's next stage, while unread. */
+function noticeIndex(n: Notice): { gsi1pk?: string; gsi1sk?: string } {
+  const next = n.acknowledgeBy && !n.acknowledged ? nextStage(stagesOfDeadline(n.acknowledgeBy), n.acknowledgeBy.scheduledThrough) : undefined;
+  return next ? { gsi1pk: `DUE#${shardOf(n.eventId)}`, gsi1sk: `${next.at}#${n.jurisdiction}#${n.eventId}` } : {};
+}
+
+const fromItem = (item: Record<string, unknown>): Notice => {
+  const rest = withoutKeys<Record<string, unknown>>(item);
+  for (const name of INDEX) delete rest[name];
+  return rest as unknown as Notice;
+};
 
 /** Files a notice once: a redelivered event finds it there and changes nothing. */
 export async function fileNotice(notice: Notice): Promise<'filed' | 'duplicate'> {
+  const table = tableName('cases');
+  const key = noticeKey(notice);
   try {
     await documentClient().send(
-      new PutCommand({
-        TableName: tableName('cases'),
-        Item: { pk: `INBOX#${notice.jurisdiction}`, sk: `NOTICE#${notice.time}#${notice.eventId}`, entity: 'notice', ...notice },
-        ConditionExpression: 'attribute_not_exists(pk)',
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: table, Item: { ...key, entity: 'notice', ...notice, ...noticeIndex(notice) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: table, Item: { ...pointerKey(notice.jurisdiction, notice.eventId), entity: 'notice_pointer', sk_notice: key.sk }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
       }),
     );
     return 'filed';
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return 'duplicate';
+    if (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')) return 'duplicate';
     throw error;
   }
 }
 
-/** Newest notices first. */
-export async function listNotices(code: string, limit: number, cursor?: string): Promise<Page<Notice>> {
+async function noticeSortKey(code: string, eventId: string): Promise<string | undefined> {
+  const pointer = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: pointerKey(code, eventId), ConsistentRead: true }));
+  return pointer.Item?.sk_notice as string | undefined;
+}
+
+export async function getNotice(code: string, eventId: string): Promise<Notice | undefined> {
+  const sk = await noticeSortKey(code, eventId);
+  if (!sk) return undefined;
+  const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: { pk: `INBOX#${code}`, sk }, ConsistentRead: true }));
+  return found.Item ? fromItem(found.Item) : undefined;
+}
+
+/** Marks a notice read, by whom and when; the first acknowledgement stands. Undefined when there is no such notice. */
+export async function acknowledgeNotice(code: string, eventId: string, by: Actor, at: string): Promise<Notice | undefined> {
+  const sk = await noticeSortKey(code, eventId);
+  if (!sk) return undefined;
+  try {
+    const result = await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: { pk: `INBOX#${code}`, sk },
+        UpdateExpression: 'SET acknowledged = :ack REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(acknowledged)',
+        ExpressionAttributeValues: { ':ack': { at, by } },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromItem(result.Attributes!);
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    return getNotice(code, eventId);
+  }
+}
+
+/** The acknowledgement deadline's stages up to `through` were queued: on to the next, while still unread. */
+export async function markNoticeScheduled(n: Notice, through: string): Promise<boolean> {
+  if (!n.acknowledgeBy) return false;
+  const index = noticeIndex({ ...n, acknowledgeBy: { ...n.acknowledgeBy, scheduledThrough: through } });
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: noticeKey(n),
+        UpdateExpression: index.gsi1sk
+          ? 'SET acknowledgeBy.scheduledThrough = :through, gsi1pk = :pk, gsi1sk = :sk'
+          : 'SET acknowledgeBy.scheduledThrough = :through REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: 'attribute_not_exists(acknowledged)',
+        ExpressionAttributeValues: { ':through': through, ...(index.gsi1sk ? { ':pk': index.gsi1pk, ':sk': index.gsi1sk } : {}) },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** The notice passed its acknowledgement deadline unread. */
+export async function markNoticeLate(n: Notice, at: string): Promise<void> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: noticeKey(n),
+        UpdateExpression: 'SET late = :late',
+        ConditionExpression: 'attribute_not_exists(acknowledged) AND attribute_not_exists(late)',
+        ExpressionAttributeValues: { ':late': { at } },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
+}
+
+export const fromNoticeItem = fromItem;
+
+/** Newest notices first; `unread` leaves out what was acknowledged. */
+export async function listNotices(code: string, limit: number, cursor?: string, unread = false): Promise<Page<Notice>> {
   const keyNames = ['pk', 'sk'];
   const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: `INBOX#${code}`, sk: /^NOTICE#\d{4}-\d{2}-\d{2}T[^#]+#.+$/ });
   const page = await queryPage({
     input: {
       TableName: tableName('cases'),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :notice)',
+      ...(unread ? { FilterExpression: 'attribute_not_exists(acknowledged)' } : {}),
       ExpressionAttributeValues: { ':pk': `INBOX#${code}`, ':notice': 'NOTICE#' },
       ScanIndexForward: false,
     },
     keyNames,
     limit,
     ...(start ? { start } : {}),
+    ...(unread ? { maxRead: 1000 } : {}),
   });
-  return { ...page, items: page.items.map((item) => withoutKeys<Notice>(item)) };
+  return { ...page, items: page.items.map(fromItem) };
 }

@@ -1,0 +1,16 @@
+// POST /v1/jurisdictions/{code}/notices/{eventId}/ack: an office covering the inbox marks a
+// notice read. The first acknowledgement stands (who and when); acknowledging again changes
+// nothing and answers the same. A read notice is no longer reminded or escalated.
+import { mayReadInbox } from '../../../core/access.ts';
+import { forbidden, notFound } from '../../../core/errors.ts';
+import { NoticeParams } from '../../../core/schemas.ts';
+import { actorOf } from '../../../core/workflows/engine.ts';
+import { json, route } from '../../shared/http.ts';
+import { acknowledgeNotice } from '../../shared/store/notices.ts';
+
+export const handler = route({ params: NoticeParams }, async ({ params, principal }) => {
+  if (!mayReadInbox(principal, params.code)) throw forbidden(`the inbox of ${params.code} is outside your jurisdiction`);
+  const notice = await acknowledgeNotice(params.code, params.eventId, actorOf(principal), new Date().toISOString());
+  if (!notice) throw notFound(`no notice ${params.eventId} in the inbox of ${params.code}`);
+  return json(200, notice);
+});
