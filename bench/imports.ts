@@ -95,7 +95,7 @@ liudong bench: bulk filings through the local stack (Node ${process.version})
     peak RSS above baseline (MB)              ${mb(peakRss)}
 
   One process plays every function here; the peak is that process's growth while the reader
-  runs. Registrations are written one transaction per row, eight rows of a chunk at a time.`);
+  runs. Registrations are written one transaction per row, sixteen rows of a chunk at a time.`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
   await stack.stop();

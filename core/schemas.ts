@@ -499,6 +499,19 @@ export const InboxQuery = z.strictObject({
   limit: Limit,
   cursor: Cursor,
 });
+export const EventCatalogueEntry = z
+  .object({
+    type: z.string(),
+    version: z.number().int(),
+    caseType: z.enum(CASE_TYPES),
+    description: z.string(),
+    notifies: z.array(z.string()),
+    personal: z.array(z.string()),
+    schema: z.record(z.string(), z.unknown()).meta({ description: 'JSON Schema of the event data' }),
+  })
+  .meta({ id: 'EventType' });
+export const EventCatalogue = z.object({ items: z.array(EventCatalogueEntry) }).meta({ id: 'EventCatalogue' });
+export const EventSchemaParams = z.strictObject({ type: z.string().min(1).max(120) });
 export const NoticeParams = z.strictObject({ code: JurisdictionCode, eventId: z.string().min(1).max(100) });
 
 export const Notice = z

@@ -331,6 +331,12 @@ export class LiudongStack extends Stack {
       if (route.auth === 'none') this.publicRoutes.push(...added);
     }
 
+    // Events name their deployment in `source` and point `dataschema` at this API's event catalogue.
+    for (const fn of Object.values(this.functions)) {
+      fn.addEnvironment('API_URL', this.api.apiEndpoint);
+      fn.addEnvironment('DEPLOYMENT_NAME', this.stackName);
+    }
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });

@@ -145,6 +145,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       replay: (queue: QueueName) => replayDeadLetters(sqsClient, queueUrls[queue]),
     };
     const api = await startHttpServer({ port: options.apiPort ?? 0, issuer, operator, onError });
+    // Events point `dataschema` at this stack's event catalogue.
+    process.env.API_URL = api.url;
     stops.push(() => api.stop());
 
     return {

@@ -211,7 +211,7 @@ export const functions = {
     tables: { cases: 'readWrite' },
     sendsTo: [],
   },
-  openapi: api('openapi.ts', 'GET /v1/openapi.json: the API description', {}, { timeoutSeconds: 5, memoryMb: 256 }),
+  openapi: api('openapi.ts', 'GET /v1/openapi.json and /v1/events/schemas: the API and event descriptions', {}, { timeoutSeconds: 5, memoryMb: 256 }),
   publishEvents: {
     entry: 'functions/streams/publish-events.ts',
     description: 'Outbox relay: events written with a case go to the notification queue',
@@ -296,6 +296,8 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/policies/{prefix}', function: 'policies', auth: 'jwt' },
   { method: 'PUT', path: '/v1/policies/{prefix}', function: 'policies', auth: 'jwt' },
   { method: 'GET', path: '/v1/openapi.json', function: 'openapi', auth: 'none' },
+  { method: 'GET', path: '/v1/events/schemas', function: 'openapi', auth: 'none' },
+  { method: 'GET', path: '/v1/events/schemas/{type}', function: 'openapi', auth: 'none' },
 ];
 
 export const streams: readonly (StreamSpec & { table: TableName; function: FunctionName; onFailure: HoldingQueueName })[] = [

@@ -155,6 +155,15 @@ export const OPERATIONS: Record<string, Operation> = {
     params: schemas.NoticeParams,
     responses: { 200: ok('The notice, acknowledged', schemas.Notice), ...problems(400, 401, 403, 404) },
   },
+  'GET /v1/events/schemas': {
+    summary: 'The event catalogue: every CloudEvents type with its version, the offices it notifies, its personal fields and the JSON Schema of its data',
+    responses: { 200: ok('The catalogue', schemas.EventCatalogue) },
+  },
+  'GET /v1/events/schemas/{type}': {
+    summary: "One event type's entry in the catalogue (what a CloudEvent's `dataschema` points at)",
+    params: schemas.EventSchemaParams,
+    responses: { 200: ok('The event type', schemas.EventCatalogueEntry), ...problems(404) },
+  },
   'GET /v1/messages': {
     summary: "What a case's person was sent by SMS and e-mail, or will be (held in the quiet hours), oldest first",
     query: schemas.MessagesQuery,

@@ -18,7 +18,7 @@ import { existingJurisdictions, policyFor } from '../shared/store/reference.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 /** Rows written at once: DynamoDB takes them in parallel; one chunk stays well inside the timeout. */
-const PARALLEL_ROWS = 8;
+const PARALLEL_ROWS = 16;
 /** Members added to a group per transaction: each brings four items, the group three; 100 is the limit. */
 const MEMBERS_PER_WRITE = 20;
 /** Tries at a group another chunk is adding members to at the same moment, before the chunk is redelivered. */

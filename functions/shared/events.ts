@@ -1,10 +1,15 @@
 // Events leave liudong as CloudEvents 1.0 (structured JSON). The outbox stores them in this
 // form, so every later consumer (inboxes, agency webhooks, peer deployments) reads one shape.
 import { CloudEvent } from 'cloudevents';
+import { EVENT_NAMESPACE, EVENT_VERSION } from '../../core/events.ts';
 import { CASE_TYPES, type CaseType, type DomainEvent } from '../../core/workflows/engine.ts';
 import { CASE_TYPE_NAMES, workingOffice } from '../../core/workflows/index.ts';
 
-export const EVENT_TYPE_PREFIX = 'cn.liudong.';
+export const EVENT_TYPE_PREFIX = EVENT_NAMESPACE;
+
+/** Where an event type's data schema is described: this API's catalogue (a URN where no API URL is known). */
+const dataschema = (type: string) =>
+  process.env.API_URL ? `${process.env.API_URL}/v1/events/schemas/${type}` : `urn:liudong:event-schema:${type}:${EVENT_VERSION}`;
 
 export interface LiudongEventData {
   caseId: string;
@@ -18,9 +23,10 @@ export function toCloudEvent(event: DomainEvent): Record<string, unknown> {
   const cloudEvent = new CloudEvent<LiudongEventData>({
     specversion: '1.0',
     id: event.id,
-    // The source is the office that works the case.
-    source: `/liudong/jurisdictions/${workingOffice({ ...event, type: event.caseType })}`,
+    // The source is the deployment and the office that works the case.
+    source: `/liudong/${process.env.DEPLOYMENT_NAME ?? 'local'}/jurisdictions/${workingOffice({ ...event, type: event.caseType })}`,
     type: `${EVENT_TYPE_PREFIX}${event.type}`,
+    dataschema: dataschema(`${EVENT_TYPE_PREFIX}${event.type}`),
     subject: `${CASE_TYPE_NAMES[event.caseType].collection}/${event.caseId}`,
     time: event.time,
     datacontenttype: 'application/json',

@@ -61,7 +61,7 @@ async function upload(token: string, body: string | Uint8Array, target: string |
       const status = await api('GET', `/v1/imports/${started.body.id}?limit=1000`, { token });
       return ['done', 'failed'].includes(status.body.state) ? status.body : undefined;
     },
-    240_000,
+    420_000,
   )) as Json;
 }
 
@@ -118,7 +118,7 @@ describe('bulk filings', () => {
     const listed = await api('GET', '/v1/cases?jurisdiction=110105001&type=registration&limit=5', { token });
     expect(listed.body.items[0]).toMatchObject({ importId: done.id, destinationCode: '110105001', premises: expect.stringContaining('厂区宿舍') });
     Object.assign(state, { token, first: done, planted });
-  }, 300_000);
+  }, 480_000);
 
   it('adds nothing when the same file is uploaded again, and counts a redelivered chunk once', async () => {
     const again = await upload(state.token!, fileWithPlantedErrors().text);
@@ -134,7 +134,7 @@ describe('bulk filings', () => {
     expect(await deliverAgain(state.first!.id, rows)).toEqual({ batchItemFailures: [] });
     const after = await api('GET', `/v1/imports/${state.first!.id}`, { token: state.token });
     expect(after.body).toMatchObject({ created: 4950, updated: 0, failed: 50 });
-  }, 300_000);
+  }, 480_000);
 
   it('fails a file at once when it is not CSV or lacks a column, and reads GB18030', async () => {
     state.token ??= await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });

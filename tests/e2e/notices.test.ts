@@ -72,4 +72,14 @@ describe('office inboxes with acknowledgement', () => {
     expect((await all('5113', await local.stack.issuer.sign({ role: 'supervisor', jurisdiction: '5113' }))).filter((n) => n.type === 'notice.acknowledgement_escalated')).toEqual([]);
     expect(local.errors).toEqual([]);
   });
+
+  it('publishes the event catalogue without a token, each type with its data schema', async () => {
+    const all = await fetch(`${local.stack.apiUrl}/v1/events/schemas`);
+    expect(all.status).toBe(200);
+    const items = ((await all.json()) as { items: Json[] }).items;
+    expect(items.map((e) => e.type)).toContain('cn.liudong.registration.verified');
+    const one = await fetch(`${local.stack.apiUrl}/v1/events/schemas/cn.liudong.registration.reported`);
+    expect(await one.json()).toMatchObject({ version: 1, notifies: ['origin'], schema: { type: 'object', properties: { person: expect.any(Object) } } });
+    expect((await fetch(`${local.stack.apiUrl}/v1/events/schemas/cn.liudong.nothing`)).status).toBe(404);
+  });
 });
