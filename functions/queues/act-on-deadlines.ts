@@ -7,10 +7,10 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DomainError } from '../../core/errors.ts';
 import { type Message, reminderMessages } from '../../core/messages.ts';
-import { acknowledgementNotice, stageNotice } from '../../core/notices.ts';
+import { type Notice, acknowledgementNotice, stageNotice } from '../../core/notices.ts';
 import { SYSTEM } from '../../core/principal.ts';
 import { type DeadlineMessage, type Stage, escalationOffice } from '../../core/reminders.ts';
-import { deadlineId, isOverdue, stagesOfDeadline, transition } from '../../core/workflows/engine.ts';
+import { type Deadline, deadlineId, isOverdue, stagesOfDeadline, transition } from '../../core/workflows/engine.ts';
 import { type Case, workflowOf, workingOffice } from '../../core/workflows/index.ts';
 import { deliver } from '../shared/channels.ts';
 import { logger } from '../shared/observability.ts';
@@ -84,22 +84,31 @@ async function actOnStage(c: Case, stage: Stage, now: Date): Promise<string> {
   }
 }
 
+/** The clock a stage acts with: the run's (`asOf`) or the wall clock, and never before the stage's instant. */
+const clockFor = (asOf: string | undefined, at: string) => new Date(Math.max(asOf ? Date.parse(asOf) : Date.now(), Date.parse(at)));
+
+/**
+ * Does `act` once for `key`: the intent is recorded first (with a lease), a stage already done
+ * is skipped, one another worker holds goes back to the queue, and the outcome is recorded.
+ */
+async function once(key: string, intendedAt: string, act: () => Promise<string>): Promise<string | undefined> {
+  const claim = await claimStage(key);
+  if (claim === 'done') return undefined;
+  if (claim === 'busy') throw new Error(`${key} is being worked on; retried after its lease`);
+  const outcome = await act();
+  await stageDone(key, outcome, intendedAt);
+  return outcome;
+}
+
 async function processStage(body: Extract<DeadlineMessage, { type: 'stage' }>): Promise<void> {
   const c = await getCase(body.caseId);
   // Met, moved or cleared since it was queued: nothing is sent for it.
   if (!c?.deadline || deadlineId(c.deadline) !== body.deadline) return;
   const stage = stagesOfDeadline(c.deadline).find((s) => s.name === body.stage);
   if (!stage) return;
-  // Never before the stage's instant, whatever the clock that queued it said.
-  const now = new Date(Math.max(body.asOf ? Date.parse(body.asOf) : Date.now(), Date.parse(stage.at)));
-  const key = `${c.id}#${body.deadline}#${stage.name}`;
-  const claim = await claimStage(key);
-  if (claim === 'done') return;
-  if (claim === 'busy') throw new Error(`stage ${key} is being worked on; retried after its lease`);
   try {
-    const outcome = await actOnStage(c, stage, now);
-    await stageDone(key, outcome, stage.at);
-    logger.info('deadline stage', { caseId: c.id, deadline: body.deadline, stage: stage.name, outcome, intendedAt: stage.at, actedAt: new Date().toISOString() });
+    const outcome = await once(`${c.id}#${body.deadline}#${stage.name}`, stage.at, () => actOnStage(c, stage, clockFor(body.asOf, stage.at)));
+    if (outcome) logger.info('deadline stage', { caseId: c.id, deadline: body.deadline, stage: stage.name, outcome, intendedAt: stage.at, actedAt: new Date().toISOString() });
   } catch (error) {
     // The case changed between reading and acting: the next delivery reads it again.
     if (error instanceof DomainError && error.kind === 'conflict') throw new Error(`case ${c.id} changed while stage ${stage.name} acted; retried`);
@@ -110,42 +119,40 @@ async function processStage(body: Extract<DeadlineMessage, { type: 'stage' }>): 
 async function processRelease(body: Extract<DeadlineMessage, { type: 'release' }>): Promise<void> {
   const m = await getMessage(body.caseId, body.messageId);
   if (m?.state !== 'held') return;
-  const now = new Date(body.asOf ?? Date.now());
-  const key = `release#${m.id}`;
-  const claim = await claimStage(key);
-  if (claim === 'done') return;
-  if (claim === 'busy') throw new Error(`message ${m.id} is being released; retried after its lease`);
-  await send(m, 'held', now.toISOString());
-  await stageDone(key, 'released', m.releaseAt ?? m.dueAt);
+  await once(`release#${m.id}`, m.releaseAt ?? m.dueAt, async () => {
+    await send(m, 'held', new Date(body.asOf ?? Date.now()).toISOString());
+    return 'released';
+  });
 }
 
-/** A stage of a notice's acknowledgement deadline: nothing once it is read; late, reminded, escalated otherwise. */
+/** What a stage of a notice's acknowledgement deadline does: late, reminded, escalated. */
+async function actOnNoticeStage(notice: Notice & { acknowledgeBy: Deadline }, stage: Stage, key: string, now: Date): Promise<string> {
+  switch (stage.type) {
+    case 'overdue':
+      await markNoticeLate(notice, stage.at);
+      return 'late';
+    case 'reminder':
+      if (now.toISOString() >= notice.acknowledgeBy.dueAt) return 'too late: the deadline has passed';
+      await fileNotice(acknowledgementNotice(notice, stage, notice.jurisdiction, keyedId(key)));
+      return 'office reminded';
+    case 'escalation': {
+      const above = escalationOffice(notice.jurisdiction, stage.level);
+      if (!above) return 'no office above';
+      await fileNotice(acknowledgementNotice(notice, stage, above, keyedId(`${key}#${above}`)));
+      return `escalated to ${above}`;
+    }
+  }
+}
+
+/** A stage of a notice's acknowledgement deadline: nothing once it is read. */
 async function processNotice(body: Extract<DeadlineMessage, { type: 'notice' }>): Promise<void> {
   const notice = await getNotice(body.jurisdiction, body.eventId);
   if (!notice?.acknowledgeBy || notice.acknowledged) return;
-  const stage = stagesOfDeadline(notice.acknowledgeBy).find((s) => s.name === body.stage);
+  const acknowledgeBy = notice.acknowledgeBy;
+  const stage = stagesOfDeadline(acknowledgeBy).find((s) => s.name === body.stage);
   if (!stage) return;
-  const now = new Date(Math.max(body.asOf ? Date.parse(body.asOf) : Date.now(), Date.parse(stage.at)));
   const key = `notice#${notice.jurisdiction}#${notice.eventId}#${stage.name}`;
-  const claim = await claimStage(key);
-  if (claim === 'done') return;
-  if (claim === 'busy') throw new Error(`stage ${key} is being worked on; retried after its lease`);
-  let outcome: string;
-  if (stage.type === 'overdue') {
-    await markNoticeLate(notice, stage.at);
-    outcome = 'late';
-  } else if (stage.type === 'reminder') {
-    if (now.toISOString() >= notice.acknowledgeBy.dueAt) outcome = 'too late: the deadline has passed';
-    else {
-      await fileNotice(acknowledgementNotice(notice, stage, notice.jurisdiction, keyedId(key)));
-      outcome = 'office reminded';
-    }
-  } else {
-    const above = escalationOffice(notice.jurisdiction, stage.level);
-    if (above) await fileNotice(acknowledgementNotice(notice, stage, above, keyedId(`${key}#${above}`)));
-    outcome = above ? `escalated to ${above}` : 'no office above';
-  }
-  await stageDone(key, outcome, stage.at);
+  await once(key, stage.at, () => actOnNoticeStage({ ...notice, acknowledgeBy }, stage, key, clockFor(body.asOf, stage.at)));
 }
 
 async function process(record: SQSRecord): Promise<void> {
