@@ -1,7 +1,7 @@
 // Which office inboxes an event lands in. One row per event type; a type not listed
 // notifies no office (person-facing events, and what an office did itself).
 import { countyOf, parentOf } from './jurisdiction.ts';
-import type { Stage } from './reminders.ts';
+import { type Stage, stageDetail } from './reminders.ts';
 import type { Actor, CaseType, Deadline, DomainEvent } from './workflows/engine.ts';
 
 export type Recipient = 'origin' | 'origin_county' | 'destination' | 'destination_county' | 'destination_parent';
@@ -83,7 +83,6 @@ export function stageNotice(
   jurisdiction: string,
   eventId: string,
 ): Notice {
-  const detail = stage.type === 'reminder' ? { daysBefore: stage.daysBefore } : stage.type === 'escalation' ? { daysLate: stage.daysLate, level: stage.level } : {};
   return {
     jurisdiction,
     eventId,
@@ -93,7 +92,7 @@ export function stageNotice(
     time: stage.at,
     originCode: c.originCode,
     ...(c.destinationCode ? { destinationCode: c.destinationCode } : {}),
-    data: { caseId: c.id, state: c.state, deadline: { kind: c.deadline.kind, date: c.deadline.date, dueAt: c.deadline.dueAt }, stage: stage.name, ...detail },
+    data: { caseId: c.id, state: c.state, deadline: { kind: c.deadline.kind, date: c.deadline.date, dueAt: c.deadline.dueAt }, stage: stage.name, ...stageDetail(stage) },
   };
 }
 
@@ -102,7 +101,6 @@ export function stageNotice(
  * the offices above. These are not themselves to be acknowledged, so no chain of reminders grows.
  */
 export function acknowledgementNotice(notice: Notice, stage: Stage, jurisdiction: string, eventId: string): Notice {
-  const detail = stage.type === 'escalation' ? { daysLate: stage.daysLate, level: stage.level } : stage.type === 'reminder' ? { daysBefore: stage.daysBefore } : {};
   return {
     jurisdiction,
     eventId,
@@ -112,6 +110,6 @@ export function acknowledgementNotice(notice: Notice, stage: Stage, jurisdiction
     time: stage.at,
     originCode: notice.originCode,
     ...(notice.destinationCode ? { destinationCode: notice.destinationCode } : {}),
-    data: { noticeEventId: notice.eventId, noticeType: notice.type, inbox: notice.jurisdiction, acknowledgeBy: notice.acknowledgeBy?.dueAt, stage: stage.name, ...detail },
+    data: { noticeEventId: notice.eventId, noticeType: notice.type, inbox: notice.jurisdiction, acknowledgeBy: notice.acknowledgeBy?.dueAt, stage: stage.name, ...stageDetail(stage) },
   };
 }

@@ -93,6 +93,10 @@ export function stagesOf(
   return [...reminders, { name: 'overdue', type: 'overdue', at: deadline.dueAt } as Stage, ...escalations].sort((a, b) => a.at.localeCompare(b.at));
 }
 
+/** What a notice about a stage says of it: how many days before, or how late and how far up. */
+export const stageDetail = (stage: Stage): Record<string, number> =>
+  stage.type === 'reminder' ? { daysBefore: stage.daysBefore } : stage.type === 'escalation' ? { daysLate: stage.daysLate, level: stage.level } : {};
+
 /** The first stage after `through` (stages at or before it were already sent on their way), if any. */
 export const nextStage = (stages: readonly Stage[], through: string | undefined): Stage | undefined =>
   stages.find((s) => through === undefined || s.at > through);

@@ -3,7 +3,7 @@
 // case can be walked through its reminders, overdue step and escalations without waiting days.
 // The queue consumers it feeds act with the same clock.
 import { parseArgs } from 'node:util';
-import { devIssuer } from './dev-issuer.ts';
+import { failWith, operatorRequest } from './operator-client.ts';
 import { DEFAULT_DATA_DIR } from './paths.ts';
 
 const { values, positionals } = parseArgs({
@@ -14,19 +14,9 @@ const { values, positionals } = parseArgs({
     'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
   },
 });
-const fail = (message: string) => {
-  console.error(`schedule: ${message}`);
-  process.exit(2);
-};
+const fail = failWith('schedule');
 const name = positionals[0];
 if (!name) fail('name the scheduled function: npm run schedule -- sweepDeadlines [--at 2026-12-20T09:00:00+08:00]');
 if (values.at !== undefined && Number.isNaN(Date.parse(values.at))) fail('--at must be an instant such as 2026-12-20T09:00:00+08:00');
-const token = await (await devIssuer(values['data-dir'])).sign({ role: 'admin' });
 const at = values.at ? `?at=${encodeURIComponent(new Date(values.at).toISOString())}` : '';
-const response = await fetch(`${values.api}/_local/schedules/${name}${at}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(
-  (error: Error) => fail(`${error.message} (is npm start running?)`),
-);
-if (!response) process.exit(2);
-const body = await response.text();
-if (!response.ok) fail(`${response.status}: ${body}`);
-console.log(body);
+await operatorRequest('schedule', { api: values.api, dataDir: values['data-dir'] }, 'POST', `/_local/schedules/${name}${at}`);

@@ -8,7 +8,6 @@ import { shardOf } from './cases.ts';
 import { type Page, decodeCursor, queryPage, withoutKeys } from './paging.ts';
 
 const key = (caseId: string, id: string) => ({ pk: `CASE#${caseId}`, sk: `MESSAGE#${id}` });
-const INDEX = ['gsi1pk', 'gsi1sk'];
 
 const item = (m: Message) => ({
   ...key(m.caseId, m.id),
@@ -18,9 +17,7 @@ const item = (m: Message) => ({
 });
 
 export const fromMessageItem = (raw: Record<string, unknown>): Message => {
-  const rest = withoutKeys<Record<string, unknown>>(raw);
-  for (const name of INDEX) delete rest[name];
-  delete rest.entity;
+  const { gsi1pk: _pk, gsi1sk: _sk, ...rest } = withoutKeys<Record<string, unknown>>(raw);
   return rest as unknown as Message;
 };
 

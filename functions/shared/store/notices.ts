@@ -14,7 +14,6 @@ import { type Page, decodeCursor, queryPage, withoutKeys } from './paging.ts';
 
 const noticeKey = (n: { jurisdiction: string; time: string; eventId: string }) => ({ pk: `INBOX#${n.jurisdiction}`, sk: `NOTICE#${n.time}#${n.eventId}` });
 const pointerKey = (code: string, eventId: string) => ({ pk: `INBOX#${code}`, sk: `EVENT#${eventId}` });
-const INDEX = ['gsi1pk', 'gsi1sk', 'entity'];
 
 /** Where the notice waits in the deadline index: its acknowledgement deadline's next stage, while unread. */
 function noticeIndex(n: Notice): { gsi1pk?: string; gsi1sk?: string } {
@@ -23,8 +22,7 @@ function noticeIndex(n: Notice): { gsi1pk?: string; gsi1sk?: string } {
 }
 
 const fromItem = (item: Record<string, unknown>): Notice => {
-  const rest = withoutKeys<Record<string, unknown>>(item);
-  for (const name of INDEX) delete rest[name];
+  const { gsi1pk: _pk, gsi1sk: _sk, ...rest } = withoutKeys<Record<string, unknown>>(item);
   return rest as unknown as Notice;
 };
 
