@@ -21,6 +21,10 @@ export interface MemberInput {
 /** One item holds the group: members beyond this are filed as another group. */
 export const MAX_GROUP_SIZE = 1000;
 
+/** Why adding `adding` members to a group of `current` is refused, if it is. */
+export const overfills = (current: number, adding: number): string | undefined =>
+  current + adding > MAX_GROUP_SIZE ? `would make ${current + adding} members; a group holds at most ${MAX_GROUP_SIZE}` : undefined;
+
 /** One registration per member, reported on the group's arrival date and linked to it. */
 function reportMembers(
   group: { id: string; originCode: string; destinationCode: string; arrivalDate: string },
@@ -66,9 +70,8 @@ export function addGroupMembers(
   ids: { eventId: string; members: { caseId: string; eventId: string }[] },
   now: Date,
 ): Decision[] {
-  if (group.members.length + members.length > MAX_GROUP_SIZE) {
-    throw validationError([{ field: 'members', reason: `would make ${group.members.length + members.length} members; a group holds at most ${MAX_GROUP_SIZE}` }]);
-  }
+  const full = overfills(group.members.length, members.length);
+  if (full) throw validationError([{ field: 'members', reason: full }]);
   const registrations = reportMembers(group, members, actor, policy, ids.members, now);
   return [addMembers(group, registrations.map((r) => memberOf(r.case.id, r.case.person)), actor, policy, ids.eventId, now), ...registrations];
 }

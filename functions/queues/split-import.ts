@@ -10,7 +10,7 @@ import { IMPORT_CHUNK_ROWS, ImportFileError, type ImportRow, checkImportSize, de
 import { s3Client, sqsClient } from '../shared/clients.ts';
 import { queueUrl } from '../shared/env.ts';
 import { logger } from '../shared/observability.ts';
-import { MAX_GROUP_SIZE } from '../../core/workflows/group-cycle.ts';
+import { overfills } from '../../core/workflows/group-cycle.ts';
 import { getCase } from '../shared/store/cases.ts';
 import { failImport, getImport, markSplit } from '../shared/store/imports.ts';
 
@@ -34,10 +34,8 @@ async function sendChunks(importId: string, chunks: { chunk: number; rows: Impor
 /** A group's members fit in one group: a file that would overfill it is refused whole. */
 async function checkGroupRoom(groupId: string, rows: number): Promise<void> {
   const group = await getCase(groupId);
-  const members = group?.type === 'group' ? group.members.length : 0;
-  if (members + rows > MAX_GROUP_SIZE) {
-    throw new ImportFileError(`the file has ${rows} rows and group ${groupId} has ${members} members; a group holds at most ${MAX_GROUP_SIZE}`);
-  }
+  const full = overfills(group?.type === 'group' ? group.members.length : 0, rows);
+  if (full) throw new ImportFileError(`group ${groupId}: the file's ${rows} rows ${full}`);
 }
 
 async function split(record: SQSRecord): Promise<void> {

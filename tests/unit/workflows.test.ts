@@ -14,7 +14,7 @@ import { type ReviewCase, scheduleReview } from '../../core/workflows/review.ts'
 import { completeReview } from '../../core/workflows/review-cycle.ts';
 import { answer, ask } from '../../core/workflows/assistance-request.ts';
 import { decide as decideAppeal, lodge } from '../../core/workflows/appeal.ts';
-import { fileGroup, settleMember, settleRefusedMember } from '../../core/workflows/group-cycle.ts';
+import { MAX_GROUP_SIZE, fileGroup, overfills, settleMember, settleRefusedMember } from '../../core/workflows/group-cycle.ts';
 import { type GroupCase, removeMember } from '../../core/workflows/group.ts';
 
 const now = new Date('2026-11-29T02:00:00Z'); // 10:00 in Shanghai
@@ -495,6 +495,11 @@ describe('appeals', () => {
 });
 
 describe('organised groups', () => {
+  it('holds at most a thousand members, whether added in a request or from a file', () => {
+    expect(overfills(990, 10)).toBeUndefined();
+    expect(overfills(990, 11)).toBe(`would make 1001 members; a group holds at most ${MAX_GROUP_SIZE}`);
+  });
+
   it('files the group with a registration per member, linked both ways, and a filing deadline from arrival', () => {
     const [group, ...members] = filedGroup();
     expect(group.case).toMatchObject({ type: 'group', state: 'filed', deadline: { kind: 'groupFiling', date: '2026-12-05' } });
