@@ -185,6 +185,43 @@ export const catalogueDocument = () =>
     schema: z.toJSONSchema(e.data, { unrepresentable: 'any' }),
   }));
 
+/** How events reach agencies (docs/EVENTS.md); the numbers are core/subscriptions.ts's. */
+const DELIVERY_TEXT = [
+  '## Delivery to agencies (webhooks)',
+  '',
+  'An agency account (`custom:role` `agency`, `custom:agency` its id, `custom:jurisdiction` its prefix) subscribes with',
+  '`POST /v1/subscriptions`: an endpoint URL, event types (a catalogue type, `cn.liudong.registration.*`, or `*`), a',
+  'jurisdiction prefix inside its own (an event matches when its origin, destination or next destination lies inside), and',
+  'a purpose from the table above. The answer carries the signing secret (`whsec_…`) once.',
+  '',
+  '- **Request.** `POST` of the CloudEvent in structured mode (`content-type: application/cloudevents+json`), with the',
+  '  [Standard Webhooks](https://www.standardwebhooks.com/) headers `webhook-id` (the event id: the same on every',
+  '  attempt and replay, so a receiver drops duplicates by it), `webhook-timestamp` and `webhook-signature`',
+  '  (`v1,<HMAC-SHA256>`; during a secret rotation two signatures, space-separated: the new secret and, for 24 hours,',
+  '  the old one). Verify with any Standard Webhooks library; `npm run webhook-receiver` is one.',
+  '- **Success** is any 2xx within 15 seconds. Anything else (another status, a timeout, a refused connection) is tried',
+  '  again: at once, then after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (eight attempts), through SQS delays of at',
+  '  most 15 minutes that hop until due. A `Retry-After` header replaces the next step (up to 10 h). After the eighth',
+  '  attempt the delivery is `exhausted`: counted on the subscription (`exhaustedCount`, `lastExhausted`) and its',
+  '  `contactEmail` told. `410 Gone` disables the subscription at once; so does failing every attempt for 5 days.',
+  '  Deliveries of a disabled (or paused) subscription are held, and go when it is resumed.',
+  '- **Order.** Within one subscription, the events of one case are attempted in the order they were committed: a',
+  '  case\'s next event waits until the one before it is delivered or exhausted. Nothing is promised across cases:',
+  '  they travel side by side. A replay goes behind whatever that case has on its way.',
+  '- **At least once.** A delivery can arrive twice (a timeout after the receiver took it); `webhook-id` tells.',
+  '  Copies of one queue message make one attempt.',
+  '- **Isolation.** Each subscription has its own deliveries, and only the head of each case\'s lane is queued; a',
+  '  subscriber\'s backlog waits in the table, not in the queue others share. While an endpoint fails, one attempt at a',
+  '  time probes it and the rest wait: a dead or hanging subscriber holds one worker, never the others\' deliveries.',
+  '- **Endpoints.** `https` only, to public addresses: private, loopback, link-local (the metadata service), shared and',
+  '  reserved ranges are refused when the subscription is made and again at every connection (DNS may change). The',
+  '  local stack also takes `http://127.0.0.1` and `http://localhost`.',
+  '- **Records.** `GET /v1/subscriptions/{id}/deliveries` lists each delivery with its attempts (time, status, latency,',
+  '  error) for 30 days; `POST …/deliveries/{deliveryId}/replay` sends one again, `POST …/deliveries/replay` every one of',
+  '  a time range (`onlyExhausted` for the usual recovery).',
+  '',
+];
+
 /** docs/EVENTS.md: the catalogue for people. */
 export function eventsMarkdown(): string {
   const lines = [
@@ -208,6 +245,7 @@ export function eventsMarkdown(): string {
       (e) => `| \`${e.type}\` | ${e.description} | ${e.notifies.length ? e.notifies.join(', ') : '—'} | ${e.personal.length ? e.personal.map((p) => `\`${p}\``).join(', ') : '—'} |`,
     ),
     '',
+    ...DELIVERY_TEXT,
   ];
   return lines.join('\n');
 }

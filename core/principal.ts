@@ -1,8 +1,8 @@
 // Who is calling, from the JWT claims API Gateway (or the local stack) has verified.
 import { isWithin } from './jurisdiction.ts';
 
-export type Role = 'caseworker' | 'supervisor' | 'person' | 'admin' | 'filer' | 'system';
-export const ROLES: readonly Role[] = ['caseworker', 'supervisor', 'person', 'admin', 'filer', 'system'];
+export type Role = 'caseworker' | 'supervisor' | 'person' | 'admin' | 'filer' | 'agency' | 'system';
+export const ROLES: readonly Role[] = ['caseworker', 'supervisor', 'person', 'admin', 'filer', 'agency', 'system'];
 
 export interface Principal {
   sub: string;
@@ -11,6 +11,8 @@ export interface Principal {
   jurisdiction?: string;
   /** A filer's organisation (the employer or landlord it files for). */
   organisation?: string;
+  /** A partner agency's id (`police-bj`): its subscriptions are its own. */
+  agency?: string;
 }
 
 export const SYSTEM: Principal = { sub: 'liudong', role: 'system' };
@@ -28,3 +30,7 @@ export const adminCovers = (principal: Principal, code: string): boolean =>
 /** An employer's or landlord's account files for premises inside its jurisdiction. */
 export const filerCovers = (principal: Principal, code: string): boolean =>
   principal.role === 'filer' && principal.jurisdiction !== undefined && isWithin(code, principal.jurisdiction);
+
+/** A partner agency's account works with events inside its jurisdiction prefix. */
+export const agencyCovers = (principal: Principal, code: string): boolean =>
+  principal.role === 'agency' && principal.jurisdiction !== undefined && isWithin(code, principal.jurisdiction);

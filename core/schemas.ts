@@ -465,8 +465,8 @@ export const AgencyDecisions = z.object({ items: z.array(AgencyDecision) }).meta
 
 // ---- Lists
 
-const Limit = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20);
-const Cursor = z.string().min(1).max(2000).optional();
+export const Limit = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20);
+export const Cursor = z.string().min(1).max(2000).optional();
 const ALL_STATES = [
   ...new Set([...REGISTRATION_STATES, ...ORIGIN_CERTIFICATE_STATES, ...REVIEW_STATES, ...ASSISTANCE_REQUEST_STATES, ...APPEAL_STATES, ...GROUP_STATES]),
 ] as [string, ...string[]];

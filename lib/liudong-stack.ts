@@ -210,6 +210,7 @@ export class LiudongStack extends Stack {
           batchSize: spec.consumer.batchSize,
           maxBatchingWindow: Duration.seconds(spec.consumer.maxBatchingWindowSeconds),
           reportBatchItemFailures: true,
+          ...('maxConcurrency' in spec.consumer ? { maxConcurrency: spec.consumer.maxConcurrency } : {}),
         }),
       );
     }

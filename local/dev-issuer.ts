@@ -32,6 +32,8 @@ export interface TokenRequest {
   jurisdiction?: string;
   /** A filer's organisation (employer or landlord). */
   organisation?: string;
+  /** A partner agency's id. */
+  agency?: string;
   sub?: string;
   ttlSeconds?: number;
 }
@@ -50,15 +52,16 @@ export async function devIssuer(dataDir: string): Promise<DevIssuer> {
   const keySet = createLocalJWKSet(jwks);
   return {
     jwks,
-    async sign({ role, jurisdiction, organisation, sub, ttlSeconds = 12 * 3600 }) {
+    async sign({ role, jurisdiction, organisation, agency, sub, ttlSeconds = 12 * 3600 }) {
       const claims: JWTPayload = { 'custom:role': role, token_use: 'id' };
       if (jurisdiction) claims['custom:jurisdiction'] = jurisdiction;
       if (organisation) claims['custom:organisation'] = organisation;
+      if (agency) claims['custom:agency'] = agency;
       return new SignJWT(claims)
         .setProtectedHeader({ alg: 'ES256', kid: KID })
         .setIssuer(DEV_ISSUER)
         .setAudience(DEV_AUDIENCE)
-        .setSubject(sub ?? `dev-${role}${jurisdiction ? `-${jurisdiction}` : ''}`)
+        .setSubject(sub ?? `dev-${role}${agency ? `-${agency}` : ''}${jurisdiction ? `-${jurisdiction}` : ''}`)
         .setIssuedAt()
         .setExpirationTime(`${ttlSeconds}s`)
         .sign(privateKey);

@@ -69,6 +69,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_SQS: sqs.endpoint,
       AWS_ENDPOINT_URL_S3: sqs.endpoint,
       POWERTOOLS_SERVICE_NAME: 'liudong',
+      // Agency endpoints may be http://127.0.0.1 here, so developers and tests can receive.
+      WEBHOOK_ENDPOINTS: process.env.WEBHOOK_ENDPOINTS ?? 'local',
       POWERTOOLS_METRICS_NAMESPACE: 'liudong',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
@@ -100,7 +102,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const consumers: Consumer[] = [];
     for (const [name, spec] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
-      consumers.push(
+      // As Lambda would run several batches at once, up to the event source's maximum concurrency.
+      const pollers = 'maxConcurrency' in spec.consumer ? spec.consumer.maxConcurrency : 1;
+      for (let i = 0; i < pollers; i++) consumers.push(
         startQueueConsumer({
           sqs: sqsClient,
           queueUrl: queueUrls[name].url,

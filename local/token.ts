@@ -1,6 +1,6 @@
 // npm run token -- --role caseworker --jurisdiction 110105001 [--sub NAME] [--ttl SECONDS]
 // Roles: caseworker, supervisor (need --jurisdiction), filer (--jurisdiction of its premises and
-// --organisation), admin (optional --jurisdiction), person.
+// --organisation), agency (--agency and --jurisdiction), admin (optional --jurisdiction), person.
 // Prints a token from the local stack's dev issuer (the keys live in the data folder).
 import { parseArgs } from 'node:util';
 import { isJurisdictionCode } from '../core/jurisdiction.ts';
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     jurisdiction: { type: 'string' },
     sub: { type: 'string' },
     organisation: { type: 'string' },
+    agency: { type: 'string' },
     ttl: { type: 'string', default: String(12 * 3600) },
     'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
   },
@@ -25,8 +26,9 @@ const fail = (message: string) => {
   process.exit(2);
 };
 if (!ROLES.includes(role) || role === 'system') fail(`--role must be one of ${ROLES.filter((r) => r !== 'system').join(', ')}`);
-const office = role === 'caseworker' || role === 'supervisor' || role === 'filer';
-if (office && !values.jurisdiction) fail('--jurisdiction is required for office and filer roles (an admin without one works everywhere)');
+const office = role === 'caseworker' || role === 'supervisor' || role === 'filer' || role === 'agency';
+if (office && !values.jurisdiction) fail('--jurisdiction is required for office, filer and agency roles (an admin without one works everywhere)');
+if (role === 'agency' && !/^[a-z0-9][a-z0-9-]{1,62}$/.test(values.agency ?? '')) fail('--agency is required for an agency: its id, lower-case letters, digits and hyphens (police-bj)');
 if (role === 'filer' && !values.organisation) fail('--organisation is required for a filer (the employer or landlord it files for)');
 if (values.jurisdiction && !isJurisdictionCode(values.jurisdiction)) fail('--jurisdiction must be a jurisdiction code (2, 4, 6, 9 or 12 digits)');
 if (role === 'person' && values.jurisdiction) fail('--jurisdiction is for office and admin roles, not people');
@@ -36,6 +38,7 @@ console.log(
     role,
     ...(values.jurisdiction ? { jurisdiction: values.jurisdiction } : {}),
     ...(values.organisation ? { organisation: values.organisation } : {}),
+    ...(role === 'agency' ? { agency: values.agency! } : {}),
     ...(values.sub ? { sub: values.sub } : {}),
     ttlSeconds: Number(values.ttl),
   }),

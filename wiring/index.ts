@@ -22,7 +22,13 @@ export interface QueueSpec {
   visibilityTimeoutSeconds: number;
   /** Receives before a message moves to the queue's dead-letter queue. */
   maxReceiveCount: number;
-  consumer: { function: string; batchSize: number; maxBatchingWindowSeconds: number };
+  consumer: {
+    function: string;
+    batchSize: number;
+    maxBatchingWindowSeconds: number;
+    /** Batches handled at once (Lambda's maximum concurrency on the event source; local pollers). Default 1 locally. */
+    maxConcurrency?: number;
+  };
 }
 
 export interface StreamSpec {
@@ -147,6 +153,14 @@ export const queues = {
     maxReceiveCount: 5,
     consumer: { function: 'actOnDeadlines', batchSize: 10, maxBatchingWindowSeconds: 0 },
   },
+  // One message per delivery attempt to an agency endpoint or a peer, delayed to its instant.
+  // Only the head of each case's lane is here: a subscriber's backlog waits in the table.
+  deliveries: {
+    env: 'DELIVERIES_QUEUE_URL',
+    visibilityTimeoutSeconds: 240,
+    maxReceiveCount: 5,
+    consumer: { function: 'deliverEvents', batchSize: 10, maxBatchingWindowSeconds: 0, maxConcurrency: 10 },
+  },
 } as const satisfies Record<string, QueueSpec>;
 export type QueueName = keyof typeof queues;
 
@@ -211,6 +225,10 @@ export const functions = {
     tables: { cases: 'readWrite' },
     sendsTo: [],
   },
+  subscriptions: api('subscriptions/manage.ts', 'Agency subscriptions: create, list, read, pause, resume, rotate the secret, delete', WRITES, {
+    sendsTo: ['deliveries'],
+  }),
+  subscriptionDeliveries: api('subscriptions/deliveries.ts', "A subscription's deliveries and their attempts; replay", WRITES, { sendsTo: ['deliveries'] }),
   openapi: api('openapi.ts', 'GET /v1/openapi.json and /v1/events/schemas: the API and event descriptions', {}, { timeoutSeconds: 5, memoryMb: 256 }),
   publishEvents: {
     entry: 'functions/streams/publish-events.ts',
@@ -219,6 +237,24 @@ export const functions = {
     memoryMb: 256,
     tables: {},
     sendsTo: ['notifications'],
+  },
+  fanOutEvents: {
+    entry: 'functions/streams/fan-out-events.ts',
+    description: 'Records each event as a delivery for every subscription that wants it, in commit order',
+    timeoutSeconds: 60,
+    memoryMb: 512,
+    tables: { cases: 'readWrite' },
+    sendsTo: ['deliveries'],
+  },
+  deliverEvents: {
+    entry: 'functions/queues/deliver-events.ts',
+    description: 'Makes one signed delivery attempt per message (15 s timeout), retries on the schedule, disables dead endpoints',
+    timeoutSeconds: 40,
+    memoryMb: 512,
+    tables: { cases: 'readWrite' },
+    sendsTo: ['deliveries'],
+    // Tells a subscription's owner (e-mail) when a delivery is exhausted or the endpoint disabled.
+    sendsMessages: true,
   },
   fileNotices: {
     entry: 'functions/queues/file-notices.ts',
@@ -295,6 +331,16 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/jurisdictions/{code}/policy', function: 'policies', auth: 'jwt' },
   { method: 'GET', path: '/v1/policies/{prefix}', function: 'policies', auth: 'jwt' },
   { method: 'PUT', path: '/v1/policies/{prefix}', function: 'policies', auth: 'jwt' },
+  { method: 'POST', path: '/v1/subscriptions', function: 'subscriptions', auth: 'jwt' },
+  { method: 'GET', path: '/v1/subscriptions', function: 'subscriptions', auth: 'jwt' },
+  { method: 'GET', path: '/v1/subscriptions/{id}', function: 'subscriptions', auth: 'jwt' },
+  { method: 'DELETE', path: '/v1/subscriptions/{id}', function: 'subscriptions', auth: 'jwt' },
+  { method: 'POST', path: '/v1/subscriptions/{id}/pause', function: 'subscriptions', auth: 'jwt' },
+  { method: 'POST', path: '/v1/subscriptions/{id}/resume', function: 'subscriptions', auth: 'jwt' },
+  { method: 'POST', path: '/v1/subscriptions/{id}/rotate-secret', function: 'subscriptions', auth: 'jwt' },
+  { method: 'GET', path: '/v1/subscriptions/{id}/deliveries', function: 'subscriptionDeliveries', auth: 'jwt' },
+  { method: 'POST', path: '/v1/subscriptions/{id}/deliveries/replay', function: 'subscriptionDeliveries', auth: 'jwt' },
+  { method: 'POST', path: '/v1/subscriptions/{id}/deliveries/{deliveryId}/replay', function: 'subscriptionDeliveries', auth: 'jwt' },
   { method: 'GET', path: '/v1/openapi.json', function: 'openapi', auth: 'none' },
   { method: 'GET', path: '/v1/events/schemas', function: 'openapi', auth: 'none' },
   { method: 'GET', path: '/v1/events/schemas/{type}', function: 'openapi', auth: 'none' },
@@ -304,6 +350,15 @@ export const streams: readonly (StreamSpec & { table: TableName; function: Funct
   {
     table: 'cases',
     function: 'publishEvents',
+    batchSize: 25,
+    maxRetries: 10,
+    filter: { eventName: 'INSERT', entity: 'event' },
+    onFailure: 'outboxFailures',
+  },
+  // The same events, fanned out to agency subscriptions (a second consumer of the stream).
+  {
+    table: 'cases',
+    function: 'fanOutEvents',
     batchSize: 25,
     maxRetries: 10,
     filter: { eventName: 'INSERT', entity: 'event' },

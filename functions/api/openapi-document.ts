@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import * as schemas from '../../core/schemas.ts';
 import { CASE_TYPE_NAMES, actionPath } from '../../core/workflows/index.ts';
 import { ImportCreate, ImportCreated, ImportQuery, ImportStatus } from '../../core/imports.ts';
+import * as subscriptions from '../../core/subscriptions.ts';
 import { routes } from '../../wiring/index.ts';
 
 interface Operation {
@@ -188,6 +189,58 @@ export const OPERATIONS: Record<string, Operation> = {
       201: ok('Created', schemas.PolicyOverrideDocument),
       ...problems(400, 401, 403, 415, 422),
     },
+  },
+  'POST /v1/subscriptions': {
+    summary: 'Subscribe an agency endpoint to events (agency accounts): signed webhooks, the secret shown once',
+    body: subscriptions.SubscriptionCreate,
+    responses: { 201: ok('The subscription, with its signing secret', subscriptions.SubscriptionWithSecret), ...problems(400, 401, 403, 415, 422) },
+  },
+  'GET /v1/subscriptions': {
+    summary: "The agency's subscriptions (an administrator sees those inside their jurisdiction)",
+    query: subscriptions.SubscriptionsQuery,
+    responses: { 200: ok('A page of subscriptions', subscriptions.SubscriptionPage), ...problems(400, 401, 403) },
+  },
+  'GET /v1/subscriptions/{id}': {
+    summary: 'A subscription: its endpoint, events, state, failing since, exhausted deliveries',
+    params: subscriptions.SubscriptionParams,
+    responses: { 200: ok('The subscription', subscriptions.SubscriptionView), ...problems(400, 401, 404) },
+  },
+  'DELETE /v1/subscriptions/{id}': {
+    summary: 'Delete a subscription: nothing more is delivered',
+    params: subscriptions.SubscriptionParams,
+    responses: { 204: ok('Deleted'), ...problems(400, 401, 404) },
+  },
+  'POST /v1/subscriptions/{id}/pause': {
+    summary: 'Pause deliveries: events are held until it is resumed',
+    params: subscriptions.SubscriptionParams,
+    responses: { 200: ok('The subscription, paused', subscriptions.SubscriptionView), ...problems(400, 401, 404, 409) },
+  },
+  'POST /v1/subscriptions/{id}/resume': {
+    summary: 'Resume a paused or disabled subscription: held deliveries go, in order per case',
+    params: subscriptions.SubscriptionParams,
+    responses: { 200: ok('The subscription, active', subscriptions.SubscriptionView), ...problems(400, 401, 404, 409, 422) },
+  },
+  'POST /v1/subscriptions/{id}/rotate-secret': {
+    summary: 'A new signing secret, shown once; the old one keeps signing beside it for 24 hours',
+    params: subscriptions.SubscriptionParams,
+    responses: { 200: ok('The subscription, with the new secret', subscriptions.SubscriptionWithSecret), ...problems(400, 401, 404, 409) },
+  },
+  'GET /v1/subscriptions/{id}/deliveries': {
+    summary: "A subscription's deliveries, newest event first, each with its attempts (time, status, latency, error)",
+    params: subscriptions.SubscriptionParams,
+    query: subscriptions.DeliveriesQuery,
+    responses: { 200: ok('A page of deliveries', subscriptions.DeliveryPage), ...problems(400, 401, 404) },
+  },
+  'POST /v1/subscriptions/{id}/deliveries/{deliveryId}/replay': {
+    summary: 'Deliver an event again (a delivered or exhausted one), with a fresh retry schedule',
+    params: subscriptions.DeliveryParams,
+    responses: { 202: ok('The delivery, on its way again', subscriptions.DeliveryView), ...problems(400, 401, 404, 409) },
+  },
+  'POST /v1/subscriptions/{id}/deliveries/replay': {
+    summary: 'Deliver again every event of a time range (or only the exhausted ones), oldest first',
+    params: subscriptions.SubscriptionParams,
+    body: subscriptions.ReplayRange,
+    responses: { 202: ok('How many were put through again', subscriptions.Replayed), ...problems(400, 401, 404, 415) },
   },
   'GET /v1/openapi.json': {
     summary: 'This document',

@@ -143,17 +143,20 @@ function principalOf(event: HttpEvent): Principal {
   const role = claims['custom:role'] as Role;
   if (!ROLES.includes(role) || role === 'system') throw new HttpProblem(403, 'The token carries no usable role');
   const jurisdiction = (claims['custom:jurisdiction'] as string | undefined) || undefined;
-  const bound = role === 'caseworker' || role === 'supervisor' || role === 'filer';
+  const bound = role === 'caseworker' || role === 'supervisor' || role === 'filer' || role === 'agency';
   if ((bound && !jurisdiction) || (jurisdiction !== undefined && !isJurisdictionCode(jurisdiction))) {
-    throw new HttpProblem(403, 'An office or filer token must carry a jurisdiction code');
+    throw new HttpProblem(403, 'An office, filer or agency token must carry a jurisdiction code');
   }
   const organisation = (claims['custom:organisation'] as string | undefined) || undefined;
   if (role === 'filer' && !organisation) throw new HttpProblem(403, 'A filer token must carry an organisation');
+  const agency = (claims['custom:agency'] as string | undefined) || undefined;
+  if (role === 'agency' && !agency) throw new HttpProblem(403, 'An agency token must carry an agency id');
   return {
     sub: String(claims.sub),
     role,
     ...(role !== 'person' && jurisdiction ? { jurisdiction } : {}),
     ...(role === 'filer' ? { organisation } : {}),
+    ...(role === 'agency' ? { agency } : {}),
   };
 }
 

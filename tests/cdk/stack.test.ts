@@ -114,15 +114,19 @@ describe('functions', () => {
   it('sends to people through SES (a configuration set suppressing bounces) and SNS SMS, scoped to them', () => {
     template.hasResourceProperties('AWS::SES::ConfigurationSet', { SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
     template.resourceCountIs('AWS::SES::EmailIdentity', 1);
-    const sender = stack.getLogicalId(stack.functions.actOnDeadlines.role!.node.defaultChild as never);
-    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
-      (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === sender),
-    );
-    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[]; Resource: unknown }[]);
-    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Allow', Action: 'ses:SendEmail' }));
-    expect(statements).toContainEqual({ Effect: 'Deny', Action: 'sns:Publish', Resource: 'arn:aws:sns:*:*:*' });
+    // The deadline worker (reminders) and the delivery worker (telling a subscription's owner).
+    const senderNames = (Object.entries(functions) as [keyof typeof functions, { sendsMessages?: boolean }][]).filter(([, f]) => f.sendsMessages).map(([n]) => n);
+    expect(senderNames.sort()).toEqual(['actOnDeadlines', 'deliverEvents']);
+    const senders = senderNames.map((n) => stack.getLogicalId(stack.functions[n].role!.node.defaultChild as never));
+    const rolesOf = (p: { Properties: { Roles: { Ref: string }[] } }) => p.Properties.Roles.map((r) => r.Ref);
+    for (const sender of senders) {
+      const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => rolesOf(p as never).includes(sender));
+      const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[]; Resource: unknown }[]);
+      expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Allow', Action: 'ses:SendEmail' }));
+      expect(statements).toContainEqual({ Effect: 'Deny', Action: 'sns:Publish', Resource: 'arn:aws:sns:*:*:*' });
+    }
     // Nobody else may send.
-    const others = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => !(p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === sender));
+    const others = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => !rolesOf(p as never).some((r) => senders.includes(r)));
     expect(JSON.stringify(others)).not.toMatch(/ses:SendEmail|sns:Publish/);
   });
 
@@ -132,6 +136,16 @@ describe('functions', () => {
       BatchSize: queues.notifications.consumer.batchSize,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
+  });
+
+  it('delivers to subscribers with several batches at once (maximum concurrency), and fans the outbox stream out to them', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: queues.deliveries.consumer.batchSize,
+      ScalingConfig: { MaximumConcurrency: queues.deliveries.consumer.maxConcurrency },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const fanOut = stack.getLogicalId(stack.functions.fanOutEvents.node.defaultChild as never);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionName: { Ref: fanOut }, StartingPosition: 'TRIM_HORIZON', BisectBatchOnFunctionError: true });
   });
 
   it('relays the outbox stream filtered to inserted event rows, with retries and its holding queue on failure', () => {

@@ -1,0 +1,129 @@
+// Agency subscriptions: create (the signing secret is shown once), list, read, pause, resume,
+// rotate the secret (the old one keeps signing for 24 hours beside the new), delete.
+// Someone else's subscription answers 404: its existence is not confirmed.
+import { randomBytes } from 'node:crypto';
+import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
+import { isWithin } from '../../../core/jurisdiction.ts';
+import {
+  ROTATION_OVERLAP_MS,
+  type Subscription,
+  SubscriptionCreate,
+  SubscriptionParams,
+  SubscriptionsQuery,
+  mayManageSubscription,
+  subscriptionView,
+} from '../../../core/subscriptions.ts';
+import type { Principal } from '../../../core/principal.ts';
+import { enqueueDelivery } from '../../shared/deliveries.ts';
+import { HttpProblem, byRoute, json, route } from '../../shared/http.ts';
+import {
+  deleteSubscription,
+  getDeliveryBySortKey,
+  getSubscription,
+  laneHeads,
+  listSubscriptions,
+  putSubscription,
+  releaseHeld,
+  saveSubscription,
+} from '../../shared/store/subscriptions.ts';
+import { endpointProblem } from '../../shared/webhooks.ts';
+
+/** A Standard Webhooks secret: `whsec_` and 32 random bytes in base64. */
+const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
+const newId = () => `sub_${randomBytes(10).toString('hex')}`;
+
+async function owned(principal: Principal, id: string): Promise<Subscription> {
+  const s = await getSubscription(id);
+  if (!s || !mayManageSubscription(principal, s)) throw notFound(`no subscription ${id}`);
+  return s;
+}
+
+/** Saves a change to a subscription read just before; a concurrent change is a 409, not a lost write. */
+async function change(s: Subscription, edit: Partial<Subscription>, now: Date): Promise<Subscription> {
+  const next = { ...s, ...edit, updatedAt: now.toISOString(), version: s.version + 1 };
+  if (!(await saveSubscription(next))) throw new HttpProblem(409, 'The subscription changed meanwhile; read it again and retry');
+  return next;
+}
+
+/** Sends again what a pause or a disabling held: each lane's head. */
+async function releaseLanes(s: Subscription): Promise<void> {
+  for await (const sk of laneHeads(s.id)) {
+    const d = await getDeliveryBySortKey(s.id, sk);
+    if (!d) continue;
+    if (d.state === 'held') await releaseHeld(d);
+    if (d.state === 'held' || d.state === 'pending') await enqueueDelivery({ subscriptionId: s.id, sk, attempt: d.attempts.length + 1 });
+  }
+}
+
+export const handler = byRoute({
+  'POST /v1/subscriptions': route({ body: SubscriptionCreate, idempotent: true }, async ({ body, principal }) => {
+    if (principal.role !== 'agency') throw forbidden('only agency accounts subscribe to events');
+    if (!isWithin(body.jurisdiction, principal.jurisdiction!)) {
+      throw unprocessable([{ field: 'jurisdiction', reason: `must lie inside your agency's jurisdiction ${principal.jurisdiction}` }]);
+    }
+    const problem = await endpointProblem(body.url);
+    if (problem) throw unprocessable([{ field: 'url', reason: problem }], 'The endpoint cannot be used');
+    const now = new Date().toISOString();
+    const secret = newSecret();
+    const s: Subscription = {
+      ...body,
+      id: newId(),
+      agency: principal.agency!,
+      createdBy: principal.sub,
+      state: 'active',
+      secrets: [{ secret, createdAt: now }],
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    await putSubscription(s);
+    return json(201, { ...subscriptionView(s), secret }, { location: `/v1/subscriptions/${s.id}` });
+  }),
+
+  'GET /v1/subscriptions': route({ query: SubscriptionsQuery }, async ({ query, principal }) => {
+    if (principal.role !== 'agency' && principal.role !== 'admin') throw forbidden('subscriptions belong to agencies');
+    const page = await listSubscriptions(principal.role === 'agency' ? principal.agency : undefined, query.limit, query.cursor);
+    const items = page.items.filter((s) => mayManageSubscription(principal, s)).map(subscriptionView);
+    return json(200, { items, ...(page.cursor ? { cursor: page.cursor } : {}) });
+  }),
+
+  'GET /v1/subscriptions/{id}': route({ params: SubscriptionParams }, async ({ params, principal }) =>
+    json(200, subscriptionView(await owned(principal, params.id))),
+  ),
+
+  'DELETE /v1/subscriptions/{id}': route({ params: SubscriptionParams }, async ({ params, principal }) => {
+    await owned(principal, params.id);
+    // Its deliveries stop (a waiting one finds no subscription and is cancelled); their records expire.
+    await deleteSubscription(params.id);
+    return { statusCode: 204, body: '' };
+  }),
+
+  'POST /v1/subscriptions/{id}/pause': route({ params: SubscriptionParams }, async ({ params, principal }) => {
+    const s = await owned(principal, params.id);
+    if (s.state !== 'active') throw new HttpProblem(409, `The subscription is ${s.state}; only an active one can be paused`);
+    return json(200, subscriptionView(await change(s, { state: 'paused' }, new Date())));
+  }),
+
+  'POST /v1/subscriptions/{id}/resume': route({ params: SubscriptionParams }, async ({ params, principal }) => {
+    const s = await owned(principal, params.id);
+    if (s.state === 'active') return json(200, subscriptionView(s));
+    // A disabled endpoint resumes only if it may still be reached.
+    const problem = await endpointProblem(s.url);
+    if (problem) throw unprocessable([{ field: 'url', reason: problem }], 'The endpoint cannot be used');
+    const { disabled: _d, failingSince: _f, ...rest } = s;
+    const resumed = await change({ ...rest, version: s.version } as Subscription, { state: 'active' }, new Date());
+    await releaseLanes(resumed);
+    return json(200, subscriptionView(resumed));
+  }),
+
+  'POST /v1/subscriptions/{id}/rotate-secret': route({ params: SubscriptionParams, idempotent: true }, async ({ params, principal }) => {
+    const s = await owned(principal, params.id);
+    const now = new Date();
+    const secret = newSecret();
+    const overlapEnds = new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString();
+    // The current secret signs beside the new one until the overlap ends; older ones are dropped.
+    const current = s.secrets.filter((k) => !k.expiresAt).map((k) => ({ ...k, expiresAt: overlapEnds }));
+    const rotated = await change(s, { secrets: [...current, { secret, createdAt: now.toISOString() }] }, now);
+    return json(200, { ...subscriptionView(rotated), secret });
+  }),
+});

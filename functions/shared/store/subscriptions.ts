@@ -1,0 +1,478 @@
+// Agency subscriptions and their deliveries, in the cases table.
+//   SUBSCRIPTIONS / SUB#<id>                       a subscription (one partition: the fan-out reads them all)
+//   SUBSCRIPTION#<id> / DELIVERY#<time>#<eventId>  one event for one subscription, with its attempts
+//   SUBSCRIPTION#<id> / EVENT#<eventId>            points at the delivery, so it is found by its id
+//   SUBSCRIPTION#<id> / LANE#<caseId>              the case's deliveries in order: one in flight, the rest waiting
+// A lane is what keeps one case's events in order for one subscriber, and what keeps a
+// subscriber's backlog in the table instead of in a queue shared with other subscribers.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type Attempt, type DeliveryState, type Subscription } from '../../../core/subscriptions.ts';
+import { documentClient } from '../clients.ts';
+import { tableName } from '../env.ts';
+import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
+
+/** Delivery records and lanes are kept this long (the deliveries list and replays reach back this far). */
+export const DELIVERY_RETENTION_DAYS = 30;
+const expiresAt = (now: Date) => Math.floor(now.getTime() / 1000) + DELIVERY_RETENTION_DAYS * 86400;
+
+const subscriptionKey = (id: string) => ({ pk: 'SUBSCRIPTIONS', sk: `SUB#${id}` });
+const partition = (subscriptionId: string) => `SUBSCRIPTION#${subscriptionId}`;
+const laneKey = (subscriptionId: string, caseId: string) => ({ pk: partition(subscriptionId), sk: `LANE#${caseId}` });
+const pointerKey = (subscriptionId: string, eventId: string) => ({ pk: partition(subscriptionId), sk: `EVENT#${eventId}` });
+export const deliverySortKey = (eventTime: string, eventId: string) => `DELIVERY#${eventTime}#${eventId}`;
+
+const conditionFailed = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
+
+// ---- Subscriptions
+
+const fromSubscriptionItem = (item: Record<string, unknown>) => withoutKeys<Subscription>(item);
+
+export async function putSubscription(s: Subscription): Promise<void> {
+  await documentClient().send(
+    new PutCommand({ TableName: tableName('cases'), Item: { ...subscriptionKey(s.id), entity: 'subscription', ...s }, ConditionExpression: 'attribute_not_exists(pk)' }),
+  );
+}
+
+export async function getSubscription(id: string): Promise<Subscription | undefined> {
+  const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: subscriptionKey(id), ConsistentRead: true }));
+  return found.Item ? fromSubscriptionItem(found.Item) : undefined;
+}
+
+/** Replaces a subscription written at `s.version - 1`; false when it changed meanwhile. */
+export async function saveSubscription(s: Subscription): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName('cases'),
+        Item: { ...subscriptionKey(s.id), entity: 'subscription', ...s },
+        ConditionExpression: 'version = :previous',
+        ExpressionAttributeValues: { ':previous': s.version - 1 },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+export async function deleteSubscription(id: string): Promise<void> {
+  await documentClient().send(new DeleteCommand({ TableName: tableName('cases'), Key: subscriptionKey(id) }));
+}
+
+/** Every subscription (the fan-out's read: one partition, a few hundred items at most). */
+export async function allSubscriptions(): Promise<Subscription[]> {
+  const out: Subscription[] = [];
+  for await (const item of queryAll({ TableName: tableName('cases'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUBSCRIPTIONS' }, ConsistentRead: true })) {
+    out.push(fromSubscriptionItem(item));
+  }
+  return out;
+}
+
+/** A page of subscriptions, one agency's or (for an operator) everyone's. */
+export async function listSubscriptions(agency: string | undefined, limit: number, cursor?: string): Promise<Page<Subscription>> {
+  const page = await queryPage({
+    input: {
+      TableName: tableName('cases'),
+      KeyConditionExpression: 'pk = :pk',
+      ...(agency ? { FilterExpression: 'agency = :agency' } : {}),
+      ExpressionAttributeValues: { ':pk': 'SUBSCRIPTIONS', ...(agency ? { ':agency': agency } : {}) },
+    },
+    keyNames: ['pk', 'sk'],
+    limit,
+    maxRead: 1000,
+    ...(cursor ? { start: decodeCursor(cursor, { pk: 'SUBSCRIPTIONS', sk: /^SUB#sub_[0-9a-z]+$/ }) } : {}),
+  });
+  return { items: page.items.map(fromSubscriptionItem), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+/** Health after an attempt: a success clears the failing mark; a failure sets it once. Returns the subscription after. */
+export async function recordHealth(id: string, ok: boolean, at: string): Promise<Subscription | undefined> {
+  try {
+    const result = await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: subscriptionKey(id),
+        UpdateExpression: ok ? 'REMOVE failingSince, probeUntil' : 'SET failingSince = if_not_exists(failingSince, :at) REMOVE probeUntil',
+        ConditionExpression: 'attribute_exists(pk)',
+        ...(ok ? {} : { ExpressionAttributeValues: { ':at': at } }),
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromSubscriptionItem(result.Attributes!);
+  } catch (error) {
+    if (conditionFailed(error)) return undefined;
+    throw error;
+  }
+}
+
+/** While an endpoint fails, one attempt at a time may probe it: true when this caller holds the probe. */
+export async function claimProbe(id: string, now: Date, seconds: number): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: subscriptionKey(id),
+        UpdateExpression: 'SET probeUntil = :until',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(probeUntil) OR probeUntil < :now)',
+        ExpressionAttributeValues: { ':until': new Date(now.getTime() + seconds * 1000).toISOString(), ':now': now.toISOString() },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** Disables a subscription (410 Gone, five days failing); the first reason stands. */
+export async function disableSubscription(id: string, reason: string, at: string): Promise<void> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: subscriptionKey(id),
+        UpdateExpression: 'SET #state = :disabled, disabled = :why, updatedAt = :at, version = version + :one REMOVE probeUntil',
+        ConditionExpression: 'attribute_exists(pk) AND #state <> :disabled',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':disabled': 'disabled', ':why': { at, reason }, ':at': at, ':one': 1 },
+      }),
+    );
+  } catch (error) {
+    if (!conditionFailed(error)) throw error;
+  }
+}
+
+/** Counts an exhausted delivery on its subscription, for its owner to see. */
+export async function recordExhausted(id: string, deliveryId: string, at: string): Promise<void> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: subscriptionKey(id),
+        UpdateExpression: 'SET exhaustedCount = if_not_exists(exhaustedCount, :zero) + :one, lastExhausted = :last',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':last': { at, deliveryId } },
+      }),
+    );
+  } catch (error) {
+    if (!conditionFailed(error)) throw error;
+  }
+}
+
+// ---- Deliveries
+
+export interface Delivery {
+  /** The event id: also the `webhook-id` header, stable across attempts and replays. */
+  id: string;
+  subscriptionId: string;
+  eventType: string;
+  eventTime: string;
+  caseId: string;
+  state: DeliveryState;
+  attempts: Attempt[];
+  /** Attempts before the latest replay: the retry schedule counts from there. */
+  replayBase: number;
+  nextAttemptAt?: string;
+  /** Held by the worker making an attempt; another copy of the message leaves it alone. */
+  leaseUntil?: string;
+  /** The CloudEvent as this subscriber receives it (minimised by its purpose). */
+  event: Record<string, unknown>;
+  createdAt: string;
+}
+
+interface Lane {
+  active?: string;
+  waiting: string[];
+  version: number;
+}
+
+const fromDeliveryItem = (item: Record<string, unknown>): Delivery => {
+  const { expiresAt: _e, ...rest } = withoutKeys<Record<string, unknown>>(item);
+  return rest as unknown as Delivery;
+};
+
+export const deliveryView = ({ leaseUntil: _l, replayBase: _r, event: _e, ...rest }: Delivery) => rest;
+
+export async function getDeliveryBySortKey(subscriptionId: string, sk: string): Promise<Delivery | undefined> {
+  const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: { pk: partition(subscriptionId), sk }, ConsistentRead: true }));
+  return found.Item ? fromDeliveryItem(found.Item) : undefined;
+}
+
+export async function getDelivery(subscriptionId: string, eventId: string): Promise<Delivery | undefined> {
+  const pointer = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: pointerKey(subscriptionId, eventId), ConsistentRead: true }));
+  const sk = pointer.Item?.sk_delivery as string | undefined;
+  return sk ? getDeliveryBySortKey(subscriptionId, sk) : undefined;
+}
+
+async function getLane(subscriptionId: string, caseId: string): Promise<Lane | undefined> {
+  const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: laneKey(subscriptionId, caseId), ConsistentRead: true }));
+  return found.Item ? { active: found.Item.active as string | undefined, waiting: (found.Item.waiting as string[]) ?? [], version: found.Item.version as number } : undefined;
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Writes a lane at its next version, guarded by the version it was read at. */
+function laneWrite(subscriptionId: string, caseId: string, lane: Lane | undefined, next: Omit<Lane, 'version'>, now: Date): TransactItem {
+  const version = (lane?.version ?? 0) + 1;
+  if (!next.active && next.waiting.length === 0) {
+    return { Delete: { TableName: tableName('cases'), Key: laneKey(subscriptionId, caseId), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': lane!.version } } };
+  }
+  return {
+    Put: {
+      TableName: tableName('cases'),
+      Item: { ...laneKey(subscriptionId, caseId), entity: 'lane', ...next, version, expiresAt: expiresAt(now) },
+      ...(lane ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': lane.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
+    },
+  };
+}
+
+/** Runs a lane transaction, re-reading the lane when another writer moved it; the answer of `build` for the write that went through. */
+async function withLane<T>(
+  subscriptionId: string,
+  caseId: string,
+  build: (lane: Lane | undefined) => { items: TransactItem[]; result: T } | { done: T },
+): Promise<T> {
+  for (let tries = 0; ; tries++) {
+    const lane = await getLane(subscriptionId, caseId);
+    const plan = build(lane);
+    if ('done' in plan) return plan.done;
+    try {
+      await documentClient().send(new TransactWriteCommand({ TransactItems: plan.items }));
+      return plan.result;
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      const laneIndex = plan.items.length - 1;
+      if (tries < 20 && reasons[laneIndex]?.Code === 'ConditionalCheckFailed' && reasons.slice(0, laneIndex).every((r) => r.Code === 'None')) continue;
+      throw error;
+    }
+  }
+}
+
+export type Enqueued = { subscriptionId: string; sk: string; attempt: number } | undefined;
+
+/**
+ * Records an event for a subscription, once: behind the case's lane, or at its head (then it is
+ * to be sent, and this returns what to queue). A second call for the same event records nothing,
+ * and returns it again when it is at the head with no attempt made (its first queueing may have
+ * been lost).
+ */
+export async function recordDelivery(d: Omit<Delivery, 'state' | 'attempts' | 'replayBase' | 'createdAt'>, now: Date): Promise<{ outcome: 'recorded' | 'duplicate'; enqueue: Enqueued }> {
+  const sk = deliverySortKey(d.eventTime, d.id);
+  const key = { pk: partition(d.subscriptionId), sk };
+  try {
+    return await withLane(d.subscriptionId, d.caseId, (lane) => {
+      const head = !lane?.active;
+      const delivery: Delivery = { ...d, state: head ? 'pending' : 'waiting', attempts: [], replayBase: 0, createdAt: now.toISOString() };
+      return {
+        items: [
+          { Put: { TableName: tableName('cases'), Item: { ...key, entity: 'delivery', ...delivery, expiresAt: expiresAt(now) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: tableName('cases'), Item: { ...pointerKey(d.subscriptionId, d.id), entity: 'delivery_pointer', sk_delivery: sk, expiresAt: expiresAt(now) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          laneWrite(d.subscriptionId, d.caseId, lane, head ? { active: sk, waiting: [] } : { active: lane!.active!, waiting: [...lane!.waiting, sk] }, now),
+        ],
+        result: { outcome: 'recorded' as const, enqueue: head ? { subscriptionId: d.subscriptionId, sk, attempt: 1 } : undefined },
+      };
+    });
+  } catch (error) {
+    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+    if (reasons[0]?.Code !== 'ConditionalCheckFailed') throw error;
+    const existing = await getDeliveryBySortKey(d.subscriptionId, sk);
+    const stalled = existing?.state === 'pending' && existing.attempts.length === existing.replayBase && !existing.leaseUntil;
+    return { outcome: 'duplicate', enqueue: stalled ? { subscriptionId: d.subscriptionId, sk, attempt: existing.attempts.length + 1 } : undefined };
+  }
+}
+
+/** Takes the lease for attempt `attempt`: false when it was made already, or another worker is making it. */
+export async function claimAttempt(d: Delivery, attempt: number, now: Date, seconds: number): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: { pk: partition(d.subscriptionId), sk: deliverySortKey(d.eventTime, d.id) },
+        UpdateExpression: 'SET leaseUntil = :until',
+        ConditionExpression: '#state = :pending AND size(attempts) = :made AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':pending': 'pending', ':made': attempt - 1, ':now': now.toISOString(), ':until': new Date(now.getTime() + seconds * 1000).toISOString() },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** Sets a delivery's state where it stands (held while its subscription is paused), guarded by its state. */
+export async function setDeliveryState(d: Delivery, from: DeliveryState, to: DeliveryState): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: { pk: partition(d.subscriptionId), sk: deliverySortKey(d.eventTime, d.id) },
+        UpdateExpression: 'SET #state = :to',
+        ConditionExpression: '#state = :from',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':from': from, ':to': to },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** A held delivery (its subscription was paused or disabled) goes again, its retry schedule counted afresh. */
+export async function releaseHeld(d: Delivery): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: { pk: partition(d.subscriptionId), sk: deliverySortKey(d.eventTime, d.id) },
+        UpdateExpression: 'SET #state = :pending, replayBase = :base REMOVE nextAttemptAt',
+        ConditionExpression: '#state = :held',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':pending': 'pending', ':held': 'held', ':base': d.attempts.length },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** Records a failed attempt that will be retried at `nextAttemptAt`, releasing the lease. */
+export async function recordRetry(d: Delivery, attempt: Attempt, nextAttemptAt: string): Promise<void> {
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: tableName('cases'),
+      Key: { pk: partition(d.subscriptionId), sk: deliverySortKey(d.eventTime, d.id) },
+      UpdateExpression: 'SET attempts = list_append(attempts, :attempt), nextAttemptAt = :next REMOVE leaseUntil',
+      ExpressionAttributeValues: { ':attempt': [attempt], ':next': nextAttemptAt },
+    }),
+  );
+}
+
+/**
+ * Settles a delivery (delivered, exhausted, cancelled) with its last attempt, and moves its lane
+ * on: the next waiting delivery becomes pending, and is returned to be queued.
+ */
+export async function settleDelivery(d: Delivery, state: 'delivered' | 'exhausted' | 'cancelled', attempt: Attempt | undefined, now: Date): Promise<Enqueued> {
+  const sk = deliverySortKey(d.eventTime, d.id);
+  const next = await withLane(d.subscriptionId, d.caseId, (lane) => {
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: tableName('cases'),
+          Key: { pk: partition(d.subscriptionId), sk },
+          UpdateExpression: `SET #state = :state${attempt ? ', attempts = list_append(attempts, :attempt)' : ''} REMOVE leaseUntil, nextAttemptAt`,
+          ConditionExpression: '#state IN (:pending, :held, :waiting)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':state': state, ':pending': 'pending', ':held': 'held', ':waiting': 'waiting', ...(attempt ? { ':attempt': [attempt] } : {}) },
+        },
+      },
+    ];
+    // Not at the head (cancelled while waiting): it only leaves the queue behind the head.
+    if (lane?.active !== sk) {
+      if (lane?.waiting.includes(sk)) items.push(laneWrite(d.subscriptionId, d.caseId, lane, { ...(lane.active ? { active: lane.active } : {}), waiting: lane.waiting.filter((w) => w !== sk) }, now));
+      return { items, result: undefined };
+    }
+    const [following, ...rest] = lane.waiting;
+    if (following) {
+      items.push({
+        Update: {
+          TableName: tableName('cases'),
+          Key: { pk: partition(d.subscriptionId), sk: following },
+          UpdateExpression: 'SET #state = :pending',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':pending': 'pending' },
+        },
+      });
+    }
+    items.push(laneWrite(d.subscriptionId, d.caseId, lane, { ...(following ? { active: following } : {}), waiting: rest }, now));
+    return { items, result: following };
+  });
+  if (!next) return undefined;
+  const following = await getDeliveryBySortKey(d.subscriptionId, next);
+  return following ? { subscriptionId: d.subscriptionId, sk: next, attempt: following.attempts.length + 1 } : undefined;
+}
+
+/**
+ * Puts a settled delivery through again (a replay): pending at its lane's head, or waiting behind
+ * it, with the retry schedule counted afresh. `replayed` is false when it was not settled (it is
+ * still on its way); `enqueue` is what to queue now, if anything.
+ */
+export async function replayDelivery(d: Delivery, now: Date): Promise<{ replayed: boolean; enqueue: Enqueued }> {
+  const sk = deliverySortKey(d.eventTime, d.id);
+  try {
+    return await withLane(d.subscriptionId, d.caseId, (lane) => {
+      const head = !lane?.active;
+      return {
+        items: [
+          {
+            Update: {
+              TableName: tableName('cases'),
+              Key: { pk: partition(d.subscriptionId), sk },
+              UpdateExpression: 'SET #state = :to, replayBase = :base, expiresAt = :expires REMOVE nextAttemptAt',
+              ConditionExpression: '#state IN (:delivered, :exhausted, :cancelled)',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: { ':to': head ? 'pending' : 'waiting', ':base': d.attempts.length, ':delivered': 'delivered', ':exhausted': 'exhausted', ':cancelled': 'cancelled', ':expires': expiresAt(now) },
+            },
+          },
+          laneWrite(d.subscriptionId, d.caseId, lane, head ? { active: sk, waiting: [] } : { active: lane!.active!, waiting: [...lane!.waiting, sk] }, now),
+        ],
+        result: { replayed: true, enqueue: head ? { subscriptionId: d.subscriptionId, sk, attempt: d.attempts.length + 1 } : undefined },
+      };
+    });
+  } catch (error) {
+    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+    if (reasons[0]?.Code === 'ConditionalCheckFailed') return { replayed: false, enqueue: undefined };
+    throw error;
+  }
+}
+
+/** The head of every lane of a subscription (to send again when it is resumed). */
+export async function* laneHeads(subscriptionId: string): AsyncGenerator<string> {
+  for await (const item of queryAll({
+    TableName: tableName('cases'),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :lane)',
+    ExpressionAttributeValues: { ':pk': partition(subscriptionId), ':lane': 'LANE#' },
+    ConsistentRead: true,
+  })) {
+    if (typeof item.active === 'string') yield item.active;
+  }
+}
+
+/** A page of a subscription's deliveries, newest event first. */
+export async function listDeliveries(subscriptionId: string, state: DeliveryState | undefined, limit: number, cursor?: string): Promise<Page<Delivery>> {
+  const pk = partition(subscriptionId);
+  const page = await queryPage({
+    input: {
+      TableName: tableName('cases'),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ...(state ? { FilterExpression: '#state = :state', ExpressionAttributeNames: { '#state': 'state' } } : {}),
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': 'DELIVERY#', ...(state ? { ':state': state } : {}) },
+      ScanIndexForward: false,
+    },
+    keyNames: ['pk', 'sk'],
+    limit,
+    maxRead: 1000,
+    ...(cursor ? { start: decodeCursor(cursor, { pk, sk: /^DELIVERY#[^#]+#[^#]+$/ }) } : {}),
+  });
+  return { items: page.items.map(fromDeliveryItem), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+/** A subscription's deliveries of events between two instants, oldest first. */
+export async function* deliveriesBetween(subscriptionId: string, from: string, to: string): AsyncGenerator<Delivery> {
+  for await (const item of queryAll({
+    TableName: tableName('cases'),
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': partition(subscriptionId), ':from': `DELIVERY#${from}`, ':to': `DELIVERY#${to}` },
+    ConsistentRead: true,
+  })) {
+    yield fromDeliveryItem(item);
+  }
+}

@@ -1,0 +1,45 @@
+// Fan-out: each event written by a case transaction becomes one delivery per agency subscription
+// that wants it, minimised by the subscription's purpose. Read from the table's stream in commit
+// order (one at a time), so a case's deliveries enter their lanes in the order the events
+// happened. The head of a lane is queued for delivery; the rest wait behind it in the table.
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { type Subscription, agencyEvent, wants } from '../../core/subscriptions.ts';
+import { enqueueDelivery } from '../shared/deliveries.ts';
+import { logger } from '../shared/observability.ts';
+import { allSubscriptions, recordDelivery } from '../shared/store/subscriptions.ts';
+
+async function fanOut(record: DynamoDBRecord, subscriptions: Subscription[]): Promise<void> {
+  const image = record.dynamodb?.NewImage;
+  if (record.eventName !== 'INSERT' || !image) return;
+  const row = unmarshall(image as Record<string, AttributeValue>);
+  if (row.entity !== 'event') return;
+  const event = row.event as { id: string; type: string; time: string; data: Record<string, unknown> };
+  const caseId = String(event.data?.caseId ?? row.caseId ?? '');
+  for (const s of subscriptions) {
+    // A disabled endpoint records nothing; a paused one holds what it wants until resumed.
+    if (s.state === 'disabled' || !wants(s, event)) continue;
+    const { outcome, enqueue } = await recordDelivery(
+      { id: event.id, subscriptionId: s.id, eventType: event.type, eventTime: event.time, caseId, event: agencyEvent(event, s.purpose) },
+      new Date(),
+    );
+    if (enqueue) await enqueueDelivery(enqueue);
+    logger.info('delivery', { outcome, queued: Boolean(enqueue), eventId: event.id, subscriptionId: s.id });
+  }
+}
+
+// In order, one at a time, stopping at the first failure: the stream is retried from that record,
+// so no later event of the case can overtake it. The subscriptions are read once per batch.
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const subscriptions = await allSubscriptions();
+  for (const record of event.Records) {
+    try {
+      await fanOut(record, subscriptions);
+    } catch (error) {
+      logger.error('fan-out failed; the stream retries from this record', { error: error as Error, sequenceNumber: record.dynamodb?.SequenceNumber });
+      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+    }
+  }
+  return { batchItemFailures: [] };
+};
