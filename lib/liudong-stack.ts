@@ -263,6 +263,8 @@ export class LiudongStack extends Stack {
         jurisdiction: new StringAttribute({ mutable: true }),
         // A filer's organisation (employer or landlord).
         organisation: new StringAttribute({ mutable: true }),
+        // A partner agency's id (police-bj): its subscriptions are its own.
+        agency: new StringAttribute({ mutable: true }),
       },
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -272,7 +274,7 @@ export class LiudongStack extends Stack {
       generateSecret: false,
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, phoneNumber: true, fullname: true })
-        .withCustomAttributes('role', 'jurisdiction', 'organisation'),
+        .withCustomAttributes('role', 'jurisdiction', 'organisation', 'agency'),
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, phoneNumber: true, fullname: true }),
     });
     const authorizer = new HttpJwtAuthorizer('Jwt', `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`, {
