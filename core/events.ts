@@ -51,8 +51,12 @@ const DATA: Record<CaseType, { schema: z.ZodObject; personal: string[] }> = {
       nextCaseId: z.string().optional(),
       reviewId: z.string().optional(),
       groupId: z.string().optional(),
+      handOff: z
+        .object({ person: z.object({ name: z.string(), idNumber: z.string(), phone: z.string() }).loose(), expectedStayDays: z.number().int() })
+        .optional()
+        .meta({ description: 'A departure towards another deployment: what its next destination needs to open the case (sent to that peer)' }),
     }),
-    personal: ['person.name', 'person.idNumber'],
+    personal: ['person.name', 'person.idNumber', 'handOff.person.name', 'handOff.person.idNumber', 'handOff.person.phone', 'handOff.person.email'],
   },
   origin_certificate: {
     schema: z.looseObject({

@@ -85,6 +85,10 @@ export interface SigningSecret {
 
 export interface Subscription extends SubscriptionCreate {
   id: string;
+  /** A peer deployment (federation) rather than an agency: it receives whole events, for its prefixes. */
+  kind?: 'peer';
+  /** A peer's jurisdiction prefixes. */
+  prefixes?: string[];
   agency: string;
   createdBy: string;
   state: SubscriptionState;
@@ -111,12 +115,13 @@ export function eventJurisdictions(data: Record<string, unknown>): string[] {
 }
 
 /** Whether a subscription wants an event (any state: a paused one holds what it wants). */
-export function wants(s: Pick<Subscription, 'eventTypes' | 'jurisdiction'>, event: { type: string; data: Record<string, unknown> }): boolean {
+export function wants(s: Pick<Subscription, 'eventTypes' | 'jurisdiction' | 'prefixes'>, event: { type: string; data: Record<string, unknown> }): boolean {
   const typeMatches = s.eventTypes.some((t) => {
     const wanted = namespacedType(t);
     return wanted === '*' || wanted === event.type || (wanted.endsWith('.*') && event.type.startsWith(wanted.slice(0, -1)));
   });
-  return typeMatches && eventJurisdictions(event.data).some((code) => isWithin(code, s.jurisdiction));
+  const prefixes = s.prefixes ?? [s.jurisdiction];
+  return typeMatches && eventJurisdictions(event.data).some((code) => prefixes.some((p) => isWithin(code, p)));
 }
 
 /** The CloudEvent an agency receives: the same envelope, its data without the personal fields its purpose may not see. */
@@ -175,7 +180,7 @@ export function subscriptionView(s: Subscription) {
 
 // ---- The API's shapes
 
-export const SubscriptionParams = z.strictObject({ id: z.string().regex(/^sub_[0-9a-z]{10,40}$/, 'is not a subscription id') });
+export const SubscriptionParams = z.strictObject({ id: z.string().regex(/^(sub_[0-9a-z]{10,40}|peer_[a-z0-9][a-z0-9-]{1,39})$/, 'is not a subscription id') });
 export const DeliveryParams = z.strictObject({ id: SubscriptionParams.shape.id, deliveryId: z.string().min(1).max(100) });
 export const SubscriptionsQuery = z.strictObject({ limit: Limit, cursor: Cursor });
 export const DeliveriesQuery = z.strictObject({ state: z.enum(DELIVERY_STATES).optional(), limit: Limit, cursor: Cursor });
@@ -249,5 +254,7 @@ export const Replayed = z
 // ---- Who manages what
 
 /** An agency manages its own subscriptions; an administrator covering its jurisdiction may look after any (operators). */
-export const mayManageSubscription = (principal: Principal, s: Pick<Subscription, 'agency' | 'jurisdiction'>): boolean =>
-  (principal.role === 'agency' && principal.agency === s.agency) || adminCovers(principal, s.jurisdiction);
+export const mayManageSubscription = (principal: Principal, s: Pick<Subscription, 'agency' | 'jurisdiction' | 'kind'>): boolean =>
+  s.kind === 'peer'
+    ? principal.role === 'admin' && principal.jurisdiction === undefined // peers are the national administrators'
+    : (principal.role === 'agency' && principal.agency === s.agency) || adminCovers(principal, s.jurisdiction);

@@ -335,9 +335,13 @@ export class LiudongStack extends Stack {
     }
 
     // Events name their deployment in `source` and point `dataschema` at this API's event catalogue.
+    // Federation: the jurisdiction prefixes this deployment serves (context `prefixes`, e.g. 11,12);
+    // events whose other side lies elsewhere go to the peer that serves it.
+    const prefixes = (this.node.tryGetContext('prefixes') as string | undefined) ?? '';
     for (const fn of Object.values(this.functions)) {
       fn.addEnvironment('API_URL', this.api.apiEndpoint);
       fn.addEnvironment('DEPLOYMENT_NAME', this.stackName);
+      if (prefixes) fn.addEnvironment('DEPLOYMENT_PREFIXES', prefixes);
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });

@@ -11,10 +11,21 @@ const { values } = parseArgs({
     reset: { type: 'boolean', default: false },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
+    data: { type: 'string' },
+    // This deployment's jurisdiction prefixes (federation): --prefixes 51 or 11,12.
+    prefixes: { type: 'string', default: process.env.DEPLOYMENT_PREFIXES ?? '' },
+    // Another name in the deployment's CloudEvents `source` (two local stacks side by side).
+    name: { type: 'string', default: process.env.DEPLOYMENT_NAME ?? 'local' },
   },
 });
 
-const dataDir = values['data-dir'];
+const dataDir = values.data ?? values['data-dir'];
+if (values.prefixes && !values.prefixes.split(',').every((p) => /^\d{2,12}$/.test(p.trim()))) {
+  console.error('start: --prefixes must be jurisdiction code prefixes, comma-separated (51 or 11,12)');
+  process.exit(2);
+}
+process.env.DEPLOYMENT_PREFIXES = values.prefixes;
+process.env.DEPLOYMENT_NAME = values.name;
 if (values.reset) {
   rmSync(dataDir, { recursive: true, force: true });
   console.log(`reset: removed ${dataDir}`);
@@ -43,7 +54,7 @@ console.log(`liudong local stack is up${stack.seeded ? ' (demo data loaded)' : '
   OpenAPI      ${stack.apiUrl}/v1/openapi.json
   DynamoDB     ${stack.dynamoEndpoint} (DynamoDB Local)
   SQS          ${stack.sqsEndpoint} (fauxqs)
-  Data         ${dataDir}
+  Data         ${dataDir}${values.prefixes ? `\n  Prefixes     ${values.prefixes} (peers: /v1/federation/peers)` : ''}
 
 Schedules:
 ${schedulesNext}

@@ -229,6 +229,8 @@ export const functions = {
     sendsTo: ['deliveries'],
   }),
   subscriptionDeliveries: api('subscriptions/deliveries.ts', "A subscription's deliveries and their attempts; replay", WRITES, { sendsTo: ['deliveries'] }),
+  federationPeers: api('federation/peers.ts', 'Peer deployments: register, list, remove (national administrators)', WRITES),
+  receiveFederatedEvents: api('federation/events.ts', "POST /v1/federation/events: a peer deployment's signed event: notices, transfers", WRITES),
   openapi: api('openapi.ts', 'GET /v1/openapi.json and /v1/events/schemas: the API and event descriptions', {}, { timeoutSeconds: 5, memoryMb: 256 }),
   publishEvents: {
     entry: 'functions/streams/publish-events.ts',
@@ -341,6 +343,11 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/subscriptions/{id}/deliveries', function: 'subscriptionDeliveries', auth: 'jwt' },
   { method: 'POST', path: '/v1/subscriptions/{id}/deliveries/replay', function: 'subscriptionDeliveries', auth: 'jwt' },
   { method: 'POST', path: '/v1/subscriptions/{id}/deliveries/{deliveryId}/replay', function: 'subscriptionDeliveries', auth: 'jwt' },
+  { method: 'GET', path: '/v1/federation/peers', function: 'federationPeers', auth: 'jwt' },
+  { method: 'POST', path: '/v1/federation/peers', function: 'federationPeers', auth: 'jwt' },
+  { method: 'DELETE', path: '/v1/federation/peers/{name}', function: 'federationPeers', auth: 'jwt' },
+  // Public at the gateway: a peer proves itself by the signature, which the function verifies.
+  { method: 'POST', path: '/v1/federation/events', function: 'receiveFederatedEvents', auth: 'none', throttle: { ratePerSecond: 200, burst: 400 } },
   { method: 'GET', path: '/v1/openapi.json', function: 'openapi', auth: 'none' },
   { method: 'GET', path: '/v1/events/schemas', function: 'openapi', auth: 'none' },
   { method: 'GET', path: '/v1/events/schemas/{type}', function: 'openapi', auth: 'none' },

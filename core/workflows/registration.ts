@@ -2,6 +2,7 @@
 // from, the state it leads to, who may take it, the deadline it starts and the event it
 // emits. Handlers and the deadline sweep only ever consult this table (through engine.ts).
 import { type Certificate, extendCertificate, issueCertificate } from '../certificates.ts';
+import type { HandOff } from '../federation.ts';
 import { addMonths, localDate } from '../calendar.ts';
 import { type FieldProblem, unprocessable, validationError } from '../errors.ts';
 import { parseIdNumber } from '../id-number.ts';
@@ -381,7 +382,13 @@ export function depart(
   input: DepartInput,
   actor: Principal,
   policy: Policy,
-  ids: { eventId: string; next?: { caseId: string; eventId: string; policy: Policy }; review?: { case: ReviewCase; eventId: string } },
+  ids: {
+    eventId: string;
+    next?: { caseId: string; eventId: string; policy: Policy };
+    review?: { case: ReviewCase; eventId: string };
+    /** The next destination is another deployment's: the event carries what it needs to open the case there. */
+    handOff?: boolean;
+  },
   now: Date,
 ): Decision[] {
   // A person going home (next destination = origin) is recorded, and no case opens there.
@@ -404,6 +411,10 @@ export function depart(
   if (input.nextDestinationCode === current.destinationCode) problems.push({ field: 'nextDestinationCode', reason: 'is where the person lives now' });
   if (problems.length > 0) throw validationError(problems);
   const ended = endReview(ids.review, policy, now, 'the person departed');
+  if (ids.handOff && input.nextDestinationCode && input.nextDestinationCode !== current.originCode) {
+    const handOff: HandOff = { person: current.person, expectedStayDays: current.expectedStayDays };
+    return [{ ...leaving, event: { ...leaving.event, data: { ...leaving.event.data, handOff } } }, ...ended];
+  }
   if (!nextCaseId || !ids.next || !input.nextDestinationCode) return [leaving, ...ended];
   const arriving = open(
     REGISTRATION,
@@ -424,6 +435,38 @@ export function depart(
     { openedBy: current.openedBy },
   );
   return [leaving, ...ended, arriving];
+}
+
+/**
+ * A peer deployment's person departed towards one of our jurisdictions: the case opens here in
+ * `reported` (arrival = departure date), as a transfer inside one deployment would, linked to the
+ * peer's case by `previousCaseId`.
+ */
+export function arriveFromPeer(
+  departed: { caseId: string; originCode: string; nextDestinationCode: string; departureDate: string; handOff: HandOff },
+  peer: string,
+  policy: Policy,
+  ids: { caseId: string; eventId: string },
+  now: Date,
+): Decision<RegistrationCase> {
+  return open(
+    REGISTRATION,
+    'transfer',
+    {
+      id: ids.caseId,
+      person: departed.handOff.person,
+      originCode: departed.originCode,
+      destinationCode: departed.nextDestinationCode,
+      arrivalDate: departed.departureDate,
+      expectedStayDays: departed.handOff.expectedStayDays,
+      previousCaseId: departed.caseId,
+    },
+    SYSTEM,
+    policy,
+    { eventId: ids.eventId, deadlineFrom: departed.departureDate },
+    now,
+    { openedBy: { sub: `peer:${peer}`, role: 'system' } },
+  );
 }
 
 /** The next destination verified the person: the previous destination's certificate is replaced. */

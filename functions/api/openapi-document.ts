@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import * as schemas from '../../core/schemas.ts';
 import { CASE_TYPE_NAMES, actionPath } from '../../core/workflows/index.ts';
 import { ImportCreate, ImportCreated, ImportQuery, ImportStatus } from '../../core/imports.ts';
+import * as federation from '../../core/federation.ts';
 import * as subscriptions from '../../core/subscriptions.ts';
 import { routes } from '../../wiring/index.ts';
 
@@ -241,6 +242,24 @@ export const OPERATIONS: Record<string, Operation> = {
     params: subscriptions.SubscriptionParams,
     body: subscriptions.ReplayRange,
     responses: { 202: ok('How many were put through again', subscriptions.Replayed), ...problems(400, 401, 404, 415) },
+  },
+  'GET /v1/federation/peers': {
+    summary: 'The peer deployments this one sends events to and takes events from (national administrators)',
+    responses: { 200: ok('The peers', federation.PeerList), ...problems(401, 403) },
+  },
+  'POST /v1/federation/peers': {
+    summary: 'Register a peer deployment: its base URL, its prefixes, the shared signing key (made here and shown once when left out)',
+    body: federation.PeerCreate,
+    responses: { 201: ok('The peer', federation.PeerWithSecret), ...problems(400, 401, 403, 409, 415, 422) },
+  },
+  'DELETE /v1/federation/peers/{name}': {
+    summary: 'Remove a peer: nothing more is sent to it or taken from it',
+    params: federation.PeerParams,
+    responses: { 204: ok('Removed'), ...problems(400, 401, 403, 404) },
+  },
+  'POST /v1/federation/events': {
+    summary: "A peer deployment's event, signed with the shared key (Standard Webhooks headers): its notices are filed here, and a departure towards us opens the case",
+    responses: { 202: ok('Filed (a repeated event id changes nothing)'), ...problems(400, 401) },
   },
   'GET /v1/openapi.json': {
     summary: 'This document',

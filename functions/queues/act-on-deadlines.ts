@@ -2,7 +2,6 @@
 // delay that makes it arrive then). The case is read again: a deadline met, moved or cleared
 // meanwhile sends nothing. Each stage is done once (an intent recorded first, with a lease),
 // however often it is delivered or however many sweeps queued it.
-import { createHash } from 'node:crypto';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DomainError } from '../../core/errors.ts';
@@ -12,6 +11,7 @@ import { SYSTEM } from '../../core/principal.ts';
 import { type DeadlineMessage, type Stage, escalationOffice } from '../../core/reminders.ts';
 import { type Deadline, deadlineId, isOverdue, stagesOfDeadline, transition } from '../../core/workflows/engine.ts';
 import { type Case, workflowOf, workingOffice } from '../../core/workflows/index.ts';
+import { keyedId } from '../shared/cases.ts';
 import { deliver } from '../shared/channels.ts';
 import { logger } from '../shared/observability.ts';
 import { commit, getCase } from '../shared/store/cases.ts';
@@ -21,12 +21,6 @@ import { policyFor } from '../shared/store/reference.ts';
 import { claimStage, stageDone } from '../shared/store/stages.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
-
-/** A stable UUID for what a stage files or sends: a retry finds the same notice or message. */
-export function keyedId(key: string): string {
-  const h = createHash('sha256').update(key).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 /** The person a case's reminders go to, if it has one. */
 const personOf = (c: Case) => ('person' in c && c.person?.phone ? c.person : undefined);

@@ -1,6 +1,6 @@
 // The steps every case route repeats: find a case the caller may see, load the policy of the
 // office that works it, and answer with a case. One helper each, shared by every workflow.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { mayReadCase } from '../../core/access.ts';
 import { type CertificateKind, newCertificateNumber } from '../../core/certificates.ts';
@@ -33,6 +33,12 @@ export const policyOfCase = (c: Case): Promise<Policy> => policyFor(workingOffic
 export const caseView = (c: Case, extra: Record<string, unknown> = {}) => CASE_VIEWS[c.type].parse({ ...c, ...extra });
 
 export const newEventId = () => randomUUID();
+
+/** A stable UUID derived from a key: a retry finds the same notice, message or case. */
+export function keyedId(key: string): string {
+  const h = createHash('sha256').update(key).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 export const newCertificate = (kind: CertificateKind) => newCertificateNumber(kind, randomBytes);
 
 export interface ActionContext<C, B> {

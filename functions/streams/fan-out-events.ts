@@ -1,5 +1,6 @@
 // Fan-out: each event written by a case transaction becomes one delivery per agency subscription
-// that wants it, minimised by the subscription's purpose. Read from the table's stream in commit
+// that wants it, minimised by the subscription's purpose, and one per peer deployment holding
+// its other side. Read from the table's stream in commit
 // order (one at a time), so a case's deliveries enter their lanes in the order the events
 // happened. The head of a lane is queued for delivery; the rest wait behind it in the table.
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -21,7 +22,8 @@ async function fanOut(record: DynamoDBRecord, subscriptions: Subscription[]): Pr
     // A disabled endpoint records nothing; a paused one holds what it wants until resumed.
     if (s.state === 'disabled' || !wants(s, event)) continue;
     const { outcome, enqueue } = await recordDelivery(
-      { id: event.id, subscriptionId: s.id, eventType: event.type, eventTime: event.time, caseId, event: agencyEvent(event, s.purpose) },
+      // A peer deployment is an office like ours: it gets the whole event. An agency, what its purpose allows.
+      { id: event.id, subscriptionId: s.id, eventType: event.type, eventTime: event.time, caseId, event: s.kind === 'peer' ? event : agencyEvent(event, s.purpose) },
       new Date(),
     );
     if (enqueue) await enqueueDelivery(enqueue);

@@ -99,7 +99,7 @@ describe('the deadline sweep at scale', () => {
     const { claimStage } = await import('../../functions/shared/store/stages.ts');
     const { putMessage, listMessages } = await import('../../functions/shared/store/messages.ts');
     const { listNotices } = await import('../../functions/shared/store/notices.ts');
-    const { keyedId } = await import('../../functions/queues/act-on-deadlines.ts');
+    const { keyedId } = await import('../../functions/shared/cases.ts');
     const now = new Date();
     const c = report(
       { person: { name: '发送', idNumber: idNumber(901), phone: '13700000002' }, originCode: '511321100', destinationCode: '110105001', arrivalDate: localDate(now), expectedStayDays: 90 },

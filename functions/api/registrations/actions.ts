@@ -1,10 +1,12 @@
 // POST /v1/registrations/{id}/<action>: verify, request-supplement, supplement, refuse, renew, revoke, update-details, depart.
 import { randomUUID } from 'node:crypto';
+import { isOurs } from '../../../core/federation.ts';
 import { REGISTRATION_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
 import * as registration from '../../../core/workflows/registration.ts';
 import type { RegistrationCase } from '../../../core/workflows/registration.ts';
 import { settleMember, settleRefusedMember } from '../../../core/workflows/group-cycle.ts';
 import { actionRoutes, actionsOf, newCertificate, newEventId } from '../../shared/cases.ts';
+import { deploymentPrefixes } from '../../shared/notices.ts';
 import { getCase } from '../../shared/store/cases.ts';
 import { existingJurisdictions, policyFor } from '../../shared/store/reference.ts';
 
@@ -80,10 +82,14 @@ export const actions = {
   depart: action({
     body: BODIES.depart,
     decide: async ({ case: c, body, principal, policy, now }) => {
-      // A next destination this deployment knows gets a case of its own; any other is only recorded.
-      const known = body.nextDestinationCode ? (await existingJurisdictions([body.nextDestinationCode])).has(body.nextDestinationCode) : false;
-      const next = known ? { caseId: randomUUID(), eventId: newEventId(), policy: await policyFor(body.nextDestinationCode!) } : undefined;
-      return registration.depart(c, body, principal, policy, { eventId: newEventId(), ...(next ? { next } : {}), ...(await openReview(c)) }, now);
+      // A next destination of this deployment gets a case of its own; one of a peer deployment's
+      // gets the hand-off in the event (the peer opens it); any other is only recorded.
+      const code = body.nextDestinationCode;
+      const ours = code !== undefined && isOurs(code, deploymentPrefixes());
+      const known = ours ? (await existingJurisdictions([code])).has(code) : false;
+      const next = known ? { caseId: randomUUID(), eventId: newEventId(), policy: await policyFor(code!) } : undefined;
+      const handOff = code !== undefined && !ours;
+      return registration.depart(c, body, principal, policy, { eventId: newEventId(), ...(next ? { next } : {}), ...(handOff ? { handOff } : {}), ...(await openReview(c)) }, now);
     },
   }),
 };

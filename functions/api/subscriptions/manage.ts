@@ -83,7 +83,8 @@ export const handler = byRoute({
   'GET /v1/subscriptions': route({ query: SubscriptionsQuery }, async ({ query, principal }) => {
     if (principal.role !== 'agency' && principal.role !== 'admin') throw forbidden('subscriptions belong to agencies');
     const page = await listSubscriptions(principal.role === 'agency' ? principal.agency : undefined, query.limit, query.cursor);
-    const items = page.items.filter((s) => mayManageSubscription(principal, s)).map(subscriptionView);
+    // Peers are listed at /v1/federation/peers.
+    const items = page.items.filter((s) => s.kind !== 'peer' && mayManageSubscription(principal, s)).map(subscriptionView);
     return json(200, { items, ...(page.cursor ? { cursor: page.cursor } : {}) });
   }),
 

@@ -82,7 +82,7 @@ export async function listSubscriptions(agency: string | undefined, limit: numbe
     keyNames: ['pk', 'sk'],
     limit,
     maxRead: 1000,
-    ...(cursor ? { start: decodeCursor(cursor, { pk: 'SUBSCRIPTIONS', sk: /^SUB#sub_[0-9a-z]+$/ }) } : {}),
+    ...(cursor ? { start: decodeCursor(cursor, { pk: 'SUBSCRIPTIONS', sk: /^SUB#(sub|peer)_[0-9a-z-]+$/ }) } : {}),
   });
   return { items: page.items.map(fromSubscriptionItem), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }

@@ -1,0 +1,64 @@
+// POST /v1/federation/events: a peer deployment delivers an event (the same signed webhook an
+// agency receives). The signature must verify against a registered peer's key, or 401. The
+// event's notices are filed in this deployment's inboxes; a departure towards one of our
+// jurisdictions opens the case here. Both are keyed by the event id, so a redelivered event
+// changes nothing.
+import { Webhook } from 'standardwebhooks';
+import { type HandOff, isOurs } from '../../../core/federation.ts';
+import { signingSecrets } from '../../../core/subscriptions.ts';
+import { arriveFromPeer } from '../../../core/workflows/registration.ts';
+import { fromCloudEvent } from '../../shared/events.ts';
+import { HttpProblem, json, route } from '../../shared/http.ts';
+import { keyedId } from '../../shared/cases.ts';
+import { logger } from '../../shared/observability.ts';
+import { deploymentPrefixes, fileEventNotices } from '../../shared/notices.ts';
+import { commit, getCase } from '../../shared/store/cases.ts';
+import { existingJurisdictions, policyFor } from '../../shared/store/reference.ts';
+import { allSubscriptions } from '../../shared/store/subscriptions.ts';
+
+/** The peer whose key verifies the request, or undefined. */
+async function sender(payload: string, headers: Record<string, string>) {
+  const now = new Date();
+  for (const peer of (await allSubscriptions()).filter((s) => s.kind === 'peer')) {
+    for (const secret of signingSecrets(peer, now)) {
+      try {
+        new Webhook(secret).verify(payload, headers);
+        return peer;
+      } catch {
+        // not this key
+      }
+    }
+  }
+  return undefined;
+}
+
+export const handler = route({ public: true }, async ({ event }) => {
+  const payload = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+  const headers = { 'webhook-id': event.headers['webhook-id'] ?? '', 'webhook-timestamp': event.headers['webhook-timestamp'] ?? '', 'webhook-signature': event.headers['webhook-signature'] ?? '' };
+  const peer = await sender(payload, headers);
+  if (!peer) throw new HttpProblem(401, 'The signature does not verify against any registered peer (or its timestamp is more than five minutes off)');
+  let domainEvent;
+  try {
+    domainEvent = fromCloudEvent(JSON.parse(payload));
+  } catch (error) {
+    throw new HttpProblem(400, `Not a liudong CloudEvent: ${(error as Error).message}`, [{ field: 'body', reason: 'is not a liudong CloudEvent' }]);
+  }
+  const filed = await fileEventNotices(domainEvent);
+  let opened: string | undefined;
+  const data = domainEvent.data as { departure?: { date: string; nextDestinationCode?: string }; handOff?: HandOff; caseId: string; originCode: string };
+  const next = data.departure?.nextDestinationCode;
+  if (domainEvent.type === 'registration.departed' && next && data.handOff && isOurs(next, deploymentPrefixes())) {
+    if (!(await existingJurisdictions([next])).has(next)) {
+      logger.warn('a peer sent a departure towards a jurisdiction we do not have', { eventId: domainEvent.id, next });
+    } else {
+      const ids = { caseId: keyedId(`transfer#${domainEvent.id}`), eventId: keyedId(`transfer-event#${domainEvent.id}`) };
+      // Already opened by an earlier delivery of the same event: nothing more to do.
+      if (!(await getCase(ids.caseId))) {
+        await commit([arriveFromPeer({ caseId: data.caseId, originCode: data.originCode, nextDestinationCode: next, departureDate: data.departure!.date, handOff: data.handOff }, peer.id, await policyFor(next), ids, new Date())]);
+      }
+      opened = ids.caseId;
+    }
+  }
+  logger.info('federated event', { eventId: domainEvent.id, type: domainEvent.type, peer: peer.id, filed, opened });
+  return json(202, { eventId: domainEvent.id, filed, ...(opened ? { opened } : {}) });
+});

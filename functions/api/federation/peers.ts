@@ -1,0 +1,77 @@
+// Peer deployments (federation), registered by a national administrator on both sides: the
+// peer's base URL, the jurisdiction prefixes it serves, and the shared signing key. The first
+// side leaves `secret` out and is shown the new key once; the second side gives the same key.
+// A peer is a subscriber of every event whose other side lies in its prefixes.
+import { randomBytes } from 'node:crypto';
+import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
+import { PeerCreate, PeerParams, federationEventsUrl, isOurs, peerId } from '../../../core/federation.ts';
+import type { Principal } from '../../../core/principal.ts';
+import type { Subscription } from '../../../core/subscriptions.ts';
+import { HttpProblem, byRoute, json, route } from '../../shared/http.ts';
+import { deploymentPrefixes } from '../../shared/notices.ts';
+import { allSubscriptions, deleteSubscription, getSubscription, putSubscription } from '../../shared/store/subscriptions.ts';
+import { endpointProblem } from '../../shared/webhooks.ts';
+
+const national = (principal: Principal) => {
+  if (principal.role !== 'admin' || principal.jurisdiction !== undefined) throw forbidden('peers are registered by a national administrator');
+};
+
+const peerView = (s: Subscription) => ({
+  id: s.id,
+  name: s.id.slice('peer_'.length),
+  baseUrl: s.url.replace(/\/v1\/federation\/events$/, ''),
+  prefixes: s.prefixes ?? [],
+  state: s.state,
+  ...(s.failingSince ? { failingSince: s.failingSince } : {}),
+  createdAt: s.createdAt,
+});
+
+export const handler = byRoute({
+  'GET /v1/federation/peers': route({}, async ({ principal }) => {
+    national(principal);
+    return json(200, { items: (await allSubscriptions()).filter((s) => s.kind === 'peer').map(peerView) });
+  }),
+
+  'POST /v1/federation/peers': route({ body: PeerCreate, idempotent: true }, async ({ body, principal }) => {
+    national(principal);
+    const ours = deploymentPrefixes();
+    const overlapping = body.prefixes.filter((p) => ours.length === 0 || isOurs(p, ours) || ours.some((o) => o.startsWith(p)));
+    if (overlapping.length > 0) {
+      throw unprocessable([{ field: 'prefixes', reason: `overlap this deployment's own (${ours.join(', ') || 'all: set DEPLOYMENT_PREFIXES'}): ${overlapping.join(', ')}` }]);
+    }
+    const url = federationEventsUrl(body.baseUrl);
+    const problem = await endpointProblem(url);
+    if (problem) throw unprocessable([{ field: 'baseUrl', reason: problem }], 'The peer cannot be reached there');
+    const id = peerId(body.name);
+    if (await getSubscription(id)) throw new HttpProblem(409, `A peer ${body.name} is registered already; delete it first to change it`);
+    const now = new Date().toISOString();
+    const secret = body.secret ?? `whsec_${randomBytes(32).toString('base64')}`;
+    const peer: Subscription = {
+      id,
+      kind: 'peer',
+      agency: id,
+      createdBy: principal.sub,
+      url,
+      eventTypes: ['*'],
+      jurisdiction: body.prefixes[0]!,
+      prefixes: body.prefixes,
+      // A peer is an office: purpose does not minimise what it gets (see fan-out).
+      purpose: 'law_enforcement',
+      state: 'active',
+      secrets: [{ secret, createdAt: now }],
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    await putSubscription(peer);
+    return json(201, { ...peerView(peer), ...(body.secret ? {} : { secret }) }, { location: `/v1/federation/peers/${body.name}` });
+  }),
+
+  'DELETE /v1/federation/peers/{name}': route({ params: PeerParams }, async ({ params, principal }) => {
+    national(principal);
+    const peer = await getSubscription(peerId(params.name));
+    if (!peer || peer.kind !== 'peer') throw notFound(`no peer ${params.name}`);
+    await deleteSubscription(peer.id);
+    return { statusCode: 204, body: '' };
+  }),
+});

@@ -1,0 +1,25 @@
+// Filing an event's notices in the inboxes it concerns, each to be acknowledged by the receiving
+// office's deadline (policy noticeAcknowledgement). Only this deployment's inboxes: a peer files
+// its own. Idempotent (one notice per event and inbox), so redelivery is harmless.
+import { localDate } from '../../core/calendar.ts';
+import { isOurs, parsePrefixes } from '../../core/federation.ts';
+import { noticesFor } from '../../core/notices.ts';
+import { type DomainEvent, startDeadline } from '../../core/workflows/engine.ts';
+import { logger } from './observability.ts';
+import { fileNotice } from './store/notices.ts';
+import { policyFor } from './store/reference.ts';
+
+/** This deployment's jurisdiction prefixes (`DEPLOYMENT_PREFIXES`, e.g. `11`); none: all of them. */
+export const deploymentPrefixes = () => parsePrefixes(process.env.DEPLOYMENT_PREFIXES);
+
+export async function fileEventNotices(event: DomainEvent): Promise<number> {
+  let filed = 0;
+  for (const notice of noticesFor(event).filter((n) => isOurs(n.jurisdiction, deploymentPrefixes()))) {
+    // Each inbox acknowledges by its own policy's deadline, counted from the event.
+    const acknowledgeBy = startDeadline('noticeAcknowledgement', localDate(new Date(event.time)), await policyFor(notice.jurisdiction), { at: event.time, version: 1 });
+    const outcome = await fileNotice({ ...notice, ...(acknowledgeBy ? { acknowledgeBy } : {}) });
+    if (outcome === 'filed') filed++;
+    logger.info('notice', { outcome, eventId: event.id, type: event.type, jurisdiction: notice.jurisdiction });
+  }
+  return filed;
+}
