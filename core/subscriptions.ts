@@ -54,6 +54,16 @@ export const hopDelaySeconds = (notBefore: string, now: Date): number =>
 
 // ---- What a subscription is
 
+/** A new subscription (or peer), active, signing with `secret`. */
+export const newSubscription = (fields: Omit<Subscription, 'state' | 'secrets' | 'createdAt' | 'updatedAt' | 'version'>, secret: string, now: string): Subscription => ({
+  ...fields,
+  state: 'active',
+  secrets: [{ secret, createdAt: now }],
+  createdAt: now,
+  updatedAt: now,
+  version: 1,
+});
+
 /** The catalogue's event type, namespaced, for a name given with or without the namespace. */
 export const namespacedType = (t: string) => (t === '*' || t.startsWith(EVENT_NAMESPACE) ? t : `${EVENT_NAMESPACE}${t}`);
 

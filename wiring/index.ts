@@ -366,7 +366,8 @@ export const streams: readonly (StreamSpec & { table: TableName; function: Funct
   {
     table: 'cases',
     function: 'fanOutEvents',
-    batchSize: 25,
+    // Larger batches: different cases' events are fanned out side by side.
+    batchSize: 100,
     maxRetries: 10,
     filter: { eventName: 'INSERT', entity: 'event' },
     onFailure: 'outboxFailures',

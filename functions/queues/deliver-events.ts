@@ -88,7 +88,8 @@ async function attempt(record: SQSRecord): Promise<string> {
     latencyMs: outcome.latencyMs,
     ...(outcome.error ? { error: outcome.error } : {}),
   };
-  const health = await recordHealth(s.id, ok, now.toISOString());
+  // The subscription is written only when its health changes (a hot item otherwise).
+  const health = ok && !s.failingSince ? s : await recordHealth(s.id, ok, now.toISOString());
   if (ok) {
     await next(await settleDelivery(d, 'delivered', made, now));
     return 'delivered';

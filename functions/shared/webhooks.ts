@@ -1,6 +1,7 @@
 // Sending one signed webhook (Standard Webhooks, via the `standardwebhooks` package). The endpoint's
 // addresses are checked at the moment of connection (the socket's own DNS lookup), so a name that
 // resolved to a public address at creation and to a private one now is refused now.
+import { randomBytes } from 'node:crypto';
 import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
@@ -10,6 +11,9 @@ import { DELIVERY_TIMEOUT_MS, type EndpointMode, addressProblem, parseRetryAfter
 
 /** Where endpoints may point: `local` (the local stack sets it) also allows http to loopback. */
 export const endpointMode = (): EndpointMode => (process.env.WEBHOOK_ENDPOINTS === 'local' ? 'local' : 'cloud');
+
+/** A Standard Webhooks secret: `whsec_` and 32 random bytes in base64. */
+export const newSigningSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
 
 /** Every signature of a payload, one per signing secret, space-separated (`v1,…  v1,…`). */
 export function signatures(secrets: readonly string[], id: string, at: Date, payload: string): string {

@@ -18,30 +18,47 @@ async function fanOut(record: DynamoDBRecord, subscriptions: Subscription[]): Pr
   if (row.entity !== 'event') return;
   const event = row.event as { id: string; type: string; time: string; data: Record<string, unknown> };
   const caseId = String(event.data?.caseId ?? row.caseId ?? '');
-  for (const s of subscriptions) {
-    // A disabled endpoint records nothing; a paused one holds what it wants until resumed.
-    if (s.state === 'disabled' || !wants(s, event)) continue;
-    const { outcome, enqueue } = await recordDelivery(
-      // A peer deployment is an office like ours: it gets the whole event. An agency, what its purpose allows.
-      { id: event.id, subscriptionId: s.id, eventType: event.type, eventTime: event.time, caseId, event: s.kind === 'peer' ? event : agencyEvent(event, s.purpose) },
-      new Date(),
-    );
-    if (enqueue) await enqueueDelivery(enqueue);
-    logger.info('delivery', { outcome, queued: Boolean(enqueue), eventId: event.id, subscriptionId: s.id });
-  }
+  // A disabled endpoint records nothing; a paused one holds what it wants until resumed.
+  const wanting = subscriptions.filter((s) => s.state !== 'disabled' && wants(s, event));
+  // Each subscription's lane is its own: they are written side by side.
+  await Promise.all(
+    wanting.map(async (s) => {
+      const { outcome, enqueue } = await recordDelivery(
+        // A peer deployment is an office like ours: it gets the whole event. An agency, what its purpose allows.
+        { id: event.id, subscriptionId: s.id, eventType: event.type, eventTime: event.time, caseId, event: s.kind === 'peer' ? event : agencyEvent(event, s.purpose) },
+        new Date(),
+      );
+      if (enqueue) await enqueueDelivery(enqueue);
+      logger.info('delivery', { outcome, queued: Boolean(enqueue), eventId: event.id, subscriptionId: s.id });
+    }),
+  );
 }
 
-// In order, one at a time, stopping at the first failure: the stream is retried from that record,
-// so no later event of the case can overtake it. The subscriptions are read once per batch.
+/** The case an inserted event row belongs to (its partition), for grouping a batch. */
+const caseOf = (record: DynamoDBRecord) => String(record.dynamodb?.Keys?.pk?.S ?? record.dynamodb?.SequenceNumber);
+
+// A case's events in commit order, one at a time, stopping at its first failure; different cases
+// side by side. The stream is retried from the earliest failed record, so no later event of a
+// case overtakes it (records after it that went through are found recorded: nothing twice).
+// The subscriptions are read once per batch.
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const subscriptions = await allSubscriptions();
-  for (const record of event.Records) {
-    try {
-      await fanOut(record, subscriptions);
-    } catch (error) {
-      logger.error('fan-out failed; the stream retries from this record', { error: error as Error, sequenceNumber: record.dynamodb?.SequenceNumber });
-      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
-    }
-  }
-  return { batchItemFailures: [] };
+  const byCase = new Map<string, DynamoDBRecord[]>();
+  for (const record of event.Records) byCase.set(caseOf(record), [...(byCase.get(caseOf(record)) ?? []), record]);
+  const failed: number[] = [];
+  await Promise.all(
+    [...byCase.values()].map(async (records) => {
+      for (const record of records) {
+        try {
+          await fanOut(record, subscriptions);
+        } catch (error) {
+          logger.error('fan-out failed; the stream retries from this record', { error: error as Error, sequenceNumber: record.dynamodb?.SequenceNumber });
+          failed.push(event.Records.indexOf(record));
+          return;
+        }
+      }
+    }),
+  );
+  if (failed.length === 0) return { batchItemFailures: [] };
+  return { batchItemFailures: [{ itemIdentifier: event.Records[Math.min(...failed)]!.dynamodb?.SequenceNumber ?? '' }] };
 };

@@ -2,15 +2,14 @@
 // peer's base URL, the jurisdiction prefixes it serves, and the shared signing key. The first
 // side leaves `secret` out and is shown the new key once; the second side gives the same key.
 // A peer is a subscriber of every event whose other side lies in its prefixes.
-import { randomBytes } from 'node:crypto';
 import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
 import { PeerCreate, PeerParams, federationEventsUrl, isOurs, peerId } from '../../../core/federation.ts';
 import type { Principal } from '../../../core/principal.ts';
-import type { Subscription } from '../../../core/subscriptions.ts';
+import { type Subscription, newSubscription } from '../../../core/subscriptions.ts';
 import { HttpProblem, byRoute, json, route } from '../../shared/http.ts';
 import { deploymentPrefixes } from '../../shared/notices.ts';
 import { allSubscriptions, deleteSubscription, getSubscription, putSubscription } from '../../shared/store/subscriptions.ts';
-import { endpointProblem } from '../../shared/webhooks.ts';
+import { endpointProblem, newSigningSecret } from '../../shared/webhooks.ts';
 
 const national = (principal: Principal) => {
   if (principal.role !== 'admin' || principal.jurisdiction !== undefined) throw forbidden('peers are registered by a national administrator');
@@ -44,25 +43,13 @@ export const handler = byRoute({
     if (problem) throw unprocessable([{ field: 'baseUrl', reason: problem }], 'The peer cannot be reached there');
     const id = peerId(body.name);
     if (await getSubscription(id)) throw new HttpProblem(409, `A peer ${body.name} is registered already; delete it first to change it`);
-    const now = new Date().toISOString();
-    const secret = body.secret ?? `whsec_${randomBytes(32).toString('base64')}`;
-    const peer: Subscription = {
-      id,
-      kind: 'peer',
-      agency: id,
-      createdBy: principal.sub,
-      url,
-      eventTypes: ['*'],
-      jurisdiction: body.prefixes[0]!,
-      prefixes: body.prefixes,
-      // A peer is an office: purpose does not minimise what it gets (see fan-out).
-      purpose: 'law_enforcement',
-      state: 'active',
-      secrets: [{ secret, createdAt: now }],
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+    const secret = body.secret ?? newSigningSecret();
+    const peer = newSubscription(
+      // A peer is an office: its purpose minimises nothing (see the fan-out).
+      { id, kind: 'peer', agency: id, createdBy: principal.sub, url, eventTypes: ['*'], jurisdiction: body.prefixes[0]!, prefixes: body.prefixes, purpose: 'law_enforcement' },
+      secret,
+      new Date().toISOString(),
+    );
     await putSubscription(peer);
     return json(201, { ...peerView(peer), ...(body.secret ? {} : { secret }) }, { location: `/v1/federation/peers/${body.name}` });
   }),

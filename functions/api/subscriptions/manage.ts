@@ -11,6 +11,7 @@ import {
   SubscriptionParams,
   SubscriptionsQuery,
   mayManageSubscription,
+  newSubscription,
   subscriptionView,
 } from '../../../core/subscriptions.ts';
 import type { Principal } from '../../../core/principal.ts';
@@ -26,10 +27,8 @@ import {
   releaseHeld,
   saveSubscription,
 } from '../../shared/store/subscriptions.ts';
-import { endpointProblem } from '../../shared/webhooks.ts';
+import { endpointProblem, newSigningSecret } from '../../shared/webhooks.ts';
 
-/** A Standard Webhooks secret: `whsec_` and 32 random bytes in base64. */
-const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
 const newId = () => `sub_${randomBytes(10).toString('hex')}`;
 
 async function owned(principal: Principal, id: string): Promise<Subscription> {
@@ -63,19 +62,8 @@ export const handler = byRoute({
     }
     const problem = await endpointProblem(body.url);
     if (problem) throw unprocessable([{ field: 'url', reason: problem }], 'The endpoint cannot be used');
-    const now = new Date().toISOString();
-    const secret = newSecret();
-    const s: Subscription = {
-      ...body,
-      id: newId(),
-      agency: principal.agency!,
-      createdBy: principal.sub,
-      state: 'active',
-      secrets: [{ secret, createdAt: now }],
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+    const secret = newSigningSecret();
+    const s = newSubscription({ ...body, id: newId(), agency: principal.agency!, createdBy: principal.sub }, secret, new Date().toISOString());
     await putSubscription(s);
     return json(201, { ...subscriptionView(s), secret }, { location: `/v1/subscriptions/${s.id}` });
   }),
@@ -120,7 +108,7 @@ export const handler = byRoute({
   'POST /v1/subscriptions/{id}/rotate-secret': route({ params: SubscriptionParams, idempotent: true }, async ({ params, principal }) => {
     const s = await owned(principal, params.id);
     const now = new Date();
-    const secret = newSecret();
+    const secret = newSigningSecret();
     const overlapEnds = new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString();
     // The current secret signs beside the new one until the overlap ends; older ones are dropped.
     const current = s.secrets.filter((k) => !k.expiresAt).map((k) => ({ ...k, expiresAt: overlapEnds }));

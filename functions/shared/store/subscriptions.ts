@@ -6,9 +6,10 @@
 // A lane is what keeps one case's events in order for one subscriber, and what keeps a
 // subscriber's backlog in the table instead of in a queue shared with other subscribers.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type Attempt, type DeliveryState, type Subscription } from '../../../core/subscriptions.ts';
 import { documentClient } from '../clients.ts';
+import { conditional } from './conditional.ts';
 import { tableName } from '../env.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
@@ -41,20 +42,14 @@ export async function getSubscription(id: string): Promise<Subscription | undefi
 
 /** Replaces a subscription written at `s.version - 1`; false when it changed meanwhile. */
 export async function saveSubscription(s: Subscription): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: tableName('cases'),
-        Item: { ...subscriptionKey(s.id), entity: 'subscription', ...s },
-        ConditionExpression: 'version = :previous',
-        ExpressionAttributeValues: { ':previous': s.version - 1 },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
+  return conditional(
+    new PutCommand({
+      TableName: tableName('cases'),
+      Item: { ...subscriptionKey(s.id), entity: 'subscription', ...s },
+      ConditionExpression: 'version = :previous',
+      ExpressionAttributeValues: { ':previous': s.version - 1 },
+    }),
+  );
 }
 
 export async function deleteSubscription(id: string): Promise<void> {
@@ -109,56 +104,42 @@ export async function recordHealth(id: string, ok: boolean, at: string): Promise
 
 /** While an endpoint fails, one attempt at a time may probe it: true when this caller holds the probe. */
 export async function claimProbe(id: string, now: Date, seconds: number): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName('cases'),
-        Key: subscriptionKey(id),
-        UpdateExpression: 'SET probeUntil = :until',
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(probeUntil) OR probeUntil < :now)',
-        ExpressionAttributeValues: { ':until': new Date(now.getTime() + seconds * 1000).toISOString(), ':now': now.toISOString() },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
+  return conditional(
+    new UpdateCommand({
+      TableName: tableName('cases'),
+      Key: subscriptionKey(id),
+      UpdateExpression: 'SET probeUntil = :until',
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(probeUntil) OR probeUntil < :now)',
+      ExpressionAttributeValues: { ':until': new Date(now.getTime() + seconds * 1000).toISOString(), ':now': now.toISOString() },
+    }),
+  );
 }
 
 /** Disables a subscription (410 Gone, five days failing); the first reason stands. */
 export async function disableSubscription(id: string, reason: string, at: string): Promise<void> {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName('cases'),
-        Key: subscriptionKey(id),
-        UpdateExpression: 'SET #state = :disabled, disabled = :why, updatedAt = :at, version = version + :one REMOVE probeUntil',
-        ConditionExpression: 'attribute_exists(pk) AND #state <> :disabled',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':disabled': 'disabled', ':why': { at, reason }, ':at': at, ':one': 1 },
-      }),
-    );
-  } catch (error) {
-    if (!conditionFailed(error)) throw error;
-  }
+  await conditional(
+    new UpdateCommand({
+      TableName: tableName('cases'),
+      Key: subscriptionKey(id),
+      UpdateExpression: 'SET #state = :disabled, disabled = :why, updatedAt = :at, version = version + :one REMOVE probeUntil',
+      ConditionExpression: 'attribute_exists(pk) AND #state <> :disabled',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':disabled': 'disabled', ':why': { at, reason }, ':at': at, ':one': 1 },
+    }),
+  );
 }
 
 /** Counts an exhausted delivery on its subscription, for its owner to see. */
 export async function recordExhausted(id: string, deliveryId: string, at: string): Promise<void> {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName('cases'),
-        Key: subscriptionKey(id),
-        UpdateExpression: 'SET exhaustedCount = if_not_exists(exhaustedCount, :zero) + :one, lastExhausted = :last',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':last': { at, deliveryId } },
-      }),
-    );
-  } catch (error) {
-    if (!conditionFailed(error)) throw error;
-  }
+  await conditional(
+    new UpdateCommand({
+      TableName: tableName('cases'),
+      Key: subscriptionKey(id),
+      UpdateExpression: 'SET exhaustedCount = if_not_exists(exhaustedCount, :zero) + :one, lastExhausted = :last',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':last': { at, deliveryId } },
+    }),
+  );
 }
 
 // ---- Deliveries
@@ -283,72 +264,50 @@ export async function recordDelivery(d: Omit<Delivery, 'state' | 'attempts' | 'r
   }
 }
 
+/** An update of one delivery's record. */
+const deliveryUpdate = (d: Delivery, update: Omit<UpdateCommandInput, 'TableName' | 'Key'>) =>
+  new UpdateCommand({ TableName: tableName('cases'), Key: { pk: partition(d.subscriptionId), sk: deliverySortKey(d.eventTime, d.id) }, ...update });
+
 /** Takes the lease for attempt `attempt`: false when it was made already, or another worker is making it. */
 export async function claimAttempt(d: Delivery, attempt: number, now: Date, seconds: number): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName('cases'),
-        Key: { pk: partition(d.subscriptionId), sk: deliverySortKey(d.eventTime, d.id) },
-        UpdateExpression: 'SET leaseUntil = :until',
-        ConditionExpression: '#state = :pending AND size(attempts) = :made AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':pending': 'pending', ':made': attempt - 1, ':now': now.toISOString(), ':until': new Date(now.getTime() + seconds * 1000).toISOString() },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
+  return conditional(
+    deliveryUpdate(d, {
+      UpdateExpression: 'SET leaseUntil = :until',
+      ConditionExpression: '#state = :pending AND size(attempts) = :made AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':pending': 'pending', ':made': attempt - 1, ':now': now.toISOString(), ':until': new Date(now.getTime() + seconds * 1000).toISOString() },
+    }),
+  );
 }
 
 /** Sets a delivery's state where it stands (held while its subscription is paused), guarded by its state. */
 export async function setDeliveryState(d: Delivery, from: DeliveryState, to: DeliveryState): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName('cases'),
-        Key: { pk: partition(d.subscriptionId), sk: deliverySortKey(d.eventTime, d.id) },
-        UpdateExpression: 'SET #state = :to',
-        ConditionExpression: '#state = :from',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':from': from, ':to': to },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
+  return conditional(
+    deliveryUpdate(d, {
+      UpdateExpression: 'SET #state = :to',
+      ConditionExpression: '#state = :from',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':from': from, ':to': to },
+    }),
+  );
 }
 
 /** A held delivery (its subscription was paused or disabled) goes again, its retry schedule counted afresh. */
 export async function releaseHeld(d: Delivery): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName('cases'),
-        Key: { pk: partition(d.subscriptionId), sk: deliverySortKey(d.eventTime, d.id) },
-        UpdateExpression: 'SET #state = :pending, replayBase = :base REMOVE nextAttemptAt',
-        ConditionExpression: '#state = :held',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':pending': 'pending', ':held': 'held', ':base': d.attempts.length },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
+  return conditional(
+    deliveryUpdate(d, {
+      UpdateExpression: 'SET #state = :pending, replayBase = :base REMOVE nextAttemptAt',
+      ConditionExpression: '#state = :held',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':pending': 'pending', ':held': 'held', ':base': d.attempts.length },
+    }),
+  );
 }
 
 /** Records a failed attempt that will be retried at `nextAttemptAt`, releasing the lease. */
 export async function recordRetry(d: Delivery, attempt: Attempt, nextAttemptAt: string): Promise<void> {
   await documentClient().send(
-    new UpdateCommand({
-      TableName: tableName('cases'),
-      Key: { pk: partition(d.subscriptionId), sk: deliverySortKey(d.eventTime, d.id) },
+    deliveryUpdate(d, {
       UpdateExpression: 'SET attempts = list_append(attempts, :attempt), nextAttemptAt = :next REMOVE leaseUntil',
       ExpressionAttributeValues: { ':attempt': [attempt], ':next': nextAttemptAt },
     }),

@@ -1,0 +1,14 @@
+// One way to make a conditional write whose failed condition is an answer, not an error.
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../clients.ts';
+
+/** Sends a conditional put or update: true when it was made, false when its condition did not hold. */
+export async function conditional(command: PutCommand | UpdateCommand): Promise<boolean> {
+  try {
+    await (command instanceof PutCommand ? documentClient().send(command) : documentClient().send(command));
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
