@@ -113,3 +113,29 @@ export function acknowledgementNotice(notice: Notice, stage: Stage, jurisdiction
     data: { noticeEventId: notice.eventId, noticeType: notice.type, inbox: notice.jurisdiction, acknowledgeBy: notice.acknowledgeBy?.dueAt, stage: stage.name, ...stageDetail(stage) },
   };
 }
+
+/** An inbox's feedback figures: of the notices owed an acknowledgement, how many were read, in time or late. */
+export function feedbackFigures(notices: readonly Notice[], now: Date) {
+  const owed = notices.filter((n) => n.acknowledgeBy);
+  // Late once the deadline machinery marked it so, or once its deadline passed unread.
+  const late = (n: Notice) => n.late !== undefined || (n.acknowledged ? n.acknowledged.at : now.toISOString()) > n.acknowledgeBy!.dueAt;
+  const acknowledged = owed.filter((n) => n.acknowledged).length;
+  const inTime = owed.filter((n) => n.acknowledged && !late(n)).length;
+  const unreadLate = owed.filter((n) => !n.acknowledged && late(n)).length;
+  const hours = owed
+    .filter((n) => n.acknowledged)
+    .map((n) => (Date.parse(n.acknowledged!.at) - Date.parse(n.time)) / 3_600_000)
+    .sort((a, b) => a - b);
+  return {
+    received: owed.length,
+    acknowledged,
+    acknowledgedInTime: inTime,
+    acknowledgedLate: acknowledged - inTime,
+    unread: owed.length - acknowledged,
+    // Unread past the deadline: late already, whatever happens next.
+    unreadLate,
+    // The notices already decided (read, or past their deadline) that were read in time.
+    inTimeRate: acknowledged + unreadLate === 0 ? null : inTime / (acknowledged + unreadLate),
+    medianHoursToAcknowledge: hours.length === 0 ? null : Math.round(hours[Math.floor((hours.length - 1) / 2)]! * 10) / 10,
+  };
+}

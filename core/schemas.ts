@@ -499,6 +499,28 @@ export const InboxQuery = z.strictObject({
   limit: Limit,
   cursor: Cursor,
 });
+export const FeedbackQuery = z
+  .strictObject({
+    from: LocalDate.meta({ description: 'Notices filed on or after this day (Asia/Shanghai)' }),
+    to: LocalDate.meta({ description: 'and on or before this one' }),
+  })
+  .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: 'must be at most 366 days after from', path: ['to'] });
+export const FeedbackFigures = z
+  .object({
+    jurisdiction: JurisdictionCode,
+    from: LocalDate,
+    to: LocalDate,
+    received: z.number().int().meta({ description: 'Notices filed in the period that are owed an acknowledgement' }),
+    acknowledged: z.number().int(),
+    acknowledgedInTime: z.number().int().meta({ description: 'Acknowledged by their deadline (policy noticeAcknowledgement)' }),
+    acknowledgedLate: z.number().int(),
+    unread: z.number().int(),
+    unreadLate: z.number().int().meta({ description: 'Still unread, past their deadline' }),
+    inTimeRate: z.number().nullable().meta({ description: 'acknowledgedInTime / (acknowledged + unreadLate): of those decided, read in time' }),
+    medianHoursToAcknowledge: z.number().nullable(),
+  })
+  .meta({ id: 'FeedbackFigures' });
 export const EventCatalogueEntry = z
   .object({
     type: z.string(),

@@ -201,7 +201,7 @@ export const functions = {
   recordAgencyDecision: api('certificates/decisions.ts', "POST /v1/certificates/{number}/decisions: an agency's decision", WRITES),
   jurisdictions: api('reference/jurisdictions.ts', 'GET and PUT /v1/jurisdictions/{code}', { cases: 'readWrite' }),
   policies: api('reference/policies.ts', 'Policy overrides and the policy in force', { cases: 'readWrite' }),
-  listNotices: api('notices/list.ts', 'GET /v1/jurisdictions/{code}/notices: an office inbox', { cases: 'read' }),
+  listNotices: api('notices/list.ts', 'GET /v1/jurisdictions/{code}/notices: an office inbox, and its feedback figures', { cases: 'read' }),
   acknowledgeNotice: api('notices/ack.ts', 'POST /v1/jurisdictions/{code}/notices/{eventId}/ack: mark a notice read', { cases: 'readWrite' }),
   listMessages: api('messages/list.ts', "GET /v1/messages: what a case's person was sent, or will be", { cases: 'read' }),
   createImport: api('imports/create.ts', 'POST /v1/imports: an import id and where to upload the file', WRITES, {
@@ -328,6 +328,7 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/jurisdictions/{code}', function: 'jurisdictions', auth: 'jwt' },
   { method: 'PUT', path: '/v1/jurisdictions/{code}', function: 'jurisdictions', auth: 'jwt' },
   { method: 'GET', path: '/v1/jurisdictions/{code}/notices', function: 'listNotices', auth: 'jwt' },
+  { method: 'GET', path: '/v1/jurisdictions/{code}/notices/figures', function: 'listNotices', auth: 'jwt' },
   { method: 'POST', path: '/v1/jurisdictions/{code}/notices/{eventId}/ack', function: 'acknowledgeNotice', auth: 'jwt' },
   { method: 'GET', path: '/v1/messages', function: 'listMessages', auth: 'jwt' },
   { method: 'GET', path: '/v1/jurisdictions/{code}/policy', function: 'policies', auth: 'jwt' },

@@ -152,6 +152,12 @@ export const OPERATIONS: Record<string, Operation> = {
     query: schemas.InboxQuery,
     responses: { 200: ok('A page of notices', schemas.NoticePage), ...problems(400, 401, 403) },
   },
+  'GET /v1/jurisdictions/{code}/notices/figures': {
+    summary: "An inbox's feedback figures over a period (days filed, Asia/Shanghai): notices received, acknowledged in time or late, unread, unread past the deadline",
+    params: schemas.InboxParams,
+    query: schemas.FeedbackQuery,
+    responses: { 200: ok('The figures', schemas.FeedbackFigures), ...problems(400, 401, 403) },
+  },
   'POST /v1/jurisdictions/{code}/notices/{eventId}/ack': {
     summary: 'Mark a notice read (the first acknowledgement stands); a read notice is no longer reminded or escalated',
     params: schemas.NoticeParams,

@@ -73,6 +73,29 @@ describe('office inboxes with acknowledgement', () => {
     expect(local.errors).toEqual([]);
   });
 
+  it("gives an inbox's feedback figures: received, acknowledged in time or late, unread", async () => {
+    const origin = await sign({ role: 'caseworker', jurisdiction: '511321100' });
+    const today = localDate(new Date());
+    const figures = async (query: string) => api('GET', `/v1/jurisdictions/511321100/notices/figures${query}`, { token: origin });
+    // The two tests above: three registration notices, one read only after it was marked late.
+    const r = await figures(`?from=${today}&to=${today}`);
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({
+      jurisdiction: '511321100', from: today, to: today,
+      received: 3, acknowledged: 3, acknowledgedInTime: 2, acknowledgedLate: 1, unread: 0, unreadLate: 0,
+      inTimeRate: 2 / 3, medianHoursToAcknowledge: expect.any(Number),
+    });
+    // One more, unread: counted, not yet late.
+    await report('110105198001010091');
+    await local.stack.drained();
+    expect((await figures(`?from=${today}&to=${today}`)).body).toMatchObject({ received: 4, unread: 1, unreadLate: 0 });
+    expect((await figures('?from=2026-01-01&to=2026-01-31')).body).toMatchObject({ received: 0, inTimeRate: null, medianHoursToAcknowledge: null });
+    const bad = await figures(`?from=${today}&to=2020-01-01`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: Json) => e.field)).toEqual(['query.to']);
+    expect((await api('GET', `/v1/jurisdictions/511321100/notices/figures?from=${today}&to=${today}`, { token: await sign({ role: 'caseworker', jurisdiction: '510104001' }) })).status).toBe(403);
+  });
+
   it('publishes the event catalogue without a token, each type with its data schema', async () => {
     const all = await fetch(`${local.stack.apiUrl}/v1/events/schemas`);
     expect(all.status).toBe(200);

@@ -1,11 +1,27 @@
-// GET /v1/jurisdictions/{code}/notices: an office's inbox, newest first (`?unread=true`: only what nobody acknowledged).
+// An office's inbox: GET /v1/jurisdictions/{code}/notices, newest first (`?unread=true`: only what
+// nobody acknowledged); and its feedback figures over a period: how many notices were read, in time or late.
 import { mayReadInbox } from '../../../core/access.ts';
+import { addCalendarDays, endOfLocalDate } from '../../../core/calendar.ts';
 import { forbidden } from '../../../core/errors.ts';
-import { InboxParams, InboxQuery } from '../../../core/schemas.ts';
-import { json, route } from '../../shared/http.ts';
-import { listNotices } from '../../shared/store/notices.ts';
+import { feedbackFigures } from '../../../core/notices.ts';
+import { FeedbackQuery, InboxParams, InboxQuery } from '../../../core/schemas.ts';
+import type { Principal } from '../../../core/principal.ts';
+import { byRoute, json, route } from '../../shared/http.ts';
+import { listNotices, noticesFiledBetween } from '../../shared/store/notices.ts';
 
-export const handler = route({ params: InboxParams, query: InboxQuery }, async ({ params, query, principal }) => {
-  if (!mayReadInbox(principal, params.code)) throw forbidden(`the inbox of ${params.code} is outside your jurisdiction`);
-  return json(200, await listNotices(params.code, query.limit, query.cursor, query.unread === 'true'));
+const mayRead = (principal: Principal, code: string) => {
+  if (!mayReadInbox(principal, code)) throw forbidden(`the inbox of ${code} is outside your jurisdiction`);
+};
+
+export const handler = byRoute({
+  'GET /v1/jurisdictions/{code}/notices': route({ params: InboxParams, query: InboxQuery }, async ({ params, query, principal }) => {
+    mayRead(principal, params.code);
+    return json(200, await listNotices(params.code, query.limit, query.cursor, query.unread === 'true'));
+  }),
+  'GET /v1/jurisdictions/{code}/notices/figures': route({ params: InboxParams, query: FeedbackQuery }, async ({ params, query, principal }) => {
+    mayRead(principal, params.code);
+    // Local days: from the start of `from` to the end of `to`, Asia/Shanghai.
+    const notices = await noticesFiledBetween(params.code, endOfLocalDate(addCalendarDays(query.from, -1)), endOfLocalDate(query.to));
+    return json(200, { jurisdiction: params.code, from: query.from, to: query.to, ...feedbackFigures(notices, new Date()) });
+  }),
 });

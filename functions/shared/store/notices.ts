@@ -10,7 +10,7 @@ import { type Actor, stagesOfDeadline } from '../../../core/workflows/engine.ts'
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
 import { shardOf } from './cases.ts';
-import { type Page, decodeCursor, queryPage, withoutKeys } from './paging.ts';
+import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
 const noticeKey = (n: { jurisdiction: string; time: string; eventId: string }) => ({ pk: `INBOX#${n.jurisdiction}`, sk: `NOTICE#${n.time}#${n.eventId}` });
 const pointerKey = (code: string, eventId: string) => ({ pk: `INBOX#${code}`, sk: `EVENT#${eventId}` });
@@ -121,6 +121,19 @@ export async function markNoticeLate(n: Notice, at: string): Promise<void> {
 }
 
 export const fromNoticeItem = fromItem;
+
+/** An inbox's notices filed between two instants (its own partition, a key range: no scan). */
+export async function noticesFiledBetween(code: string, from: string, to: string): Promise<Notice[]> {
+  const out: Notice[] = [];
+  for await (const item of queryAll({
+    TableName: tableName('cases'),
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': `INBOX#${code}`, ':from': `NOTICE#${from}`, ':to': `NOTICE#${to}` },
+  })) {
+    out.push(fromItem(item));
+  }
+  return out;
+}
 
 /** Newest notices first; `unread` leaves out what was acknowledged. */
 export async function listNotices(code: string, limit: number, cursor?: string, unread = false): Promise<Page<Notice>> {
