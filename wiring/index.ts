@@ -115,6 +115,16 @@ export const tables = {
     timeToLive: 'expiresAt',
     stream: true,
   },
+  // Agency subscriptions, peers and their deliveries: busy, short-lived records (TTL 30 days), read
+  // only by key, so kept apart from the cases and their indexes.
+  deliveries: {
+    env: 'DELIVERIES_TABLE',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [],
+    timeToLive: 'expiresAt',
+    stream: false,
+  },
   idempotency: {
     env: 'IDEMPOTENCY_TABLE',
     partitionKey: 'id',
@@ -180,6 +190,8 @@ const api = (entry: string, description: string, tables: Record<string, Access>,
 
 /** What a route that writes a case needs: the table, and Powertools' idempotency records. */
 const WRITES = { cases: 'readWrite', idempotency: 'readWrite' } as const;
+/** What a route that changes subscriptions needs. */
+const DELIVERIES = { deliveries: 'readWrite', idempotency: 'readWrite' } as const;
 
 export const functions = {
   createRegistration: api('registrations/create.ts', 'POST /v1/registrations: report an arrival', WRITES),
@@ -225,12 +237,12 @@ export const functions = {
     tables: { cases: 'readWrite' },
     sendsTo: [],
   },
-  subscriptions: api('subscriptions/manage.ts', 'Agency subscriptions: create, list, read, pause, resume, rotate the secret, delete', WRITES, {
+  subscriptions: api('subscriptions/manage.ts', 'Agency subscriptions: create, list, read, pause, resume, rotate the secret, delete', DELIVERIES, {
     sendsTo: ['deliveries'],
   }),
-  subscriptionDeliveries: api('subscriptions/deliveries.ts', "A subscription's deliveries and their attempts; replay", WRITES, { sendsTo: ['deliveries'] }),
-  federationPeers: api('federation/peers.ts', 'Peer deployments: register, list, remove (national administrators)', WRITES),
-  receiveFederatedEvents: api('federation/events.ts', "POST /v1/federation/events: a peer deployment's signed event: notices, transfers", WRITES),
+  subscriptionDeliveries: api('subscriptions/deliveries.ts', "A subscription's deliveries and their attempts; replay", DELIVERIES, { sendsTo: ['deliveries'] }),
+  federationPeers: api('federation/peers.ts', 'Peer deployments: register, list, remove (national administrators)', DELIVERIES),
+  receiveFederatedEvents: api('federation/events.ts', "POST /v1/federation/events: a peer deployment's signed event: notices, transfers", { ...WRITES, deliveries: 'read' }),
   openapi: api('openapi.ts', 'GET /v1/openapi.json and /v1/events/schemas: the API and event descriptions', {}, { timeoutSeconds: 5, memoryMb: 256 }),
   publishEvents: {
     entry: 'functions/streams/publish-events.ts',
@@ -245,7 +257,7 @@ export const functions = {
     description: 'Records each event as a delivery for every subscription that wants it, in commit order',
     timeoutSeconds: 60,
     memoryMb: 512,
-    tables: { cases: 'readWrite' },
+    tables: { deliveries: 'readWrite' },
     sendsTo: ['deliveries'],
   },
   deliverEvents: {
@@ -253,7 +265,7 @@ export const functions = {
     description: 'Makes one signed delivery attempt per message (15 s timeout), retries on the schedule, disables dead endpoints',
     timeoutSeconds: 40,
     memoryMb: 512,
-    tables: { cases: 'readWrite' },
+    tables: { deliveries: 'readWrite' },
     sendsTo: ['deliveries'],
     // Tells a subscription's owner (e-mail) when a delivery is exhausted or the endpoint disabled.
     sendsMessages: true,

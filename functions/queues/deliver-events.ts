@@ -20,11 +20,11 @@ import {
   claimAttempt,
   claimProbe,
   disableSubscription,
-  getDeliveryBySortKey,
   getSubscription,
   recordExhausted,
   recordHealth,
   recordRetry,
+  releaseLease,
   setDeliveryState,
   settleDelivery,
 } from '../shared/store/subscriptions.ts';
@@ -50,28 +50,29 @@ async function next(enqueue: Awaited<ReturnType<typeof settleDelivery>>) {
 async function attempt(record: SQSRecord): Promise<string> {
   const m = JSON.parse(record.body) as DeliveryMessage;
   const now = new Date();
-  const d = await getDeliveryBySortKey(m.subscriptionId, m.sk);
-  // Settled, waiting behind its lane's head, held, or this attempt made already: a copy of an old message.
-  if (!d || d.state !== 'pending' || d.attempts.length >= m.attempt) return 'nothing to do';
   if (m.notBefore && Date.parse(m.notBefore) > now.getTime()) {
     await enqueueDelivery({ ...m }, now);
     return 'not yet';
   }
+  // Settled, waiting behind its lane's head, held, this attempt made already (a copy of an old
+  // message), or being made by another worker: nothing to do.
+  const d = await claimAttempt(m.subscriptionId, m.sk, m.attempt, now, LEASE_SECONDS);
+  if (!d) return 'nothing to do';
   const s = await getSubscription(m.subscriptionId);
   if (!s) {
     await next(await settleDelivery(d, 'cancelled', undefined, now));
     return 'subscription deleted';
   }
   if (s.state !== 'active') {
-    await setDeliveryState(d, 'pending', 'held');
+    await releaseLease(d, 'held');
     return `held (${s.state})`;
   }
   // A failing endpoint gets one attempt at a time: a dead or hanging subscriber takes one worker, not all.
   if (s.failingSince && !(await claimProbe(s.id, now, LEASE_SECONDS))) {
+    await releaseLease(d);
     await enqueueDelivery({ ...m, notBefore: new Date(now.getTime() + PROBE_WAIT_SECONDS * 1000).toISOString() }, now);
     return 'endpoint failing: waits for the probe';
   }
-  if (!(await claimAttempt(d, m.attempt, now, LEASE_SECONDS))) return 'attempt taken';
 
   const body = JSON.stringify(d.event);
   const outcome = await post(s.url, body, {

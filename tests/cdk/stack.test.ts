@@ -43,7 +43,11 @@ describe('tables', () => {
         }),
       ],
     });
-    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 2);
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 3);
+    // Deliveries: keyed reads only, expiring records, no stream.
+    const deliveries = Object.values(template.findResources('AWS::DynamoDB::GlobalTable')).find((t) => t.Properties.TimeToLiveSpecification?.AttributeName === 'expiresAt' && !t.Properties.StreamSpecification);
+    expect(deliveries?.Properties).toMatchObject({ TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } });
+    expect(deliveries?.Properties.GlobalSecondaryIndexes).toBeUndefined();
   });
 });
 

@@ -219,7 +219,7 @@ describe('agency subscriptions', () => {
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
     const { documentClient } = await import('../../functions/shared/clients.ts');
     await documentClient().send(
-      new UpdateCommand({ TableName: process.env.CASES_TABLE, Key: { pk: 'SUBSCRIPTIONS', sk: `SUB#${subscription.id}` }, UpdateExpression: 'SET failingSince = :at', ExpressionAttributeValues: { ':at': new Date(Date.now() - 6 * 86400_000).toISOString() } }),
+      new UpdateCommand({ TableName: process.env.DELIVERIES_TABLE, Key: { pk: 'SUBSCRIPTIONS', sk: `SUB#${subscription.id}` }, UpdateExpression: 'SET failingSince = :at', ExpressionAttributeValues: { ':at': new Date(Date.now() - 6 * 86400_000).toISOString() } }),
     );
     await report(await caseworker());
     await until(async () => (await api('GET', `/v1/subscriptions/${subscription.id}`, { token })).body.state === 'disabled', 20_000);

@@ -80,7 +80,7 @@ describe('problem details', () => {
   it('answers 400 for an inbox query out of range', async () => {
     const r = await call(
       listNotices,
-      httpEvent({ path: '/v1/jurisdictions/511321100/notices', claims: caseworkerClaims('511321100'), pathParameters: { code: '511321100' }, query: { limit: '1000' } }),
+      httpEvent({ path: '/v1/jurisdictions/511321100/notices', routeKey: 'GET /v1/jurisdictions/{code}/notices', claims: caseworkerClaims('511321100'), pathParameters: { code: '511321100' }, query: { limit: '1000' } }),
     );
     expect(r.statusCode).toBe(400);
     expect(problemOf(r).errors?.[0]?.field).toBe('query.limit');
@@ -89,7 +89,7 @@ describe('problem details', () => {
   it('answers 403 for an inbox outside the caller', async () => {
     const r = await call(
       listNotices,
-      httpEvent({ path: '/v1/jurisdictions/511321100/notices', claims: caseworkerClaims('110105001'), pathParameters: { code: '511321100' } }),
+      httpEvent({ path: '/v1/jurisdictions/511321100/notices', routeKey: 'GET /v1/jurisdictions/{code}/notices', claims: caseworkerClaims('110105001'), pathParameters: { code: '511321100' } }),
     );
     expect(r.statusCode).toBe(403);
   });

@@ -1,4 +1,4 @@
-// Agency subscriptions and their deliveries, in the cases table.
+// Agency subscriptions and their deliveries, in the deliveries table (no indexes: every read is by key).
 //   SUBSCRIPTIONS / SUB#<id>                       a subscription (one partition: the fan-out reads them all)
 //   SUBSCRIPTION#<id> / DELIVERY#<time>#<eventId>  one event for one subscription, with its attempts
 //   SUBSCRIPTION#<id> / EVENT#<eventId>            points at the delivery, so it is found by its id
@@ -31,12 +31,12 @@ const fromSubscriptionItem = (item: Record<string, unknown>) => withoutKeys<Subs
 
 export async function putSubscription(s: Subscription): Promise<void> {
   await documentClient().send(
-    new PutCommand({ TableName: tableName('cases'), Item: { ...subscriptionKey(s.id), entity: 'subscription', ...s }, ConditionExpression: 'attribute_not_exists(pk)' }),
+    new PutCommand({ TableName: tableName('deliveries'), Item: { ...subscriptionKey(s.id), entity: 'subscription', ...s }, ConditionExpression: 'attribute_not_exists(pk)' }),
   );
 }
 
 export async function getSubscription(id: string): Promise<Subscription | undefined> {
-  const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: subscriptionKey(id), ConsistentRead: true }));
+  const found = await documentClient().send(new GetCommand({ TableName: tableName('deliveries'), Key: subscriptionKey(id), ConsistentRead: true }));
   return found.Item ? fromSubscriptionItem(found.Item) : undefined;
 }
 
@@ -44,7 +44,7 @@ export async function getSubscription(id: string): Promise<Subscription | undefi
 export async function saveSubscription(s: Subscription): Promise<boolean> {
   return conditional(
     new PutCommand({
-      TableName: tableName('cases'),
+      TableName: tableName('deliveries'),
       Item: { ...subscriptionKey(s.id), entity: 'subscription', ...s },
       ConditionExpression: 'version = :previous',
       ExpressionAttributeValues: { ':previous': s.version - 1 },
@@ -53,13 +53,13 @@ export async function saveSubscription(s: Subscription): Promise<boolean> {
 }
 
 export async function deleteSubscription(id: string): Promise<void> {
-  await documentClient().send(new DeleteCommand({ TableName: tableName('cases'), Key: subscriptionKey(id) }));
+  await documentClient().send(new DeleteCommand({ TableName: tableName('deliveries'), Key: subscriptionKey(id) }));
 }
 
 /** Every subscription (the fan-out's read: one partition, a few hundred items at most). */
 export async function allSubscriptions(): Promise<Subscription[]> {
   const out: Subscription[] = [];
-  for await (const item of queryAll({ TableName: tableName('cases'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUBSCRIPTIONS' }, ConsistentRead: true })) {
+  for await (const item of queryAll({ TableName: tableName('deliveries'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUBSCRIPTIONS' }, ConsistentRead: true })) {
     out.push(fromSubscriptionItem(item));
   }
   return out;
@@ -69,7 +69,7 @@ export async function allSubscriptions(): Promise<Subscription[]> {
 export async function listSubscriptions(agency: string | undefined, limit: number, cursor?: string): Promise<Page<Subscription>> {
   const page = await queryPage({
     input: {
-      TableName: tableName('cases'),
+      TableName: tableName('deliveries'),
       KeyConditionExpression: 'pk = :pk',
       ...(agency ? { FilterExpression: 'agency = :agency' } : {}),
       ExpressionAttributeValues: { ':pk': 'SUBSCRIPTIONS', ...(agency ? { ':agency': agency } : {}) },
@@ -87,7 +87,7 @@ export async function recordHealth(id: string, ok: boolean, at: string): Promise
   try {
     const result = await documentClient().send(
       new UpdateCommand({
-        TableName: tableName('cases'),
+        TableName: tableName('deliveries'),
         Key: subscriptionKey(id),
         UpdateExpression: ok ? 'REMOVE failingSince, probeUntil' : 'SET failingSince = if_not_exists(failingSince, :at) REMOVE probeUntil',
         ConditionExpression: 'attribute_exists(pk)',
@@ -106,7 +106,7 @@ export async function recordHealth(id: string, ok: boolean, at: string): Promise
 export async function claimProbe(id: string, now: Date, seconds: number): Promise<boolean> {
   return conditional(
     new UpdateCommand({
-      TableName: tableName('cases'),
+      TableName: tableName('deliveries'),
       Key: subscriptionKey(id),
       UpdateExpression: 'SET probeUntil = :until',
       ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(probeUntil) OR probeUntil < :now)',
@@ -119,7 +119,7 @@ export async function claimProbe(id: string, now: Date, seconds: number): Promis
 export async function disableSubscription(id: string, reason: string, at: string): Promise<void> {
   await conditional(
     new UpdateCommand({
-      TableName: tableName('cases'),
+      TableName: tableName('deliveries'),
       Key: subscriptionKey(id),
       UpdateExpression: 'SET #state = :disabled, disabled = :why, updatedAt = :at, version = version + :one REMOVE probeUntil',
       ConditionExpression: 'attribute_exists(pk) AND #state <> :disabled',
@@ -133,7 +133,7 @@ export async function disableSubscription(id: string, reason: string, at: string
 export async function recordExhausted(id: string, deliveryId: string, at: string): Promise<void> {
   await conditional(
     new UpdateCommand({
-      TableName: tableName('cases'),
+      TableName: tableName('deliveries'),
       Key: subscriptionKey(id),
       UpdateExpression: 'SET exhaustedCount = if_not_exists(exhaustedCount, :zero) + :one, lastExhausted = :last',
       ConditionExpression: 'attribute_exists(pk)',
@@ -166,7 +166,8 @@ export interface Delivery {
 interface Lane {
   active?: string;
   waiting: string[];
-  version: number;
+  /** Absent on a lane assumed rather than read (the usual case, tried first): its write is guarded by its contents. */
+  version?: number;
 }
 
 const fromDeliveryItem = (item: Record<string, unknown>): Delivery => {
@@ -177,34 +178,40 @@ const fromDeliveryItem = (item: Record<string, unknown>): Delivery => {
 export const deliveryView = ({ leaseUntil: _l, replayBase: _r, event: _e, ...rest }: Delivery) => rest;
 
 export async function getDeliveryBySortKey(subscriptionId: string, sk: string): Promise<Delivery | undefined> {
-  const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: { pk: partition(subscriptionId), sk }, ConsistentRead: true }));
+  const found = await documentClient().send(new GetCommand({ TableName: tableName('deliveries'), Key: { pk: partition(subscriptionId), sk }, ConsistentRead: true }));
   return found.Item ? fromDeliveryItem(found.Item) : undefined;
 }
 
 export async function getDelivery(subscriptionId: string, eventId: string): Promise<Delivery | undefined> {
-  const pointer = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: pointerKey(subscriptionId, eventId), ConsistentRead: true }));
+  const pointer = await documentClient().send(new GetCommand({ TableName: tableName('deliveries'), Key: pointerKey(subscriptionId, eventId), ConsistentRead: true }));
   const sk = pointer.Item?.sk_delivery as string | undefined;
   return sk ? getDeliveryBySortKey(subscriptionId, sk) : undefined;
 }
 
 async function getLane(subscriptionId: string, caseId: string): Promise<Lane | undefined> {
-  const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: laneKey(subscriptionId, caseId), ConsistentRead: true }));
+  const found = await documentClient().send(new GetCommand({ TableName: tableName('deliveries'), Key: laneKey(subscriptionId, caseId), ConsistentRead: true }));
   return found.Item ? { active: found.Item.active as string | undefined, waiting: (found.Item.waiting as string[]) ?? [], version: found.Item.version as number } : undefined;
 }
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** Writes a lane at its next version, guarded by the version it was read at. */
+/** Writes a lane at its next version, guarded by the version it was read at (or, assumed, by its contents). */
 function laneWrite(subscriptionId: string, caseId: string, lane: Lane | undefined, next: Omit<Lane, 'version'>, now: Date): TransactItem {
   const version = (lane?.version ?? 0) + 1;
+  const guard =
+    lane && lane.version === undefined
+      ? { ConditionExpression: 'active = :active AND size(waiting) = :waiting', ExpressionAttributeValues: { ':active': lane.active, ':waiting': lane.waiting.length } }
+      : lane
+        ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': lane.version } }
+        : { ConditionExpression: 'attribute_not_exists(pk)' };
   if (!next.active && next.waiting.length === 0) {
-    return { Delete: { TableName: tableName('cases'), Key: laneKey(subscriptionId, caseId), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': lane!.version } } };
+    return { Delete: { TableName: tableName('deliveries'), Key: laneKey(subscriptionId, caseId), ...guard } };
   }
   return {
     Put: {
-      TableName: tableName('cases'),
+      TableName: tableName('deliveries'),
       Item: { ...laneKey(subscriptionId, caseId), entity: 'lane', ...next, version, expiresAt: expiresAt(now) },
-      ...(lane ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': lane.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      ...guard,
     },
   };
 }
@@ -214,9 +221,11 @@ async function withLane<T>(
   subscriptionId: string,
   caseId: string,
   build: (lane: Lane | undefined) => { items: TransactItem[]; result: T } | { done: T },
+  /** The lane as it most likely is, tried first without reading it; read when the guess was wrong. */
+  guess?: { lane: Lane | undefined },
 ): Promise<T> {
   for (let tries = 0; ; tries++) {
-    const lane = await getLane(subscriptionId, caseId);
+    const lane = tries === 0 && guess ? guess.lane : await getLane(subscriptionId, caseId);
     const plan = build(lane);
     if ('done' in plan) return plan.done;
     try {
@@ -248,13 +257,13 @@ export async function recordDelivery(d: Omit<Delivery, 'state' | 'attempts' | 'r
       const delivery: Delivery = { ...d, state: head ? 'pending' : 'waiting', attempts: [], replayBase: 0, createdAt: now.toISOString() };
       return {
         items: [
-          { Put: { TableName: tableName('cases'), Item: { ...key, entity: 'delivery', ...delivery, expiresAt: expiresAt(now) }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: tableName('cases'), Item: { ...pointerKey(d.subscriptionId, d.id), entity: 'delivery_pointer', sk_delivery: sk, expiresAt: expiresAt(now) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: tableName('deliveries'), Item: { ...key, entity: 'delivery', ...delivery, expiresAt: expiresAt(now) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: tableName('deliveries'), Item: { ...pointerKey(d.subscriptionId, d.id), entity: 'delivery_pointer', sk_delivery: sk, expiresAt: expiresAt(now) }, ConditionExpression: 'attribute_not_exists(pk)' } },
           laneWrite(d.subscriptionId, d.caseId, lane, head ? { active: sk, waiting: [] } : { active: lane!.active!, waiting: [...lane!.waiting, sk] }, now),
         ],
         result: { outcome: 'recorded' as const, enqueue: head ? { subscriptionId: d.subscriptionId, sk, attempt: 1 } : undefined },
       };
-    });
+    }, { lane: undefined }); // most cases have nothing on its way to this subscriber
   } catch (error) {
     const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
     if (reasons[0]?.Code !== 'ConditionalCheckFailed') throw error;
@@ -266,17 +275,36 @@ export async function recordDelivery(d: Omit<Delivery, 'state' | 'attempts' | 'r
 
 /** An update of one delivery's record. */
 const deliveryUpdate = (d: Delivery, update: Omit<UpdateCommandInput, 'TableName' | 'Key'>) =>
-  new UpdateCommand({ TableName: tableName('cases'), Key: { pk: partition(d.subscriptionId), sk: deliverySortKey(d.eventTime, d.id) }, ...update });
+  new UpdateCommand({ TableName: tableName('deliveries'), Key: { pk: partition(d.subscriptionId), sk: deliverySortKey(d.eventTime, d.id) }, ...update });
 
-/** Takes the lease for attempt `attempt`: false when it was made already, or another worker is making it. */
-export async function claimAttempt(d: Delivery, attempt: number, now: Date, seconds: number): Promise<boolean> {
-  return conditional(
-    deliveryUpdate(d, {
-      UpdateExpression: 'SET leaseUntil = :until',
-      ConditionExpression: '#state = :pending AND size(attempts) = :made AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':pending': 'pending', ':made': attempt - 1, ':now': now.toISOString(), ':until': new Date(now.getTime() + seconds * 1000).toISOString() },
-    }),
+/**
+ * Takes the lease for attempt `attempt` of a pending delivery and returns it; undefined when there
+ * is none to make (settled, waiting, held, made already, or another worker is making it).
+ */
+export async function claimAttempt(subscriptionId: string, sk: string, attempt: number, now: Date, seconds: number): Promise<Delivery | undefined> {
+  try {
+    const result = await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('deliveries'),
+        Key: { pk: partition(subscriptionId), sk },
+        UpdateExpression: 'SET leaseUntil = :until',
+        ConditionExpression: '#state = :pending AND size(attempts) = :made AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':pending': 'pending', ':made': attempt - 1, ':now': now.toISOString(), ':until': new Date(now.getTime() + seconds * 1000).toISOString() },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromDeliveryItem(result.Attributes!);
+  } catch (error) {
+    if (conditionFailed(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Gives up a lease without an attempt (the subscription is paused, or another attempt probes the endpoint). */
+export async function releaseLease(d: Delivery, state: 'pending' | 'held' = 'pending'): Promise<void> {
+  await documentClient().send(
+    deliveryUpdate(d, { UpdateExpression: 'SET #state = :state REMOVE leaseUntil', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':state': state } }),
   );
 }
 
@@ -324,7 +352,7 @@ export async function settleDelivery(d: Delivery, state: 'delivered' | 'exhauste
     const items: TransactItem[] = [
       {
         Update: {
-          TableName: tableName('cases'),
+          TableName: tableName('deliveries'),
           Key: { pk: partition(d.subscriptionId), sk },
           UpdateExpression: `SET #state = :state${attempt ? ', attempts = list_append(attempts, :attempt)' : ''} REMOVE leaseUntil, nextAttemptAt`,
           ConditionExpression: '#state IN (:pending, :held, :waiting)',
@@ -342,7 +370,7 @@ export async function settleDelivery(d: Delivery, state: 'delivered' | 'exhauste
     if (following) {
       items.push({
         Update: {
-          TableName: tableName('cases'),
+          TableName: tableName('deliveries'),
           Key: { pk: partition(d.subscriptionId), sk: following },
           UpdateExpression: 'SET #state = :pending',
           ConditionExpression: 'attribute_exists(pk)',
@@ -353,7 +381,7 @@ export async function settleDelivery(d: Delivery, state: 'delivered' | 'exhauste
     }
     items.push(laneWrite(d.subscriptionId, d.caseId, lane, { ...(following ? { active: following } : {}), waiting: rest }, now));
     return { items, result: following };
-  });
+  }, { lane: { active: sk, waiting: [] } }); // most lanes hold this delivery alone
   if (!next) return undefined;
   const following = await getDeliveryBySortKey(d.subscriptionId, next);
   return following ? { subscriptionId: d.subscriptionId, sk: next, attempt: following.attempts.length + 1 } : undefined;
@@ -373,7 +401,7 @@ export async function replayDelivery(d: Delivery, now: Date): Promise<{ replayed
         items: [
           {
             Update: {
-              TableName: tableName('cases'),
+              TableName: tableName('deliveries'),
               Key: { pk: partition(d.subscriptionId), sk },
               UpdateExpression: 'SET #state = :to, replayBase = :base, expiresAt = :expires REMOVE nextAttemptAt',
               ConditionExpression: '#state IN (:delivered, :exhausted, :cancelled)',
@@ -396,7 +424,7 @@ export async function replayDelivery(d: Delivery, now: Date): Promise<{ replayed
 /** The head of every lane of a subscription (to send again when it is resumed). */
 export async function* laneHeads(subscriptionId: string): AsyncGenerator<string> {
   for await (const item of queryAll({
-    TableName: tableName('cases'),
+    TableName: tableName('deliveries'),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :lane)',
     ExpressionAttributeValues: { ':pk': partition(subscriptionId), ':lane': 'LANE#' },
     ConsistentRead: true,
@@ -410,7 +438,7 @@ export async function listDeliveries(subscriptionId: string, state: DeliveryStat
   const pk = partition(subscriptionId);
   const page = await queryPage({
     input: {
-      TableName: tableName('cases'),
+      TableName: tableName('deliveries'),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ...(state ? { FilterExpression: '#state = :state', ExpressionAttributeNames: { '#state': 'state' } } : {}),
       ExpressionAttributeValues: { ':pk': pk, ':prefix': 'DELIVERY#', ...(state ? { ':state': state } : {}) },
@@ -427,7 +455,7 @@ export async function listDeliveries(subscriptionId: string, state: DeliveryStat
 /** A subscription's deliveries of events between two instants, oldest first. */
 export async function* deliveriesBetween(subscriptionId: string, from: string, to: string): AsyncGenerator<Delivery> {
   for await (const item of queryAll({
-    TableName: tableName('cases'),
+    TableName: tableName('deliveries'),
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':pk': partition(subscriptionId), ':from': `DELIVERY#${from}`, ':to': `DELIVERY#${to}` },
     ConsistentRead: true,
