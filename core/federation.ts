@@ -45,9 +45,3 @@ export const PeerList = z.object({ items: z.array(PeerView) }).meta({ id: 'PeerL
 
 export const peerId = (name: string) => `peer_${name}`;
 export const federationEventsUrl = (baseUrl: string) => `${baseUrl.replace(/\/+$/, '')}/v1/federation/events`;
-
-/** What a departure towards another deployment carries so the next destination can open the case there. */
-export interface HandOff {
-  person: { name: string; idNumber: string; phone: string; email?: string; language?: 'zh' | 'en' };
-  expectedStayDays: number;
-}

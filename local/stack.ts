@@ -163,23 +163,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       holdingQueueUrls,
       seeded,
       drained: async () => {
-        await Promise.all(streamConsumers.map((c) => c.drained()));
-        // Then every queue empty: nothing waiting, nothing being handled.
-        for (const { url } of Object.values(queueUrls)) {
-          for (;;) {
-            const { Attributes: a = {} } = await sqsClient.send(
-              new GetQueueAttributesCommand({
-                QueueUrl: url,
-                AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
-              }),
-            );
-            const pending =
-              Number(a.ApproximateNumberOfMessages ?? 0) +
-              Number(a.ApproximateNumberOfMessagesNotVisible ?? 0) +
-              Number(a.ApproximateNumberOfMessagesDelayed ?? 0);
-            if (pending === 0) break;
-            await new Promise((r) => setTimeout(r, 50));
-          }
+        const pendingIn = async (url: string) => {
+          const { Attributes: a = {} } = await sqsClient.send(
+            new GetQueueAttributesCommand({
+              QueueUrl: url,
+              AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'],
+            }),
+          );
+          return Number(a.ApproximateNumberOfMessages ?? 0) + Number(a.ApproximateNumberOfMessagesNotVisible ?? 0) + Number(a.ApproximateNumberOfMessagesDelayed ?? 0);
+        };
+        const queuesEmpty = async () => (await Promise.all(Object.values(queueUrls).map(({ url }) => pendingIn(url)))).every((n) => n === 0);
+        // Queue work writes events (the deadline worker) and streams fill queues (the relay): done
+        // when, every queue having emptied, a stream pass that began after found nothing new for them.
+        for (;;) {
+          while (!(await queuesEmpty())) await new Promise((r) => setTimeout(r, 50));
+          await Promise.all(streamConsumers.map((c) => c.drained()));
+          if (await queuesEmpty()) return;
         }
       },
       stop,

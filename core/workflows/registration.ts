@@ -2,7 +2,6 @@
 // from, the state it leads to, who may take it, the deadline it starts and the event it
 // emits. Handlers and the deadline sweep only ever consult this table (through engine.ts).
 import { type Certificate, extendCertificate, issueCertificate } from '../certificates.ts';
-import type { HandOff } from '../federation.ts';
 import { addMonths, localDate } from '../calendar.ts';
 import { type FieldProblem, unprocessable, validationError } from '../errors.ts';
 import { parseIdNumber } from '../id-number.ts';
@@ -364,6 +363,12 @@ export function updateDetails(
       ...(detail.premises !== undefined ? { premises: detail.premises } : {}),
     }),
   });
+}
+
+/** What a departure towards another deployment carries so the next destination can open the case there. */
+export interface HandOff {
+  person: Person;
+  expectedStayDays: number;
 }
 
 export interface DepartInput {

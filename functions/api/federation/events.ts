@@ -4,9 +4,9 @@
 // jurisdictions opens the case here. Both are keyed by the event id, so a redelivered event
 // changes nothing.
 import { Webhook } from 'standardwebhooks';
-import { type HandOff, isOurs } from '../../../core/federation.ts';
+import { isOurs } from '../../../core/federation.ts';
 import { signingSecrets } from '../../../core/subscriptions.ts';
-import { arriveFromPeer } from '../../../core/workflows/registration.ts';
+import { type HandOff, arriveFromPeer } from '../../../core/workflows/registration.ts';
 import { fromCloudEvent } from '../../shared/events.ts';
 import { HttpProblem, json, route } from '../../shared/http.ts';
 import { keyedId } from '../../shared/cases.ts';
