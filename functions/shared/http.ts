@@ -141,7 +141,8 @@ function principalOf(event: HttpEvent): Principal {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (!claims?.sub) throw new HttpProblem(401, 'A valid bearer token is required');
   const role = claims['custom:role'] as Role;
-  if (!ROLES.includes(role) || role === 'system') throw new HttpProblem(403, 'The token carries no usable role');
+  // A token without a role liudong knows is not a liudong token: unauthenticated, like a bad signature.
+  if (!ROLES.includes(role) || role === 'system') throw new HttpProblem(401, 'The token carries no role liudong knows');
   const jurisdiction = (claims['custom:jurisdiction'] as string | undefined) || undefined;
   const bound = role === 'caseworker' || role === 'supervisor' || role === 'filer' || role === 'agency';
   if ((bound && !jurisdiction) || (jurisdiction !== undefined && !isJurisdictionCode(jurisdiction))) {

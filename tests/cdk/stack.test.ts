@@ -1,11 +1,12 @@
 // The cloud side, proven offline: fine-grained template assertions, cdk-nag with zero
 // unacknowledged findings, and the same routes as the local stack.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../lib/app.ts';
 import { LiudongStack } from '../../lib/liudong-stack.ts';
@@ -211,6 +212,16 @@ describe('API', () => {
     expect(WriteAttributes.length).toBeGreaterThan(0);
   });
 
+  it("verifies tokens against the user pool: its issuer URL and its app client as the audience", () => {
+    const [authorizer] = Object.values(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+    const { Issuer, Audience } = authorizer!.Properties.JwtConfiguration as { Issuer: unknown; Audience: unknown[] };
+    const pool = Object.keys(template.findResources('AWS::Cognito::UserPool'))[0]!;
+    const client = Object.keys(template.findResources('AWS::Cognito::UserPoolClient'))[0]!;
+    expect(JSON.stringify(Issuer)).toMatch(/https:\/\/cognito-idp\./);
+    expect(JSON.stringify(Issuer)).toContain(`"Ref":"${pool}"`);
+    expect(Audience).toEqual([{ Ref: client }]);
+  });
+
   describe('matches the local stack', () => {
     let api: LocalApi;
     let dir: string;
@@ -221,6 +232,35 @@ describe('API', () => {
     afterAll(async () => {
       await api?.stop();
       rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('refuses every token API Gateway would refuse, and one without a role, with 401', async () => {
+      const { SignJWT, generateKeyPair, importJWK } = await import('jose');
+      const { DEV_AUDIENCE, DEV_ISSUER } = await import('../../local/dev-issuer.ts');
+      const keyFile = JSON.parse(readFileSync(path.join(dir, 'dev-issuer.json'), 'utf8')) as { privateJwk: JWK; publicJwk: JWK };
+      const devKey = await importJWK(keyFile.privateJwk, 'ES256');
+      const now = Math.floor(Date.now() / 1000);
+      const claims = { 'custom:role': 'supervisor', 'custom:jurisdiction': '11' };
+      const token = (edit: (jwt: InstanceType<typeof SignJWT>) => InstanceType<typeof SignJWT> = (j) => j, key: Parameters<InstanceType<typeof SignJWT>['sign']>[0] = devKey, alg = 'ES256') =>
+        edit(new SignJWT(claims).setProtectedHeader({ alg, kid: 'liudong-local-1' }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setSubject('s').setIssuedAt(now).setExpirationTime(now + 600)).sign(key);
+      const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const other = await generateKeyPair('ES256');
+      const bad: Record<string, string> = {
+        expired: await token((j) => j.setIssuedAt(now - 7200).setExpirationTime(now - 3600)),
+        'not yet valid': await token((j) => j.setNotBefore(now + 3600)),
+        'signed by another key': await token(undefined, other.privateKey),
+        'alg none': `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, iss: DEV_ISSUER, aud: DEV_AUDIENCE, sub: 's', exp: now + 600 })}.`,
+        'HS256 with the public key': await token(undefined, new TextEncoder().encode(JSON.stringify(keyFile.publicJwk)), 'HS256'),
+        'wrong issuer': await token((j) => j.setIssuer('https://evil.example/')),
+        'wrong audience': await token((j) => j.setAudience('someone-else')),
+        'no role claim': await new SignJWT({ 'custom:jurisdiction': '11' }).setProtectedHeader({ alg: 'ES256', kid: 'liudong-local-1' }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setSubject('s').setIssuedAt(now).setExpirationTime(now + 600).sign(devKey),
+      };
+      // The same token without the fault verifies: each one fails for its fault alone.
+      await expect((await devIssuer(dir)).verify(await token())).resolves.toMatchObject({ 'custom:role': 'supervisor' });
+      for (const [why, jwt] of Object.entries(bad)) {
+        const response = await fetch(`${api.url}/v1/cases?jurisdiction=11`, { headers: { authorization: `Bearer ${jwt}` } });
+        expect(response.status, why).toBe(401);
+      }
     });
 
     it('answers exactly the routes the template deploys', async () => {

@@ -28,9 +28,11 @@ describe('problem details', () => {
     expect(problemOf(r).type).toBe('urn:liudong:problem:unauthorized');
   });
 
-  it('answers 403 for a token without a usable role or jurisdiction', async () => {
-    const noRole = await call(getRegistration, httpEvent({ routeKey: 'GET /v1/registrations/{id}', path: '/v1/registrations/x', claims: { sub: 'a', 'custom:role': 'superuser' } }));
-    expect(noRole.statusCode).toBe(403);
+  it('answers 401 for a token without a known role, 403 for an office token without a jurisdiction', async () => {
+    const unknownRole = await call(getRegistration, httpEvent({ routeKey: 'GET /v1/registrations/{id}', path: '/v1/registrations/x', claims: { sub: 'a', 'custom:role': 'superuser' } }));
+    expect(unknownRole.statusCode).toBe(401);
+    const noRole = await call(getRegistration, httpEvent({ routeKey: 'GET /v1/registrations/{id}', path: '/v1/registrations/x', claims: { sub: 'a' } }));
+    expect(noRole.statusCode).toBe(401);
     const noCode = await call(getRegistration, httpEvent({ routeKey: 'GET /v1/registrations/{id}', path: '/v1/registrations/x', claims: { sub: 'a', 'custom:role': 'caseworker' } }));
     expect(noCode.statusCode).toBe(403);
   });
