@@ -13,6 +13,8 @@ export interface Principal {
   organisation?: string;
   /** A partner agency's id (`police-bj`): its subscriptions are its own. */
   agency?: string;
+  /** A person's ID number, as the identity provider verified it (real-name verification): they act and read for it alone. */
+  idNumber?: string;
 }
 
 export const SYSTEM: Principal = { sub: 'liudong', role: 'system' };

@@ -265,6 +265,8 @@ export class LiudongStack extends Stack {
         organisation: new StringAttribute({ mutable: true }),
         // A partner agency's id (police-bj): its subscriptions are its own.
         agency: new StringAttribute({ mutable: true }),
+        // A person's ID number, set by an administrator or a verified pre-token step (real-name verification).
+        id_number: new StringAttribute({ mutable: true }),
       },
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -274,7 +276,7 @@ export class LiudongStack extends Stack {
       generateSecret: false,
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, phoneNumber: true, fullname: true })
-        .withCustomAttributes('role', 'jurisdiction', 'organisation', 'agency'),
+        .withCustomAttributes('role', 'jurisdiction', 'organisation', 'agency', 'id_number'),
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, phoneNumber: true, fullname: true }),
     });
     const authorizer = new HttpJwtAuthorizer('Jwt', `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`, {

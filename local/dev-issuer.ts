@@ -34,6 +34,8 @@ export interface TokenRequest {
   organisation?: string;
   /** A partner agency's id. */
   agency?: string;
+  /** A person's verified ID number (the identity provider's real-name verification). */
+  idNumber?: string;
   sub?: string;
   ttlSeconds?: number;
 }
@@ -52,11 +54,12 @@ export async function devIssuer(dataDir: string): Promise<DevIssuer> {
   const keySet = createLocalJWKSet(jwks);
   return {
     jwks,
-    async sign({ role, jurisdiction, organisation, agency, sub, ttlSeconds = 12 * 3600 }) {
+    async sign({ role, jurisdiction, organisation, agency, idNumber, sub, ttlSeconds = 12 * 3600 }) {
       const claims: JWTPayload = { 'custom:role': role, token_use: 'id' };
       if (jurisdiction) claims['custom:jurisdiction'] = jurisdiction;
       if (organisation) claims['custom:organisation'] = organisation;
       if (agency) claims['custom:agency'] = agency;
+      if (idNumber) claims['custom:id_number'] = idNumber;
       return new SignJWT(claims)
         .setProtectedHeader({ alg: 'ES256', kid: KID })
         .setIssuer(DEV_ISSUER)

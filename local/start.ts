@@ -77,5 +77,5 @@ Then verify it (issues a verification certificate), and check that certificate w
 Other tokens: npm run token -- --role caseworker --jurisdiction 511321100
               npm run token -- --role supervisor --jurisdiction 110105
               npm run token -- --role admin
-              npm run token -- --role person --sub zhang-san
+              npm run token -- --role person --id-number 11010519491231002X
 Ctrl-C stops everything.`);

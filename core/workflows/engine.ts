@@ -167,7 +167,7 @@ export function assertMayAct<C extends CaseBase, A extends string>(
   workflow: Workflow<C, A>,
   action: A,
   actor: Principal,
-  c: { originCode: string; destinationCode?: string; openedBy?: Actor; state?: C['state'] },
+  c: { originCode: string; destinationCode?: string; openedBy?: Actor; state?: C['state']; person?: { idNumber?: string } },
 ): void {
   const rule: ActionRule<C['state']> = workflow.actions[action];
   const noun = workflow.type.replace(/_/g, ' ');
@@ -186,7 +186,11 @@ export function assertMayAct<C extends CaseBase, A extends string>(
     const code = officeCode(rule.actingOffice ? { office: rule.actingOffice } : workflow, c);
     if (!filerCovers(actor, code)) throw forbidden(`${code} is outside the premises ${actor.jurisdiction} you file for`);
   }
-  if ((actor.role === 'person' || actor.role === 'filer') && c.openedBy && c.openedBy.sub !== actor.sub) {
+  // A person acts for the ID number their identity provider verified, whoever opened the case.
+  if (actor.role === 'person' && c.person?.idNumber !== undefined && c.person.idNumber !== actor.idNumber) {
+    throw forbidden(`this ${noun} is about another person than the one your account is verified as`);
+  }
+  if (((actor.role === 'person' && c.person?.idNumber === undefined) || actor.role === 'filer') && c.openedBy && c.openedBy.sub !== actor.sub) {
     throw forbidden(`this ${noun} is not yours`);
   }
 }

@@ -13,6 +13,8 @@ import { declinedFields } from '../../core/declined.ts';
 import { DomainError, type FieldProblem } from '../../core/errors.ts';
 import { type Principal, ROLES, type Role } from '../../core/principal.ts';
 import { isJurisdictionCode } from '../../core/jurisdiction.ts';
+import { parseIdNumber } from '../../core/id-number.ts';
+import { localDate } from '../../core/calendar.ts';
 import { dynamoClient } from './clients.ts';
 import { tableName } from './env.ts';
 import { logger } from './observability.ts';
@@ -150,6 +152,11 @@ function principalOf(event: HttpEvent): Principal {
   }
   const organisation = (claims['custom:organisation'] as string | undefined) || undefined;
   if (role === 'filer' && !organisation) throw new HttpProblem(403, 'A filer token must carry an organisation');
+  // A person is who the identity provider verified (real-name verification): the ID number claim.
+  const idNumber = (claims['custom:id_number'] as string | undefined) || undefined;
+  if (role === 'person' && (!idNumber || 'error' in parseIdNumber(idNumber, localDate(new Date())))) {
+    throw new HttpProblem(403, 'A person token must carry the verified ID number (custom:id_number)');
+  }
   const agency = (claims['custom:agency'] as string | undefined) || undefined;
   if (role === 'agency' && !agency) throw new HttpProblem(403, 'An agency token must carry an agency id');
   return {
@@ -158,6 +165,7 @@ function principalOf(event: HttpEvent): Principal {
     ...(role !== 'person' && jurisdiction ? { jurisdiction } : {}),
     ...(role === 'filer' ? { organisation } : {}),
     ...(role === 'agency' ? { agency } : {}),
+    ...(role === 'person' ? { idNumber } : {}),
   };
 }
 

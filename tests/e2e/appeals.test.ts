@@ -6,10 +6,10 @@ import { type Json, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
-const sign = (claims: { role: 'caseworker' | 'supervisor' | 'person'; jurisdiction?: string; sub?: string }) => local.stack.issuer.sign(claims);
+const sign = (claims: { role: 'caseworker' | 'supervisor' | 'person'; jurisdiction?: string; sub?: string; idNumber?: string }) => local.stack.issuer.sign(claims);
 
 async function rejectedApplication(sub: string, idNumber: string) {
-  const self = await sign({ role: 'person', sub });
+  const self = await sign({ role: 'person', sub, idNumber });
   const township = await sign({ role: 'caseworker', jurisdiction: '511321100' });
   const applied = await api('POST', '/v1/origin-certificates', {
     token: self,
@@ -57,7 +57,7 @@ describe('appeals', () => {
   });
 
   it('reverses a refused registration: the case is back with the office to be checked', async () => {
-    const self = await sign({ role: 'person', sub: 'zhou-xun' });
+    const self = await sign({ role: 'person', sub: 'zhou-xun', idNumber: '110105198001010024' });
     const office = await sign({ role: 'caseworker', jurisdiction: '110108001' });
     const reported = await api('POST', '/v1/registrations', {
       token: self,
@@ -79,7 +79,7 @@ describe('appeals', () => {
 
   it('upholds a decision, and refuses what cannot be appealed', async () => {
     const { self, id, decision } = await rejectedApplication('qian-li', '511321199001010025');
-    const other = await sign({ role: 'person', sub: 'someone-else' });
+    const other = await sign({ role: 'person', sub: 'someone-else', idNumber: '11010519491231002X' });
     expect((await api('POST', '/v1/appeals', { token: other, body: { caseId: id, decision, grounds: 'g' } })).status).toBe(404);
     const office = await sign({ role: 'caseworker', jurisdiction: '511321100' });
     expect((await api('POST', '/v1/appeals', { token: office, body: { caseId: id, decision, grounds: 'g' } })).status).toBe(403);

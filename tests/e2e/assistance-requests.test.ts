@@ -5,7 +5,7 @@ import { type Json, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
-const sign = (claims: { role: 'caseworker' | 'supervisor' | 'person'; jurisdiction?: string; sub?: string }) => local.stack.issuer.sign(claims);
+const sign = (claims: { role: 'caseworker' | 'supervisor' | 'person'; jurisdiction?: string; sub?: string; idNumber?: string }) => local.stack.issuer.sign(claims);
 const noticesOf = async (code: string) => {
   await local.stack.drained();
   const token = await sign({ role: 'supervisor', jurisdiction: code });
@@ -69,7 +69,7 @@ describe('assistance requests', () => {
       expect(refused.status, field).toBe(status);
       expect(refused.body.errors[0].field, field).toBe(field);
     }
-    expect((await api('POST', '/v1/assistance-requests', { token: await sign({ role: 'person', sub: 'p' }), body: base })).status).toBe(403);
+    expect((await api('POST', '/v1/assistance-requests', { token: await sign({ role: 'person', sub: 'p', idNumber: '511321199001010025' }), body: base })).status).toBe(403);
     const sent = await api('GET', '/v1/assistance-requests?jurisdiction=511321100&direction=sent', { token: origin });
     expect(sent.body.items.every((r: Json) => r.question !== 'q')).toBe(true);
   });

@@ -11,7 +11,7 @@ import { type Json, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
-const sign = (claims: { role: 'caseworker' | 'supervisor' | 'person' | 'admin'; jurisdiction?: string; sub?: string }) => local.stack.issuer.sign(claims);
+const sign = (claims: { role: 'caseworker' | 'supervisor' | 'person' | 'admin'; jurisdiction?: string; sub?: string; idNumber?: string }) => local.stack.issuer.sign(claims);
 const stageAt = (c: Json, name: string) => (c.deadline.stages as Json[]).find((s) => s.name === name)!.at as string;
 const report = (token: string, destinationCode: string, person: Json) =>
   api('POST', '/v1/registrations', {
@@ -86,7 +86,7 @@ describe('deadlines that act by themselves', () => {
     // Quiet hours that cover the 09:00 reminders, here only.
     const set = await api('PUT', '/v1/policies/110108', { token: admin, body: { quietHours: { start: '08:30', end: '10:00' } } });
     expect(set.status).toBe(201);
-    const self = await sign({ role: 'person', sub: 'person-quiet' });
+    const self = await sign({ role: 'person', sub: 'person-quiet', idNumber: '110105198001010032' });
     const c = await report(self, '110108001', { name: '钱七', idNumber: '110105198001010032', phone: '13600136002' });
     const reminderAt = stageAt(c, 'remind-3d');
     await local.sweep(reminderAt);
@@ -96,7 +96,7 @@ describe('deadlines that act by themselves', () => {
     const sent = (await api('GET', `/v1/messages?caseId=${c.id}&to=13600136002`, { token: self })).body.items as Json[];
     expect(sent).toEqual([expect.objectContaining({ state: 'sent', sentAt: expect.any(String) })]);
     // Nobody else's: another person, or an office elsewhere, learns nothing of the case.
-    expect((await api('GET', `/v1/messages?caseId=${c.id}`, { token: await sign({ role: 'person', sub: 'someone-else' }) })).status).toBe(404);
+    expect((await api('GET', `/v1/messages?caseId=${c.id}`, { token: await sign({ role: 'person', sub: 'someone-else', idNumber: '511321199001010025' }) })).status).toBe(404);
     expect((await api('GET', `/v1/messages?caseId=${c.id}`, { token: await sign({ role: 'caseworker', jurisdiction: '510104001' }) })).status).toBe(404);
     expect((await api('GET', '/v1/messages', { token: self })).status).toBe(400);
   });

@@ -188,7 +188,7 @@ describe('bulk filings', () => {
     const elsewhere = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '510104001' });
     expect((await api('POST', '/v1/imports', { token: elsewhere, body: { destinationCode: '110105001' } })).status).toBe(403);
     expect((await api('GET', `/v1/imports/${state.first!.id}`, { token: elsewhere })).status).toBe(404);
-    const person = await local.stack.issuer.sign({ role: 'person', sub: 'p' });
+    const person = await local.stack.issuer.sign({ role: 'person', sub: 'p', idNumber: '11010519491231002X' });
     expect((await api('POST', '/v1/imports', { token: person, body: { destinationCode: '110105001' } })).status).toBe(403);
   });
 
@@ -203,7 +203,7 @@ describe('bulk filings', () => {
         return r.body as Json;
       });
     const byOffice = await arrival(7001, 'office', office);
-    const bySelf = await arrival(7002, 'person', await local.stack.issuer.sign({ role: 'person', sub: 'tenant-7002' }));
+    const bySelf = await arrival(7002, 'person', await local.stack.issuer.sign({ role: 'person', sub: 'tenant-7002', idNumber: idNumber(7002) }));
     // The landlord's list a week later: the same people, a new phone, their rooms; and one newcomer.
     const row = (i: number, phone: string) => `住户${i},${idNumber(i)},${phone},511321100,2026-11-18,120,"幸福里${i}号"`;
     const list = `${HEADER}\n${row(7001, '13911112222')}\n${row(7003, '13911113333')}\n`;
@@ -233,7 +233,7 @@ describe('bulk filings', () => {
     expect(theirs.errors.items[0]).toMatchObject({ row: 2, field: 'idNumber', reason: expect.stringContaining(`(${bySelf.id}) that another account reported`) });
     expect((await api('GET', `/v1/registrations/${bySelf.id}`, { token: office })).body.person.phone).toBe('13700000000');
     // The person corrects their own details through the same action.
-    const tenant = await local.stack.issuer.sign({ role: 'person', sub: 'tenant-7002' });
+    const tenant = await local.stack.issuer.sign({ role: 'person', sub: 'tenant-7002', idNumber: idNumber(7002) });
     const own = await api('POST', `/v1/registrations/${bySelf.id}/update-details`, { token: tenant, body: { phone: '13911114444' } });
     expect(own.body).toMatchObject({ state: 'reported', person: { phone: '13911114444' } });
     const nothing = await api('POST', `/v1/registrations/${bySelf.id}/update-details`, { token: tenant, body: {} });

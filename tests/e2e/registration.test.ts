@@ -2,7 +2,7 @@
 // outbox stream, the notification queue and its consumer, to the origin's inbox.
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
-import { useLocalStack } from '../support/local-api.ts';
+import { type Json, useLocalStack } from '../support/local-api.ts';
 import { eventually } from '../support/wait.ts';
 
 const local = useLocalStack();
@@ -46,18 +46,45 @@ describe('arrival registration', () => {
   });
 
   it('hides a case from callers outside its destination, and lets the person see their own', async () => {
-    const self = await local.stack.issuer.sign({ role: 'person', sub: 'person-wang' });
+    const self = await local.stack.issuer.sign({ role: 'person', sub: 'person-wang', idNumber: person.idNumber });
     const created = await api('POST', '/v1/registrations', {
       token: self,
       body: registration({ person: { ...person, name: '王五' }, destinationCode: '110108001' }),
     });
     expect(created.status).toBe(201);
     expect((await api('GET', `/v1/registrations/${created.body.id}`, { token: self })).status).toBe(200);
-    const stranger = await local.stack.issuer.sign({ role: 'person', sub: 'person-zhao' });
+    const stranger = await local.stack.issuer.sign({ role: 'person', sub: 'person-zhao', idNumber: '511321199001010025' });
     expect((await api('GET', `/v1/registrations/${created.body.id}`, { token: stranger })).status).toBe(404);
     const elsewhere = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
     expect((await api('GET', `/v1/registrations/${created.body.id}`, { token: elsewhere })).status).toBe(404);
     expect((await api('GET', '/v1/registrations/7d4b3f3e-4c5a-4b0e-9a51-2f0e8d1c6a10', { token: self })).status).toBe(404);
+  });
+
+  it('binds a person to the ID number their identity provider verified: they act and read for it alone, whoever opened the case', async () => {
+    const zhou = { name: '周六', idNumber: '110105198001010059', phone: '13600136009' };
+    const verifiedAs = (idNumber: string, sub: string) => local.stack.issuer.sign({ role: 'person', sub, idNumber });
+    const self = await verifiedAs(zhou.idNumber, 'zhou-phone');
+    // Reporting an arrival for somebody else: 403, and nothing is written (their own report still goes).
+    const forOther = await api('POST', '/v1/registrations', { token: await verifiedAs('11010519491231002X', 'pre-registrar'), body: registration({ person: zhou, destinationCode: '110105002' }) });
+    expect(forOther.status).toBe(403);
+    // The office opens the case for them; the person sees it among their cases and may act on it.
+    const office = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105002' });
+    const opened = await api('POST', '/v1/registrations', { token: office, body: registration({ person: zhou, destinationCode: '110105002' }) });
+    expect(opened.status).toBe(201);
+    const mine = await api('GET', '/v1/me/cases?type=registration', { token: self });
+    expect(mine.body.items.map((c: Json) => c.id)).toEqual([opened.body.id]);
+    expect((await api('GET', `/v1/registrations/${opened.body.id}`, { token: self })).status).toBe(200);
+    await api('POST', `/v1/registrations/${opened.body.id}/request-supplement`, { token: office, body: { items: ['租房合同'], reason: '缺少住所证明' } });
+    expect((await api('POST', `/v1/registrations/${opened.body.id}/supplement`, { token: self, body: { note: '已补交' } })).status).toBe(200);
+    // Another verified person neither sees nor acts on it.
+    const stranger = await verifiedAs('11010519491231002X', 'zhang-phone');
+    expect((await api('GET', `/v1/registrations/${opened.body.id}`, { token: stranger })).status).toBe(404);
+    expect((await api('GET', '/v1/me/cases?type=registration', { token: stranger })).body.items.some((c: Json) => c.id === opened.body.id)).toBe(false);
+    // A person token without the verified number is refused.
+    const unverified = await local.stack.issuer.sign({ role: 'person', sub: 'anonymous' });
+    const refused = await api('GET', '/v1/me/cases', { token: unverified });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/custom:id_number/);
   });
 
   it('refuses requests without a valid token as API Gateway does', async () => {

@@ -7,11 +7,11 @@ import { type Json, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
-const sign = (claims: { role: 'caseworker' | 'supervisor' | 'person'; jurisdiction?: string; sub?: string }) => local.stack.issuer.sign(claims);
+const sign = (claims: { role: 'caseworker' | 'supervisor' | 'person'; jurisdiction?: string; sub?: string; idNumber?: string }) => local.stack.issuer.sign(claims);
 const today = () => localDate(new Date());
 
 async function registeredBySelf(sub: string, idNumber: string, destinationCode = '110105001') {
-  const self = await sign({ role: 'person', sub });
+  const self = await sign({ role: 'person', sub, idNumber });
   const office = await sign({ role: 'caseworker', jurisdiction: destinationCode });
   const reported = await api('POST', '/v1/registrations', {
     token: self,

@@ -12,13 +12,13 @@ const api = local.call.bind(local);
 const today = () => localDate(new Date());
 const zhang = { name: '张三', idNumber: '11010519491231002X', phone: '13800138000' };
 const li = { name: '李四', idNumber: '511321199001010025', phone: '13900139000' };
-const sign = (claims: { role: 'caseworker' | 'supervisor' | 'person' | 'admin'; jurisdiction?: string; sub?: string }) => local.stack.issuer.sign(claims);
+const sign = (claims: { role: 'caseworker' | 'supervisor' | 'person' | 'admin'; jurisdiction?: string; sub?: string; idNumber?: string }) => local.stack.issuer.sign(claims);
 
 describe('the main path', () => {
   const state: Json = {};
 
   it('applies for an origin certificate and issues it at the origin', async () => {
-    const self = await sign({ role: 'person', sub: 'zhang-san' });
+    const self = await sign({ role: 'person', sub: 'zhang-san', idNumber: zhang.idNumber });
     const applied = await api('POST', '/v1/origin-certificates', {
       token: self,
       body: { person: zhang, originCode: '511321100', intendedDestinationCode: '110105001', plannedDeparture: today() },
@@ -141,7 +141,7 @@ describe('the main path', () => {
     const destination = await sign({ role: 'caseworker', jurisdiction: '110105001' });
     const read = await api('GET', `/v1/registrations/${state.registration.id}`, { token: destination });
     expect(read.body.agencyDecisions).toEqual([expect.objectContaining({ agency: '朝阳分局出入境管理支队', decision: '居住证已签发' })]);
-    const person = await sign({ role: 'person', sub: 'nobody' });
+    const person = await sign({ role: 'person', sub: 'nobody', idNumber: '511321199001010025' });
     const decision = { agency: 'x', decision: 'y', reference: 'z' };
     expect((await api('POST', `/v1/certificates/${state.verificationCertificate.number}/decisions`, { token: person, body: decision })).status).toBe(403);
   });
@@ -293,7 +293,7 @@ describe('reference data and policy', () => {
     const added = await api('PUT', '/v1/jurisdictions/110108002', { token: admin, body: { name: '羊坊店街道' } });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ code: '110108002', level: 'township', parentCode: '110108', children: [] });
-    const county = await api('GET', '/v1/jurisdictions/110108', { token: await sign({ role: 'person', sub: 'p' }) });
+    const county = await api('GET', '/v1/jurisdictions/110108', { token: await sign({ role: 'person', sub: 'p', idNumber: '511321199001010025' }) });
     expect(county.body.children.map((c: Json) => c.code)).toEqual(['110108001', '110108002']);
     expect((await api('PUT', '/v1/jurisdictions/110108002', { token: admin, body: { name: '羊坊店' } })).status).toBe(200);
     const orphan = await api('PUT', '/v1/jurisdictions/110199001', { token: admin, body: { name: 'x' } });
@@ -370,7 +370,7 @@ describe('refusals write nothing', () => {
     expect((await api('POST', `/v1/registrations/${id}/request-supplement`, { token: destination, body: { items: ['x'] } })).status).toBe(400);
     expect((await api('POST', `/v1/registrations/${id}/verify`, { token: destination, body: { note: 'x', pregnant: true } })).status).toBe(422);
     expect((await api('POST', `/v1/registrations/${id}/depart`, { token: destination, body: { departureDate: '2099-01-01' } })).status).toBe(400);
-    expect((await api('POST', `/v1/registrations/${id}/verify`, { token: await sign({ role: 'person', sub: 'someone' }) })).status).toBe(404);
+    expect((await api('POST', `/v1/registrations/${id}/verify`, { token: await sign({ role: 'person', sub: 'someone', idNumber: zhang.idNumber }) })).status).toBe(404);
     expect(await snapshot()).toEqual(before);
   });
 

@@ -64,7 +64,7 @@ const reported = (name: string, arrivalDate: string) =>
       arrivalDate,
       expectedStayDays: 180,
     },
-    { sub: 'p', role: 'person' },
+    { sub: 'p', role: 'person', idNumber: '11010519491231002X' },
     DEFAULT_POLICY,
     { caseId: randomUUID(), eventId: randomUUID() },
     new Date('2026-11-29T02:00:00Z'),

@@ -13,7 +13,7 @@ const opened = report(
     arrivalDate: '2026-11-25',
     expectedStayDays: 180,
   },
-  { sub: 'person-1', role: 'person' },
+  { sub: 'person-1', role: 'person', idNumber: '11010519491231002X' },
   DEFAULT_POLICY,
   { caseId: 'c', eventId: 'e' },
   new Date('2026-11-29T02:00:00Z'),
@@ -48,11 +48,20 @@ describe('access', () => {
     expect(mayReadInbox({ sub: 'a', role: 'person' }, '511321100')).toBe(false);
   });
 
-  it('lets the destination office and the reporting person read a case', () => {
+  it('lets the destination office and the person the case is about read it, whoever opened it', () => {
     expect(mayReadCase({ sub: 'x', role: 'supervisor', jurisdiction: '110105' }, opened.case)).toBe(true);
     expect(mayReadCase({ sub: 'x', role: 'caseworker', jurisdiction: '511321100' }, opened.case)).toBe(false);
-    expect(mayReadCase({ sub: 'person-1', role: 'person' }, opened.case)).toBe(true);
-    expect(mayReadCase({ sub: 'person-2', role: 'person' }, opened.case)).toBe(false);
+    expect(mayReadCase({ sub: 'person-1', role: 'person', idNumber: '11010519491231002X' }, opened.case)).toBe(true);
+    // The same ID number on another account (a second login of the same person): theirs too.
+    expect(mayReadCase({ sub: 'person-9', role: 'person', idNumber: '11010519491231002X' }, opened.case)).toBe(true);
+    // The account that opened it, verified as someone else: not theirs.
+    expect(mayReadCase({ sub: 'person-1', role: 'person', idNumber: '511321199001010025' }, opened.case)).toBe(false);
+  });
+
+  it('lets a person report only for the ID number they are verified as', () => {
+    const input = { person: { name: '李四', idNumber: '511321199001010025', phone: '13800138000' }, originCode: '511321100', destinationCode: '110105001', arrivalDate: '2026-11-25', expectedStayDays: 180 };
+    expect(() => report(input, { sub: 'person-1', role: 'person', idNumber: '11010519491231002X' }, DEFAULT_POLICY, { caseId: 'c2', eventId: 'e2' }, new Date('2026-11-29T02:00:00Z'))).toThrow(/another person/);
+    expect(report(input, { sub: 'person-2', role: 'person', idNumber: '511321199001010025' }, DEFAULT_POLICY, { caseId: 'c2', eventId: 'e2' }, new Date('2026-11-29T02:00:00Z')).case.state).toBe('reported');
   });
 });
 

@@ -20,7 +20,7 @@ import { type GroupCase, removeMember } from '../../core/workflows/group.ts';
 const now = new Date('2026-11-29T02:00:00Z'); // 10:00 in Shanghai
 const destinationWorker: Principal = { sub: 'cw-1', role: 'caseworker', jurisdiction: '110105001' };
 const originWorker: Principal = { sub: 'cw-o', role: 'caseworker', jurisdiction: '511321100' };
-const self: Principal = { sub: 'person-1', role: 'person' };
+const self: Principal = { sub: 'person-1', role: 'person', idNumber: '11010519491231002X' };
 const person = { name: '张三', idNumber: '11010519491231002X', phone: '13800138000' };
 const reportInput: registrations.ReportInput = {
   person,
@@ -162,7 +162,7 @@ for (const [type, workflow] of Object.entries(WORKFLOWS) as [keyof typeof WORKFL
 
     it('lets an office outside the case, or another person, take none of its client actions', () => {
       const outsider: Principal = { sub: 'o', role: 'caseworker', jurisdiction: '510104001' };
-      const stranger: Principal = { sub: 'person-2', role: 'person' };
+      const stranger: Principal = { sub: 'person-2', role: 'person', idNumber: '511321199001010025' };
       for (const state of workflow.states) {
         expect(availableActions(workflow, caseIn(type, state), outsider)).toEqual([]);
         expect(availableActions(workflow, caseIn(type, state), stranger)).toEqual([]);

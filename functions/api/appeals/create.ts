@@ -1,6 +1,7 @@
 // POST /v1/appeals: the person appeals a decision on their own case (Measures §31), within
 // the policy window; the office above the deciding office reviews it.
 import { randomUUID } from 'node:crypto';
+import { mayReadCase } from '../../../core/access.ts';
 import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
 import { AppealCreate } from '../../../core/schemas.ts';
 import { lodge } from '../../../core/workflows/appeal.ts';
@@ -13,8 +14,8 @@ import { caseHistory, commit, getCase, once } from '../../shared/store/cases.ts'
 export const handler = route({ body: AppealCreate, idempotent: true }, async ({ body, principal }) => {
   if (principal.role !== 'person') throw forbidden('a decision is appealed by the person whose case it is');
   const appealed = await getCase(body.caseId);
-  // Only the person's own case; any other is not found, as when reading it.
-  if (!appealed || appealed.openedBy.sub !== principal.sub) throw notFound(`no case ${body.caseId} of yours`);
+  // Only a case about the person (their verified ID number); any other is not found, as when reading it.
+  if (!appealed || !mayReadCase(principal, appealed)) throw notFound(`no case ${body.caseId} of yours`);
   const entry = (await caseHistory(appealed.id)).find((h) => h.at === body.decision.at && h.action === body.decision.action);
   if (!entry) throw unprocessable([{ field: 'decision', reason: "names no decision in this case's history" }]);
   const rule = (workflowOf(appealed.type).actions as Record<string, ActionRule<string>>)[entry.action];

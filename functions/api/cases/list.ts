@@ -7,7 +7,7 @@ import { AssistanceRequestsQuery, CasesQuery, MyCasesQuery } from '../../../core
 import { byRoute, json, route } from '../../shared/http.ts';
 import type { Case } from '../../../core/workflows/index.ts';
 import { caseView } from '../../shared/cases.ts';
-import { listCases, listOwnCases, listSentRequests } from '../../shared/store/cases.ts';
+import { listCases, listPersonCases, listSentRequests } from '../../shared/store/cases.ts';
 import type { Page } from '../../shared/store/paging.ts';
 
 const filterOf = (q: { type?: Case['type'] | undefined; state?: string | undefined; overdue?: boolean | undefined; dueBefore?: string | undefined }) => ({
@@ -35,6 +35,7 @@ export const handler = byRoute({
   }),
   'GET /v1/me/cases': route({ query: MyCasesQuery }, async ({ query, principal }) => {
     if (principal.role !== 'person') throw forbidden('only a person has cases of their own; offices use /v1/cases');
-    return page(await listOwnCases(principal.sub, filterOf(query), query.limit, query.cursor));
+    // Every case about the person's verified ID number, whoever opened it.
+    return page(await listPersonCases(principal.idNumber!, filterOf(query), query.limit, query.cursor));
   }),
 });

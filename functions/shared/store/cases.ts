@@ -18,6 +18,7 @@ import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, Updat
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
 import { conflict } from '../../../core/errors.ts';
+import { personOf } from '../../../core/access.ts';
 import { type Case, workingOffice } from '../../../core/workflows/index.ts';
 import { OPEN_STATES, type RegistrationCase } from '../../../core/workflows/registration.ts';
 import { type CaseBase, type Decision, type DomainEvent, type HistoryEntry, stagesOfDeadline } from '../../../core/workflows/engine.ts';
@@ -45,7 +46,6 @@ export const holderHash = (idNumber: string) => createHash('sha256').update(`hol
 const personKey = (idNumber: string) => `PERSON#${createHash('sha256').update(`person|${idNumber}`).digest('hex')}`;
 
 /** The person a case is about: not a group (its person is the organisation's responsible person). */
-const subjectOf = (c: Case) => (c.type !== 'group' && 'person' in c && c.person?.idNumber ? c.person.idNumber : undefined);
 
 /** The registration's duplicate guard: one case per person, destination and arrival date. */
 const dedupeKey = (c: Case) =>
@@ -68,7 +68,7 @@ function caseItem(c: Case) {
   const levels = SCOPE_LEVELS.filter((l) => office.length >= l);
   const scopes = Object.fromEntries(levels.map((l) => [`scope${l}`, office.slice(0, l)]));
   const overdue = c.state === 'overdue' ? Object.fromEntries(levels.map((l) => [`overdue${l}`, office.slice(0, l)])) : {};
-  const subject = subjectOf(c);
+  const subject = personOf(c);
   return {
     ...caseKey(c.id),
     entity: 'case',
@@ -404,9 +404,13 @@ export function listCases(jurisdiction: string, filter: CaseFilter, limit: numbe
   return listByIndex(index, { name: index, value: jurisdiction.slice(0, level) }, rest, office, limit, cursor);
 }
 
-/** The cases a person opened themself, newest activity first. */
+/** The cases a filer opened, newest activity first. */
 export const listOwnCases = (sub: string, filter: CaseFilter, limit: number, cursor?: string) =>
   listByIndex('owner', { name: 'owner', value: `SUB#${sub}` }, filter, undefined, limit, cursor);
+
+/** Every case about a person (their ID number), whoever opened it, newest activity first. */
+export const listPersonCases = (idNumber: string, filter: CaseFilter, limit: number, cursor?: string) =>
+  listByIndex('person', { name: 'personKey', value: personKey(idNumber) }, filter, undefined, limit, cursor);
 
 /** The assistance requests an office sent, newest activity first. */
 export const listSentRequests = (office: string, filter: CaseFilter, limit: number, cursor?: string) =>
