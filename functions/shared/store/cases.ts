@@ -404,10 +404,6 @@ export function listCases(jurisdiction: string, filter: CaseFilter, limit: numbe
   return listByIndex(index, { name: index, value: jurisdiction.slice(0, level) }, rest, office, limit, cursor);
 }
 
-/** The cases a filer opened, newest activity first. */
-export const listOwnCases = (sub: string, filter: CaseFilter, limit: number, cursor?: string) =>
-  listByIndex('owner', { name: 'owner', value: `SUB#${sub}` }, filter, undefined, limit, cursor);
-
 /** Every case about a person (their ID number), whoever opened it, newest activity first. */
 export const listPersonCases = (idNumber: string, filter: CaseFilter, limit: number, cursor?: string) =>
   listByIndex('person', { name: 'personKey', value: personKey(idNumber) }, filter, undefined, limit, cursor);
