@@ -20,6 +20,8 @@ const compiled = routes.map((r) => ({
 /** The route keys this server answers, for comparison with the CDK template. */
 export const localRouteKeys = () => compiled.map((r) => r.routeKey);
 
+const API_GATEWAY_MAX_PAYLOAD = 10 * 1024 * 1024;
+
 const TEXT_TYPES = /^(text\/|application\/(json|[\w.+-]*\+json|xml|x-www-form-urlencoded|javascript))/i;
 
 function apiGatewayMessage(res: http.ServerResponse, status: number, message: string, headers: Record<string, string> = {}) {
@@ -92,8 +94,14 @@ export async function startHttpServer(options: { port: number; issuer: DevIssuer
       b.tokens -= 1;
     }
 
+    // API Gateway HTTP APIs take at most 10 MB of payload (the rest is read and dropped, so the client hears the answer).
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    let received = 0;
+    for await (const chunk of req) {
+      received += (chunk as Buffer).length;
+      if (received <= API_GATEWAY_MAX_PAYLOAD) chunks.push(chunk as Buffer);
+    }
+    if (received > API_GATEWAY_MAX_PAYLOAD) return apiGatewayMessage(res, 413, 'Request Entity Too Large');
     const raw = Buffer.concat(chunks);
 
     const headers: Record<string, string> = {};

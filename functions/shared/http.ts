@@ -32,6 +32,7 @@ const PROBLEM_TYPES = {
   403: ['forbidden', 'Forbidden'],
   404: ['not-found', 'Not found'],
   409: ['conflict', 'Conflict'],
+  413: ['payload-too-large', 'Payload too large'],
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['unprocessable', 'Unprocessable content'],
   429: ['too-many-requests', 'Too many requests'],
@@ -198,6 +199,9 @@ function parse(schema: z.ZodType | undefined, value: unknown, name: string) {
   return result.data;
 }
 
+/** No request body liudong takes comes near this (files go to S3); a larger one is refused unread. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
 /** Parses and validates the request, before idempotency so a bad body never takes a key. */
 const validate = <B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType>(
   options: RouteOptions<B, P, Q>,
@@ -210,6 +214,10 @@ const validate = <B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType>
     if (options.body && empty && options.optionalBody) {
       body = {};
     } else if (options.body) {
+      const size = event.body ? (event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body)) : 0;
+      if (size > MAX_BODY_BYTES) {
+        throw new HttpProblem(413, `The body is ${size} bytes; at most ${MAX_BODY_BYTES} are taken`, [{ field: 'body', reason: `is larger than ${MAX_BODY_BYTES} bytes` }]);
+      }
       const contentType = event.headers['content-type'] ?? '';
       if (!/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(contentType)) {
         throw new HttpProblem(415, 'Send the body as application/json', [

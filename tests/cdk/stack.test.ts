@@ -263,6 +263,11 @@ describe('API', () => {
       }
     });
 
+    it('refuses a payload past API Gateway\'s 10 MB with 413, as the gateway does', async () => {
+      const response = await fetch(`${api.url}/v1/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(10 * 1024 * 1024 + 1) });
+      expect(response.status).toBe(413);
+    });
+
     it('answers exactly the routes the template deploys', async () => {
       const keys = templateRouteKeys();
       expect(keys.sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());

@@ -37,6 +37,12 @@ describe('problem details', () => {
     expect(noCode.statusCode).toBe(403);
   });
 
+  it('answers 413 for a body past the limit, before reading it', async () => {
+    const r = await call(createRegistration, post(JSON.stringify({ padding: 'x'.repeat(300 * 1024) })));
+    expect(r.statusCode).toBe(413);
+    expect(problemOf(r).errors).toEqual([{ field: 'body', reason: 'is larger than 262144 bytes' }]);
+  });
+
   it('answers 400 naming a malformed path parameter', async () => {
     const r = await call(getRegistration, httpEvent({ routeKey: 'GET /v1/registrations/{id}', path: '/v1/registrations/nope', claims: caseworkerClaims(), pathParameters: { id: 'nope' } }));
     expect(r.statusCode).toBe(400);
