@@ -25,7 +25,6 @@ import {
   recordHealth,
   recordRetry,
   releaseLease,
-  setDeliveryState,
   settleDelivery,
 } from '../shared/store/subscriptions.ts';
 import { post, signatures } from '../shared/webhooks.ts';
@@ -100,8 +99,7 @@ async function attempt(record: SQSRecord): Promise<string> {
     const reason = outcome.status === 410 ? 'the endpoint answered 410 Gone' : 'every attempt failed for five days';
     await disableSubscription(s.id, reason, now.toISOString());
     // Kept, held: resuming the subscription sends it again.
-    await recordRetry(d, made, now.toISOString());
-    await setDeliveryState(d, 'pending', 'held');
+    await recordRetry(d, made, now.toISOString(), 'held');
     await tellOwner(s, d, `liudong: subscription ${s.id} disabled`, `Subscription ${s.id} (${s.url}) was disabled: ${reason}. Deliveries are held until it is resumed (POST /v1/subscriptions/${s.id}/resume).`);
     return 'disabled';
   }

@@ -1,40 +1,34 @@
 // A subscription's deliveries: each with its attempts (time, status, latency, error), newest
 // first; replay one, or every one of a time range (oldest first, each behind its case's lane).
 import { notFound } from '../../../core/errors.ts';
-import { DeliveriesQuery, DeliveryParams, ReplayRange, SubscriptionParams, mayManageSubscription } from '../../../core/subscriptions.ts';
-import type { Principal } from '../../../core/principal.ts';
+import { DeliveriesQuery, DeliveryParams, ReplayRange, SubscriptionParams } from '../../../core/subscriptions.ts';
 import { enqueueDelivery } from '../../shared/deliveries.ts';
 import { HttpProblem, byRoute, json, route } from '../../shared/http.ts';
-import { deliveriesBetween, deliveryView, getDelivery, getSubscription, listDeliveries, replayDelivery } from '../../shared/store/subscriptions.ts';
-
-async function owned(principal: Principal, id: string) {
-  const s = await getSubscription(id);
-  if (!s || !mayManageSubscription(principal, s)) throw notFound(`no subscription ${id}`);
-  return s;
-}
+import { manageableSubscription } from '../../shared/subscriptions.ts';
+import { deliveriesBetween, deliveryView, getDelivery, listDeliveries, replayDelivery } from '../../shared/store/subscriptions.ts';
 
 /** Replays cap: a range larger than this is asked for in parts. */
 const MAX_REPLAY = 10_000;
 
 export const handler = byRoute({
   'GET /v1/subscriptions/{id}/deliveries': route({ params: SubscriptionParams, query: DeliveriesQuery }, async ({ params, query, principal }) => {
-    await owned(principal, params.id);
+    await manageableSubscription(principal, params.id);
     const page = await listDeliveries(params.id, query.state, query.limit, query.cursor);
     return json(200, { items: page.items.map(deliveryView), ...(page.cursor ? { cursor: page.cursor } : {}) });
   }),
 
   'POST /v1/subscriptions/{id}/deliveries/{deliveryId}/replay': route({ params: DeliveryParams }, async ({ params, principal }) => {
-    await owned(principal, params.id);
+    await manageableSubscription(principal, params.id);
     const d = await getDelivery(params.id, params.deliveryId);
     if (!d) throw notFound(`no delivery ${params.deliveryId}`);
     const { replayed, enqueue } = await replayDelivery(d, new Date());
     if (!replayed) throw new HttpProblem(409, `The delivery is ${d.state}: it is still on its way`);
     if (enqueue) await enqueueDelivery(enqueue);
-    return json(202, deliveryView((await getDelivery(params.id, params.deliveryId))!));
+    return json(202, deliveryView(replayed));
   }),
 
   'POST /v1/subscriptions/{id}/deliveries/replay': route({ params: SubscriptionParams, body: ReplayRange, idempotent: true }, async ({ params, body, principal }) => {
-    await owned(principal, params.id);
+    await manageableSubscription(principal, params.id);
     const from = new Date(body.from).toISOString();
     const to = new Date(body.to).toISOString();
     let replayed = 0;

@@ -2,7 +2,7 @@
 // rotate the secret (the old one keeps signing for 24 hours beside the new), delete.
 // Someone else's subscription answers 404: its existence is not confirmed.
 import { randomBytes } from 'node:crypto';
-import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
+import { forbidden, unprocessable } from '../../../core/errors.ts';
 import { isWithin } from '../../../core/jurisdiction.ts';
 import {
   ROTATION_OVERLAP_MS,
@@ -14,13 +14,12 @@ import {
   newSubscription,
   subscriptionView,
 } from '../../../core/subscriptions.ts';
-import type { Principal } from '../../../core/principal.ts';
 import { enqueueDelivery } from '../../shared/deliveries.ts';
 import { HttpProblem, byRoute, json, route } from '../../shared/http.ts';
+import { manageableSubscription } from '../../shared/subscriptions.ts';
 import {
   deleteSubscription,
   getDeliveryBySortKey,
-  getSubscription,
   laneHeads,
   listSubscriptions,
   putSubscription,
@@ -30,12 +29,6 @@ import {
 import { endpointProblem, newSigningSecret } from '../../shared/webhooks.ts';
 
 const newId = () => `sub_${randomBytes(10).toString('hex')}`;
-
-async function owned(principal: Principal, id: string): Promise<Subscription> {
-  const s = await getSubscription(id);
-  if (!s || !mayManageSubscription(principal, s)) throw notFound(`no subscription ${id}`);
-  return s;
-}
 
 /** Saves a change to a subscription read just before; a concurrent change is a 409, not a lost write. */
 async function change(s: Subscription, edit: Partial<Subscription>, now: Date): Promise<Subscription> {
@@ -77,24 +70,24 @@ export const handler = byRoute({
   }),
 
   'GET /v1/subscriptions/{id}': route({ params: SubscriptionParams }, async ({ params, principal }) =>
-    json(200, subscriptionView(await owned(principal, params.id))),
+    json(200, subscriptionView(await manageableSubscription(principal, params.id))),
   ),
 
   'DELETE /v1/subscriptions/{id}': route({ params: SubscriptionParams }, async ({ params, principal }) => {
-    await owned(principal, params.id);
+    await manageableSubscription(principal, params.id);
     // Its deliveries stop (a waiting one finds no subscription and is cancelled); their records expire.
     await deleteSubscription(params.id);
     return { statusCode: 204, body: '' };
   }),
 
   'POST /v1/subscriptions/{id}/pause': route({ params: SubscriptionParams }, async ({ params, principal }) => {
-    const s = await owned(principal, params.id);
+    const s = await manageableSubscription(principal, params.id);
     if (s.state !== 'active') throw new HttpProblem(409, `The subscription is ${s.state}; only an active one can be paused`);
     return json(200, subscriptionView(await change(s, { state: 'paused' }, new Date())));
   }),
 
   'POST /v1/subscriptions/{id}/resume': route({ params: SubscriptionParams }, async ({ params, principal }) => {
-    const s = await owned(principal, params.id);
+    const s = await manageableSubscription(principal, params.id);
     if (s.state === 'active') return json(200, subscriptionView(s));
     // A disabled endpoint resumes only if it may still be reached.
     const problem = await endpointProblem(s.url);
@@ -106,7 +99,7 @@ export const handler = byRoute({
   }),
 
   'POST /v1/subscriptions/{id}/rotate-secret': route({ params: SubscriptionParams, idempotent: true }, async ({ params, principal }) => {
-    const s = await owned(principal, params.id);
+    const s = await manageableSubscription(principal, params.id);
     const now = new Date();
     const secret = newSigningSecret();
     const overlapEnds = new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString();

@@ -2,13 +2,16 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../clients.ts';
 
+/** Whether a write failed only because its condition did not hold. */
+export const conditionFailed = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
+
 /** Sends a conditional put or update: true when it was made, false when its condition did not hold. */
 export async function conditional(command: PutCommand | UpdateCommand): Promise<boolean> {
   try {
     await (command instanceof PutCommand ? documentClient().send(command) : documentClient().send(command));
     return true;
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }

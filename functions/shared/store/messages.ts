@@ -5,6 +5,7 @@ import type { Message, MessageState } from '../../../core/messages.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
 import { shardOf } from './cases.ts';
+import { conditional } from './conditional.ts';
 import { type Page, decodeCursor, queryPage, withoutKeys } from './paging.ts';
 
 const key = (caseId: string, id: string) => ({ pk: `CASE#${caseId}`, sk: `MESSAGE#${id}` });
@@ -39,22 +40,16 @@ export async function getMessage(caseId: string, id: string): Promise<Message | 
 
 /** Moves a message on from one state (sent, or failed with the channel's reason); false if it had moved already. */
 export async function settleMessage(m: Message, from: MessageState, to: 'sent' | 'failed', at: string, failure?: string): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName('cases'),
-        Key: key(m.caseId, m.id),
-        UpdateExpression: `SET #state = :to, ${to === 'sent' ? 'sentAt = :at' : 'failure = :failure, failedAt = :at'} REMOVE gsi1pk, gsi1sk`,
-        ConditionExpression: '#state = :from',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':to': to, ':from': from, ':at': at, ...(to === 'failed' ? { ':failure': failure ?? 'refused' } : {}) },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+  return conditional(
+    new UpdateCommand({
+      TableName: tableName('cases'),
+      Key: key(m.caseId, m.id),
+      UpdateExpression: `SET #state = :to, ${to === 'sent' ? 'sentAt = :at' : 'failure = :failure, failedAt = :at'} REMOVE gsi1pk, gsi1sk`,
+      ConditionExpression: '#state = :from',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':to': to, ':from': from, ':at': at, ...(to === 'failed' ? { ':failure': failure ?? 'refused' } : {}) },
+    }),
+  );
 }
 
 /** A case's messages, oldest first, optionally only those to one recipient. */

@@ -10,6 +10,7 @@ import { type Actor, stagesOfDeadline } from '../../../core/workflows/engine.ts'
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
 import { shardOf } from './cases.ts';
+import { conditional, conditionFailed } from './conditional.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
 const noticeKey = (n: { jurisdiction: string; time: string; eventId: string }) => ({ pk: `INBOX#${n.jurisdiction}`, sk: `NOTICE#${n.time}#${n.eventId}` });
@@ -75,7 +76,7 @@ export async function acknowledgeNotice(code: string, eventId: string, by: Actor
     );
     return fromItem(result.Attributes!);
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    if (!conditionFailed(error)) throw error;
     return getNotice(code, eventId);
   }
 }
@@ -84,40 +85,30 @@ export async function acknowledgeNotice(code: string, eventId: string, by: Actor
 export async function markNoticeScheduled(n: Notice, through: string): Promise<boolean> {
   if (!n.acknowledgeBy) return false;
   const index = noticeIndex({ ...n, acknowledgeBy: { ...n.acknowledgeBy, scheduledThrough: through } });
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName('cases'),
-        Key: noticeKey(n),
-        UpdateExpression: index.gsi1sk
-          ? 'SET acknowledgeBy.scheduledThrough = :through, gsi1pk = :pk, gsi1sk = :sk'
-          : 'SET acknowledgeBy.scheduledThrough = :through REMOVE gsi1pk, gsi1sk',
-        ConditionExpression: 'attribute_not_exists(acknowledged)',
-        ExpressionAttributeValues: { ':through': through, ...(index.gsi1sk ? { ':pk': index.gsi1pk, ':sk': index.gsi1sk } : {}) },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+  return conditional(
+    new UpdateCommand({
+      TableName: tableName('cases'),
+      Key: noticeKey(n),
+      UpdateExpression: index.gsi1sk
+        ? 'SET acknowledgeBy.scheduledThrough = :through, gsi1pk = :pk, gsi1sk = :sk'
+        : 'SET acknowledgeBy.scheduledThrough = :through REMOVE gsi1pk, gsi1sk',
+      ConditionExpression: 'attribute_not_exists(acknowledged)',
+      ExpressionAttributeValues: { ':through': through, ...(index.gsi1sk ? { ':pk': index.gsi1pk, ':sk': index.gsi1sk } : {}) },
+    }),
+  );
 }
 
 /** The notice passed its acknowledgement deadline unread. */
 export async function markNoticeLate(n: Notice, at: string): Promise<void> {
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName('cases'),
-        Key: noticeKey(n),
-        UpdateExpression: 'SET late = :late',
-        ConditionExpression: 'attribute_not_exists(acknowledged) AND attribute_not_exists(late)',
-        ExpressionAttributeValues: { ':late': { at } },
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-  }
+  await conditional(
+    new UpdateCommand({
+      TableName: tableName('cases'),
+      Key: noticeKey(n),
+      UpdateExpression: 'SET late = :late',
+      ConditionExpression: 'attribute_not_exists(acknowledged) AND attribute_not_exists(late)',
+      ExpressionAttributeValues: { ':late': { at } },
+    }),
+  );
 }
 
 export const fromNoticeItem = fromItem;

@@ -9,7 +9,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type Attempt, type DeliveryState, type Subscription } from '../../../core/subscriptions.ts';
 import { documentClient } from '../clients.ts';
-import { conditional } from './conditional.ts';
+import { conditional, conditionFailed } from './conditional.ts';
 import { tableName } from '../env.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
@@ -22,8 +22,6 @@ const partition = (subscriptionId: string) => `SUBSCRIPTION#${subscriptionId}`;
 const laneKey = (subscriptionId: string, caseId: string) => ({ pk: partition(subscriptionId), sk: `LANE#${caseId}` });
 const pointerKey = (subscriptionId: string, eventId: string) => ({ pk: partition(subscriptionId), sk: `EVENT#${eventId}` });
 export const deliverySortKey = (eventTime: string, eventId: string) => `DELIVERY#${eventTime}#${eventId}`;
-
-const conditionFailed = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 // ---- Subscriptions
 
@@ -308,18 +306,6 @@ export async function releaseLease(d: Delivery, state: 'pending' | 'held' = 'pen
   );
 }
 
-/** Sets a delivery's state where it stands (held while its subscription is paused), guarded by its state. */
-export async function setDeliveryState(d: Delivery, from: DeliveryState, to: DeliveryState): Promise<boolean> {
-  return conditional(
-    deliveryUpdate(d, {
-      UpdateExpression: 'SET #state = :to',
-      ConditionExpression: '#state = :from',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':from': from, ':to': to },
-    }),
-  );
-}
-
 /** A held delivery (its subscription was paused or disabled) goes again, its retry schedule counted afresh. */
 export async function releaseHeld(d: Delivery): Promise<boolean> {
   return conditional(
@@ -332,12 +318,16 @@ export async function releaseHeld(d: Delivery): Promise<boolean> {
   );
 }
 
-/** Records a failed attempt that will be retried at `nextAttemptAt`, releasing the lease. */
-export async function recordRetry(d: Delivery, attempt: Attempt, nextAttemptAt: string): Promise<void> {
+/**
+ * Records a failed attempt, releasing the lease: retried at `nextAttemptAt`, or, with `held`, kept
+ * until its subscription is resumed.
+ */
+export async function recordRetry(d: Delivery, attempt: Attempt, nextAttemptAt: string, state: 'pending' | 'held' = 'pending'): Promise<void> {
   await documentClient().send(
     deliveryUpdate(d, {
-      UpdateExpression: 'SET attempts = list_append(attempts, :attempt), nextAttemptAt = :next REMOVE leaseUntil',
-      ExpressionAttributeValues: { ':attempt': [attempt], ':next': nextAttemptAt },
+      UpdateExpression: 'SET attempts = list_append(attempts, :attempt), nextAttemptAt = :next, #state = :state REMOVE leaseUntil',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':attempt': [attempt], ':next': nextAttemptAt, ':state': state },
     }),
   );
 }
@@ -389,14 +379,15 @@ export async function settleDelivery(d: Delivery, state: 'delivered' | 'exhauste
 
 /**
  * Puts a settled delivery through again (a replay): pending at its lane's head, or waiting behind
- * it, with the retry schedule counted afresh. `replayed` is false when it was not settled (it is
- * still on its way); `enqueue` is what to queue now, if anything.
+ * it, with the retry schedule counted afresh. `replayed` is the delivery as now written, or false
+ * when it was not settled (it is still on its way); `enqueue` is what to queue now, if anything.
  */
-export async function replayDelivery(d: Delivery, now: Date): Promise<{ replayed: boolean; enqueue: Enqueued }> {
+export async function replayDelivery(d: Delivery, now: Date): Promise<{ replayed: false; enqueue: undefined } | { replayed: Delivery; enqueue: Enqueued }> {
   const sk = deliverySortKey(d.eventTime, d.id);
   try {
-    return await withLane(d.subscriptionId, d.caseId, (lane) => {
+    return await withLane<{ replayed: Delivery; enqueue: Enqueued }>(d.subscriptionId, d.caseId, (lane) => {
       const head = !lane?.active;
+      const { nextAttemptAt: _next, ...rest } = d;
       return {
         items: [
           {
@@ -411,7 +402,8 @@ export async function replayDelivery(d: Delivery, now: Date): Promise<{ replayed
           },
           laneWrite(d.subscriptionId, d.caseId, lane, head ? { active: sk, waiting: [] } : { active: lane!.active!, waiting: [...lane!.waiting, sk] }, now),
         ],
-        result: { replayed: true, enqueue: head ? { subscriptionId: d.subscriptionId, sk, attempt: d.attempts.length + 1 } : undefined },
+        // What was written: the route answers with it, without reading it back.
+        result: { replayed: { ...rest, state: head ? 'pending' : 'waiting', replayBase: d.attempts.length }, enqueue: head ? { subscriptionId: d.subscriptionId, sk, attempt: d.attempts.length + 1 } : undefined },
       };
     });
   } catch (error) {
