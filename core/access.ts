@@ -1,9 +1,16 @@
-// Who may read what. Writes are governed by the workflow tables' role columns.
-import { officeCovers, type Principal } from './principal.ts';
+// Who may read what: the authorisation table's relations (core/authorisation.ts) applied to
+// cases and inboxes. Writes are governed by the workflow tables' role columns, which the same
+// table's action rows are read from.
+import { CASE_READ, ROUTE_RULES, type Scope, permits } from './authorisation.ts';
+import type { Principal } from './principal.ts';
 import { type Case, readingOffices } from './workflows/index.ts';
 
 /** Offices read the inboxes of their jurisdiction and of everything inside it. */
-export const mayReadInbox = (principal: Principal, code: string): boolean => officeCovers(principal, code);
+export const mayReadInbox = (principal: Principal, code: string): boolean =>
+  permits(principal, ROUTE_RULES['GET /v1/jurisdictions/{code}/notices']!, { codes: [code] });
+
+/** A case as the relations see it: the offices it names, its person, who opened it. */
+export const caseScope = (c: Case): Scope => ({ codes: readingOffices(c), idNumber: personOf(c), openedBy: c.openedBy.sub });
 
 /**
  * The office that works a case (the destination's for registrations and reviews, the origin's
@@ -11,10 +18,7 @@ export const mayReadInbox = (principal: Principal, code: string): boolean => off
  * workflow names (the asking office), and the offices above them see it; a person sees the
  * cases about their verified ID number, whoever opened them; a filer sees the cases it opened.
  */
-export const mayReadCase = (principal: Principal, c: Case): boolean =>
-  readingOffices(c).some((code) => officeCovers(principal, code)) ||
-  (principal.role === 'person' && (personOf(c) !== undefined ? personOf(c) === principal.idNumber : principal.sub === c.openedBy.sub)) ||
-  (principal.role === 'filer' && principal.sub === c.openedBy.sub);
+export const mayReadCase = (principal: Principal, c: Case): boolean => permits(principal, CASE_READ, caseScope(c));
 
 /** The ID number a case is about (every type but groups). */
 export const personOf = (c: Case): string | undefined => (c.type !== 'group' && 'person' in c && c.person?.idNumber ? c.person.idNumber : undefined);

@@ -6,7 +6,8 @@ import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { EVENT_CATALOGUE, EVENT_NAMESPACE, EVENT_PURPOSES, type EventPurpose, eventSpec, minimise } from './events.ts';
 import { isWithin } from './jurisdiction.ts';
-import { type Principal, adminCovers } from './principal.ts';
+import { ROUTE_RULES, permits } from './authorisation.ts';
+import type { Principal } from './principal.ts';
 import { Cursor, JurisdictionCode, Limit } from './schemas.ts';
 
 /**
@@ -263,8 +264,6 @@ export const Replayed = z
 
 // ---- Who manages what
 
-/** An agency manages its own subscriptions; an administrator covering its jurisdiction may look after any (operators). */
+/** An agency manages its own subscriptions; an administrator covering its jurisdiction may look after any (operators); peers are the national administrators'. */
 export const mayManageSubscription = (principal: Principal, s: Pick<Subscription, 'agency' | 'jurisdiction' | 'kind'>): boolean =>
-  s.kind === 'peer'
-    ? principal.role === 'admin' && principal.jurisdiction === undefined // peers are the national administrators'
-    : (principal.role === 'agency' && principal.agency === s.agency) || adminCovers(principal, s.jurisdiction);
+  permits(principal, ROUTE_RULES[s.kind === 'peer' ? 'GET /v1/federation/peers' : 'GET /v1/subscriptions/{id}']!, { agency: s.agency, codes: [s.jurisdiction] });

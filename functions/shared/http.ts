@@ -11,6 +11,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambd
 import { z } from 'zod';
 import { declinedFields } from '../../core/declined.ts';
 import { DomainError, type FieldProblem } from '../../core/errors.ts';
+import { roleAllowed, ruleFor } from '../../core/authorisation.ts';
 import { type Principal, ROLES, type Role } from '../../core/principal.ts';
 import { isJurisdictionCode } from '../../core/jurisdiction.ts';
 import { parseIdNumber } from '../../core/id-number.ts';
@@ -199,6 +200,21 @@ function parse(schema: z.ZodType | undefined, value: unknown, name: string) {
   return result.data;
 }
 
+/**
+ * The authorisation table's role column, before anything is parsed: a role the route's row does
+ * not name is refused (a route without a row is refused to everyone). A read of one resource
+ * answers 404, so a refusal does not confirm that it exists; anything else 403. The relation to
+ * the resource is checked where the resource is loaded, against the same row.
+ */
+function authorise(principal: Principal, event: HttpEvent): void {
+  const rule = ruleFor(event.routeKey);
+  if (rule && roleAllowed(principal, rule)) return;
+  if (event.requestContext.http.method === 'GET' && Object.keys(event.pathParameters ?? {}).length > 0) {
+    throw new HttpProblem(404, `nothing at ${event.rawPath} within your reach`);
+  }
+  throw new HttpProblem(403, rule ? `role ${principal.role} may not call ${event.routeKey}` : `no authorisation rule for ${event.routeKey}`);
+}
+
 /** No request body liudong takes comes near this (files go to S3); a larger one is refused unread. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -209,6 +225,7 @@ const validate = <B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType>
   before: (request) => {
     const event = request.event;
     const principal = options.public ? undefined : principalOf(event);
+    if (principal) authorise(principal, event);
     let body: unknown;
     const empty = !event.body;
     if (options.body && empty && options.optionalBody) {

@@ -94,12 +94,12 @@ describe('problem details', () => {
     expect(problemOf(r).errors?.[0]?.field).toBe('query.limit');
   });
 
-  it('answers 403 for an inbox outside the caller', async () => {
+  it('answers 404 for an inbox outside the caller, confirming nothing', async () => {
     const r = await call(
       listNotices,
       httpEvent({ path: '/v1/jurisdictions/511321100/notices', routeKey: 'GET /v1/jurisdictions/{code}/notices', claims: caseworkerClaims('110105001'), pathParameters: { code: '511321100' } }),
     );
-    expect(r.statusCode).toBe(403);
+    expect(r.statusCode).toBe(404);
   });
 });
 

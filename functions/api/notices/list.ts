@@ -2,15 +2,16 @@
 // nobody acknowledged); and its feedback figures over a period: how many notices were read, in time or late.
 import { mayReadInbox } from '../../../core/access.ts';
 import { addCalendarDays, endOfLocalDate } from '../../../core/calendar.ts';
-import { forbidden } from '../../../core/errors.ts';
+import { notFound } from '../../../core/errors.ts';
 import { feedbackFigures } from '../../../core/notices.ts';
 import { FeedbackQuery, InboxParams, InboxQuery } from '../../../core/schemas.ts';
 import type { Principal } from '../../../core/principal.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { listNotices, noticesFiledBetween } from '../../shared/store/notices.ts';
 
+/** Another office's inbox is not there for the caller: 404, as for any read out of reach. */
 const mayRead = (principal: Principal, code: string) => {
-  if (!mayReadInbox(principal, code)) throw forbidden(`the inbox of ${code} is outside your jurisdiction`);
+  if (!mayReadInbox(principal, code)) throw notFound(`no inbox ${code} within your reach`);
 };
 
 export const handler = byRoute({
