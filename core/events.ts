@@ -52,11 +52,17 @@ const DATA: Record<CaseType, { schema: z.ZodObject; personal: string[] }> = {
       reviewId: z.string().optional(),
       groupId: z.string().optional(),
       handOff: z
-        .object({ person: z.object({ name: z.string(), idNumber: z.string(), phone: z.string() }).loose(), expectedStayDays: z.number().int() })
+        .object({
+          person: z
+            .object({ name: z.string().optional(), idNumber: z.string().optional(), phone: z.string().optional(), sealed: z.unknown().optional() })
+            .loose()
+            .meta({ description: 'The person, in full for the peer; sealed (encrypted) wherever else the event is kept' }),
+          expectedStayDays: z.number().int(),
+        })
         .optional()
         .meta({ description: 'A departure towards another deployment: what its next destination needs to open the case (sent to that peer)' }),
     }),
-    personal: ['person.name', 'person.idNumber', 'handOff.person.name', 'handOff.person.idNumber', 'handOff.person.phone', 'handOff.person.email'],
+    personal: ['person.name', 'person.idNumber', 'handOff.person.name', 'handOff.person.idNumber', 'handOff.person.phone', 'handOff.person.email', 'handOff.person.sealed'],
   },
   origin_certificate: {
     schema: z.looseObject({

@@ -17,3 +17,22 @@ const MOBILE = /(?<![0-9])(?:\+?86[ -]?)?1[3-9][0-9]{9}(?![0-9])/g;
 
 /** Text with every ID number and mobile number in it masked. */
 export const redactText = (text: string) => text.replace(ID_NUMBER, maskIdNumber).replace(MOBILE, (m) => maskPhone(m.replace(/^\+?86[ -]?/, '')));
+
+/** Where a case holds ID and phone numbers (the store seals these; responses mask them). */
+export const PROTECTED_FIELDS: readonly { path: readonly [string, string]; mask: (v: string) => string }[] = [
+  { path: ['person', 'idNumber'], mask: maskIdNumber },
+  { path: ['person', 'phone'], mask: maskPhone },
+  { path: ['responsiblePerson', 'idNumber'], mask: maskIdNumber },
+  { path: ['responsiblePerson', 'phone'], mask: maskPhone },
+  { path: ['subject', 'idNumber'], mask: maskIdNumber },
+];
+
+/** The object with every protected number masked (already-masked values stay as they are). */
+export function maskProtected<T extends object>(value: T): T {
+  const out: Record<string, any> = { ...value };
+  for (const { path: [outer, inner], mask } of PROTECTED_FIELDS) {
+    const v = out[outer]?.[inner];
+    if (typeof v === 'string' && !v.includes('*')) out[outer] = { ...out[outer], [inner]: mask(v) };
+  }
+  return out as T;
+}

@@ -1,5 +1,6 @@
 // Which office inboxes an event lands in. One row per event type; a type not listed
 // notifies no office (person-facing events, and what an office did itself).
+import { maskProtected } from './masking.ts';
 import { countyOf, parentOf } from './jurisdiction.ts';
 import { type Stage, stageDetail } from './reminders.ts';
 import type { Actor, CaseType, Deadline, DomainEvent } from './workflows/engine.ts';
@@ -69,8 +70,12 @@ export function noticesFor(event: DomainEvent): Notice[] {
         return event.destinationCode ? parentOf(event.destinationCode) : undefined;
     }
   });
-  const { id: eventId, ...rest } = event;
-  return [...new Set(codes.filter((c): c is string => c !== undefined))].map((jurisdiction) => ({ jurisdiction, eventId, ...rest }));
+  // An inbox gets the event without a hand-off (that is for the peer) and with numbers masked:
+  // the office opens the case, audited, when it needs more.
+  const { id: eventId, data, ...rest } = event;
+  const { handOff: _handOff, ...kept } = (data ?? {}) as Record<string, unknown>;
+  const masked = maskProtected(kept);
+  return [...new Set(codes.filter((c): c is string => c !== undefined))].map((jurisdiction) => ({ jurisdiction, eventId, ...rest, data: masked }));
 }
 
 /**

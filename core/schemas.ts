@@ -112,7 +112,13 @@ const caseHead = <T extends string, S extends readonly [string, ...string[]]>(ty
   state: z.enum(states),
 });
 const caseCommon = {
-  person: z.object({ name: z.string(), idNumber: z.string(), phone: z.string(), email: z.string().optional(), language: z.enum(['zh', 'en']).optional() }),
+  person: z.object({
+    name: z.string(),
+    idNumber: z.string().meta({ description: 'Masked (110105********002X): the full number through POST /v1/cases/{id}/reveal' }),
+    phone: z.string().meta({ description: 'Masked (138****8000)' }),
+    email: z.string().optional(),
+    language: z.enum(['zh', 'en']).optional(),
+  }),
   originCode: JurisdictionCode,
   deadline: Deadline.nullable(),
   openedBy: Actor,

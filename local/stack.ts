@@ -69,6 +69,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_SQS: sqs.endpoint,
       AWS_ENDPOINT_URL_S3: sqs.endpoint,
       POWERTOOLS_SERVICE_NAME: 'liudong',
+      // The keys that seal ID and phone numbers and index them: made on first start, kept with the data.
+      PERSONAL_DATA_KEYS_FILE: path.join(stateDir, 'keys.json'),
       // Agency endpoints may be http://127.0.0.1 here, so developers and tests can receive.
       WEBHOOK_ENDPOINTS: process.env.WEBHOOK_ENDPOINTS ?? 'local',
       POWERTOOLS_METRICS_NAMESPACE: 'liudong',

@@ -1,6 +1,7 @@
 // The origin-certificate workflow (Measures §8, §9) as a table: a person applies at the
 // origin before leaving; the origin office issues or rejects within the processing deadline,
 // or the case turns overdue and the county above it is told and may decide it instead.
+import { maskIdNumber } from '../masking.ts';
 import { type Certificate, certificateStatus, issueCertificate } from '../certificates.ts';
 import { localDate } from '../calendar.ts';
 import { type FieldProblem, validationError } from '../errors.ts';
@@ -86,7 +87,8 @@ export const ORIGIN_CERTIFICATE: Workflow<OriginCertificateCase, OriginCertifica
   actions: ORIGIN_CERTIFICATE_ACTIONS,
   office: 'origin',
   eventData: (c) => ({
-    person: { name: c.person.name, idNumber: c.person.idNumber },
+    // Events carry the masked number: a receiving office reads the case (audited) for more.
+    person: { name: c.person.name, idNumber: maskIdNumber(c.person.idNumber) },
     originCode: c.originCode,
     ...(c.intendedDestinationCode ? { intendedDestinationCode: c.intendedDestinationCode } : {}),
     ...(c.plannedDeparture ? { plannedDeparture: c.plannedDeparture } : {}),

@@ -1,6 +1,7 @@
 // The arrival-registration workflow as a table: each action names the states it may start
 // from, the state it leads to, who may take it, the deadline it starts and the event it
 // emits. Handlers and the deadline sweep only ever consult this table (through engine.ts).
+import { maskIdNumber } from '../masking.ts';
 import { type Certificate, extendCertificate, issueCertificate } from '../certificates.ts';
 import { addMonths, localDate } from '../calendar.ts';
 import { type FieldProblem, unprocessable, validationError } from '../errors.ts';
@@ -155,7 +156,8 @@ export const REGISTRATION: Workflow<RegistrationCase, RegistrationAction> = {
   actions: REGISTRATION_ACTIONS,
   office: 'destination',
   eventData: (c) => ({
-    person: { name: c.person.name, idNumber: c.person.idNumber },
+    // Events carry the masked number: a receiving office reads the case (audited) for more.
+    person: { name: c.person.name, idNumber: maskIdNumber(c.person.idNumber) },
     originCode: c.originCode,
     destinationCode: c.destinationCode,
     arrivalDate: c.arrivalDate,

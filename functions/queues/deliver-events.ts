@@ -3,6 +3,7 @@
 // (or the endpoint's Retry-After) until the eighth attempt, after which it is exhausted and the
 // owner told. 410 Gone, or five days of nothing but failures, disables the endpoint. Each attempt
 // is made once, however often its message arrives (a lease on the attempt number).
+import { openHandOff } from '../shared/store/cases.ts';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import {
@@ -73,7 +74,8 @@ async function attempt(record: SQSRecord): Promise<string> {
     return 'endpoint failing: waits for the probe';
   }
 
-  const body = JSON.stringify(d.event);
+  // A peer gets the hand-off of a departure towards it opened; agencies never receive one.
+  const body = JSON.stringify(s.kind === 'peer' ? await openHandOff(d.event) : d.event);
   const outcome = await post(s.url, body, {
     'content-type': 'application/cloudevents+json; charset=utf-8',
     'webhook-id': d.id,

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { mayReadCase } from '../../core/access.ts';
 import { type CertificateKind, newCertificateNumber } from '../../core/certificates.ts';
 import { notFound, unprocessable } from '../../core/errors.ts';
+import { maskProtected } from '../../core/masking.ts';
 import type { Policy } from '../../core/policy.ts';
 import type { Principal } from '../../core/principal.ts';
 import { CASE_VIEWS, CaseIdParams } from '../../core/schemas.ts';
@@ -28,9 +29,10 @@ export const policyOfCase = (c: Case): Promise<Policy> => policyFor(workingOffic
 
 /**
  * A case as the API answers it: through its response schema, so only documented fields leave
- * and they come in the documented order.
+ * and they come in the documented order; ID and phone numbers masked (the full values only
+ * through the audited reveal route).
  */
-export const caseView = (c: Case, extra: Record<string, unknown> = {}) => CASE_VIEWS[c.type].parse({ ...c, ...extra });
+export const caseView = (c: Case, extra: Record<string, unknown> = {}) => CASE_VIEWS[c.type].parse(maskProtected({ ...c, ...extra }));
 
 export const newEventId = () => randomUUID();
 

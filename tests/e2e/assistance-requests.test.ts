@@ -21,7 +21,7 @@ describe('assistance requests', () => {
       body: { toCode: '110105001', subject: { idNumber: '11010519491231002x' }, question: '请协查张三是否仍在贵辖区居住' },
     });
     expect(asked.status).toBe(201);
-    expect(asked.body).toMatchObject({ type: 'assistance_request', state: 'open', originCode: '511321100', destinationCode: '110105001', subject: { idNumber: '11010519491231002X' } });
+    expect(asked.body).toMatchObject({ type: 'assistance_request', state: 'open', originCode: '511321100', destinationCode: '110105001', subject: { idNumber: '110105********002X' } });
 
     const received = await noticesOf('110105001');
     expect(received.find((n) => n.caseId === asked.body.id)).toMatchObject({ type: 'assistance_request.sent' });

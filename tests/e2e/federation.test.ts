@@ -3,6 +3,7 @@
 // Sichuan. Each registers the other as a peer; registration notices and a transfer cross in
 // both directions, signed, once per event id.
 process.env.DEPLOYMENT_PREFIXES = '11';
+import { maskIdNumber } from '../../core/masking.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -98,7 +99,7 @@ describe('federation between two deployments', () => {
     expect(departed.body).not.toHaveProperty('nextCaseId');
     const chengdu = await b.issuer.sign({ role: 'caseworker', jurisdiction: '510104001' });
     const opened = await eventually(async () => ((await call(b.url, 'GET', '/v1/cases?jurisdiction=510104001&type=registration', chengdu)).body.items as Json[]).find((c) => c.previousCaseId === reported.body.id), 30_000);
-    expect(opened).toMatchObject({ state: 'reported', person: { name: '联邦', idNumber: person.idNumber }, originCode: '511321100', destinationCode: '510104001', expectedStayDays: 120, deadline: { kind: 'registration' } });
+    expect(opened).toMatchObject({ state: 'reported', person: { name: '联邦', idNumber: maskIdNumber(person.idNumber) }, originCode: '511321100', destinationCode: '510104001', expectedStayDays: 120, deadline: { kind: 'registration' } });
 
     // B → A: an arrival in 成都 from Beijing's 建外街道 reaches Beijing's inbox.
     const back = await call(b.url, 'POST', '/v1/registrations', chengdu, {

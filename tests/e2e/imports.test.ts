@@ -210,7 +210,7 @@ describe('bulk filings', () => {
     const done = await upload(office, list, '110108001');
     expect(done).toMatchObject({ state: 'done', rows: 2, created: 1, updated: 1, failed: 0 });
     const updated = await api('GET', `/v1/registrations/${byOffice.id}`, { token: office });
-    expect(updated.body).toMatchObject({ state: 'reported', arrivalDate: '2026-11-10', expectedStayDays: 120, premises: '幸福里7001号', person: { phone: '13911112222' } });
+    expect(updated.body).toMatchObject({ state: 'reported', arrivalDate: '2026-11-10', expectedStayDays: 120, premises: '幸福里7001号', person: { phone: '139****2222' } });
     expect(updated.body.deadline).toEqual(byOffice.deadline);
     const history = (await api('GET', `/v1/registrations/${byOffice.id}/history`, { token: office })).body.items as Json[];
     expect(history.at(-1)).toMatchObject({ action: 'update_details', from: 'reported', to: 'reported', note: `updated phone, expectedStayDays, premises: from import ${done.id}` });
@@ -231,11 +231,11 @@ describe('bulk filings', () => {
     const theirs = await upload(landlord, `${HEADER}\n${row(7002, '13911114444')}\n`, '110108001');
     expect(theirs).toMatchObject({ created: 0, updated: 0, failed: 1 });
     expect(theirs.errors.items[0]).toMatchObject({ row: 2, field: 'idNumber', reason: expect.stringContaining(`(${bySelf.id}) that another account reported`) });
-    expect((await api('GET', `/v1/registrations/${bySelf.id}`, { token: office })).body.person.phone).toBe('13700000000');
+    expect((await api('GET', `/v1/registrations/${bySelf.id}`, { token: office })).body.person.phone).toBe('137****0000');
     // The person corrects their own details through the same action.
     const tenant = await local.stack.issuer.sign({ role: 'person', sub: 'tenant-7002', idNumber: idNumber(7002) });
     const own = await api('POST', `/v1/registrations/${bySelf.id}/update-details`, { token: tenant, body: { phone: '13911114444' } });
-    expect(own.body).toMatchObject({ state: 'reported', person: { phone: '13911114444' } });
+    expect(own.body).toMatchObject({ state: 'reported', person: { phone: '139****4444' } });
     const nothing = await api('POST', `/v1/registrations/${bySelf.id}/update-details`, { token: tenant, body: {} });
     expect(nothing.status).toBe(400);
   }, 120_000);

@@ -370,7 +370,7 @@ describe('refusals write nothing', () => {
     expect((await api('POST', `/v1/registrations/${id}/request-supplement`, { token: destination, body: { items: ['x'] } })).status).toBe(400);
     expect((await api('POST', `/v1/registrations/${id}/verify`, { token: destination, body: { note: 'x', pregnant: true } })).status).toBe(422);
     expect((await api('POST', `/v1/registrations/${id}/depart`, { token: destination, body: { departureDate: '2099-01-01' } })).status).toBe(400);
-    expect((await api('POST', `/v1/registrations/${id}/verify`, { token: await sign({ role: 'person', sub: 'someone', idNumber: zhang.idNumber }) })).status).toBe(404);
+    expect((await api('POST', `/v1/registrations/${id}/verify`, { token: await sign({ role: 'person', sub: 'someone', idNumber: zhang.idNumber }) })).status).toBe(403);
     expect(await snapshot()).toEqual(before);
   });
 

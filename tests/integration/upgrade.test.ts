@@ -1,6 +1,8 @@
 // State kept in `.data/` from before this version: the table gains the indexes the wiring
 // now lists, and a registration written then still reads, lists after its next action, and
 // expires.
+import path from 'node:path';
+import os from 'node:os';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +24,7 @@ beforeAll(async () => {
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     CASES_TABLE: 'liudong-cases',
+    PERSONAL_DATA_KEYS_FILE: path.join(os.tmpdir(), `liudong-upgrade-keys-${process.pid}.json`),
   });
   client = new DynamoDBClient({ endpoint: dynamo.endpoint });
 });

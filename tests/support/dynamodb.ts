@@ -1,4 +1,6 @@
 // Starts DynamoDB Local (in memory) for a test file and points the handlers' store at it.
+import os from 'node:os';
+import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../local/dynamodb.ts';
 import { ensureTables, physicalTableName } from '../../local/tables.ts';
@@ -13,6 +15,7 @@ export async function startTestDynamo(): Promise<{ dynamo: DynamoDbLocal; client
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     POWERTOOLS_METRICS_DISABLED: 'true',
+    PERSONAL_DATA_KEYS_FILE: path.join(os.tmpdir(), `liudong-test-keys-${process.pid}.json`),
   });
   for (const name of Object.keys(tables) as TableName[]) process.env[tables[name].env] = physicalTableName(name);
   const client = new DynamoDBClient({ endpoint: dynamo.endpoint });

@@ -1,5 +1,7 @@
 // Builders for API Gateway HTTP API (payload 2.0) events and Lambda contexts, for tests that
 // call a handler directly.
+import os from 'node:os';
+import path from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 
 export function httpEvent(options: {
@@ -71,6 +73,8 @@ export function useMockedAwsEnvironment(extra: Record<string, string> = {}) {
     CASES_TABLE: 'cases',
     IDEMPOTENCY_TABLE: 'idempotency',
     NOTIFICATIONS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/notifications',
+    // Personal data is sealed with a key file of the test's own, made on first use.
+    PERSONAL_DATA_KEYS_FILE: path.join(os.tmpdir(), `liudong-test-keys-${process.pid}.json`),
     ...extra,
   });
 }

@@ -19,7 +19,7 @@ describe('the event catalogue', () => {
       for (const rule of Object.values(workflow.actions as Record<string, { event: string }>)) expect(types).toContain(`cn.liudong.${rule.event}`);
     }
     for (const routed of Object.keys(NOTICE_ROUTES)) expect(types).toContain(`cn.liudong.${routed}`);
-    expect(eventSpec('registration.reported')).toMatchObject({ version: 1, notifies: ['origin'], personal: ['person.name', 'person.idNumber', 'handOff.person.name', 'handOff.person.idNumber', 'handOff.person.phone', 'handOff.person.email'] });
+    expect(eventSpec('registration.reported')).toMatchObject({ version: 1, notifies: ['origin'], personal: ['person.name', 'person.idNumber', 'handOff.person.name', 'handOff.person.idNumber', 'handOff.person.phone', 'handOff.person.email', 'handOff.person.sealed'] });
   });
 
   it('keeps docs/EVENTS.md as the catalogue says (npm run events:docs)', () => {

@@ -29,7 +29,7 @@ export const handler = route({ public: true, params: CertificateParams, query: C
       status: certificateStatus(record, localDate(now)),
       validFrom: record.validFrom,
       validUntil: record.validUntil,
-      ...(query.idNumber ? { holderMatches: holderHash(query.idNumber) === record.holder } : {}),
+      ...(query.idNumber ? { holderMatches: (await holderHash(query.idNumber)) === record.holder } : {}),
     },
     { 'cache-control': 'no-store' },
   );

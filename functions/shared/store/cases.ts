@@ -12,7 +12,10 @@
 //   scope2…scope9  <office code prefix> / <updatedAt>#<id>   lists by jurisdiction, newest activity first
 //   overdue2…overdue9  the same, present only while the case is overdue
 //   owner   SUB#<sub> | OFFICE#<code> / <updatedAt>#<id>   a person's own cases; an office's sent requests
-//   person  PERSON#<hash of ID number> / <updatedAt>#<id>    every case about a person, whoever opened it
+//   person  PERSON#<blind index of ID number> / <updatedAt>#<id>    every case about a person, whoever opened it
+// ID and phone numbers are stored masked, with the full values sealed beside them (`sealed`,
+// AES-256-GCM envelope encryption, functions/shared/protection.ts); keys hold blind indexes
+// (HMAC-SHA-256 with a secret key), never a number or a plain hash of one.
 import { createHash } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
@@ -23,7 +26,9 @@ import { type Case, workingOffice } from '../../../core/workflows/index.ts';
 import { OPEN_STATES, type RegistrationCase } from '../../../core/workflows/registration.ts';
 import { type CaseBase, type Decision, type DomainEvent, type HistoryEntry, stagesOfDeadline } from '../../../core/workflows/engine.ts';
 import { nextStage } from '../../../core/reminders.ts';
+import { PROTECTED_FIELDS, maskProtected } from '../../../core/masking.ts';
 import { documentClient } from '../clients.ts';
+import { type Sealed, blindIndex, open, seal } from '../protection.ts';
 import { tableName } from '../env.ts';
 import { toCloudEvent } from '../events.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
@@ -39,19 +44,36 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
 export const shardOf = (id: string) => createHash('sha256').update(id).digest()[0]! % DEADLINE_SHARDS;
-/** ID numbers never appear in keys: a hash stands in (a keyed hash once issue 9 lands). */
-export const holderHash = (idNumber: string) => createHash('sha256').update(`holder|${idNumber}`).digest('hex');
+/** ID numbers never appear in keys: their blind index stands in. */
+export const holderHash = (idNumber: string) => blindIndex('holder', idNumber);
 
-/** Cases about a person are found by a hash of the ID number, never the number itself. */
-const personKey = (idNumber: string) => `PERSON#${createHash('sha256').update(`person|${idNumber}`).digest('hex')}`;
-
-/** The person a case is about: not a group (its person is the organisation's responsible person). */
+/** Cases about a person are found by the blind index of the ID number, never the number itself. */
+const personKey = async (idNumber: string) => `PERSON#${await blindIndex('person', idNumber)}`;
 
 /** The registration's duplicate guard: one case per person, destination and arrival date. */
-const dedupeKey = (c: Case) =>
-  c.type === 'registration'
-    ? createHash('sha256').update(`${c.person.idNumber}|${c.destinationCode}|${c.arrivalDate}`).digest('hex')
-    : undefined;
+const dedupeKey = async (c: Case) =>
+  c.type === 'registration' ? blindIndex('arrival', `${c.person.idNumber}|${c.destinationCode}|${c.arrivalDate}`) : undefined;
+
+/** The case as stored: each protected number masked, the full value sealed under `sealed`. */
+async function protectCase(c: Case): Promise<Record<string, unknown>> {
+  const out: Record<string, any> = { ...c };
+  const sealed: Record<string, Sealed> = {};
+  for (const { path: [outer, inner] } of PROTECTED_FIELDS) {
+    const value = out[outer]?.[inner];
+    if (typeof value === 'string') sealed[`${outer}.${inner}`] = await seal(value);
+  }
+  return Object.keys(sealed).length > 0 ? { ...maskProtected(out), sealed } : out;
+}
+
+/** The case with its protected numbers opened (items written before protection hold them plain). */
+async function openCase(item: Record<string, any>): Promise<Record<string, any>> {
+  const { sealed, ...rest } = item as { sealed?: Record<string, Sealed> };
+  for (const [at, value] of Object.entries(sealed ?? {})) {
+    const [outer, inner] = at.split('.') as [string, string];
+    (rest as Record<string, any>)[outer] = { ...(rest as Record<string, any>)[outer], [inner]: await open(value) };
+  }
+  return rest;
+}
 
 /** The certificate a case carries, if any, with its kind. */
 export function certificateOf(c: Case): { kind: CertificateKind; certificate: Certificate; holder: string } | undefined {
@@ -62,7 +84,7 @@ export function certificateOf(c: Case): { kind: CertificateKind; certificate: Ce
   return undefined;
 }
 
-function caseItem(c: Case) {
+async function caseItem(c: Case) {
   const office = workingOffice(c);
   const activity = `${c.updatedAt}#${c.id}`;
   const levels = SCOPE_LEVELS.filter((l) => office.length >= l);
@@ -72,13 +94,13 @@ function caseItem(c: Case) {
   return {
     ...caseKey(c.id),
     entity: 'case',
-    ...c,
+    ...(await protectCase(c)),
     office,
     activity,
     ...scopes,
     ...overdue,
     ...ownerOf(c),
-    ...(subject ? { personKey: personKey(subject) } : {}),
+    ...(subject ? { personKey: await personKey(subject) } : {}),
     ...deadlineIndex(c),
   };
 }
@@ -103,8 +125,8 @@ const INDEX_ATTRIBUTES = [
   ...SCOPE_LEVELS.flatMap((l) => [`scope${l}`, `overdue${l}`]),
 ];
 
-function fromItem(item: Record<string, unknown>): Case {
-  const rest = { ...item };
+async function fromItem(item: Record<string, unknown>): Promise<Case> {
+  const rest = await openCase(item);
   for (const name of INDEX_ATTRIBUTES) delete rest[name];
   // Registrations written before case types existed: no type, `reportedBy` for `openedBy`.
   rest.type ??= 'registration';
@@ -120,6 +142,23 @@ export const outboxItem = (event: DomainEvent) => ({
   event: toCloudEvent(event),
   expiresAt: Math.floor(Date.parse(event.time) / 1000) + OUTBOX_RETENTION_SECONDS,
 });
+
+/**
+ * A departure towards a peer carries the person for the next destination to open the case: in
+ * the outbox and the deliveries it is sealed, and only the delivery to that peer opens it.
+ */
+async function sealHandOff(event: DomainEvent): Promise<DomainEvent> {
+  const handOff = (event.data as { handOff?: { person: unknown } }).handOff;
+  if (!handOff) return event;
+  return { ...event, data: { ...event.data, handOff: { ...handOff, person: { sealed: await seal(JSON.stringify(handOff.person)) } } } };
+}
+
+/** The event with a sealed hand-off opened again (the delivery to the peer). */
+export async function openHandOff<E extends { data?: unknown }>(event: E): Promise<E> {
+  const handOff = (event.data as { handOff?: { person: { sealed?: Sealed } } } | undefined)?.handOff;
+  if (!handOff?.person.sealed) return event;
+  return { ...event, data: { ...(event.data as object), handOff: { ...handOff, person: JSON.parse(await open(handOff.person.sealed)) } } };
+}
 
 /** What each transact item stands for, to say which one a cancelled transaction tripped on. */
 type Purpose =
@@ -149,7 +188,7 @@ export async function commit(decisions: Decision<Case | CaseBase>[], extra: { it
       {
         Put: {
           TableName: table,
-          Item: caseItem(c),
+          Item: await caseItem(c),
           ...(d.previousVersion === null
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : { ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': d.previousVersion } }),
@@ -164,8 +203,8 @@ export async function commit(decisions: Decision<Case | CaseBase>[], extra: { it
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     });
-    add({ Put: { TableName: table, Item: outboxItem(d.event), ConditionExpression: 'attribute_not_exists(pk)' } });
-    const dedupe = d.previousVersion === null ? dedupeKey(c) : undefined;
+    add({ Put: { TableName: table, Item: outboxItem(await sealHandOff(d.event)), ConditionExpression: 'attribute_not_exists(pk)' } });
+    const dedupe = d.previousVersion === null ? await dedupeKey(c) : undefined;
     if (dedupe) {
       add(
         {
@@ -190,7 +229,7 @@ export async function commit(decisions: Decision<Case | CaseBase>[], extra: { it
               entity: 'certificate',
               kind: held.kind,
               caseId: c.id,
-              holder: holderHash(held.holder),
+              holder: await holderHash(held.holder),
               ...held.certificate,
             },
             // A number belongs to one case for ever.
@@ -230,7 +269,7 @@ export async function commit(decisions: Decision<Case | CaseBase>[], extra: { it
 
 export async function getCase(id: string): Promise<Case | undefined> {
   const result = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: caseKey(id), ConsistentRead: true }));
-  return result.Item ? fromItem(result.Item) : undefined;
+  return result.Item ? await fromItem(result.Item) : undefined;
 }
 
 /** The rows of a case's partition whose sort key starts with `prefix`, oldest first. */
@@ -268,10 +307,10 @@ export async function openRegistrationAt(idNumber: string, destinationCode: stri
     KeyConditionExpression: 'personKey = :person',
     FilterExpression: '#type = :registration AND destinationCode = :destination',
     ExpressionAttributeNames: { '#type': 'type' },
-    ExpressionAttributeValues: { ':person': personKey(idNumber), ':registration': 'registration', ':destination': destinationCode },
+    ExpressionAttributeValues: { ':person': await personKey(idNumber), ':registration': 'registration', ':destination': destinationCode },
     ScanIndexForward: false,
   })) {
-    const c = fromItem(item);
+    const c = await fromItem(item);
     if (c.type === 'registration' && (OPEN_STATES as readonly string[]).includes(c.state)) return c;
   }
   return undefined;
@@ -290,7 +329,7 @@ export async function* dueBy(
     })) {
       if (item.entity === 'message') yield { entity: 'message', item };
       else if (item.entity === 'notice') yield { entity: 'notice', item };
-      else yield { entity: 'case', case: fromItem(item) };
+      else yield { entity: 'case', case: await fromItem(item) };
     }
   }
 }
@@ -387,7 +426,7 @@ async function listByIndex(index: string, partition: { name: string; value: stri
     ...(start ? { start } : {}),
     ...(filterParts.FilterExpression ? { maxRead: MAX_READ_PER_PAGE } : {}),
   });
-  return { ...page, items: page.items.map(fromItem) };
+  return { ...page, items: await Promise.all(page.items.map(fromItem)) };
 }
 
 /**
@@ -405,8 +444,8 @@ export function listCases(jurisdiction: string, filter: CaseFilter, limit: numbe
 }
 
 /** Every case about a person (their ID number), whoever opened it, newest activity first. */
-export const listPersonCases = (idNumber: string, filter: CaseFilter, limit: number, cursor?: string) =>
-  listByIndex('person', { name: 'personKey', value: personKey(idNumber) }, filter, undefined, limit, cursor);
+export const listPersonCases = async (idNumber: string, filter: CaseFilter, limit: number, cursor?: string) =>
+  listByIndex('person', { name: 'personKey', value: await personKey(idNumber) }, filter, undefined, limit, cursor);
 
 /** The assistance requests an office sent, newest activity first. */
 export const listSentRequests = (office: string, filter: CaseFilter, limit: number, cursor?: string) =>
