@@ -88,6 +88,12 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /v1/cases': { purpose: 'case work', roles: OFFICES },
   'GET /v1/assistance-requests': { purpose: 'assistance between offices', roles: OFFICES },
   'GET /v1/me/cases': { purpose: "the person's own cases", roles: { person: 'self' } },
+  // Personal data: who read mine (the person); what one user read (supervisors, for their subtree).
+  'GET /v1/me/access-log': { purpose: "the person's access log", roles: { person: 'self' } },
+  'GET /v1/audit': { purpose: 'audit of access', roles: { supervisor: 'self' } },
+  // An office finds a person's cases within its reach by ID number, or reveals a case's full numbers: with a reason.
+  'POST /v1/people/search': { purpose: 'lookup by ID number', roles: { caseworker: 'self', supervisor: 'self' } },
+  'POST /v1/cases/{id}/reveal': { purpose: 'full ID and phone number', roles: OFFICES },
   'GET /v1/messages': { purpose: 'case work', roles: { ...OFFICES, person: 'own', filer: 'own' } },
   // Certificates: anyone checks a number; an agency (or an office on its behalf) records what it decided.
   'GET /v1/certificates/{number}': { purpose: 'certificate check', public: true, roles: {} },

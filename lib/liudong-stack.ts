@@ -19,6 +19,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { ClientAttributes, FeaturePlan, StandardThreatProtectionMode, Mfa, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -32,6 +33,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import {
+  type Access,
   type BucketName,
   type BucketSpec,
   buckets,
@@ -81,7 +83,7 @@ export class LiudongStack extends Stack {
           partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
           sortKey: { name: index.sortKey, type: AttributeType.STRING },
         })),
-        timeToLiveAttribute: spec.timeToLive,
+        timeToLiveAttribute: 'timeToLive' in spec ? spec.timeToLive : undefined,
         ...(spec.stream ? { dynamoStream: StreamViewType.NEW_IMAGE } : {}),
         pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
         deletionProtection: true,
@@ -127,6 +129,20 @@ export class LiudongStack extends Stack {
       this.buckets[name] = bucket;
     }
 
+    // The keys of personal data: one wraps the data keys that seal ID and phone numbers (rotated
+    // yearly by KMS; old versions still decrypt), one computes the blind index (HMAC, never leaves KMS).
+    const personalDataKey = new Key(this, 'PersonalDataKey', {
+      description: 'liudong: wraps the data keys that seal ID and phone numbers',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const blindIndexKey = new Key(this, 'BlindIndexKey', {
+      description: 'liudong: the HMAC key of the ID number blind index',
+      keySpec: KeySpec.HMAC_256,
+      keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     // Messages to people: e-mail through SES (its configuration set suppresses addresses that
     // bounced or complained), SMS through SNS straight to the phone number.
     const messagesDomain = (this.node.tryGetContext('messagesDomain') as string | undefined) ?? 'liudong.example.cn';
@@ -170,9 +186,18 @@ export class LiudongStack extends Stack {
           forceDockerBundling: false,
         },
       });
-      for (const [table, access] of Object.entries(spec.tables) as [TableName, 'read' | 'readWrite'][]) {
+      for (const [table, access] of Object.entries(spec.tables) as [TableName, Access][]) {
         if (access === 'read') this.tables[table].grantReadData(fn);
+        // Append-only (the audit): inserting items is all it may do; no update, no delete, no batch write.
+        else if (access === 'append') role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [this.tables[table].tableArn] }));
         else this.tables[table].grantReadWriteData(fn);
+      }
+      // Functions that hold cases seal and open personal data (KMS data keys) and index it (KMS HMAC).
+      if ('cases' in spec.tables || 'deliveries' in spec.tables) {
+        fn.addEnvironment('PERSONAL_DATA_KEY_ID', personalDataKey.keyArn);
+        fn.addEnvironment('BLIND_INDEX_KEY_ID', blindIndexKey.keyArn);
+        personalDataKey.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
+        blindIndexKey.grant(fn, 'kms:GenerateMac');
       }
       for (const queue of spec.sendsTo as readonly QueueName[]) this.queues[queue].queue.grantSendMessages(fn);
       if ('sendsMessages' in spec && spec.sendsMessages) {

@@ -4,7 +4,8 @@
 // routes come from the workflow tables in core/ (plain data).
 import { CASE_TYPE_NAMES, actionPath, clientActions, WORKFLOWS } from '../core/workflows/index.ts';
 
-export type Access = 'read' | 'readWrite';
+/** `append`: insert new items only (the audit): no update, no delete. */
+export type Access = 'read' | 'readWrite' | 'append';
 
 export interface TableSpec {
   /** Environment variable through which functions learn the table name. */
@@ -125,6 +126,15 @@ export const tables = {
     timeToLive: 'expiresAt',
     stream: false,
   },
+  // Who accessed a person's data, when and why: append-only (functions may only insert), kept
+  // apart so its permissions can say so. By person (blind index) or case; by user (`actor`).
+  audit: {
+    env: 'AUDIT_TABLE',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [{ name: 'actor', partitionKey: 'actor', sortKey: 'sk' }],
+    stream: false,
+  },
   idempotency: {
     env: 'IDEMPOTENCY_TABLE',
     partitionKey: 'id',
@@ -189,7 +199,9 @@ const api = (entry: string, description: string, tables: Record<string, Access>,
   ({ entry: `functions/api/${entry}`, description, timeoutSeconds: 10, memoryMb: 512, tables, sendsTo: [], ...extra }) as const;
 
 /** What a route that writes a case needs: the table, and Powertools' idempotency records. */
-const WRITES = { cases: 'readWrite', idempotency: 'readWrite' } as const;
+const WRITES = { cases: 'readWrite', idempotency: 'readWrite', audit: 'append' } as const;
+/** What a route that reads cases needs: the table, and the audit to record the read. */
+const READS = { cases: 'read', audit: 'append' } as const;
 /** What a route that changes subscriptions needs. */
 const DELIVERIES = { deliveries: 'readWrite', idempotency: 'readWrite' } as const;
 
@@ -205,8 +217,10 @@ export const functions = {
   appealActions: api('appeals/actions.ts', 'POST /v1/appeals/{id}/decide', WRITES),
   createGroup: api('groups/create.ts', 'POST /v1/groups: file an organised group with its members', WRITES),
   groupActions: api('groups/actions.ts', 'POST /v1/groups/{id}/<action>: add-members, remove-member', WRITES),
-  readCases: api('cases/read.ts', 'GET a case of any type and its history', { cases: 'read' }),
-  listCases: api('cases/list.ts', 'GET /v1/cases, /v1/assistance-requests and /v1/me/cases', { cases: 'read' }),
+  readCases: api('cases/read.ts', 'GET a case of any type and its history', READS),
+  listCases: api('cases/list.ts', 'GET /v1/cases, /v1/assistance-requests and /v1/me/cases', READS),
+  people: api('people/people.ts', 'Offices: find a person\'s cases by ID number, reveal a case\'s full numbers; audited with the reason', READS),
+  auditLog: api('audit/read.ts', 'GET /v1/me/access-log (who read my record) and GET /v1/audit (what one user read)', { audit: 'read' }),
   checkCertificate: api('certificates/check.ts', 'GET /v1/certificates/{number}: the public validity check', { cases: 'readWrite' }, {
     environment: { CERTIFICATE_CHECKS_PER_MINUTE: '30' },
   }),
@@ -215,7 +229,7 @@ export const functions = {
   policies: api('reference/policies.ts', 'Policy overrides and the policy in force', { cases: 'readWrite' }),
   listNotices: api('notices/list.ts', 'GET /v1/jurisdictions/{code}/notices: an office inbox, and its feedback figures', { cases: 'read' }),
   acknowledgeNotice: api('notices/ack.ts', 'POST /v1/jurisdictions/{code}/notices/{eventId}/ack: mark a notice read', { cases: 'readWrite' }),
-  listMessages: api('messages/list.ts', "GET /v1/messages: what a case's person was sent, or will be", { cases: 'read' }),
+  listMessages: api('messages/list.ts', "GET /v1/messages: what a case's person was sent, or will be", READS),
   createImport: api('imports/create.ts', 'POST /v1/imports: an import id and where to upload the file', WRITES, {
     buckets: { imports: 'readWrite' },
   }),
@@ -333,6 +347,11 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/imports/{id}', function: 'readImport', auth: 'jwt' },
   { method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'jwt' },
   { method: 'GET', path: '/v1/me/cases', function: 'listCases', auth: 'jwt' },
+  { method: 'GET', path: '/v1/me/access-log', function: 'auditLog', auth: 'jwt' },
+  { method: 'GET', path: '/v1/audit', function: 'auditLog', auth: 'jwt' },
+  // Finding people by ID number: a POST, so the number is in no access log; throttled harder.
+  { method: 'POST', path: '/v1/people/search', function: 'people', auth: 'jwt', throttle: { ratePerSecond: 5, burst: 10 } },
+  { method: 'POST', path: '/v1/cases/{id}/reveal', function: 'people', auth: 'jwt', throttle: { ratePerSecond: 5, burst: 10 } },
   // Public: anyone holding a number may check it. The function limits each caller (30 a minute);
   // the route's throttle is a ceiling on the whole route's cost.
   { method: 'GET', path: '/v1/certificates/{number}', function: 'checkCertificate', auth: 'none', throttle: { ratePerSecond: 100, burst: 200 } },

@@ -119,6 +119,27 @@ export const OPERATIONS: Record<string, Operation> = {
     query: schemas.MyCasesQuery,
     responses: { 200: ok('A page of cases', schemas.CasePage), ...problems(400, 401, 403) },
   },
+  'GET /v1/me/access-log': {
+    summary: "Who read the signed-in person's record: which offices and agencies, when, why; newest first",
+    query: schemas.AccessLogQuery,
+    responses: { 200: ok('A page of accesses', schemas.AccessLogPage), ...problems(400, 401, 403) },
+  },
+  'GET /v1/audit': {
+    summary: 'What one user read and wrote between two days (supervisors, for users of their jurisdiction), newest first',
+    query: schemas.AuditQuery,
+    responses: { 200: ok('A page of audit records', schemas.AuditPage), ...problems(400, 401, 403) },
+  },
+  'POST /v1/people/search': {
+    summary: "An office finds a person's cases within its reach by ID number (in the body, so in no access log), with a reason; audited",
+    body: schemas.PeopleSearch,
+    responses: { 200: ok('The cases, masked', schemas.CasePage), ...problems(400, 401, 403, 415, 429) },
+  },
+  'POST /v1/cases/{id}/reveal': {
+    summary: "A case's full ID and phone numbers, for an office that works it, with a reason; audited",
+    params: schemas.CaseIdParams,
+    body: schemas.RevealRequest,
+    responses: { 200: ok('The full numbers', schemas.Revealed), ...problems(400, 401, 403, 404, 415, 429) },
+  },
   'GET /v1/certificates/{number}': {
     summary: 'Check a certificate: validity only, and with ?idNumber= whether it belongs to that person',
     params: schemas.CertificateParams,

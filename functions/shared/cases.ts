@@ -11,6 +11,7 @@ import type { Principal } from '../../core/principal.ts';
 import { CASE_VIEWS, CaseIdParams } from '../../core/schemas.ts';
 import type { Decision } from '../../core/workflows/engine.ts';
 import { CASE_TYPE_NAMES, type Case, actionPath, workingOffice } from '../../core/workflows/index.ts';
+import { noteCase } from './audit.ts';
 import { type HttpEvent, type HttpResult, byRoute, json, route } from './http.ts';
 import { commit, getCase } from './store/cases.ts';
 import { existingJurisdictions, policyFor } from './store/reference.ts';
@@ -22,6 +23,7 @@ export async function readableCase<T extends Case['type']>(type: T | undefined, 
   if (!c || (type !== undefined && c.type !== type) || !mayReadCase(principal, c)) {
     throw notFound(`no ${type ? CASE_TYPE_NAMES[type].noun : 'case'} ${id} within your reach`);
   }
+  noteCase(c);
   return c as Extract<Case, { type: T }>;
 }
 
@@ -98,4 +100,7 @@ export async function requireKnownJurisdictions<F extends string>(body: Partial<
 }
 
 /** `201` with the new case and where to find it. */
-export const created = (c: Case) => json(201, caseView(c), { location: `/v1/${CASE_TYPE_NAMES[c.type].collection}/${c.id}` });
+export const created = (c: Case) => {
+  noteCase(c);
+  return json(201, caseView(c), { location: `/v1/${CASE_TYPE_NAMES[c.type].collection}/${c.id}` });
+};

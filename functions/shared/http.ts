@@ -16,6 +16,7 @@ import { type Principal, ROLES, type Role } from '../../core/principal.ts';
 import { isJurisdictionCode } from '../../core/jurisdiction.ts';
 import { parseIdNumber } from '../../core/id-number.ts';
 import { localDate } from '../../core/calendar.ts';
+import { audited } from './audit.ts';
 import { dynamoClient } from './clients.ts';
 import { tableName } from './env.ts';
 import { logger } from './observability.ts';
@@ -299,13 +300,20 @@ export function route<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType 
   }
   return handler.handler(async (event) => {
     const input = event.input!;
-    return run({
+    const request = {
       body: input.body as z.output<B>,
       params: input.params as z.output<P>,
       query: input.query as z.output<Q>,
       principal: input.principal!,
       event,
-    });
+    };
+    if (!input.principal) return run(request);
+    // Whatever the handler reads or writes of a person's data is recorded, with the route's purpose.
+    const reason = [input.body, input.query].map((v) => (v as { reason?: unknown } | undefined)?.reason).find((r) => typeof r === 'string') as string | undefined;
+    return audited(
+      { principal: input.principal, route: event.routeKey, purpose: ruleFor(event.routeKey)?.purpose ?? event.routeKey, writes: event.requestContext.http.method !== 'GET', reason },
+      () => run(request),
+    );
   });
 }
 

@@ -44,11 +44,39 @@ describe('tables', () => {
         }),
       ],
     });
-    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 3);
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 4);
     // Deliveries: keyed reads only, expiring records, no stream.
     const deliveries = Object.values(template.findResources('AWS::DynamoDB::GlobalTable')).find((t) => t.Properties.TimeToLiveSpecification?.AttributeName === 'expiresAt' && !t.Properties.StreamSpecification);
     expect(deliveries?.Properties).toMatchObject({ TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } });
     expect(deliveries?.Properties.GlobalSecondaryIndexes).toBeUndefined();
+  });
+});
+
+describe('personal data', () => {
+  /** The logical id of the audit table. */
+  const auditTable = Object.keys(template.findResources('AWS::DynamoDB::GlobalTable')).find((id) => id.startsWith('auditTable'))!;
+  const statementsOn = (logicalId: string) =>
+    Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) =>
+      ((p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) ?? []).filter((s) => JSON.stringify(s.Resource).includes(logicalId)),
+    );
+
+  it('lets functions only insert audit entries: no update, no delete, no batch write', () => {
+    expect(auditTable).toBeDefined();
+    const actions = statementsOn(auditTable).flatMap((s) => [s.Action].flat());
+    expect(actions).toContain('dynamodb:PutItem');
+    expect(actions.filter((a) => /Update|Delete|BatchWrite|PartiQL|\*/.test(a))).toEqual([]);
+    // Writers hold PutItem alone on it; the reader of the log only reads.
+    const writers = statementsOn(auditTable).filter((s) => [s.Action].flat().includes('dynamodb:PutItem'));
+    for (const s of writers) expect(s.Action).toEqual('dynamodb:PutItem');
+  });
+
+  it('seals with a rotating KMS key and indexes with a KMS HMAC key, granted to the functions that hold cases', () => {
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true, KeySpec: Match.absent() });
+    template.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+    const withKeys = Object.values(template.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.PERSONAL_DATA_KEY_ID);
+    const holdingCases = Object.values(functions).filter((f) => 'cases' in f.tables || 'deliveries' in f.tables);
+    expect(withKeys).toHaveLength(holdingCases.length);
+    for (const f of withKeys) expect(f.Properties.Environment.Variables.BLIND_INDEX_KEY_ID).toBeDefined();
   });
 });
 

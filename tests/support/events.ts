@@ -72,6 +72,7 @@ export function useMockedAwsEnvironment(extra: Record<string, string> = {}) {
     AWS_SECRET_ACCESS_KEY: 'x',
     CASES_TABLE: 'cases',
     IDEMPOTENCY_TABLE: 'idempotency',
+    AUDIT_TABLE: 'audit',
     NOTIFICATIONS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/notifications',
     // Personal data is sealed with a key file of the test's own, made on first use.
     PERSONAL_DATA_KEYS_FILE: path.join(os.tmpdir(), `liudong-test-keys-${process.pid}.json`),

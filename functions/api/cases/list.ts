@@ -6,6 +6,7 @@ import { officeCovers } from '../../../core/principal.ts';
 import { AssistanceRequestsQuery, CasesQuery, MyCasesQuery } from '../../../core/schemas.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import type { Case } from '../../../core/workflows/index.ts';
+import { noteList } from '../../shared/audit.ts';
 import { caseView } from '../../shared/cases.ts';
 import { listCases, listPersonCases, listSentRequests } from '../../shared/store/cases.ts';
 import type { Page } from '../../shared/store/paging.ts';
@@ -17,7 +18,11 @@ const filterOf = (q: { type?: Case['type'] | undefined; state?: string | undefin
   ...(q.dueBefore ? { dueBefore: new Date(q.dueBefore).toISOString() } : {}),
 });
 
-const page = ({ items, cursor }: Page<Case>) => json(200, { items: items.map((c) => caseView(c)), ...(cursor ? { cursor } : {}) });
+/** A page of masked rows; the read is recorded (one entry naming the cases). */
+const page = ({ items, cursor }: Page<Case>) => {
+  noteList(items.map((c) => c.id));
+  return json(200, { items: items.map((c) => caseView(c)), ...(cursor ? { cursor } : {}) });
+};
 
 export const handler = byRoute({
   'GET /v1/cases': route({ query: CasesQuery }, async ({ query, principal }) => {

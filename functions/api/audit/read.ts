@@ -1,0 +1,35 @@
+// GET /v1/me/access-log: which offices and agencies read or changed the signed-in person's record,
+// when and why (staff identities are not shown; their office is). GET /v1/audit?sub=&from=&to=:
+// what one user read and wrote, for a supervisor over the users of their jurisdiction.
+import { endOfLocalDate, addCalendarDays } from '../../../core/calendar.ts';
+import { isWithin } from '../../../core/jurisdiction.ts';
+import { AccessLogQuery, AuditQuery } from '../../../core/schemas.ts';
+import { personPartition } from '../../shared/audit.ts';
+import { byRoute, json, route } from '../../shared/http.ts';
+import { auditByActor, auditOf } from '../../shared/store/audit.ts';
+
+export const handler = byRoute({
+  'GET /v1/me/access-log': route({ query: AccessLogQuery }, async ({ query, principal }) => {
+    const page = await auditOf(await personPartition(principal.idNumber!), query.limit, query.cursor);
+    const items = page.items
+      // The person's own reads are not what they are asking about.
+      .filter((e) => e.sub !== principal.sub)
+      .map((e) => ({
+        at: e.at,
+        action: e.action,
+        ...(e.caseId ? { caseId: e.caseId, caseType: e.caseType } : {}),
+        purpose: e.purpose,
+        ...(e.reason ? { reason: e.reason } : {}),
+        by: { role: e.role, ...(e.office ? { office: e.office } : {}), ...(e.agency ? { agency: e.agency } : {}) },
+      }));
+    return json(200, { items, ...(page.cursor ? { cursor: page.cursor } : {}) });
+  }),
+  'GET /v1/audit': route({ query: AuditQuery }, async ({ query, principal }) => {
+    const from = endOfLocalDate(addCalendarDays(query.from, -1));
+    const to = endOfLocalDate(query.to);
+    const page = await auditByActor(query.sub, from, to, query.limit, query.cursor);
+    // A supervisor sees what the users of their own jurisdiction did, nobody else's.
+    const items = page.items.filter((e) => e.office !== undefined && isWithin(e.office, principal.jurisdiction!));
+    return json(200, { items, ...(page.cursor ? { cursor: page.cursor } : {}) });
+  }),
+});

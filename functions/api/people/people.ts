@@ -1,0 +1,36 @@
+// POST /v1/people/search: an office finds a person's cases within its reach by ID number (in the
+// body, so in no access log; through the blind index), with a reason. POST /v1/cases/{id}/reveal:
+// the full ID and phone numbers of a case the office works, with a reason. Both are recorded in
+// the audit the person reads, with the reason.
+import { mayReadCase } from '../../../core/access.ts';
+import { CaseIdParams, PeopleSearch, RevealRequest } from '../../../core/schemas.ts';
+import { noteCase, noteLookup } from '../../shared/audit.ts';
+import { caseView, readableCase } from '../../shared/cases.ts';
+import { byRoute, json, route } from '../../shared/http.ts';
+import { listPersonCases } from '../../shared/store/cases.ts';
+
+/** At most this many of a person's cases in one answer: more than anyone has. */
+const SEARCH_LIMIT = 100;
+
+export const handler = byRoute({
+  'POST /v1/people/search': route({ body: PeopleSearch }, async ({ body, principal }) => {
+    const { items } = await listPersonCases(body.idNumber, {}, SEARCH_LIMIT);
+    const reachable = items.filter((c) => mayReadCase(principal, c));
+    for (const c of reachable) noteCase(c, { action: 'lookup' });
+    // Nothing within reach: the person still sees that this office looked.
+    if (reachable.length === 0) noteLookup(body.idNumber, body.reason);
+    return json(200, { items: reachable.map((c) => caseView(c)) });
+  }),
+  'POST /v1/cases/{id}/reveal': route({ params: CaseIdParams, body: RevealRequest }, async ({ params, body, principal }) => {
+    const c = await readableCase(undefined, params.id, principal);
+    const person = ('person' in c ? c.person : 'responsiblePerson' in c ? c.responsiblePerson : undefined) as { idNumber?: string; phone?: string } | undefined;
+    const fields = body.fields ?? ['idNumber', 'phone'];
+    // The read readableCase noted is replaced by what was revealed.
+    noteCase(c, { action: 'reveal', fields });
+    return json(200, {
+      caseId: c.id,
+      ...(person?.idNumber && fields.includes('idNumber') ? { idNumber: person.idNumber } : {}),
+      ...(person?.phone && fields.includes('phone') ? { phone: person.phone } : {}),
+    });
+  }),
+});
