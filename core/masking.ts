@@ -11,6 +11,12 @@ export const maskPhone = (phone: string) => {
   return digits.length >= 7 ? `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}` : '*'.repeat(digits.length);
 };
 
+/** An e-mail address with the first letter of its local part kept: `z***@example.cn`. */
+export const maskEmail = (email: string) => {
+  const at = email.lastIndexOf('@');
+  return at > 0 ? `${email[0]}***${email.slice(at)}` : '***';
+};
+
 // Digits not inside a longer run of digits (an id, a timestamp): the number alone.
 const ID_NUMBER = /(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])/g;
 const MOBILE = /(?<![0-9])(?:\+?86[ -]?)?1[3-9][0-9]{9}(?![0-9])/g;

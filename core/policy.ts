@@ -39,6 +39,8 @@ export interface Policy {
   noticeAcknowledgement: Period;
   /** Residence review interval in months. */
   reviewIntervalMonths: number;
+  /** A closed case keeps its personal data this many years, then is minimised (kept for statistics). */
+  retentionYears: number;
   /** A review can be completed from this many days before it is due (not straight after the last). */
   reviewWindowDays: number;
   /** Per deadline kind: reminders before it, escalations after it (an override replaces kind by kind). */
@@ -75,6 +77,7 @@ export const DEFAULT_POLICY: Policy = {
   appealDecision: { count: 60, unit: 'calendar_days' },
   noticeAcknowledgement: { count: 3, unit: 'working_days' },
   reviewIntervalMonths: 6,
+  retentionYears: 5,
   reviewWindowDays: 30,
   reminders: DEFAULT_REMINDERS,
   quietHours: DEFAULT_QUIET_HOURS,

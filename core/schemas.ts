@@ -119,6 +119,8 @@ const caseCommon = {
     email: z.string().optional(),
     language: z.enum(['zh', 'en']).optional(),
   }),
+  retainUntil: LocalDate.optional().meta({ description: 'A closed case keeps its personal data until this day (policy retentionYears), then is minimised' }),
+  minimisedAt: z.iso.datetime().optional().meta({ description: 'When the personal data was removed; the case stays for statistics' }),
   originCode: JurisdictionCode,
   deadline: Deadline.nullable(),
   openedBy: Actor,
@@ -640,6 +642,7 @@ export const PolicyOverride = z
     assistanceReplyMaxDays: z.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365'),
     noticeAcknowledgement: Period,
     reviewIntervalMonths: Months,
+    retentionYears: z.number().int('must be a whole number of years').min(1, 'must be at least 1').max(30, 'must be at most 30'),
     reviewWindowDays: z.number().int().min(0).max(366, 'must be at most 366'),
     reminders: z.partialRecord(z.enum(DEADLINE_KINDS), ReminderRule).meta({
       description: 'By deadline kind: reminders `before` (days, in the deadline\'s unit) to `remind` (person, office), escalations `escalateAfter` (days; each one level further up)',

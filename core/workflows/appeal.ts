@@ -44,6 +44,7 @@ export const APPEAL: Workflow<AppealCase, AppealAction> = {
   states: APPEAL_STATES,
   actions: APPEAL_ACTIONS,
   office: 'destination',
+  closed: ['upheld', 'reversed'],
   // The deciding office sees the appeal against its decision.
   alsoReadBy: (c) => [c.originCode],
   eventData: (c) => ({

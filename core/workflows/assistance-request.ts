@@ -63,6 +63,7 @@ export const ASSISTANCE_REQUEST: Workflow<AssistanceRequestCase, AssistanceReque
   states: ASSISTANCE_REQUEST_STATES,
   actions: ASSISTANCE_REQUEST_ACTIONS,
   office: 'destination',
+  closed: ['answered', 'declined'],
   alsoReadBy: (c) => [c.originCode],
   // Notices carry the question and the reply, never the subject's ID number.
   eventData: (c) => ({

@@ -67,6 +67,10 @@ export interface CaseBase<S extends string = string> {
   updatedAt: string;
   /** Optimistic-lock counter: every write must match the version it read. */
   version: number;
+  /** Closed: its personal data is kept until this local date (policy retentionYears), then removed. */
+  retainUntil?: string;
+  /** When the personal data was removed (minimised); the case stays for statistics. */
+  minimisedAt?: string;
 }
 
 export interface ActionRule<S extends string> {
@@ -110,6 +114,8 @@ export interface Workflow<C extends CaseBase, A extends string> {
   actions: Record<A, ActionRule<C['state']>>;
   /** Which of the case's two jurisdictions works it: its office accounts act on it. */
   office: 'origin' | 'destination';
+  /** States in which the case's life is over (an appeal may still reopen it): the retention period runs from entering one. */
+  closed: readonly C['state'][];
   /** What the case's events carry (office notices read it). */
   eventData(c: C): Record<string, unknown>;
   /** Offices besides the working one that may read the case (the office that asked). */
@@ -329,7 +335,20 @@ export function transition<C extends CaseBase, A extends string>(
     version: current.version + 1,
   } as C;
   if (options.changes) next = { ...next, ...options.changes(next) };
-  return decision(workflow, next, current, action, actor, eventId, detail);
+  return decision(workflow, retained(workflow, next, policy, now), current, action, actor, eventId, detail);
+}
+
+/** A case entering a closed state keeps its personal data for the policy's years; one reopened (an appeal) loses the date. */
+function retained<C extends CaseBase, A extends string>(workflow: Workflow<C, A>, next: C, policy: Policy, now: Date): C {
+  const { retainUntil: _previous, ...rest } = next;
+  return workflow.closed.includes(next.state) ? ({ ...rest, retainUntil: addYears(localDate(now), policy.retentionYears) } as C) : (rest as C);
+}
+
+/** The same day `years` later (29 February becomes 28 February). */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = m === 2 && d === 29 && !((y + years) % 4 === 0 && ((y + years) % 100 !== 0 || (y + years) % 400 === 0)) ? 28 : d;
+  return `${y + years}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** True when the case's deadline has passed at `now` and its table has an `expire` action for the state. */

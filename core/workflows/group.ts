@@ -56,6 +56,7 @@ export const GROUP: Workflow<GroupCase, GroupAction> = {
   states: GROUP_STATES,
   actions: GROUP_ACTIONS,
   office: 'destination',
+  closed: ['complete'],
   eventData: (c) => ({
     organisation: c.organisation,
     agreementReference: c.agreementReference,

@@ -86,6 +86,7 @@ export const ORIGIN_CERTIFICATE: Workflow<OriginCertificateCase, OriginCertifica
   states: ORIGIN_CERTIFICATE_STATES,
   actions: ORIGIN_CERTIFICATE_ACTIONS,
   office: 'origin',
+  closed: ['rejected', 'revoked'],
   eventData: (c) => ({
     // Events carry the masked number: a receiving office reads the case (audited) for more.
     person: { name: c.person.name, idNumber: maskIdNumber(c.person.idNumber) },

@@ -155,6 +155,7 @@ export const REGISTRATION: Workflow<RegistrationCase, RegistrationAction> = {
   states: REGISTRATION_STATES,
   actions: REGISTRATION_ACTIONS,
   office: 'destination',
+  closed: ['departed', 'closed'],
   eventData: (c) => ({
     // Events carry the masked number: a receiving office reads the case (audited) for more.
     person: { name: c.person.name, idNumber: maskIdNumber(c.person.idNumber) },

@@ -54,6 +54,7 @@ export const REVIEW: Workflow<ReviewCase, ReviewAction> = {
   states: REVIEW_STATES,
   actions: REVIEW_ACTIONS,
   office: 'destination',
+  closed: ['completed', 'cancelled'],
   eventData: (c) => ({
     person: { name: c.person.name },
     registrationId: c.registrationId,

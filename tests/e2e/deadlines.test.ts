@@ -39,8 +39,8 @@ describe('deadlines that act by themselves', () => {
     expect(first.enqueued).toBeGreaterThanOrEqual(1);
     const messages = (await api('GET', `/v1/messages?caseId=${late.id}`, { token: office })).body.items as Json[];
     expect(messages.map((m) => [m.channel, m.to, m.state, m.stage]).sort()).toEqual([
-      ['email', 'wangwu@example.cn', 'sent', 'remind-3d'],
-      ['sms', '13600136000', 'sent', 'remind-3d'],
+      ['email', 'w***@example.cn', 'sent', 'remind-3d'],
+      ['sms', '136****6000', 'sent', 'remind-3d'],
     ]);
     const sms = messages.find((m) => m.channel === 'sms')!;
     expect(sms.text).toContain('王五');

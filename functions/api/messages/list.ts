@@ -3,9 +3,11 @@
 import { MessagesQuery } from '../../../core/schemas.ts';
 import { readableCase } from '../../shared/cases.ts';
 import { json, route } from '../../shared/http.ts';
-import { listMessages } from '../../shared/store/messages.ts';
+import { listMessages, maskRecipient } from '../../shared/store/messages.ts';
 
 export const handler = route({ query: MessagesQuery }, async ({ query, principal }) => {
   const c = await readableCase(undefined, query.caseId, principal);
-  return json(200, await listMessages(c.id, query.to, query.limit, query.cursor));
+  const page = await listMessages(c.id, query.to, query.limit, query.cursor);
+  // Recipients are shown masked, as everywhere; `?to=` still finds them by the full number.
+  return json(200, { ...page, items: page.items.map((m) => ({ ...m, to: maskRecipient(m) })) });
 });

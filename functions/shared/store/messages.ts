@@ -2,7 +2,9 @@
 // the deadline index (gsi1) at its release instant, so the sweep that reaches it sends it.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Message, MessageState } from '../../../core/messages.ts';
+import { maskEmail, maskPhone } from '../../../core/masking.ts';
 import { documentClient } from '../clients.ts';
+import { type Sealed, blindIndex, open, seal } from '../protection.ts';
 import { tableName } from '../env.ts';
 import { shardOf } from './cases.ts';
 import { conditional } from './conditional.ts';
@@ -10,22 +12,29 @@ import { type Page, decodeCursor, queryPage, withoutKeys } from './paging.ts';
 
 const key = (caseId: string, id: string) => ({ pk: `CASE#${caseId}`, sk: `MESSAGE#${id}` });
 
-const item = (m: Message) => ({
+/** A phone number or address as it may be shown. */
+export const maskRecipient = (m: Pick<Message, 'channel' | 'to'>) => (m.channel === 'email' ? maskEmail(m.to) : maskPhone(m.to));
+
+/** The recipient is stored masked, sealed beside it, and found by its blind index. */
+const item = async (m: Message) => ({
   ...key(m.caseId, m.id),
   entity: 'message',
   ...m,
+  to: maskRecipient(m),
+  sealedTo: await seal(m.to),
+  toIndex: await blindIndex('recipient', m.to),
   ...(m.state === 'held' && m.releaseAt ? { gsi1pk: `DUE#${shardOf(m.id)}`, gsi1sk: `${m.releaseAt}#${m.id}` } : {}),
 });
 
-export const fromMessageItem = (raw: Record<string, unknown>): Message => {
-  const { gsi1pk: _pk, gsi1sk: _sk, ...rest } = withoutKeys<Record<string, unknown>>(raw);
-  return rest as unknown as Message;
+export const fromMessageItem = async (raw: Record<string, unknown>): Promise<Message> => {
+  const { gsi1pk: _pk, gsi1sk: _sk, sealedTo, toIndex: _index, ...rest } = withoutKeys<Record<string, unknown>>(raw);
+  return { ...rest, ...(sealedTo ? { to: await open(sealedTo as Sealed) } : {}) } as unknown as Message;
 };
 
 /** Records a message once (its id is derived from the stage and channel): a second try finds it. */
 export async function putMessage(m: Message): Promise<'recorded' | 'exists'> {
   try {
-    await documentClient().send(new PutCommand({ TableName: tableName('cases'), Item: item(m), ConditionExpression: 'attribute_not_exists(pk)' }));
+    await documentClient().send(new PutCommand({ TableName: tableName('cases'), Item: await item(m), ConditionExpression: 'attribute_not_exists(pk)' }));
     return 'recorded';
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') return 'exists';
@@ -35,7 +44,7 @@ export async function putMessage(m: Message): Promise<'recorded' | 'exists'> {
 
 export async function getMessage(caseId: string, id: string): Promise<Message | undefined> {
   const result = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: key(caseId, id), ConsistentRead: true }));
-  return result.Item ? fromMessageItem(result.Item) : undefined;
+  return result.Item ? await fromMessageItem(result.Item) : undefined;
 }
 
 /** Moves a message on from one state (sent, or failed with the channel's reason); false if it had moved already. */
@@ -59,13 +68,13 @@ export async function listMessages(caseId: string, to: string | undefined, limit
     input: {
       TableName: tableName('cases'),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :message)',
-      ...(to ? { FilterExpression: '#to = :to', ExpressionAttributeNames: { '#to': 'to' } } : {}),
-      ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':message': 'MESSAGE#', ...(to ? { ':to': to } : {}) },
+      ...(to ? { FilterExpression: 'toIndex = :to' } : {}),
+      ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':message': 'MESSAGE#', ...(to ? { ':to': await blindIndex('recipient', to) } : {}) },
     },
     keyNames: ['pk', 'sk'],
     limit,
     ...(start ? { start } : {}),
     ...(to ? { maxRead: 1000 } : {}),
   });
-  return { ...page, items: page.items.map(fromMessageItem) };
+  return { ...page, items: await Promise.all(page.items.map(fromMessageItem)) };
 }
