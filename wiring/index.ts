@@ -110,8 +110,10 @@ export const tables = {
       { name: 'overdue9', partitionKey: 'overdue9', sortKey: 'activity' },
       // A person's own cases.
       { name: 'owner', partitionKey: 'owner', sortKey: 'activity' },
-      // Every case about a person (by a hash of the ID number), whoever opened it.
+      // Every case about a person (by the blind index of the ID number), whoever opened it.
       { name: 'person', partitionKey: 'personKey', sortKey: 'activity' },
+      // Closed cases still holding personal data, by shard and the day their retention runs out (sparse).
+      { name: 'retention', partitionKey: 'retainShard', sortKey: 'retainUntil' },
     ],
     timeToLive: 'expiresAt',
     stream: true,
@@ -300,6 +302,14 @@ export const functions = {
     tables: { cases: 'readWrite' },
     sendsTo: ['deadlines'],
   },
+  minimiseCases: {
+    entry: 'functions/schedules/minimise-cases.ts',
+    description: 'Removes the personal data of closed cases whose retention period ran out; the cases stay for statistics',
+    timeoutSeconds: 900,
+    memoryMb: 512,
+    tables: { cases: 'readWrite' },
+    sendsTo: [],
+  },
   actOnDeadlines: {
     entry: 'functions/queues/act-on-deadlines.ts',
     description: 'Reminds, turns overdue and escalates at each deadline stage; releases held messages',
@@ -410,6 +420,8 @@ export const schedules: readonly (ScheduleSpec & { function: FunctionName })[] =
   // Every 5 minutes, looking 5 minutes ahead: each reminder, overdue step and escalation is
   // queued before its instant and delivered at it (SQS delay).
   { function: 'sweepDeadlines', cron: '*/5 * * * *', timeZone: 'Asia/Shanghai' },
+  // Daily, at night: closed cases past their retention period are minimised.
+  { function: 'minimiseCases', cron: '30 3 * * *', timeZone: 'Asia/Shanghai' },
 ];
 
 /** Environment every function gets: the names of the resources its spec touches. */

@@ -36,7 +36,7 @@ describe('tables', () => {
       ],
       StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-      GlobalSecondaryIndexes: ['gsi1', 'scope2', 'scope4', 'scope6', 'scope9', 'overdue2', 'overdue4', 'overdue6', 'overdue9', 'owner', 'person'].map((name) => Match.objectLike({ IndexName: name })),
+      GlobalSecondaryIndexes: ['gsi1', 'scope2', 'scope4', 'scope6', 'scope9', 'overdue2', 'overdue4', 'overdue6', 'overdue9', 'owner', 'person', 'retention'].map((name) => Match.objectLike({ IndexName: name })),
       Replicas: [
         Match.objectLike({
           PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },

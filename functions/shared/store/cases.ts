@@ -60,7 +60,7 @@ async function protectCase(c: Case): Promise<Record<string, unknown>> {
   const sealed: Record<string, Sealed> = {};
   for (const { path: [outer, inner] } of PROTECTED_FIELDS) {
     const value = out[outer]?.[inner];
-    if (typeof value === 'string') sealed[`${outer}.${inner}`] = await seal(value);
+    if (typeof value === 'string' && value !== '') sealed[`${outer}.${inner}`] = await seal(value);
   }
   return Object.keys(sealed).length > 0 ? { ...maskProtected(out), sealed } : out;
 }
@@ -102,6 +102,8 @@ async function caseItem(c: Case) {
     ...ownerOf(c),
     ...(subject ? { personKey: await personKey(subject) } : {}),
     ...deadlineIndex(c),
+    // Closed and still holding personal data: in the retention index until it is minimised.
+    ...(c.retainUntil && !c.minimisedAt ? { retainShard: `RETAIN#${shardOf(c.id)}` } : {}),
   };
 }
 
@@ -121,7 +123,7 @@ function ownerOf(c: Case): { owner?: string } {
 }
 
 const INDEX_ATTRIBUTES = [
-  ...['pk', 'sk', 'entity', 'office', 'activity', 'owner', 'personKey', 'gsi1pk', 'gsi1sk'],
+  ...['pk', 'sk', 'entity', 'office', 'activity', 'owner', 'personKey', 'gsi1pk', 'gsi1sk', 'retainShard'],
   ...SCOPE_LEVELS.flatMap((l) => [`scope${l}`, `overdue${l}`]),
 ];
 
@@ -450,3 +452,41 @@ export const listPersonCases = async (idNumber: string, filter: CaseFilter, limi
 /** The assistance requests an office sent, newest activity first. */
 export const listSentRequests = (office: string, filter: CaseFilter, limit: number, cursor?: string) =>
   listByIndex('owner', { name: 'owner', value: `OFFICE#${office}` }, { ...filter, type: 'assistance_request' }, undefined, limit, cursor);
+
+/** Closed cases whose retention ran out before `today` (local date), across every shard. */
+export async function* retentionExpired(today: string): AsyncGenerator<Case> {
+  for (let shard = 0; shard < DEADLINE_SHARDS; shard++) {
+    for await (const item of queryAll({
+      TableName: tableName('cases'),
+      IndexName: 'retention',
+      KeyConditionExpression: 'retainShard = :shard AND retainUntil < :today',
+      ExpressionAttributeValues: { ':shard': `RETAIN#${shard}`, ':today': today },
+    })) {
+      yield await fromItem(item);
+    }
+  }
+}
+
+/** Writes a minimised case (only if nothing changed it meanwhile: 409 otherwise) with its history entry. */
+export async function replaceMinimised(next: Case, previousVersion: number, history: HistoryEntry): Promise<void> {
+  const table = tableName('cases');
+  try {
+    await documentClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: table, Item: await caseItem(next), ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': previousVersion } } },
+          {
+            Put: {
+              TableName: table,
+              Item: { pk: `CASE#${next.id}`, sk: `HISTORY#${history.at}#${String(next.version).padStart(6, '0')}`, entity: 'history', ...history },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) throw conflict(`case ${next.id} changed while it was minimised; it is tried again next time`);
+    throw error;
+  }
+}

@@ -8,7 +8,7 @@ import { type Sealed, blindIndex, open, seal } from '../protection.ts';
 import { tableName } from '../env.ts';
 import { shardOf } from './cases.ts';
 import { conditional } from './conditional.ts';
-import { type Page, decodeCursor, queryPage, withoutKeys } from './paging.ts';
+import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
 const key = (caseId: string, id: string) => ({ pk: `CASE#${caseId}`, sk: `MESSAGE#${id}` });
 
@@ -77,4 +77,26 @@ export async function listMessages(caseId: string, to: string | undefined, limit
     ...(to ? { maxRead: 1000 } : {}),
   });
   return { ...page, items: await Promise.all(page.items.map(fromMessageItem)) };
+}
+
+/** Forgets the recipients of a case's messages (retention): the sealed value and its index go, the masked one too. */
+export async function forgetRecipients(caseId: string): Promise<number> {
+  let forgotten = 0;
+  for await (const m of queryAll({
+    TableName: tableName('cases'),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :message)',
+    ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':message': 'MESSAGE#' },
+  })) {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName('cases'),
+        Key: { pk: m.pk, sk: m.sk },
+        UpdateExpression: 'SET #to = :removed, #text = :removed REMOVE sealedTo, toIndex',
+        ExpressionAttributeNames: { '#to': 'to', '#text': 'text' },
+        ExpressionAttributeValues: { ':removed': '' },
+      }),
+    );
+    forgotten++;
+  }
+  return forgotten;
 }
