@@ -176,3 +176,36 @@ export function permits(p: Principal, rule: RouteRule, scope: Scope): boolean {
 
 /** Whether the role column names the caller's role at all (checked before a request is parsed). */
 export const roleAllowed = (p: Principal, rule: RouteRule): boolean => rule.public === true || (p.role !== 'system' && rule.roles[p.role] !== undefined);
+
+const ROLE_ORDER = ['person', 'caseworker', 'supervisor', 'filer', 'agency', 'admin'] as const;
+
+/** docs/ACCESS.md: every route with the relation each role needs (npm run access:docs). */
+export function accessMarkdown(routeKeys: readonly string[]): string {
+  const cell = (rule: RouteRule, role: (typeof ROLE_ORDER)[number]) => {
+    if (rule.public) return 'anyone';
+    const relation = rule.roles[role];
+    if (!relation) return '';
+    const states = rule.onlyInStates?.[role];
+    return states ? `${relation} (when ${states.join(', ')})` : relation;
+  };
+  const rows = routeKeys.map((key) => {
+    const rule = ROUTE_RULES[key]!;
+    return `| \`${key}\` | ${ROLE_ORDER.map((role) => cell(rule, role)).join(' | ')} | ${rule.purpose} |`;
+  });
+  return [
+    '# Who may call what',
+    '',
+    '<!-- Generated from core/authorisation.ts by `npm run access:docs`; a test fails when it is stale. -->',
+    '',
+    'Each cell is the relation the role must stand in to what the route touches; an empty cell is refused',
+    '(`403`, or `404` for a read of one resource). `inside`: the resource lies inside the caller\'s jurisdiction;',
+    '`own`: the caller\'s own (a person\'s verified ID number, a filer\'s filing, an agency\'s subscription);',
+    '`national`: an administrator without a jurisdiction; `self`: about the caller alone; `any`: whatever the',
+    'resource. The purpose is what the audit records. See [SECURITY.md](SECURITY.md).',
+    '',
+    `| route | ${ROLE_ORDER.join(' | ')} | purpose |`,
+    `|---|${ROLE_ORDER.map(() => '---').join('|')}|---|`,
+    ...rows,
+    '',
+  ].join('\n');
+}

@@ -10,13 +10,33 @@ import { localDate } from '../../core/calendar.ts';
 import { checkCharacter } from '../../core/id-number.ts';
 import type { Principal, Role } from '../../core/principal.ts';
 import { type WebhookReceiver, startWebhookReceiver } from '../../local/webhook-receiver.ts';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../functions/shared/clients.ts';
+import { physicalTableName } from '../../local/tables.ts';
 import { routes } from '../../wiring/index.ts';
 import { type Json, useLocalStack } from '../support/local-api.ts';
 import { eventually } from '../support/wait.ts';
 
 // This deployment serves Beijing and Sichuan, so a peer can serve Guangdong.
 process.env.DEPLOYMENT_PREFIXES = '11,51';
-const local = useLocalStack();
+// Every log line the functions write, at the most talkative level: the redaction check reads them.
+const logLines: string[] = [];
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream);
+  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    if (text.includes('"level"')) {
+      logLines.push(text);
+      return true;
+    }
+    return write(chunk, ...(rest as []));
+  }) as typeof stream.write;
+}
+// Each function logs the whole incoming event (bodies with real numbers): the redaction must mask them.
+process.env.POWERTOOLS_LOGGER_LOG_EVENT = 'true';
+const local = useLocalStack({ logLevel: 'DEBUG' });
+/** Every answer that was not a success, as the client read it. */
+const errorBodies: string[] = [];
 const api = local.call.bind(local);
 let receiver: WebhookReceiver;
 afterAll(async () => receiver?.stop());
@@ -356,10 +376,45 @@ describe('the authorisation matrix', () => {
       const path = allowed && target.fresh ? await target.fresh() : target.path;
       await pace();
       const r = await api(method, path, { token: await token(cell.principal), ...(target.body !== undefined ? { body: target.body } : {}) });
+      if (r.status >= 400) errorBodies.push(JSON.stringify(r.body));
       const fine = allowed ? ![401, 403, 404].includes(r.status) && r.status < 500 : readsOne ? r.status === 404 : [403, 404].includes(r.status);
       outcomes.push(`${cell.role}/${cell.column}: ${r.status}`);
       if (!fine) mismatches.push(`${cell.role}/${cell.column} expected ${allowed ? 'allowed' : 'refused'}, got ${r.status} ${r.body.detail ?? ''}`);
     }
     expect(mismatches, outcomes.join(', ')).toEqual([]);
+  });
+
+  it('leaves no ID or phone number in any log line, stored notice, event, delivery, audit entry or error message', async () => {
+    await local.stack.drained();
+    const numbers = [OWN_ID, SECOND_ID, STRANGER_ID, ...[300, 301, 302, 310, 400, 401].map(idNumber), '13800138000'];
+    expect(logLines.length).toBeGreaterThan(50);
+    expect(errorBodies.length).toBeGreaterThan(500);
+    const scan = async (table: string) => {
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await documentClient().send(new ScanCommand({ TableName: physicalTableName(table as never), ExclusiveStartKey: start }));
+        items.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items;
+    };
+    const cases = await scan('cases');
+    const notices = cases.filter((i) => i.entity === 'notice');
+    const events = cases.filter((i) => i.entity === 'event');
+    expect(notices.length).toBeGreaterThan(10);
+    expect(events.length).toBeGreaterThan(10);
+    const places: [string, string][] = [
+      ['log lines', logLines.join('\n')],
+      ['error messages', errorBodies.join('\n')],
+      ['notices', JSON.stringify(notices)],
+      ['events', JSON.stringify(events)],
+      ['the whole cases table', JSON.stringify(cases)],
+      ['deliveries', JSON.stringify(await scan('deliveries'))],
+      ['audit', JSON.stringify(await scan('audit'))],
+    ];
+    for (const [place, text] of places) for (const n of numbers) expect(text.includes(n), `${n} in ${place}`).toBe(false);
+    // The masked forms are what is there instead.
+    expect(JSON.stringify(notices)).toContain(`${OWN_ID.slice(0, 6)}********${OWN_ID.slice(14)}`);
   });
 });

@@ -20,11 +20,12 @@ export interface LocalApi {
   ): Promise<{ status: number; headers: Headers; body: Json }>;
 }
 
-export function useLocalStack(): LocalApi {
+export function useLocalStack(options: { logLevel?: string } = {}): LocalApi {
   let stack: LocalStack | undefined;
   const errors: unknown[] = [];
   beforeAll(async () => {
-    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+    // Silent unless a test reads the logs (the redaction check).
+    process.env.POWERTOOLS_LOG_LEVEL = options.logLevel ?? 'SILENT';
     stack = await startLocalStack({ onError: (e) => errors.push(e) });
   });
   afterAll(async () => {

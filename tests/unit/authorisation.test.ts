@@ -1,7 +1,8 @@
 // The authorisation table covers the wiring exactly: a route without a row (or a row without a
 // route) fails here, and the table agrees with the workflow tables and the gateway's auth.
 import { describe, expect, it } from 'vitest';
-import { ROUTE_RULES, permits, relationHolds } from '../../core/authorisation.ts';
+import { readFileSync } from 'node:fs';
+import { ROUTE_RULES, accessMarkdown, permits, relationHolds } from '../../core/authorisation.ts';
 import { WORKFLOWS } from '../../core/workflows/index.ts';
 import { routes } from '../../wiring/index.ts';
 
@@ -44,5 +45,9 @@ describe('the authorisation table', () => {
     expect(relationHolds({ sub: 'n', role: 'admin', jurisdiction: '11' }, 'national', scope)).toBe(false);
     // An administrator holds no case data unless also an office role.
     expect(permits({ sub: 'n', role: 'admin' }, ROUTE_RULES['GET /v1/registrations/{id}']!, scope)).toBe(false);
+  });
+
+  it('keeps docs/ACCESS.md as the table says (npm run access:docs)', () => {
+    expect(readFileSync(new URL('../../docs/ACCESS.md', import.meta.url), 'utf8')).toBe(accessMarkdown(keys));
   });
 });
