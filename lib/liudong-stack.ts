@@ -49,6 +49,7 @@ import {
   queues,
   routes,
   schedules,
+  stageThrottle,
   streams,
   tables,
 } from '../wiring/index.ts';
@@ -321,7 +322,7 @@ export class LiudongStack extends Stack {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { burstLimit: 200, rateLimit: 100 },
+      throttle: { burstLimit: stageThrottle.burst, rateLimit: stageThrottle.ratePerSecond },
       accessLogSettings: {
         destination: new LogGroupLogDestination(new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR })),
         format: AccessLogFormat.custom(

@@ -5,17 +5,37 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type FunctionName, type QueueName, queues, routes, schedules } from '../wiring/index.ts';
+import { type FunctionName, type QueueName, queues, routes, schedules, stageThrottle } from '../wiring/index.ts';
 import type { DevIssuer } from './dev-issuer.ts';
 import { invoke } from './invoke.ts';
 
 const compiled = routes.map((r) => ({
   ...r,
-  // API Gateway's route throttling as a token bucket: `burst` tokens, refilled at the rate.
-  bucket: r.throttle ? { tokens: r.throttle.burst, at: Date.now() } : undefined,
+  // API Gateway's throttling as a token bucket per route: `burst` tokens, refilled at the rate;
+  // the route's own limits, or the stage's default ones.
+  bucket: tokenBucket(r.throttle ?? stageThrottle),
   routeKey: `${r.method} ${r.path}`,
   pattern: new RegExp(`^${r.path.replace(/\{(\w+)\}/g, (_, name: string) => `(?<${name}>[^/]+)`)}$`),
 }));
+
+/** A token bucket: `burst` tokens, refilled at `ratePerSecond`; each request takes one or is refused. */
+export function tokenBucket(limits: { ratePerSecond: number; burst: number }, start = Date.now()) {
+  let tokens: number = limits.burst;
+  let at = start;
+  return {
+    limits,
+    take(now: number): boolean {
+      tokens = Math.min(limits.burst, tokens + (Math.max(0, now - at) / 1000) * limits.ratePerSecond);
+      at = now;
+      if (tokens < 1) return false;
+      tokens -= 1;
+      return true;
+    },
+  };
+}
+
+/** The limits each route is held to here: its own, or the stage's default. */
+export const localRouteLimits = () => Object.fromEntries(compiled.map((r) => [r.routeKey, r.bucket.limits]));
 
 /** The route keys this server answers, for comparison with the CDK template. */
 export const localRouteKeys = () => compiled.map((r) => r.routeKey);
@@ -85,14 +105,7 @@ export async function startHttpServer(options: { port: number; issuer: DevIssuer
     const route = candidates.find((r) => r.method === req.method);
     if (!route) return apiGatewayMessage(res, 404, 'Not Found');
     const pathParameters = url.pathname.match(route.pattern)?.groups ?? {};
-    if (route.bucket && route.throttle) {
-      const now = Date.now();
-      const b = route.bucket;
-      b.tokens = Math.min(route.throttle.burst, b.tokens + ((now - b.at) / 1000) * route.throttle.ratePerSecond);
-      b.at = now;
-      if (b.tokens < 1) return apiGatewayMessage(res, 429, 'Too Many Requests', { 'retry-after': '1' });
-      b.tokens -= 1;
-    }
+    if (!route.bucket.take(Date.now())) return apiGatewayMessage(res, 429, 'Too Many Requests', { 'retry-after': '1' });
 
     // API Gateway HTTP APIs take at most 10 MB of payload (the rest is read and dropped, so the client hears the answer).
     const chunks: Buffer[] = [];

@@ -339,6 +339,9 @@ const readRoutes = (): Route[] =>
     { method: 'GET', path: `/v1/${collection}/{id}/history`, function: 'readCases', auth: 'jwt' },
   ]);
 
+/** API Gateway's default route throttling (every route without its own), in the CDK stage and the local server alike. */
+export const stageThrottle = { ratePerSecond: 100, burst: 200 } as const;
+
 export const routes: readonly Route[] = [
   ...readRoutes(),
   { method: 'POST', path: '/v1/registrations', function: 'createRegistration', auth: 'jwt' },
