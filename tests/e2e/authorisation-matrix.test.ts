@@ -384,7 +384,7 @@ describe('the authorisation matrix', () => {
     expect(mismatches, outcomes.join(', ')).toEqual([]);
   });
 
-  it('leaves no ID or phone number in any log line, stored notice, event, delivery, audit entry or error message', async () => {
+  it('leaves no ID or phone number in any log line, stored notice, event, delivery, audit entry or error message, and no signing secret in the clear', async () => {
     await local.stack.drained();
     const numbers = [OWN_ID, SECOND_ID, STRANGER_ID, ...[300, 301, 302, 310, 400, 401].map(idNumber), '13800138000'];
     expect(logLines.length).toBeGreaterThan(50);
@@ -414,6 +414,8 @@ describe('the authorisation matrix', () => {
       ['audit', JSON.stringify(await scan('audit'))],
     ];
     for (const [place, text] of places) for (const n of numbers) expect(text.includes(n), `${n} in ${place}`).toBe(false);
+    // Signing secrets are sealed too: no whsec_ in the deliveries table.
+    expect(JSON.stringify(await scan('deliveries'))).not.toContain('whsec_');
     // The masked forms are what is there instead.
     expect(JSON.stringify(notices)).toContain(`${OWN_ID.slice(0, 6)}********${OWN_ID.slice(14)}`);
   });

@@ -9,6 +9,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type Attempt, type DeliveryState, type Subscription } from '../../../core/subscriptions.ts';
 import { documentClient } from '../clients.ts';
+import { type Sealed, open, seal } from '../protection.ts';
 import { conditional, conditionFailed } from './conditional.ts';
 import { tableName } from '../env.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
@@ -25,17 +26,29 @@ export const deliverySortKey = (eventTime: string, eventId: string) => `DELIVERY
 
 // ---- Subscriptions
 
-const fromSubscriptionItem = (item: Record<string, unknown>) => withoutKeys<Subscription>(item);
+/** Signing secrets are stored sealed (envelope encryption, as personal data) and opened on reading. */
+async function subscriptionItem(s: Subscription) {
+  const secrets = await Promise.all(s.secrets.map(async ({ secret, ...rest }) => ({ ...rest, sealed: await seal(secret) })));
+  return { ...subscriptionKey(s.id), entity: 'subscription', ...s, secrets };
+}
+
+async function fromSubscriptionItem(item: Record<string, unknown>): Promise<Subscription> {
+  const s = withoutKeys<Record<string, unknown>>(item);
+  type Stored = { sealed?: Sealed; secret?: string; createdAt: string; expiresAt?: string };
+  // A secret written before sealing is read as it stands.
+  const secrets = await Promise.all(((s.secrets ?? []) as Stored[]).map(async ({ sealed, secret, ...rest }) => ({ ...rest, secret: sealed ? await open(sealed) : secret! })));
+  return { ...s, secrets } as unknown as Subscription;
+}
 
 export async function putSubscription(s: Subscription): Promise<void> {
   await documentClient().send(
-    new PutCommand({ TableName: tableName('deliveries'), Item: { ...subscriptionKey(s.id), entity: 'subscription', ...s }, ConditionExpression: 'attribute_not_exists(pk)' }),
+    new PutCommand({ TableName: tableName('deliveries'), Item: await subscriptionItem(s), ConditionExpression: 'attribute_not_exists(pk)' }),
   );
 }
 
 export async function getSubscription(id: string): Promise<Subscription | undefined> {
   const found = await documentClient().send(new GetCommand({ TableName: tableName('deliveries'), Key: subscriptionKey(id), ConsistentRead: true }));
-  return found.Item ? fromSubscriptionItem(found.Item) : undefined;
+  return found.Item ? await fromSubscriptionItem(found.Item) : undefined;
 }
 
 /** Replaces a subscription written at `s.version - 1`; false when it changed meanwhile. */
@@ -43,7 +56,7 @@ export async function saveSubscription(s: Subscription): Promise<boolean> {
   return conditional(
     new PutCommand({
       TableName: tableName('deliveries'),
-      Item: { ...subscriptionKey(s.id), entity: 'subscription', ...s },
+      Item: await subscriptionItem(s),
       ConditionExpression: 'version = :previous',
       ExpressionAttributeValues: { ':previous': s.version - 1 },
     }),
@@ -58,7 +71,7 @@ export async function deleteSubscription(id: string): Promise<void> {
 export async function allSubscriptions(): Promise<Subscription[]> {
   const out: Subscription[] = [];
   for await (const item of queryAll({ TableName: tableName('deliveries'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUBSCRIPTIONS' }, ConsistentRead: true })) {
-    out.push(fromSubscriptionItem(item));
+    out.push(await fromSubscriptionItem(item));
   }
   return out;
 }
@@ -77,7 +90,7 @@ export async function listSubscriptions(agency: string | undefined, limit: numbe
     maxRead: 1000,
     ...(cursor ? { start: decodeCursor(cursor, { pk: 'SUBSCRIPTIONS', sk: /^SUB#(sub|peer)_[0-9a-z-]+$/ }) } : {}),
   });
-  return { items: page.items.map(fromSubscriptionItem), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  return { items: await Promise.all(page.items.map(fromSubscriptionItem)), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 
 /** Health after an attempt: a success clears the failing mark; a failure sets it once. Returns the subscription after. */
@@ -93,7 +106,7 @@ export async function recordHealth(id: string, ok: boolean, at: string): Promise
         ReturnValues: 'ALL_NEW',
       }),
     );
-    return fromSubscriptionItem(result.Attributes!);
+    return await fromSubscriptionItem(result.Attributes!);
   } catch (error) {
     if (conditionFailed(error)) return undefined;
     throw error;
