@@ -37,6 +37,8 @@ process.env.POWERTOOLS_LOGGER_LOG_EVENT = 'true';
 const local = useLocalStack({ logLevel: 'DEBUG' });
 /** Every answer that was not a success, as the client read it. */
 const errorBodies: string[] = [];
+/** Every successful answer but the reveal's, whose purpose is the full numbers. */
+const answers: string[] = [];
 const api = local.call.bind(local);
 let receiver: WebhookReceiver;
 afterAll(async () => receiver?.stop());
@@ -377,6 +379,7 @@ describe('the authorisation matrix', () => {
       await pace();
       const r = await api(method, path, { token: await token(cell.principal), ...(target.body !== undefined ? { body: target.body } : {}) });
       if (r.status >= 400) errorBodies.push(JSON.stringify(r.body));
+      else if (key !== 'POST /v1/cases/{id}/reveal') answers.push(JSON.stringify(r.body));
       const fine = allowed ? ![401, 403, 404].includes(r.status) && r.status < 500 : readsOne ? r.status === 404 : [403, 404].includes(r.status);
       outcomes.push(`${cell.role}/${cell.column}: ${r.status}`);
       if (!fine) mismatches.push(`${cell.role}/${cell.column} expected ${allowed ? 'allowed' : 'refused'}, got ${r.status} ${r.body.detail ?? ''}`);
@@ -389,6 +392,7 @@ describe('the authorisation matrix', () => {
     const numbers = [OWN_ID, SECOND_ID, STRANGER_ID, ...[300, 301, 302, 310, 400, 401].map(idNumber), '13800138000'];
     expect(logLines.length).toBeGreaterThan(50);
     expect(errorBodies.length).toBeGreaterThan(500);
+    expect(answers.length).toBeGreaterThan(300);
     const scan = async (table: string) => {
       const items: Record<string, unknown>[] = [];
       let start: Record<string, unknown> | undefined;
@@ -407,6 +411,7 @@ describe('the authorisation matrix', () => {
     const places: [string, string][] = [
       ['log lines', logLines.join('\n')],
       ['error messages', errorBodies.join('\n')],
+      ['responses (masked on every route)', answers.join('\n')],
       ['notices', JSON.stringify(notices)],
       ['events', JSON.stringify(events)],
       ['the whole cases table', JSON.stringify(cases)],
