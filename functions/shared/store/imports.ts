@@ -4,7 +4,9 @@
 //   IMPORT#<id> / ERROR#<row>       one bad row: field, reason, the row's values
 import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImportError, ImportRecord } from '../../../core/imports.ts';
+import { redactText } from '../../../core/masking.ts';
 import { documentClient } from '../clients.ts';
+import { type Sealed, open, seal } from '../protection.ts';
 import { tableName } from '../env.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
@@ -62,6 +64,12 @@ export async function chunkDone(id: string, chunk: number, counts: { created: nu
     let pending: Record<string, unknown>[] | undefined = errors
       .slice(i, i + 25)
       .map((e) => ({ PutRequest: { Item: { pk: `IMPORT#${id}`, sk: rowKey(e.row), entity: 'import_error', ...e } } }));
+    // A bad row's values hold ID and phone numbers: stored masked, sealed beside them, opened for the importer.
+    for (const request of pending as { PutRequest: { Item: Record<string, unknown> } }[]) {
+      const values = request.PutRequest.Item.values as Record<string, string>;
+      request.PutRequest.Item.values = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, redactText(v)]));
+      request.PutRequest.Item.sealedValues = await seal(JSON.stringify(values));
+    }
     while (pending && pending.length > 0) {
       const result = await documentClient().send(new BatchWriteCommand({ RequestItems: { [table]: pending as never } }));
       pending = result.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
@@ -123,7 +131,7 @@ export async function listImportErrors(id: string, limit: number, cursor?: strin
     limit,
     ...(start ? { start } : {}),
   });
-  return { ...page, items: page.items.map((item) => withoutKeys<ImportError>(item)) };
+  return { ...page, items: await Promise.all(page.items.map(importError)) };
 }
 
 export async function allImportErrors(id: string): Promise<ImportError[]> {
@@ -133,7 +141,13 @@ export async function allImportErrors(id: string): Promise<ImportError[]> {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :error)',
     ExpressionAttributeValues: { ':pk': `IMPORT#${id}`, ':error': 'ERROR#' },
   })) {
-    errors.push(withoutKeys<ImportError>(item));
+    errors.push(await importError(item));
   }
   return errors;
+}
+
+/** An error row with its values opened (rows written before sealing are read as they stand). */
+async function importError(item: Record<string, unknown>): Promise<ImportError> {
+  const { sealedValues, ...rest } = withoutKeys<ImportError & { sealedValues?: Sealed }>(item);
+  return sealedValues ? { ...rest, values: JSON.parse(await open(sealedValues)) as ImportError['values'] } : rest;
 }
