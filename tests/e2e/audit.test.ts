@@ -4,15 +4,12 @@
 // request records nothing.
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
-import { checkCharacter } from '../../core/id-number.ts';
+import { idNumberFor } from '../support/ids.ts';
 import { type Json, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
-const idNumber = (i: number) => {
-  const first17 = `11010519880202${String(i).padStart(3, '0')}`;
-  return first17 + checkCharacter(first17);
-};
+const idNumber = (i: number) => idNumberFor('11010519880202', i);
 const today = localDate(new Date());
 
 async function reported(id: string) {

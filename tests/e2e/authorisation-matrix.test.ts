@@ -7,13 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RouteRule, type Scope, ROUTE_RULES, permits } from '../../core/authorisation.ts';
 import { localDate } from '../../core/calendar.ts';
-import { checkCharacter } from '../../core/id-number.ts';
 import type { Principal, Role } from '../../core/principal.ts';
 import { type WebhookReceiver, startWebhookReceiver } from '../../local/webhook-receiver.ts';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../functions/shared/clients.ts';
 import { physicalTableName } from '../../local/tables.ts';
 import { routes } from '../../wiring/index.ts';
+import { idNumberFor } from '../support/ids.ts';
 import { type Json, useLocalStack } from '../support/local-api.ts';
 import { eventually } from '../support/wait.ts';
 
@@ -43,10 +43,7 @@ const api = local.call.bind(local);
 let receiver: WebhookReceiver;
 afterAll(async () => receiver?.stop());
 
-const idNumber = (i: number) => {
-  const first17 = `11010519900101${String(i).padStart(3, '0')}`;
-  return first17 + checkCharacter(first17);
-};
+const idNumber = (i: number) => idNumberFor('11010519900101', i);
 const OWN_ID = idNumber(101);
 const STRANGER_ID = idNumber(202);
 /** The person of the verified registration (one open registration per person and destination). */
@@ -151,6 +148,17 @@ async function rejected(idNumberOf: string, originCode: string): Promise<{ id: s
   return { id: applied.id, decision: { action: 'reject', at: decision.at } };
 }
 
+/** A group filed at 110105001: its responsible person is idNumber(base), its members the next ones. */
+const groupFiling = (base: number, members: number) => ({
+  responsiblePerson: person(idNumber(base)),
+  organisation: { name: '某劳务公司' },
+  agreementReference: `协议${base}号`,
+  originCode: '511321100',
+  destinationCode: '110105001',
+  arrivalDate: today,
+  members: Array.from({ length: members }, (_, i) => ({ person: person(idNumber(base + 1 + i)), expectedStayDays: 100 })),
+});
+
 const newSubscription = async () =>
   (await ok('POST', '/v1/subscriptions', await ownAgency(), { url: receiver.url, eventTypes: ['registration.*'], jurisdiction: '110105', purpose: 'statistics' })).id as string;
 
@@ -183,15 +191,7 @@ beforeAll(async () => {
     subject: { caseId: fixtures.registration.id },
     question: '此人是否在辖区居住？',
   });
-  fixtures.group = await ok('POST', '/v1/groups', await ownFiler(), {
-    responsiblePerson: person(idNumber(300)),
-    organisation: { name: '某劳务公司' },
-    agreementReference: '协议1号',
-    originCode: '511321100',
-    destinationCode: '110105001',
-    arrivalDate: today,
-    members: [1, 2].map((i) => ({ person: person(idNumber(300 + i)), expectedStayDays: 100 })),
-  });
+  fixtures.group = await ok('POST', '/v1/groups', await ownFiler(), groupFiling(300, 2));
   fixtures.import = await ok('POST', '/v1/imports', await ownFiler(), { destinationCode: '110105001' });
   fixtures.peer = await ok('POST', '/v1/federation/peers', await national(), { name: 'guangdong', baseUrl: new URL(receiver.url).origin, prefixes: ['44'] });
   await local.stack.drained();
@@ -267,15 +267,7 @@ function targets(): Record<string, Target> {
       code: '110105001',
       scope: { codes: ['110105001'] },
       path: '/v1/groups',
-      body: {
-        responsiblePerson: person(idNumber(400)),
-        organisation: { name: '某劳务公司' },
-        agreementReference: '协议2号',
-        originCode: '511321100',
-        destinationCode: '110105001',
-        arrivalDate: today,
-        members: [{ person: person(idNumber(401)), expectedStayDays: 100 }],
-      },
+      body: groupFiling(400, 1),
     },
     'POST /v1/imports': { code: '110105001', scope: { codes: ['110105001'] }, path: '/v1/imports', body: { destinationCode: '110105001' } },
     'GET /v1/imports/{id}': { code: '110105001', scope: { codes: ['110105001'], openedBy: OWN_FILER }, path: `/v1/imports/${fixtures.import!.id}` },

@@ -4,17 +4,14 @@
 // An open case, and one closed later, are left alone; a second run changes nothing.
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, localDate } from '../../core/calendar.ts';
-import { checkCharacter } from '../../core/id-number.ts';
 import { addYears } from '../../core/workflows/engine.ts';
 import { invoke } from '../../local/invoke.ts';
+import { idNumberFor } from '../support/ids.ts';
 import { type Json, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
-const idNumber = (i: number) => {
-  const first17 = `11010519770303${String(i).padStart(3, '0')}`;
-  return first17 + checkCharacter(first17);
-};
+const idNumber = (i: number) => idNumberFor('11010519770303', i);
 const today = localDate(new Date());
 
 async function report(person: string, destinationCode: string) {
