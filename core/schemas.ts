@@ -696,7 +696,7 @@ export const RevealRequest = z
 export const Revealed = z
   .object({ caseId: z.uuid(), idNumber: z.string().optional(), phone: z.string().optional() })
   .meta({ id: 'Revealed' });
-const AuditAction = z.enum(['read', 'write', 'reveal', 'lookup', 'list']);
+const AuditAction = z.enum(['read', 'write', 'reveal', 'lookup', 'list', 'sent']).meta({ description: 'sent: personal fields an agency received through its subscription' });
 export const AccessLogEntry = z
   .object({
     at: z.iso.datetime(),

@@ -270,10 +270,10 @@ export const functions = {
   },
   fanOutEvents: {
     entry: 'functions/streams/fan-out-events.ts',
-    description: 'Records each event as a delivery for every subscription that wants it, in commit order',
+    description: 'Records each event as a delivery for every subscription that wants it, in commit order; what an agency receives of a person, in the audit',
     timeoutSeconds: 60,
     memoryMb: 512,
-    tables: { deliveries: 'readWrite' },
+    tables: { deliveries: 'readWrite', audit: 'append' },
     sendsTo: ['deliveries'],
   },
   deliverEvents: {

@@ -7,7 +7,9 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { type Subscription, agencyEvent, wants } from '../../core/subscriptions.ts';
+import { keyedId } from '../shared/cases.ts';
 import { enqueueDelivery } from '../shared/deliveries.ts';
+import { appendAudit } from '../shared/store/audit.ts';
 import { logger } from '../shared/observability.ts';
 import { allSubscriptions, recordDelivery } from '../shared/store/subscriptions.ts';
 
@@ -17,17 +19,42 @@ async function fanOut(record: DynamoDBRecord, subscriptions: Subscription[]): Pr
   const row = unmarshall(image as Record<string, AttributeValue>);
   if (row.entity !== 'event') return;
   const event = row.event as { id: string; type: string; time: string; data: Record<string, unknown> };
+  const auditPartition = row.auditPartition as string | undefined;
   const caseId = String(event.data?.caseId ?? row.caseId ?? '');
   // A disabled endpoint records nothing; a paused one holds what it wants until resumed.
   const wanting = subscriptions.filter((s) => s.state !== 'disabled' && wants(s, event));
   // Each subscription's lane is its own: they are written side by side.
   await Promise.all(
     wanting.map(async (s) => {
+      // A peer deployment is an office like ours: it gets the whole event. An agency, what its purpose allows.
+      const sent = s.kind === 'peer' ? event : agencyEvent(event, s.purpose);
       const { outcome, enqueue } = await recordDelivery(
-        // A peer deployment is an office like ours: it gets the whole event. An agency, what its purpose allows.
-        { id: event.id, subscriptionId: s.id, eventType: event.type, eventTime: event.time, caseId, event: s.kind === 'peer' ? event : agencyEvent(event, s.purpose) },
+        { id: event.id, subscriptionId: s.id, eventType: event.type, eventTime: event.time, caseId, event: sent },
         new Date(),
       );
+      // What an agency receives of the person is in the person's access log.
+      const person = (sent as { data?: { person?: Record<string, unknown> } }).data?.person;
+      if (s.kind !== 'peer' && auditPartition && person) {
+        await appendAudit([
+          {
+            partition: auditPartition,
+            entry: {
+              // One entry per event and subscription, however often the stream delivers it.
+              id: keyedId(`${event.id}|${s.id}`),
+              at: event.time,
+              sub: `subscription:${s.id}`,
+              role: 'agency',
+              agency: s.agency,
+              action: 'sent',
+              caseId,
+              caseType: String(event.type).split('.').slice(-2, -1)[0] ?? '',
+              fields: Object.keys(person).map((f) => `person.${f}`),
+              route: 'event subscription',
+              purpose: `event subscription (${s.purpose})`,
+            },
+          },
+        ]);
+      }
       if (enqueue) await enqueueDelivery(enqueue);
       logger.info('delivery', { outcome, queued: Boolean(enqueue), eventId: event.id, subscriptionId: s.id });
     }),

@@ -4,6 +4,7 @@
 // request records nothing.
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
+import { startWebhookReceiver } from '../../local/webhook-receiver.ts';
 import { idNumberFor } from '../support/ids.ts';
 import { type Json, useLocalStack } from '../support/local-api.ts';
 
@@ -80,5 +81,31 @@ describe('the audit and the access log', () => {
     expect((await api('GET', `/v1/audit?sub=wang-fang&from=${today}&to=${today}`, { token: otherCounty })).body.items).toEqual([]);
     expect((await api('GET', `/v1/audit?sub=wang-fang&from=${today}&to=${today}`, { token: office })).status).toBe(403);
     expect((await api('GET', `/v1/audit?sub=wang-fang&from=${today}&to=2020-01-01`, { token: county })).body.errors[0].field).toBe('query.from');
+  });
+
+  it('shows the person what an agency received of them through its subscription, once per event', async () => {
+    const receiver = await startWebhookReceiver({ secrets: [], respond: (_r, res) => void res.writeHead(204).end() });
+    try {
+      const police = await local.stack.issuer.sign({ role: 'agency', agency: 'police-bj', jurisdiction: '11' });
+      const subscribed = await api('POST', '/v1/subscriptions', {
+        token: police,
+        body: { url: receiver.url, eventTypes: ['registration.reported'], jurisdiction: '110105', purpose: 'law_enforcement' },
+      });
+      expect(subscribed.status).toBe(201);
+      const statistics = await local.stack.issuer.sign({ role: 'agency', agency: 'stats-bj', jurisdiction: '11' });
+      await api('POST', '/v1/subscriptions', { token: statistics, body: { url: receiver.url, eventTypes: ['registration.reported'], jurisdiction: '110105', purpose: 'statistics' } });
+      const { self, id } = await reported(idNumber(14));
+      await local.stack.drained();
+      const sent = (await accessLog(self)).filter((e) => e.action === 'sent');
+      // The statistics office received no personal field, so nothing of the person was sent to it.
+      expect(sent).toEqual([
+        expect.objectContaining({ caseId: id, purpose: 'event subscription (law_enforcement)', by: { role: 'agency', agency: 'police-bj' } }),
+      ]);
+      // Both received the event; the police its masked number, never the full one.
+      expect(receiver.received.filter((r) => (r.event.data as Json).caseId === id)).toHaveLength(2);
+      expect(receiver.received.some((r) => JSON.stringify(r.event).includes(idNumber(14)))).toBe(false);
+    } finally {
+      await receiver.stop();
+    }
   });
 });

@@ -6,8 +6,8 @@
 // Functions may only insert (IAM allows dynamodb:PutItem and nothing else that writes); each
 // put is conditional on the key not existing, so an entry cannot be overwritten either.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
+import { conditional } from './conditional.ts';
 import { type Page, decodeCursor, queryPage } from './paging.ts';
 
 export interface AuditEntry {
@@ -18,8 +18,8 @@ export interface AuditEntry {
   role: string;
   office?: string;
   agency?: string;
-  /** What: read, write, reveal (full numbers), lookup (by ID number), list. */
-  action: 'read' | 'write' | 'reveal' | 'lookup' | 'list';
+  /** What: read, write, reveal (full numbers), lookup (by ID number), list, sent (to an agency, by its subscription). */
+  action: 'read' | 'write' | 'reveal' | 'lookup' | 'list' | 'sent';
   caseId?: string;
   caseType?: string;
   caseIds?: string[];
@@ -32,11 +32,12 @@ export interface AuditEntry {
 
 const SK = /^\d{4}-\d{2}-\d{2}T[0-9:.]+Z#[0-9a-f-]{36}$/;
 
+/** Appends entries; one whose key exists already is that same entry (a retried delivery's), left as it is. */
 export async function appendAudit(entries: { partition: string; entry: AuditEntry }[]): Promise<void> {
   const table = tableName('audit');
   await Promise.all(
     entries.map(({ partition, entry }) =>
-      documentClient().send(
+      conditional(
         new PutCommand({
           TableName: table,
           Item: { pk: partition, sk: `${entry.at}#${entry.id}`, actor: `SUB#${entry.sub}`, ...entry },

@@ -205,7 +205,16 @@ export async function commit(decisions: Decision<Case | CaseBase>[], extra: { it
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     });
-    add({ Put: { TableName: table, Item: outboxItem(await sealHandOff(d.event)), ConditionExpression: 'attribute_not_exists(pk)' } });
+    // The event row also names whose audit partition it concerns (not part of the CloudEvent):
+    // what an agency receives of the person is recorded there.
+    const subject = personOf(c);
+    add({
+      Put: {
+        TableName: table,
+        Item: { ...outboxItem(await sealHandOff(d.event)), ...(subject ? { auditPartition: await personKey(subject) } : {}) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
     const dedupe = d.previousVersion === null ? await dedupeKey(c) : undefined;
     if (dedupe) {
       add(
