@@ -41,6 +41,8 @@ export interface Policy {
   reviewIntervalMonths: number;
   /** A closed case keeps its personal data this many years, then is minimised (kept for statistics). */
   retentionYears: number;
+  /** Whether a person's access log names this office's staff (by account), or only the office and role. */
+  accessLogNamesStaff: boolean;
   /** A review can be completed from this many days before it is due (not straight after the last). */
   reviewWindowDays: number;
   /** Per deadline kind: reminders before it, escalations after it (an override replaces kind by kind). */
@@ -78,6 +80,7 @@ export const DEFAULT_POLICY: Policy = {
   noticeAcknowledgement: { count: 3, unit: 'working_days' },
   reviewIntervalMonths: 6,
   retentionYears: 5,
+  accessLogNamesStaff: false,
   reviewWindowDays: 30,
   reminders: DEFAULT_REMINDERS,
   quietHours: DEFAULT_QUIET_HOURS,

@@ -643,6 +643,7 @@ export const PolicyOverride = z
     noticeAcknowledgement: Period,
     reviewIntervalMonths: Months,
     retentionYears: z.number().int('must be a whole number of years').min(1, 'must be at least 1').max(30, 'must be at most 30'),
+    accessLogNamesStaff: z.boolean(),
     reviewWindowDays: z.number().int().min(0).max(366, 'must be at most 366'),
     reminders: z.partialRecord(z.enum(DEADLINE_KINDS), ReminderRule).meta({
       description: 'By deadline kind: reminders `before` (days, in the deadline\'s unit) to `remind` (person, office), escalations `escalateAfter` (days; each one level further up)',
@@ -705,7 +706,9 @@ export const AccessLogEntry = z
     caseType: z.string().optional(),
     purpose: z.string(),
     reason: z.string().optional(),
-    by: z.object({ role: z.string(), office: z.string().optional(), agency: z.string().optional() }).meta({ description: 'The office or agency; staff identities are not shown' }),
+    by: z
+      .object({ role: z.string(), office: z.string().optional(), agency: z.string().optional(), sub: z.string().optional() })
+      .meta({ description: "The office or agency; the staff account (`sub`) only where the office's policy accessLogNamesStaff says so" }),
   })
   .meta({ id: 'AccessLogEntry' });
 export const AccessLogPage = z.object({ items: z.array(AccessLogEntry), cursor: z.string().optional() }).meta({ id: 'AccessLogPage' });

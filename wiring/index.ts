@@ -222,7 +222,7 @@ export const functions = {
   readCases: api('cases/read.ts', 'GET a case of any type and its history', READS),
   listCases: api('cases/list.ts', 'GET /v1/cases, /v1/assistance-requests and /v1/me/cases', READS),
   people: api('people/people.ts', 'Offices: find a person\'s cases by ID number, reveal a case\'s full numbers; audited with the reason', READS),
-  auditLog: api('audit/read.ts', 'GET /v1/me/access-log (who read my record) and GET /v1/audit (what one user read)', { audit: 'read' }),
+  auditLog: api('audit/read.ts', 'GET /v1/me/access-log (who read my record) and GET /v1/audit (what one user read)', { audit: 'read', cases: 'read' }),
   checkCertificate: api('certificates/check.ts', 'GET /v1/certificates/{number}: the public validity check', { cases: 'readWrite' }, {
     environment: { CERTIFICATE_CHECKS_PER_MINUTE: '30' },
   }),

@@ -53,6 +53,11 @@ describe('the audit and the access log', () => {
       expect(e).toMatchObject({ caseId: id, caseType: 'registration', by: { role: 'caseworker', office: '110105001' } });
       expect(JSON.stringify(e)).not.toContain('zhang-wei');
     }
+    // An office whose policy names its staff in access logs: the person sees the account too.
+    const national = await local.stack.issuer.sign({ role: 'admin' });
+    expect((await api('PUT', '/v1/policies/110105001', { token: national, body: { accessLogNamesStaff: true } })).status).toBe(201);
+    expect((await accessLog(self))[0]!.by).toEqual({ role: 'caseworker', office: '110105001', sub: 'zhang-wei' });
+    expect((await api('PUT', '/v1/policies/110105001', { token: national, body: {} })).status).toBe(200);
   });
 
   it('records a lookup that found nothing within reach, and nothing for a refused request', async () => {

@@ -150,7 +150,11 @@ describe('bulk filings', () => {
     const read = await upload(state.token!, gb);
     // The row's ID number is wrong on purpose: its error row shows the name read back from GB18030.
     expect(read).toMatchObject({ state: 'done', rows: 1, failed: 1 });
-    expect(read.errors.items[0]).toMatchObject({ row: 2, field: 'idNumber', values: { name: '张三' } });
+    expect(read.errors.items[0]).toMatchObject({ row: 2, field: 'idNumber', values: { name: '张三', idNumber: '51132119900101002X', phone: '13900139000' } });
+    // The importer gets its row back as sent, to fix it; an office above sees the numbers masked.
+    const county = await local.stack.issuer.sign({ role: 'supervisor', jurisdiction: '110105' });
+    const seen = (await api('GET', `/v1/imports/${read.id}`, { token: county })).body;
+    expect(seen.errors.items[0].values).toMatchObject({ name: '张三', idNumber: '511321********002X', phone: '139****9000' });
     expect(local.errors).toEqual([]);
   }, 300_000);
 

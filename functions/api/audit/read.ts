@@ -7,10 +7,14 @@ import { AccessLogQuery, AuditQuery } from '../../../core/schemas.ts';
 import { personPartition } from '../../shared/audit.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { auditByActor, auditOf } from '../../shared/store/audit.ts';
+import { policyFor } from '../../shared/store/reference.ts';
 
 export const handler = byRoute({
   'GET /v1/me/access-log': route({ query: AccessLogQuery }, async ({ query, principal }) => {
     const page = await auditOf(await personPartition(principal.idNumber!), query.limit, query.cursor);
+    // Each office's policy says whether its staff are named; offices always are.
+    const naming = new Map<string, boolean>();
+    for (const office of new Set(page.items.flatMap((e) => (e.office ? [e.office] : [])))) naming.set(office, (await policyFor(office)).accessLogNamesStaff);
     const items = page.items
       // The person's own reads are not what they are asking about.
       .filter((e) => e.sub !== principal.sub)
@@ -20,7 +24,7 @@ export const handler = byRoute({
         ...(e.caseId ? { caseId: e.caseId, caseType: e.caseType } : {}),
         purpose: e.purpose,
         ...(e.reason ? { reason: e.reason } : {}),
-        by: { role: e.role, ...(e.office ? { office: e.office } : {}), ...(e.agency ? { agency: e.agency } : {}) },
+        by: { role: e.role, ...(e.office ? { office: e.office } : {}), ...(e.agency ? { agency: e.agency } : {}), ...(e.office && naming.get(e.office) ? { sub: e.sub } : {}) },
       }));
     return json(200, { items, ...(page.cursor ? { cursor: page.cursor } : {}) });
   }),

@@ -2,7 +2,8 @@
 // as a file the filer fixes and uploads again. The importing account and the offices covering
 // the premises see it.
 import { notFound } from '../../../core/errors.ts';
-import { ImportQuery, errorsAsCsv } from '../../../core/imports.ts';
+import { type ImportError, ImportQuery, errorsAsCsv } from '../../../core/imports.ts';
+import { redactText } from '../../../core/masking.ts';
 import { officeCovers } from '../../../core/principal.ts';
 import { CaseIdParams } from '../../../core/schemas.ts';
 import { json, route } from '../../shared/http.ts';
@@ -14,13 +15,17 @@ export const handler = route({ params: CaseIdParams, query: ImportQuery }, async
   if (!record || !(record.by.sub === principal.sub || officeCovers(principal, record.destinationCode))) {
     throw notFound(`no import ${params.id} within your reach`);
   }
+  // The importer gets its rows back as it sent them, to fix and upload again; an office sees them masked.
+  const own = record.by.sub === principal.sub;
+  const shown = (e: ImportError): ImportError => (own ? e : { ...e, values: Object.fromEntries(Object.entries(e.values).map(([k, v]) => [k, redactText(v ?? '')])) });
   if (query.format === 'csv') {
     return {
       statusCode: 200,
       headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="import-${record.id}-errors.csv"` },
       // A BOM so that spreadsheet software here opens the UTF-8 file with its Chinese intact.
-      body: `\uFEFF${errorsAsCsv(await allImportErrors(record.id))}`,
+      body: `\uFEFF${errorsAsCsv((await allImportErrors(record.id)).map(shown))}`,
     };
   }
-  return json(200, { ...importView(record), errors: await listImportErrors(record.id, query.limit, query.cursor) });
+  const errors = await listImportErrors(record.id, query.limit, query.cursor);
+  return json(200, { ...importView(record), errors: { ...errors, items: errors.items.map(shown) } });
 });
