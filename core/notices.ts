@@ -70,11 +70,13 @@ export function noticesFor(event: DomainEvent): Notice[] {
         return event.destinationCode ? parentOf(event.destinationCode) : undefined;
     }
   });
-  // An inbox gets the event without a hand-off (that is for the peer) and with numbers masked:
-  // the office opens the case, audited, when it needs more.
+  // An inbox gets the case id and the masked number, without names or a hand-off (that is for
+  // the peer): the office opens the case, audited, when it needs more.
   const { id: eventId, data, ...rest } = event;
-  const { handOff: _handOff, ...kept } = (data ?? {}) as Record<string, unknown>;
-  const masked = maskProtected(kept);
+  const { handOff: _handOff, responsiblePerson: _responsible, ...kept } = (data ?? {}) as Record<string, unknown>;
+  const masked = maskProtected(kept) as Record<string, unknown> & { person?: { idNumber?: string } };
+  // Of the person, only the masked number: no name, no phone.
+  if (masked.person) masked.person = masked.person.idNumber ? { idNumber: masked.person.idNumber } : {};
   return [...new Set(codes.filter((c): c is string => c !== undefined))].map((jurisdiction) => ({ jurisdiction, eventId, ...rest, data: masked }));
 }
 

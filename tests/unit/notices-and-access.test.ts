@@ -36,6 +36,12 @@ describe('notices', () => {
     expect(noticesFor(event).map((n) => n.jurisdiction)).toEqual(['511321100', '511321']);
   });
 
+  it('carries the case id and the masked number, never the name, phone or a hand-off', () => {
+    const [notice] = noticesFor({ ...opened.event, data: { ...opened.event.data, handOff: { person: { name: '张三' } } } });
+    expect(notice!.data).toMatchObject({ caseId: 'c', person: { idNumber: '110105********002X' } });
+    expect(JSON.stringify(notice)).not.toMatch(/张三|13800138000|handOff|11010519491231002X/);
+  });
+
   it('files nothing for an event type with no route', () => {
     expect(noticesFor({ ...opened.event, type: 'registration.supplement_requested' })).toEqual([]);
   });
