@@ -125,6 +125,8 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'POST /v1/federation/peers': { purpose: 'federation', roles: { admin: 'national' } },
   'DELETE /v1/federation/peers/{name}': { purpose: 'federation', roles: { admin: 'national' } },
   'POST /v1/federation/events': { purpose: 'federation', public: true, roles: {} },
+  // What each completeness rate counts: not personal, for every account.
+  'GET /v1/statistics/definitions': { purpose: 'statistics', roles: EVERY_ROLE },
   // The API and event descriptions.
   'GET /v1/openapi.json': { purpose: 'API description', public: true, roles: {} },
   'GET /v1/events/schemas': { purpose: 'API description', public: true, roles: {} },

@@ -259,6 +259,7 @@ export const functions = {
   subscriptionDeliveries: api('subscriptions/deliveries.ts', "A subscription's deliveries and their attempts; replay", DELIVERIES, { sendsTo: ['deliveries'] }),
   federationPeers: api('federation/peers.ts', 'Peer deployments: register, list, remove (national administrators)', DELIVERIES),
   receiveFederatedEvents: api('federation/events.ts', "POST /v1/federation/events: a peer deployment's signed event: notices, transfers", { ...WRITES, deliveries: 'read' }),
+  statistics: api('statistics/definitions.ts', 'GET /v1/statistics/definitions: each completeness rate defined as data', {}, { timeoutSeconds: 5, memoryMb: 256 }),
   openapi: api('openapi.ts', 'GET /v1/openapi.json and /v1/events/schemas: the API and event descriptions', {}, { timeoutSeconds: 5, memoryMb: 256 }),
   publishEvents: {
     entry: 'functions/streams/publish-events.ts',
@@ -393,6 +394,7 @@ export const routes: readonly Route[] = [
   { method: 'DELETE', path: '/v1/federation/peers/{name}', function: 'federationPeers', auth: 'jwt' },
   // Public at the gateway: a peer proves itself by the signature, which the function verifies.
   { method: 'POST', path: '/v1/federation/events', function: 'receiveFederatedEvents', auth: 'none', throttle: { ratePerSecond: 200, burst: 400 } },
+  { method: 'GET', path: '/v1/statistics/definitions', function: 'statistics', auth: 'jwt' },
   { method: 'GET', path: '/v1/openapi.json', function: 'openapi', auth: 'none' },
   { method: 'GET', path: '/v1/events/schemas', function: 'openapi', auth: 'none' },
   { method: 'GET', path: '/v1/events/schemas/{type}', function: 'openapi', auth: 'none' },

@@ -5,6 +5,7 @@ import * as schemas from '../../core/schemas.ts';
 import { CASE_TYPE_NAMES, actionPath } from '../../core/workflows/index.ts';
 import { ImportCreate, ImportCreated, ImportQuery, ImportStatus } from '../../core/imports.ts';
 import * as federation from '../../core/federation.ts';
+import * as statistics from '../../core/statistics.ts';
 import * as subscriptions from '../../core/subscriptions.ts';
 import { routes } from '../../wiring/index.ts';
 
@@ -139,6 +140,10 @@ export const OPERATIONS: Record<string, Operation> = {
     params: schemas.CaseIdParams,
     body: schemas.RevealRequest,
     responses: { 200: ok('The full numbers', schemas.Revealed), ...problems(400, 401, 403, 404, 415, 429) },
+  },
+  'GET /v1/statistics/definitions': {
+    summary: "Each completeness rate's definition as data: its denominator, numerator, the date that places a case in a period, what on time means",
+    responses: { 200: ok('The definitions', statistics.RateDefinitionList), ...problems(401) },
   },
   'GET /v1/certificates/{number}': {
     summary: 'Check a certificate: validity only, and with ?idNumber= whether it belongs to that person',

@@ -321,6 +321,7 @@ function targets(): Record<string, Target> {
     'POST /v1/federation/peers': { code: '1101', scope: {}, path: '/v1/federation/peers', body: { name: 'guangxi', baseUrl: new URL(receiver.url).origin, prefixes: ['45'] } },
     'DELETE /v1/federation/peers/{name}': { code: '1101', scope: {}, path: '/v1/federation/peers/guangdong' },
     'POST /v1/federation/events': { code: '1101', scope: {}, path: '/v1/federation/events', body: { specversion: '1.0' } },
+    'GET /v1/statistics/definitions': { code: '110105', scope: {}, path: '/v1/statistics/definitions' },
     'GET /v1/openapi.json': { code: '1101', scope: {}, path: '/v1/openapi.json' },
     'GET /v1/events/schemas': { code: '1101', scope: {}, path: '/v1/events/schemas' },
     'GET /v1/events/schemas/{type}': { code: '1101', scope: {}, path: '/v1/events/schemas/registration.verified' },
