@@ -5,6 +5,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { DomainError, type FieldProblem } from './errors.ts';
+import { redactText } from './masking.ts';
 import type { Policy } from './policy.ts';
 import type { Principal } from './principal.ts';
 import type { Decision } from './workflows/engine.ts';
@@ -206,6 +207,12 @@ export interface ImportError {
   /** The row as the file had it, so the filer can fix and upload only the error rows. */
   values: ImportRow['values'];
 }
+
+/** An error row with any ID or phone number in its values masked (for whoever did not send it). */
+export const maskedErrorRow = (e: ImportError): ImportError => ({
+  ...e,
+  values: Object.fromEntries(Object.entries(e.values).map(([k, v]) => [k, redactText(v ?? '')])),
+});
 
 /** The error rows as CSV, with the file's own columns plus the field and reason. */
 export function errorsAsCsv(errors: ImportError[]): string {

@@ -3,7 +3,7 @@
 // period, what counts as on time). Supervisors are judged by these; every figure must be
 // explainable, so the definitions are served as they are (GET /v1/statistics/definitions).
 import { z } from 'zod';
-import { addCalendarDays } from './calendar.ts';
+import { addCalendarDays, daysInMonth as lastDay } from './calendar.ts';
 
 export const PERIOD_KINDS = ['dekad', 'month', 'quarter'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -18,7 +18,6 @@ export interface Period {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** The period of `kind` that holds the local date. */
 export function periodOf(date: string, kind: PeriodKind): Period {

@@ -342,6 +342,8 @@ const readRoutes = (): Route[] =>
 
 /** API Gateway's default route throttling (every route without its own), in the CDK stage and the local server alike. */
 export const stageThrottle = { ratePerSecond: 100, burst: 200 } as const;
+/** Lookups of people by ID number and reveals of full numbers: few a second, whoever asks. */
+const PERSON_LOOKUPS = { ratePerSecond: 5, burst: 10 } as const;
 
 export const routes: readonly Route[] = [
   ...readRoutes(),
@@ -364,8 +366,8 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/me/access-log', function: 'auditLog', auth: 'jwt' },
   { method: 'GET', path: '/v1/audit', function: 'auditLog', auth: 'jwt' },
   // Finding people by ID number: a POST, so the number is in no access log; throttled harder.
-  { method: 'POST', path: '/v1/people/search', function: 'people', auth: 'jwt', throttle: { ratePerSecond: 5, burst: 10 } },
-  { method: 'POST', path: '/v1/cases/{id}/reveal', function: 'people', auth: 'jwt', throttle: { ratePerSecond: 5, burst: 10 } },
+  { method: 'POST', path: '/v1/people/search', function: 'people', auth: 'jwt', throttle: PERSON_LOOKUPS },
+  { method: 'POST', path: '/v1/cases/{id}/reveal', function: 'people', auth: 'jwt', throttle: PERSON_LOOKUPS },
   // Public: anyone holding a number may check it. The function limits each caller (30 a minute);
   // the route's throttle is a ceiling on the whole route's cost.
   { method: 'GET', path: '/v1/certificates/{number}', function: 'checkCertificate', auth: 'none', throttle: { ratePerSecond: 100, burst: 200 } },

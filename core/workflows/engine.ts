@@ -2,7 +2,7 @@
 // roles, the deadline it starts, the event it emits, whether a reason is required), in the
 // manner of OpenCRVS's availableActions.ts; `open` and `transition` are the only places a
 // case changes state, so every workflow gets the same checks, history and events.
-import { deadlineDate, endOfLocalDate, localDate, type Period } from '../calendar.ts';
+import { addMonths, deadlineDate, endOfLocalDate, localDate, type Period } from '../calendar.ts';
 import { conflict, forbidden, validationError } from '../errors.ts';
 import { type DeadlineKind, type Policy, periodFor } from '../policy.ts';
 import { type Principal, type Role, filerCovers, officeCovers } from '../principal.ts';
@@ -341,14 +341,7 @@ export function transition<C extends CaseBase, A extends string>(
 /** A case entering a closed state keeps its personal data for the policy's years; one reopened (an appeal) loses the date. */
 function retained<C extends CaseBase, A extends string>(workflow: Workflow<C, A>, next: C, policy: Policy, now: Date): C {
   const { retainUntil: _previous, ...rest } = next;
-  return workflow.closed.includes(next.state) ? ({ ...rest, retainUntil: addYears(localDate(now), policy.retentionYears) } as C) : (rest as C);
-}
-
-/** The same day `years` later (29 February becomes 28 February). */
-export function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const day = m === 2 && d === 29 && !((y + years) % 4 === 0 && ((y + years) % 100 !== 0 || (y + years) % 400 === 0)) ? 28 : d;
-  return `${y + years}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return workflow.closed.includes(next.state) ? ({ ...rest, retainUntil: addMonths(localDate(now), 12 * policy.retentionYears) } as C) : (rest as C);
 }
 
 /** True when the case's deadline has passed at `now` and its table has an `expire` action for the state. */

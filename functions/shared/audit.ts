@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { personOf } from '../../core/access.ts';
 import type { Principal } from '../../core/principal.ts';
 import type { Case } from '../../core/workflows/index.ts';
-import { blindIndex } from './protection.ts';
+import { personKey } from './store/cases.ts';
 import { type AuditEntry, appendAudit } from './store/audit.ts';
 
 interface Scope {
@@ -23,11 +23,10 @@ interface Scope {
 
 const current = new AsyncLocalStorage<Scope>();
 
-/** The partition of a case's entries: its person's (by blind index), or its own. */
-export const personPartition = async (idNumber: string) => `PERSON#${await blindIndex('person', idNumber)}`;
+/** The partition of a case's entries: its person's (the person index's key), or its own. */
 const partitionOf = (c: Case) => {
   const person = personOf(c);
-  return person ? personPartition(person) : Promise.resolve(`CASE#${c.id}`);
+  return person ? personKey(person) : Promise.resolve(`CASE#${c.id}`);
 };
 
 /** Notes that the request touched `c` (read, or wrote on a write route; or `action` as given). */
@@ -50,7 +49,7 @@ export function noteCase(c: Case, detail: { action?: AuditEntry['action']; field
 
 /** Notes a lookup by ID number that found nothing within reach: the person still sees that it happened. */
 export function noteLookup(idNumber: string, reason: string): void {
-  current.getStore()?.notes.push({ partition: personPartition(idNumber), entry: { action: 'lookup', reason } });
+  current.getStore()?.notes.push({ partition: personKey(idNumber), entry: { action: 'lookup', reason } });
 }
 
 /** Notes a list read: one entry naming the cases listed (masked rows), under the caller. */

@@ -77,27 +77,27 @@ export function rotateLocalKeys(file: string): string {
   return kid;
 }
 
+/** The key file is read once (a rotation in this process starts a new source); a data key per master key. */
 function localSource(file: string): KeySource {
-  const read = () => ensureLocalKeys(file);
-  let cached: DataKey | undefined;
+  const keys = ensureLocalKeys(file);
+  const newest = keys.keys.at(-1)!;
+  const plain = randomBytes(32);
+  const wrapped = gcm.seal(Buffer.from(newest.key, 'base64'), plain);
+  const dataKey: DataKey = { kid: newest.kid, plain, wrapped: `${wrapped.iv.toString('base64')}.${wrapped.ct.toString('base64')}` };
+  const indexKey = Buffer.from(keys.index.key, 'base64');
   return {
     async dataKey() {
-      const newest = read().keys.at(-1)!;
-      if (cached?.kid !== newest.kid) {
-        const plain = randomBytes(32);
-        const { iv, ct } = gcm.seal(Buffer.from(newest.key, 'base64'), plain);
-        cached = { kid: newest.kid, plain, wrapped: `${iv.toString('base64')}.${ct.toString('base64')}` };
-      }
-      return cached;
+      return dataKey;
     },
-    async unwrap(kid, wrapped) {
-      const master = read().keys.find((k) => k.kid === kid);
+    async unwrap(kid, wrappedKey) {
+      // A key added since this source read the file (another process rotated) is looked for again.
+      const master = keys.keys.find((k) => k.kid === kid) ?? ensureLocalKeys(file).keys.find((k) => k.kid === kid);
       if (!master) throw new Error(`no local key ${kid}: the key file has lost it`);
-      const [iv, ct] = wrapped.split('.');
+      const [iv, ct] = wrappedKey.split('.');
       return gcm.open(Buffer.from(master.key, 'base64'), Buffer.from(iv!, 'base64'), Buffer.from(ct!, 'base64'));
     },
     async indexKey() {
-      return Buffer.from(read().index.key, 'base64');
+      return indexKey;
     },
   };
 }

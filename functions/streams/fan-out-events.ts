@@ -47,7 +47,7 @@ async function fanOut(record: DynamoDBRecord, subscriptions: Subscription[]): Pr
               agency: s.agency,
               action: 'sent',
               caseId,
-              caseType: String(event.type).split('.').slice(-2, -1)[0] ?? '',
+              caseType: String(event.data.caseType),
               fields: Object.keys(person).map((f) => `person.${f}`),
               route: 'event subscription',
               purpose: `event subscription (${s.purpose})`,

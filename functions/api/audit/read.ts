@@ -1,17 +1,17 @@
-// GET /v1/me/access-log: which offices and agencies read or changed the signed-in person's record,
-// when and why (staff identities are not shown; their office is). GET /v1/audit?sub=&from=&to=:
+// GET /v1/me/access-log: which offices and agencies read, changed or received the signed-in
+// person's record, when and why (the office always; its staff where its policy says so). GET /v1/audit?sub=&from=&to=:
 // what one user read and wrote, for a supervisor over the users of their jurisdiction.
 import { endOfLocalDate, addCalendarDays } from '../../../core/calendar.ts';
 import { isWithin } from '../../../core/jurisdiction.ts';
 import { AccessLogQuery, AuditQuery } from '../../../core/schemas.ts';
-import { personPartition } from '../../shared/audit.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { auditByActor, auditOf } from '../../shared/store/audit.ts';
+import { personKey } from '../../shared/store/cases.ts';
 import { policyFor } from '../../shared/store/reference.ts';
 
 export const handler = byRoute({
   'GET /v1/me/access-log': route({ query: AccessLogQuery }, async ({ query, principal }) => {
-    const page = await auditOf(await personPartition(principal.idNumber!), query.limit, query.cursor);
+    const page = await auditOf(await personKey(principal.idNumber!), query.limit, query.cursor);
     // Each office's policy says whether its staff are named; offices always are.
     const naming = new Map<string, boolean>();
     for (const office of new Set(page.items.flatMap((e) => (e.office ? [e.office] : [])))) naming.set(office, (await policyFor(office)).accessLogNamesStaff);

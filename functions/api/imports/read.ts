@@ -2,8 +2,7 @@
 // as a file the filer fixes and uploads again. The importing account and the offices covering
 // the premises see it.
 import { notFound } from '../../../core/errors.ts';
-import { type ImportError, ImportQuery, errorsAsCsv } from '../../../core/imports.ts';
-import { redactText } from '../../../core/masking.ts';
+import { type ImportError, ImportQuery, errorsAsCsv, maskedErrorRow } from '../../../core/imports.ts';
 import { officeCovers } from '../../../core/principal.ts';
 import { CaseIdParams } from '../../../core/schemas.ts';
 import { json, route } from '../../shared/http.ts';
@@ -17,7 +16,7 @@ export const handler = route({ params: CaseIdParams, query: ImportQuery }, async
   }
   // The importer gets its rows back as it sent them, to fix and upload again; an office sees them masked.
   const own = record.by.sub === principal.sub;
-  const shown = (e: ImportError): ImportError => (own ? e : { ...e, values: Object.fromEntries(Object.entries(e.values).map(([k, v]) => [k, redactText(v ?? '')])) });
+  const shown = (e: ImportError): ImportError => (own ? e : maskedErrorRow(e));
   if (query.format === 'csv') {
     return {
       statusCode: 200,

@@ -47,8 +47,8 @@ export const shardOf = (id: string) => createHash('sha256').update(id).digest()[
 /** ID numbers never appear in keys: their blind index stands in. */
 export const holderHash = (idNumber: string) => blindIndex('holder', idNumber);
 
-/** Cases about a person are found by the blind index of the ID number, never the number itself. */
-const personKey = async (idNumber: string) => `PERSON#${await blindIndex('person', idNumber)}`;
+/** Cases about a person are found by the blind index of the ID number, never the number itself; the audit files their entries under the same key. */
+export const personKey = async (idNumber: string) => `PERSON#${await blindIndex('person', idNumber)}`;
 
 /** The registration's duplicate guard: one case per person, destination and arrival date. */
 const dedupeKey = async (c: Case) =>
@@ -162,6 +162,26 @@ export async function openHandOff<E extends { data?: unknown }>(event: E): Promi
   return { ...event, data: { ...(event.data as object), handOff: { ...handOff, person: JSON.parse(await open(handOff.person.sealed)) } } };
 }
 
+/** The case, guarded by the version it was decided on (or by not existing yet, when it opens). */
+const casePut = async (table: string, c: Case, previousVersion: number | null): Promise<TransactItem> => ({
+  Put: {
+    TableName: table,
+    Item: await caseItem(c),
+    ...(previousVersion === null
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': previousVersion } }),
+  },
+});
+
+/** The history entry of the case's new version, written once. */
+const historyPut = (table: string, c: Case, history: HistoryEntry): TransactItem => ({
+  Put: {
+    TableName: table,
+    Item: { pk: `CASE#${c.id}`, sk: `HISTORY#${history.at}#${String(c.version).padStart(6, '0')}`, entity: 'history', ...history },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
 /** What each transact item stands for, to say which one a cancelled transaction tripped on. */
 type Purpose =
   | { kind: 'case'; id: string }
@@ -186,25 +206,8 @@ export async function commit(decisions: Decision<Case | CaseBase>[], extra: { it
   };
   for (const d of decisions as Decision<Case>[]) {
     const c = d.case;
-    add(
-      {
-        Put: {
-          TableName: table,
-          Item: await caseItem(c),
-          ...(d.previousVersion === null
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': d.previousVersion } }),
-        },
-      },
-      { kind: 'case', id: c.id },
-    );
-    add({
-      Put: {
-        TableName: table,
-        Item: { pk: `CASE#${c.id}`, sk: `HISTORY#${d.history.at}#${String(c.version).padStart(6, '0')}`, entity: 'history', ...d.history },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    });
+    add(await casePut(table, c, d.previousVersion), { kind: 'case', id: c.id });
+    add(historyPut(table, c, d.history));
     // The event row also names whose audit partition it concerns (not part of the CloudEvent):
     // what an agency receives of the person is recorded there.
     const subject = personOf(c);
@@ -482,16 +485,7 @@ export async function replaceMinimised(next: Case, previousVersion: number, hist
   try {
     await documentClient().send(
       new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: table, Item: await caseItem(next), ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': previousVersion } } },
-          {
-            Put: {
-              TableName: table,
-              Item: { pk: `CASE#${next.id}`, sk: `HISTORY#${history.at}#${String(next.version).padStart(6, '0')}`, entity: 'history', ...history },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ],
+        TransactItems: [await casePut(table, next, previousVersion), historyPut(table, next, history)],
       }),
     );
   } catch (error) {

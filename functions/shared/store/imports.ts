@@ -3,8 +3,7 @@
 //   IMPORT#<id> / CHUNK#<n>         a chunk that has been counted (redelivery counts nothing twice)
 //   IMPORT#<id> / ERROR#<row>       one bad row: field, reason, the row's values
 import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ImportError, ImportRecord } from '../../../core/imports.ts';
-import { redactText } from '../../../core/masking.ts';
+import { type ImportError, type ImportRecord, maskedErrorRow } from '../../../core/imports.ts';
 import { documentClient } from '../clients.ts';
 import { type Sealed, open, seal } from '../protection.ts';
 import { tableName } from '../env.ts';
@@ -55,21 +54,22 @@ export async function failImport(id: string, reason: string, at: string): Promis
   );
 }
 
+/** A bad row: its values hold ID and phone numbers, so they are stored masked, sealed beside them (opened for the importer). */
+const errorItem = async (id: string, e: ImportError) => ({
+  pk: `IMPORT#${id}`,
+  sk: rowKey(e.row),
+  entity: 'import_error',
+  ...maskedErrorRow(e),
+  sealedValues: await seal(JSON.stringify(e.values)),
+});
+
 /** A chunk was processed: its errors are kept, its counts added once, however often it is delivered. */
 export async function chunkDone(id: string, chunk: number, counts: { created: number; updated: number; failed: number }, errors: ImportError[], at: string): Promise<'counted' | 'already counted'> {
   const table = tableName('cases');
   const marker = { pk: `IMPORT#${id}`, sk: `CHUNK#${String(chunk).padStart(6, '0')}` };
   if ((await documentClient().send(new GetCommand({ TableName: table, Key: marker, ConsistentRead: true }))).Item) return 'already counted';
   for (let i = 0; i < errors.length; i += 25) {
-    let pending: Record<string, unknown>[] | undefined = errors
-      .slice(i, i + 25)
-      .map((e) => ({ PutRequest: { Item: { pk: `IMPORT#${id}`, sk: rowKey(e.row), entity: 'import_error', ...e } } }));
-    // A bad row's values hold ID and phone numbers: stored masked, sealed beside them, opened for the importer.
-    for (const request of pending as { PutRequest: { Item: Record<string, unknown> } }[]) {
-      const values = request.PutRequest.Item.values as Record<string, string>;
-      request.PutRequest.Item.values = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, redactText(v)]));
-      request.PutRequest.Item.sealedValues = await seal(JSON.stringify(values));
-    }
+    let pending: Record<string, unknown>[] | undefined = await Promise.all(errors.slice(i, i + 25).map(async (e) => ({ PutRequest: { Item: await errorItem(id, e) } })));
     while (pending && pending.length > 0) {
       const result = await documentClient().send(new BatchWriteCommand({ RequestItems: { [table]: pending as never } }));
       pending = result.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
