@@ -1,6 +1,7 @@
 // The local stack: the same handlers as in AWS, wired from wiring/ to real DynamoDB Local,
 // the fauxqs SQS emulator, stream and queue pollers, a cron scheduler and an HTTP server.
 // Handlers find everything through the environment variables Lambda would give them.
+import { ensureLocalKeys } from '../functions/shared/protection.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,6 +79,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
 
+    // Made now, on the first start, so the data folder holds its keys before anything is sealed.
+    ensureLocalKeys(process.env.PERSONAL_DATA_KEYS_FILE!);
     const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
     const sqsClient = new SQSClient({ endpoint: sqs.endpoint, useQueueUrlAsEndpoint: false });
     stops.push(() => dynamoClient.destroy(), () => sqsClient.destroy());
