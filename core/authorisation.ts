@@ -127,6 +127,14 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'POST /v1/federation/events': { purpose: 'federation', public: true, roles: {} },
   // What each completeness rate counts: not personal, for every account.
   'GET /v1/statistics/definitions': { purpose: 'statistics', roles: EVERY_ROLE },
+  // The rates and the cases behind them: supervisors of the jurisdiction or above (administrators likewise).
+  'GET /v1/statistics': { purpose: 'statistics', roles: { supervisor: 'inside', admin: 'inside' } },
+  'GET /v1/statistics/cases': { purpose: 'statistics', roles: { supervisor: 'inside', admin: 'inside' } },
+  // An office's data-quality list: its own caseworkers fix what it names.
+  'GET /v1/statistics/quality': { purpose: 'data quality', roles: { caseworker: 'inside', supervisor: 'inside', admin: 'inside' } },
+  // Published reports hold figures only: agencies of the jurisdiction read them too (they are told by report.published).
+  'GET /v1/reports': { purpose: 'statistics', roles: { supervisor: 'inside', admin: 'inside', agency: 'inside' } },
+  'GET /v1/reports/{id}': { purpose: 'statistics', roles: { supervisor: 'inside', admin: 'inside', agency: 'inside' } },
   // The API and event descriptions.
   'GET /v1/openapi.json': { purpose: 'API description', public: true, roles: {} },
   'GET /v1/events/schemas': { purpose: 'API description', public: true, roles: {} },

@@ -117,13 +117,26 @@ const StageData = z.looseObject({
   daysLate: z.number().int().optional(),
   level: z.number().int().optional(),
 });
+/** A completeness report was published (or a correction of one): figures only, no person. */
+export const ReportPublishedData = z.looseObject({
+  reportId: z.string(),
+  jurisdiction: JurisdictionCode,
+  originCode: JurisdictionCode.meta({ description: 'The jurisdiction again: subscriptions match events by it' }),
+  period: z.string(),
+  version: z.number().int(),
+  corrects: z.number().int().optional(),
+  provisional: z.boolean(),
+  rates: z.array(z.object({ id: z.string(), numerator: z.number().int(), denominator: z.number().int(), rate: z.number().nullable(), target: z.number(), meets: z.boolean().nullable() })),
+  links: z.object({ json: z.string(), csv: z.string() }),
+});
 const AgencyDecisionData = z.looseObject({ ...Base, agencyDecision: z.object({ agency: z.string(), decision: z.string(), reference: z.string() }) });
 
 export interface EventSpec {
   /** The CloudEvents type. */
   type: string;
   version: number;
-  caseType: CaseType;
+  /** The case type it is about; null for an event about no case (a published report). */
+  caseType: CaseType | null;
   description: string;
   data: z.ZodObject;
   /** The offices whose inboxes it lands in (core/notices.ts). */
@@ -132,7 +145,7 @@ export interface EventSpec {
   personal: readonly string[];
 }
 
-const spec = (name: string, caseType: CaseType, description: string, data: z.ZodObject, personal: readonly string[]): EventSpec => ({
+const spec = (name: string, caseType: CaseType | null, description: string, data: z.ZodObject, personal: readonly string[]): EventSpec => ({
   type: `${EVENT_NAMESPACE}${name}`,
   version: EVENT_VERSION,
   caseType,
@@ -162,6 +175,7 @@ export const EVENT_CATALOGUE: readonly EventSpec[] = (() => {
       events.set(name, spec(name, caseType, `${caseType.replace(/_/g, ' ')}: ${what}`, StageData, []));
     }
   }
+  events.set('report.published', spec('report.published', null, 'a completeness report (or a correction of one) was published for a county or prefecture', ReportPublishedData, []));
   return [...events.values()];
 })();
 

@@ -8,6 +8,10 @@ import { JurisdictionCode } from './schemas.ts';
 /** This deployment's jurisdiction prefixes; none means everything is ours (no federation). */
 export const isOurs = (code: string, prefixes: readonly string[]): boolean => prefixes.length === 0 || prefixes.some((p) => isWithin(code, p));
 
+/** The provinces a deployment serves: those of its prefixes, or every province code (11 to 82) when it names none. */
+export const provincesServed = (prefixes: readonly string[]): string[] =>
+  prefixes.length > 0 ? [...new Set(prefixes.map((p) => p.slice(0, 2)))] : Array.from({ length: 82 - 11 + 1 }, (_, i) => String(11 + i));
+
 /** Parses `DEPLOYMENT_PREFIXES` (`11,12`). */
 export const parsePrefixes = (raw: string | undefined): string[] => (raw ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 

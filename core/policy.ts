@@ -43,6 +43,12 @@ export interface Policy {
   retentionYears: number;
   /** Whether a person's access log names this office's staff (by account), or only the office and role. */
   accessLogNamesStaff: boolean;
+  /** The share each completeness rate must reach (0.95: 95%). */
+  completenessTarget: number;
+  /** An open case nothing is waiting on (no running deadline, no review scheduled) is stale after this many days unchanged. */
+  staleAfterDays: number;
+  /** How many days a year an office must update its cases (the county work plan: at least 4). */
+  updatesPerYear: number;
   /** A review can be completed from this many days before it is due (not straight after the last). */
   reviewWindowDays: number;
   /** Per deadline kind: reminders before it, escalations after it (an override replaces kind by kind). */
@@ -81,6 +87,9 @@ export const DEFAULT_POLICY: Policy = {
   reviewIntervalMonths: 6,
   retentionYears: 5,
   accessLogNamesStaff: false,
+  completenessTarget: 0.95,
+  staleAfterDays: 90,
+  updatesPerYear: 4,
   reviewWindowDays: 30,
   reminders: DEFAULT_REMINDERS,
   quietHours: DEFAULT_QUIET_HOURS,

@@ -121,6 +121,10 @@ const caseCommon = {
   }),
   retainUntil: LocalDate.optional().meta({ description: 'A closed case keeps its personal data until this day (policy retentionYears), then is minimised' }),
   minimisedAt: z.iso.datetime().optional().meta({ description: 'When the personal data was removed; the case stays for statistics' }),
+  marks: z
+    .object({ due: z.record(z.string(), LocalDate), taken: z.record(z.string(), z.iso.datetime()) })
+    .optional()
+    .meta({ description: 'The first day each kind of deadline fell due and the first time each action was taken: what places the case in a reporting period (GET /v1/statistics/definitions)' }),
   originCode: JurisdictionCode,
   deadline: Deadline.nullable(),
   openedBy: Actor,
@@ -644,6 +648,9 @@ export const PolicyOverride = z
     reviewIntervalMonths: Months,
     retentionYears: z.number().int('must be a whole number of years').min(1, 'must be at least 1').max(30, 'must be at most 30'),
     accessLogNamesStaff: z.boolean(),
+    completenessTarget: z.number().min(0, 'must be at least 0').max(1, 'must be at most 1 (100%)'),
+    staleAfterDays: z.number().int().min(1, 'must be at least 1').max(3650, 'must be at most 3650'),
+    updatesPerYear: z.number().int().min(0).max(366, 'must be at most 366'),
     reviewWindowDays: z.number().int().min(0).max(366, 'must be at most 366'),
     reminders: z.partialRecord(z.enum(DEADLINE_KINDS), ReminderRule).meta({
       description: 'By deadline kind: reminders `before` (days, in the deadline\'s unit) to `remind` (person, office), escalations `escalateAfter` (days; each one level further up)',

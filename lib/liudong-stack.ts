@@ -119,14 +119,13 @@ export class LiudongStack extends Stack {
         encryption: BucketEncryption.S3_MANAGED,
         blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
         enforceSSL: true,
-        lifecycleRules: [{ expiration: Duration.days(spec.expireDays) }],
+        ...(spec.expireDays !== undefined ? { lifecycleRules: [{ expiration: Duration.days(spec.expireDays) }] } : {}),
+        ...(spec.versioned ? { versioned: true } : {}),
         removalPolicy: RemovalPolicy.RETAIN,
       });
-      bucket.addEventNotification(
-        EventType.OBJECT_CREATED,
-        new SqsDestination(this.queues[spec.notifies.queue as QueueName].queue),
-        { prefix: spec.notifies.prefix },
-      );
+      if (spec.notifies !== undefined) {
+        bucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queues[spec.notifies as QueueName].queue), { prefix: spec.prefix });
+      }
       this.buckets[name] = bucket;
     }
 
@@ -223,7 +222,7 @@ export class LiudongStack extends Stack {
         role.addToPolicy(
           new PolicyStatement({
             actions: access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'],
-            resources: [this.buckets[bucket].arnForObjects(`${buckets[bucket].notifies.prefix}*`)],
+            resources: [this.buckets[bucket].arnForObjects(`${buckets[bucket].prefix}*`)],
           }),
         );
       }

@@ -44,13 +44,16 @@ export function acknowledgeFindings(stack: LiudongStack): void {
   for (const [name, bucket] of Object.entries(stack.buckets)) {
     Validations.of(bucket).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: `The ${name} bucket holds transient uploads (deleted after ${buckets[name as keyof typeof buckets].expireDays} days) read once by the import worker; who started each import is recorded in the table.`,
+      reason:
+        name === 'imports'
+          ? `The ${name} bucket holds transient uploads (deleted after ${buckets.imports.expireDays} days) read once by the import worker; who started each import is recorded in the table.`
+          : `The ${name} bucket is written only by the report schedule and read through the API; each publication is recorded in the statistics table.`,
     });
     for (const [fnName, spec] of Object.entries(functions)) {
       if (!(name in ((spec as { buckets?: object }).buckets ?? {}))) continue;
       Validations.of(stack.functions[fnName as keyof typeof functions].role!).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(bucket.node.defaultChild as never)}.Arn>/${buckets[name as keyof typeof buckets].notifies.prefix}*]`,
-        reason: 'Objects under the uploads prefix: each import has its own key, not known when the policy is written.',
+        id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(bucket.node.defaultChild as never)}.Arn>/${buckets[name as keyof typeof buckets].prefix}*]`,
+        reason: `Objects under the ${buckets[name as keyof typeof buckets].prefix} prefix: each import or report has its own key, not known when the policy is written.`,
       });
     }
   }

@@ -92,7 +92,16 @@ export async function startHttpServer(options: { port: number; issuer: DevIssuer
         if (!schedules.some((s) => s.function === name)) return apiGatewayMessage(res, 404, `no schedule runs ${name}`);
         const at = url.searchParams.get('at') ?? new Date().toISOString();
         if (Number.isNaN(Date.parse(at))) return apiGatewayMessage(res, 400, 'at must be an instant (ISO 8601 with an offset)');
-        return answer(await invoke(name as FunctionName, { asOf: new Date(at).toISOString() }));
+        // A JSON body adds to the payload: what to run it for (npm run report, npm run reconcile).
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        let extra: Record<string, unknown> = {};
+        try {
+          extra = chunks.length > 0 ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
+        } catch {
+          return apiGatewayMessage(res, 400, 'the body must be a JSON object');
+        }
+        return answer(await invoke(name as FunctionName, { ...extra, asOf: new Date(at).toISOString() }));
       }
       if (kind === 'dead-letters' && req.method === 'GET' && !name) return answer(await options.operator.deadLetters());
       if (kind === 'dead-letters' && req.method === 'POST' && name && replay) {

@@ -8,10 +8,11 @@ export const failWith = (cli: string) => (message: string): never => {
 };
 
 /** Sends one operator request and prints the answer; exits 2 with the reason on any failure. */
-export async function operatorRequest(cli: string, options: { api: string; dataDir: string }, method: 'GET' | 'POST', path: string): Promise<void> {
+export async function operatorRequest(cli: string, options: { api: string; dataDir: string }, method: 'GET' | 'POST', path: string, payload?: unknown): Promise<void> {
   const fail = failWith(cli);
   const token = await (await devIssuer(options.dataDir)).sign({ role: 'admin' });
-  const response = await fetch(`${options.api}${path}`, { method, headers: { authorization: `Bearer ${token}` } }).catch((error: Error) =>
+  const headers = { authorization: `Bearer ${token}`, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) };
+  const response = await fetch(`${options.api}${path}`, { method, headers, ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}) }).catch((error: Error) =>
     fail(`${error.message} (is npm start running?)`),
   );
   const body = await response.text();

@@ -2,7 +2,7 @@
 // fauxqs has no bucket notifications, so the local stack sends what S3 would: when an object
 // lands under a bucket's prefix, an S3 event notification goes to the bucket's queue.
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { type BucketName, type QueueName, buckets } from '../wiring/index.ts';
+import { type BucketName, type BucketSpec, type QueueName, buckets } from '../wiring/index.ts';
 import type { LocalSqs } from './sqs.ts';
 
 export const localBucketName = (name: BucketName) => `liudong-${name}`;
@@ -41,13 +41,13 @@ export function startUploadNotifier(
 ): { stop(): void } {
   const seen = new WeakSet<object>();
   const watched = new Map(
-    (Object.entries(buckets) as [BucketName, (typeof buckets)[BucketName]][]).map(([name, spec]) => [localBucketName(name), spec]),
+    (Object.entries(buckets) as [BucketName, BucketSpec][]).map(([name, spec]) => [localBucketName(name), spec]),
   );
   let running = true;
   const isUpload = (m: unknown) => {
     const e = m as S3SpyEvent;
     const spec = watched.get(e.bucket);
-    return e.service === 's3' && e.status === 'uploaded' && !seen.has(m as object) && spec !== undefined && e.key.startsWith(spec.notifies.prefix);
+    return e.service === 's3' && e.status === 'uploaded' && !seen.has(m as object) && spec?.notifies !== undefined && e.key.startsWith(spec.prefix);
   };
   void (async () => {
     while (running) {
@@ -62,7 +62,7 @@ export function startUploadNotifier(
       try {
         await client.send(
           new SendMessageCommand({
-            QueueUrl: queueUrl(spec.notifies.queue as QueueName),
+            QueueUrl: queueUrl(spec.notifies as QueueName),
             MessageBody: JSON.stringify(objectCreatedEvent(event.bucket, event.key, 0)),
           }),
         );

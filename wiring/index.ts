@@ -45,10 +45,14 @@ export interface StreamSpec {
 
 export interface BucketSpec {
   env: string;
-  /** Objects created under `prefix` are announced on `queue` (S3 event notifications; the local stack sends the same). */
-  notifies: { queue: string; prefix: string };
-  /** Objects are deleted this many days after they land. */
-  expireDays: number;
+  /** Objects live under this prefix: functions are granted objects under it, nothing else. */
+  prefix: string;
+  /** Objects created under `prefix` are announced on this queue (S3 event notifications; the local stack sends the same). */
+  notifies?: string;
+  /** Objects are deleted this many days after they land; absent: kept. */
+  expireDays?: number;
+  /** Every version of an object is kept (an overwrite or delete cannot lose what was published). */
+  versioned?: boolean;
 }
 
 export interface HoldingQueueSpec {
@@ -137,6 +141,23 @@ export const tables = {
     indexes: [{ name: 'actor', partitionKey: 'actor', sortKey: 'sk' }],
     stream: false,
   },
+  // Completeness statistics: counters per jurisdiction and day, each counted case's memberships,
+  // published reports and reconciliations. Kept apart from the cases and their indexes.
+  statistics: {
+    env: 'STATISTICS_TABLE',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    // Counters (`C#<prefix>`) and the cases behind each counter (`M#<measure>#<prefix>`) under every
+    // prefix of their jurisdiction, by day: a province's quarter is one query, however many cases.
+    indexes: [
+      { name: 'level2', partitionKey: 'level2', sortKey: 'placed' },
+      { name: 'level4', partitionKey: 'level4', sortKey: 'placed' },
+      { name: 'level6', partitionKey: 'level6', sortKey: 'placed' },
+      { name: 'level9', partitionKey: 'level9', sortKey: 'placed' },
+    ],
+    timeToLive: 'expiresAt',
+    stream: false,
+  },
   idempotency: {
     env: 'IDEMPOTENCY_TABLE',
     partitionKey: 'id',
@@ -175,6 +196,13 @@ export const queues = {
     maxReceiveCount: 5,
     consumer: { function: 'actOnDeadlines', batchSize: 10, maxBatchingWindowSeconds: 0 },
   },
+  // The same events again, for the statistics: each one recounts its case.
+  statistics: {
+    env: 'STATISTICS_QUEUE_URL',
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+    consumer: { function: 'countStatistics', batchSize: 10, maxBatchingWindowSeconds: 1 },
+  },
   // One message per delivery attempt to an agency endpoint or a peer, delayed to its instant.
   // Only the head of each case's lane is here: a subscriber's backlog waits in the table.
   deliveries: {
@@ -188,7 +216,9 @@ export type QueueName = keyof typeof queues;
 
 export const buckets = {
   // Filers' uploads (bulk filings): transient, read once by the import worker.
-  imports: { env: 'IMPORTS_BUCKET', notifies: { queue: 'importUploads', prefix: 'uploads/' }, expireDays: 30 },
+  imports: { env: 'IMPORTS_BUCKET', prefix: 'uploads/', notifies: 'importUploads', expireDays: 30 },
+  // Published completeness reports (JSON and CSV): kept, every version.
+  reports: { env: 'REPORTS_BUCKET', prefix: 'reports/', versioned: true },
 } as const satisfies Record<string, BucketSpec>;
 export type BucketName = keyof typeof buckets;
 
@@ -230,7 +260,7 @@ export const functions = {
   jurisdictions: api('reference/jurisdictions.ts', 'GET and PUT /v1/jurisdictions/{code}', { cases: 'readWrite' }),
   policies: api('reference/policies.ts', 'Policy overrides and the policy in force', { cases: 'readWrite' }),
   listNotices: api('notices/list.ts', 'GET /v1/jurisdictions/{code}/notices: an office inbox, and its feedback figures', { cases: 'read' }),
-  acknowledgeNotice: api('notices/ack.ts', 'POST /v1/jurisdictions/{code}/notices/{eventId}/ack: mark a notice read', { cases: 'readWrite' }),
+  acknowledgeNotice: api('notices/ack.ts', 'POST /v1/jurisdictions/{code}/notices/{eventId}/ack: mark a notice read', { cases: 'readWrite', statistics: 'readWrite' }),
   listMessages: api('messages/list.ts', "GET /v1/messages: what a case's person was sent, or will be", READS),
   createImport: api('imports/create.ts', 'POST /v1/imports: an import id and where to upload the file', WRITES, {
     buckets: { imports: 'readWrite' },
@@ -258,16 +288,47 @@ export const functions = {
   }),
   subscriptionDeliveries: api('subscriptions/deliveries.ts', "A subscription's deliveries and their attempts; replay", DELIVERIES, { sendsTo: ['deliveries'] }),
   federationPeers: api('federation/peers.ts', 'Peer deployments: register, list, remove (national administrators)', DELIVERIES),
-  receiveFederatedEvents: api('federation/events.ts', "POST /v1/federation/events: a peer deployment's signed event: notices, transfers", { ...WRITES, deliveries: 'read' }),
-  statistics: api('statistics/definitions.ts', 'GET /v1/statistics/definitions: each completeness rate defined as data', {}, { timeoutSeconds: 5, memoryMb: 256 }),
+  receiveFederatedEvents: api('federation/events.ts', "POST /v1/federation/events: a peer deployment's signed event: notices, transfers", { ...WRITES, deliveries: 'read', statistics: 'readWrite' }),
+  statistics: api('statistics/statistics.ts', 'Completeness rates per period from the counters, the cases behind a figure, the rate definitions, data quality', {
+    statistics: 'read',
+    ...READS,
+  }),
+  reports: api('statistics/reports.ts', 'GET /v1/reports and /v1/reports/{id}: published completeness reports, JSON or CSV', { statistics: 'read' }, {
+    buckets: { reports: 'read' },
+  }),
+  countStatistics: {
+    entry: 'functions/queues/count-statistics.ts',
+    description: "Recounts each event's case into the completeness counters; counts an office's own changes once per event",
+    timeoutSeconds: 30,
+    memoryMb: 512,
+    tables: { cases: 'read', statistics: 'readWrite' },
+    sendsTo: [],
+  },
+  publishReports: {
+    entry: 'functions/schedules/publish-reports.ts',
+    description: 'After each 10-day period, month and quarter: every county and prefecture report, JSON and CSV, announced as report.published',
+    timeoutSeconds: 900,
+    memoryMb: 512,
+    tables: { cases: 'readWrite', statistics: 'readWrite' },
+    sendsTo: [],
+    buckets: { reports: 'readWrite' },
+  },
+  reconcileStatistics: {
+    entry: 'functions/schedules/reconcile-statistics.ts',
+    description: "Recounts a period's counters from the case records and lists every difference; repairs only when asked",
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+    tables: { cases: 'read', statistics: 'readWrite' },
+    sendsTo: [],
+  },
   openapi: api('openapi.ts', 'GET /v1/openapi.json and /v1/events/schemas: the API and event descriptions', {}, { timeoutSeconds: 5, memoryMb: 256 }),
   publishEvents: {
     entry: 'functions/streams/publish-events.ts',
-    description: 'Outbox relay: events written with a case go to the notification queue',
+    description: 'Outbox relay: events written with a case go to the notification and statistics queues',
     timeoutSeconds: 30,
     memoryMb: 256,
     tables: {},
-    sendsTo: ['notifications'],
+    sendsTo: ['notifications', 'statistics'],
   },
   fanOutEvents: {
     entry: 'functions/streams/fan-out-events.ts',
@@ -289,10 +350,10 @@ export const functions = {
   },
   fileNotices: {
     entry: 'functions/queues/file-notices.ts',
-    description: 'Files each event as a notice in the inboxes it concerns',
+    description: 'Files each event as a notice in the inboxes it concerns (and counts it for the statistics)',
     timeoutSeconds: 30,
     memoryMb: 256,
-    tables: { cases: 'readWrite' },
+    tables: { cases: 'readWrite', statistics: 'readWrite' },
     sendsTo: [],
   },
   sweepDeadlines: {
@@ -397,6 +458,11 @@ export const routes: readonly Route[] = [
   // Public at the gateway: a peer proves itself by the signature, which the function verifies.
   { method: 'POST', path: '/v1/federation/events', function: 'receiveFederatedEvents', auth: 'none', throttle: { ratePerSecond: 200, burst: 400 } },
   { method: 'GET', path: '/v1/statistics/definitions', function: 'statistics', auth: 'jwt' },
+  { method: 'GET', path: '/v1/statistics', function: 'statistics', auth: 'jwt' },
+  { method: 'GET', path: '/v1/statistics/cases', function: 'statistics', auth: 'jwt' },
+  { method: 'GET', path: '/v1/statistics/quality', function: 'statistics', auth: 'jwt' },
+  { method: 'GET', path: '/v1/reports', function: 'reports', auth: 'jwt' },
+  { method: 'GET', path: '/v1/reports/{id}', function: 'reports', auth: 'jwt' },
   { method: 'GET', path: '/v1/openapi.json', function: 'openapi', auth: 'none' },
   { method: 'GET', path: '/v1/events/schemas', function: 'openapi', auth: 'none' },
   { method: 'GET', path: '/v1/events/schemas/{type}', function: 'openapi', auth: 'none' },
@@ -429,6 +495,10 @@ export const schedules: readonly (ScheduleSpec & { function: FunctionName })[] =
   { function: 'sweepDeadlines', cron: '*/5 * * * *', timeZone: 'Asia/Shanghai' },
   // Daily, at night: closed cases past their retention period are minimised.
   { function: 'minimiseCases', cron: '30 3 * * *', timeZone: 'Asia/Shanghai' },
+  // Just after midnight: the reports of every 10-day period, month and quarter that ended yesterday.
+  { function: 'publishReports', cron: '20 0 * * *', timeZone: 'Asia/Shanghai' },
+  // Nightly: the running and the previous month recounted from the cases; differences listed, not repaired.
+  { function: 'reconcileStatistics', cron: '40 2 * * *', timeZone: 'Asia/Shanghai' },
 ];
 
 /** Environment every function gets: the names of the resources its spec touches. */
@@ -456,8 +526,8 @@ export function danglingReferences(): string[] {
     for (const q of f.sendsTo) if (!(q in queues)) problems.push(`function ${name} → queue ${q}`);
     for (const b of Object.keys(f.buckets ?? {})) if (!(b in buckets)) problems.push(`function ${name} → bucket ${b}`);
   }
-  for (const [name, b] of Object.entries(buckets)) {
-    if (!(b.notifies.queue in queues)) problems.push(`bucket ${name} → queue ${b.notifies.queue}`);
+  for (const [name, b] of Object.entries(buckets) as [string, BucketSpec][]) {
+    if (b.notifies !== undefined && !(b.notifies in queues)) problems.push(`bucket ${name} → queue ${b.notifies}`);
   }
   return problems;
 }

@@ -71,6 +71,25 @@ export interface CaseBase<S extends string = string> {
   retainUntil?: string;
   /** When the personal data was removed (minimised); the case stays for statistics. */
   minimisedAt?: string;
+  /**
+   * The first date each kind of deadline fell due and the first instant each action was taken:
+   * what places the case in a reporting period and says whether it was on time (core/statistics.ts).
+   * Later deadlines of the same kind (a reinstated case) do not move it.
+   */
+  marks?: Marks;
+}
+
+export interface Marks {
+  due: Partial<Record<DeadlineKind, string>>;
+  taken: Partial<Record<string, string>>;
+}
+
+/** The case's marks with this action's: a first deadline of its kind, a first time for the action. */
+function marked<C extends CaseBase>(next: C, action: string): C {
+  const marks: Marks = { due: { ...next.marks?.due }, taken: { ...next.marks?.taken } };
+  if (next.deadline && marks.due[next.deadline.kind] === undefined) marks.due[next.deadline.kind] = next.deadline.date;
+  marks.taken[action] ??= next.updatedAt;
+  return { ...next, marks };
 }
 
 export interface ActionRule<S extends string> {
@@ -242,6 +261,7 @@ function decision<C extends CaseBase, A extends string>(
   eventId: string,
   detail: Detail,
 ): Decision<C> {
+  next = marked(next, action);
   const at = next.updatedAt;
   return {
     case: next,

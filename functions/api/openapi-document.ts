@@ -145,6 +145,32 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: "Each completeness rate's definition as data: its denominator, numerator, the date that places a case in a period, what on time means",
     responses: { 200: ok('The definitions', statistics.RateDefinitionList), ...problems(401) },
   },
+  'GET /v1/statistics': {
+    summary: 'Each completeness rate per period (dekad, month, quarter) for a jurisdiction and everything under it: numerator, denominator, target, whether it meets it; a running period is provisional',
+    query: statistics.StatisticsQuery,
+    responses: { 200: ok('Every period in the range, empty ones too', statistics.StatisticsResult), ...problems(400, 401, 403) },
+  },
+  'GET /v1/statistics/cases': {
+    summary: "The cases behind a figure: a rate's denominator, numerator, or the missing (denominator less numerator), page by page",
+    query: statistics.StatisticsCasesQuery,
+    responses: { 200: ok('A page of the cases counted', statistics.StatisticsCasePage), ...problems(400, 401, 403) },
+  },
+  'GET /v1/statistics/quality': {
+    summary: "An office's data-quality list: required fields missing, stale cases, deadlines that ran without an outcome, update frequency",
+    query: statistics.QualityQuery,
+    responses: { 200: ok('The findings', statistics.QualityResult), ...problems(400, 401, 403) },
+  },
+  'GET /v1/reports': {
+    summary: "A jurisdiction's published reports (every version; a correction says what changed), newest first",
+    query: statistics.ReportsQuery,
+    responses: { 200: ok('A page of reports', statistics.ReportPage), ...problems(400, 401, 403) },
+  },
+  'GET /v1/reports/{id}': {
+    summary: 'One published report: JSON, or CSV (UTF-8 with a byte-order mark) with ?format=csv',
+    params: statistics.ReportParams,
+    query: statistics.ReportQuery,
+    responses: { 200: ok('The report', statistics.ReportRecordSchema), ...problems(400, 401, 404) },
+  },
   'GET /v1/certificates/{number}': {
     summary: 'Check a certificate: validity only, and with ?idNumber= whether it belongs to that person',
     params: schemas.CertificateParams,

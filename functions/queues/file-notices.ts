@@ -8,7 +8,10 @@ import { fileEventNotices } from '../shared/notices.ts';
 const processor = new BatchProcessor(EventType.SQS);
 
 async function file(record: SQSRecord): Promise<void> {
-  await fileEventNotices(fromCloudEvent(JSON.parse(record.body)));
+  const body = JSON.parse(record.body) as { data?: { caseId?: unknown } };
+  // Only case events are filed as notices (a published report goes to its subscribers alone).
+  if (typeof body.data?.caseId !== 'string') return;
+  await fileEventNotices(fromCloudEvent(body));
 }
 
 export const handler = async (event: SQSEvent, context: Context) => processPartialResponse(event, file, processor, { context });

@@ -61,3 +61,29 @@ export function fromCloudEvent(json: unknown): DomainEvent {
     data,
   };
 }
+
+/** The CloudEvent announcing a published report: about a jurisdiction, not a case. */
+export function reportCloudEvent(report: { id: string; jurisdiction: string; period: string; version: number; corrects?: number; provisional: boolean; rates: unknown[]; publishedAt: string }, eventId: string) {
+  const type = `${EVENT_TYPE_PREFIX}report.published`;
+  return new CloudEvent({
+    specversion: '1.0',
+    id: eventId,
+    source: `/liudong/${process.env.DEPLOYMENT_NAME ?? 'local'}/jurisdictions/${report.jurisdiction}`,
+    type,
+    dataschema: dataschema(type),
+    subject: `reports/${report.id}`,
+    time: report.publishedAt,
+    datacontenttype: 'application/json',
+    data: {
+      reportId: report.id,
+      jurisdiction: report.jurisdiction,
+      originCode: report.jurisdiction,
+      period: report.period,
+      version: report.version,
+      ...(report.corrects !== undefined ? { corrects: report.corrects } : {}),
+      provisional: report.provisional,
+      rates: report.rates,
+      links: { json: `/v1/reports/${report.id}`, csv: `/v1/reports/${report.id}?format=csv` },
+    },
+  }).toJSON() as Record<string, unknown>;
+}

@@ -3,22 +3,33 @@
 // its own. Idempotent (one notice per event and inbox), so redelivery is harmless.
 import { localDate } from '../../core/calendar.ts';
 import { isOurs, parsePrefixes } from '../../core/federation.ts';
-import { noticesFor } from '../../core/notices.ts';
+import { type Notice, noticesFor } from '../../core/notices.ts';
+import { membershipsOf } from '../../core/statistics.ts';
 import { type DomainEvent, startDeadline } from '../../core/workflows/engine.ts';
 import { logger } from './observability.ts';
-import { fileNotice } from './store/notices.ts';
+import { fileNotice, getNotice } from './store/notices.ts';
+import { recount } from './store/statistics.ts';
 import { policyFor } from './store/reference.ts';
 
 /** This deployment's jurisdiction prefixes (`DEPLOYMENT_PREFIXES`, e.g. `11`); none: all of them. */
 export const deploymentPrefixes = () => parsePrefixes(process.env.DEPLOYMENT_PREFIXES);
+
+/** Counts an inbox notice for the statistics as it stands (received; acknowledged in time). */
+export async function countNotice(notice: Notice | undefined): Promise<void> {
+  if (!notice) return;
+  await recount({ id: `NOTICE#${notice.jurisdiction}#${notice.eventId}`, caseType: 'notice', caseId: notice.caseId }, membershipsOf({ ...notice, type: 'notice' }));
+}
 
 export async function fileEventNotices(event: DomainEvent): Promise<number> {
   let filed = 0;
   for (const notice of noticesFor(event).filter((n) => isOurs(n.jurisdiction, deploymentPrefixes()))) {
     // Each inbox acknowledges by its own policy's deadline, counted from the event.
     const acknowledgeBy = startDeadline('noticeAcknowledgement', localDate(new Date(event.time)), await policyFor(notice.jurisdiction), { at: event.time, version: 1 });
-    const outcome = await fileNotice({ ...notice, ...(acknowledgeBy ? { acknowledgeBy } : {}) });
+    const filing = { ...notice, ...(acknowledgeBy ? { acknowledgeBy } : {}) };
+    const outcome = await fileNotice(filing);
     if (outcome === 'filed') filed++;
+    // A redelivered event counts the notice as it is stored (it may have been acknowledged since).
+    await countNotice(outcome === 'filed' ? filing : await getNotice(notice.jurisdiction, notice.eventId));
     logger.info('notice', { outcome, eventId: event.id, type: event.type, jurisdiction: notice.jurisdiction });
   }
   return filed;

@@ -1,4 +1,5 @@
-// Outbox relay: each event row written in a case transaction reaches the notification queue.
+// Outbox relay: each event row written in a case transaction reaches the notification queue
+// (inboxes) and the statistics queue (counters).
 // The stream is filtered to inserted event rows; a failed record is retried from its
 // sequence number (partial batch response), so events are delivered at least once.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
@@ -18,12 +19,17 @@ async function relay(record: DynamoDBRecord): Promise<void> {
   const row = unmarshall(image as Record<string, AttributeValue>);
   if (row.entity !== 'event') return;
   const event = row.event as { id: string; type: string };
-  await sqsClient().send(
-    new SendMessageCommand({
-      QueueUrl: queueUrl('notifications'),
-      MessageBody: JSON.stringify(event),
-      MessageAttributes: { type: { DataType: 'String', StringValue: event.type } },
-    }),
+  // Both consumers are idempotent: a retried record that reached one queue already is harmless.
+  await Promise.all(
+    (['notifications', 'statistics'] as const).map((queue) =>
+      sqsClient().send(
+        new SendMessageCommand({
+          QueueUrl: queueUrl(queue),
+          MessageBody: JSON.stringify(event),
+          MessageAttributes: { type: { DataType: 'String', StringValue: event.type } },
+        }),
+      ),
+    ),
   );
   logger.info('event relayed', { eventId: event.id, type: event.type });
 }

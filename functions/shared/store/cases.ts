@@ -31,10 +31,10 @@ import { documentClient } from '../clients.ts';
 import { type Sealed, blindIndex, open, seal } from '../protection.ts';
 import { tableName } from '../env.ts';
 import { toCloudEvent } from '../events.ts';
-import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
+import { type Page, batchGetItems, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
 export const DEADLINE_SHARDS = 8;
-const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
+export const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
 /** The levels that have a list index; a 12-digit community is served by the township's index. */
 export const SCOPE_LEVELS = [2, 4, 6, 9] as const;
 /** A filtered list reads at most this many index items per page before it hands back a cursor. */
@@ -286,8 +286,19 @@ export async function getCase(id: string): Promise<Case | undefined> {
   return result.Item ? await fromItem(result.Item) : undefined;
 }
 
+/** Several cases by id (those that exist), in the order asked. */
+export async function getCases(ids: readonly string[]): Promise<Case[]> {
+  const items = await batchGetItems(tableName('cases'), [...new Set(ids)].map(caseKey));
+  const byId = new Map<string, Case>();
+  for (const item of items) {
+    const c = await fromItem(item);
+    byId.set(c.id, c);
+  }
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+}
+
 /** The rows of a case's partition whose sort key starts with `prefix`, oldest first. */
-export async function caseRows<T>(id: string, prefix: 'HISTORY#' | 'DECISION#'): Promise<T[]> {
+export async function caseRows<T>(id: string, prefix: `HISTORY#${string}` | 'DECISION#'): Promise<T[]> {
   const rows: T[] = [];
   for await (const item of queryAll({
     TableName: tableName('cases'),
@@ -455,6 +466,33 @@ export function listCases(jurisdiction: string, filter: CaseFilter, limit: numbe
   const index = `${overdue ? 'overdue' : 'scope'}${level}`;
   const rest: CaseFilter = overdue ? { ...(filter.type ? { type: filter.type } : {}), ...(filter.dueBefore ? { dueBefore: filter.dueBefore } : {}) } : filter;
   return listByIndex(index, { name: index, value: jurisdiction.slice(0, level) }, rest, office, limit, cursor);
+}
+
+/** Every case worked inside `jurisdiction`, through its scope index (statistics reconciliation, data quality: batch reads). */
+export async function* everyCaseUnder(jurisdiction: string): AsyncGenerator<Case> {
+  const level = [...SCOPE_LEVELS].reverse().find((l) => jurisdiction.length >= l)!;
+  const office = jurisdiction.length > level ? jurisdiction : undefined;
+  for await (const item of queryAll({
+    TableName: tableName('cases'),
+    IndexName: `scope${level}`,
+    KeyConditionExpression: '#partition = :partition',
+    ...(office ? { FilterExpression: 'begins_with(office, :office)' } : {}),
+    ExpressionAttributeNames: { '#partition': `scope${level}` },
+    ExpressionAttributeValues: { ':partition': jurisdiction.slice(0, level), ...(office ? { ':office': office } : {}) },
+    ScanIndexForward: false,
+  })) {
+    yield await fromItem(item);
+  }
+}
+
+/** At most `max` cases worked inside `jurisdiction`, newest activity first, and whether there were more. */
+export async function casesUnder(jurisdiction: string, max: number): Promise<{ items: Case[]; truncated: boolean }> {
+  const items: Case[] = [];
+  for await (const c of everyCaseUnder(jurisdiction)) {
+    if (items.length === max) return { items, truncated: true };
+    items.push(c);
+  }
+  return { items, truncated: false };
 }
 
 /** Every case about a person (their ID number), whoever opened it, newest activity first. */

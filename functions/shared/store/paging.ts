@@ -1,6 +1,6 @@
 // One way to page: opaque cursors that are the last returned item's key, checked on the way
 // back in so a client's cursor can only continue the query it came from.
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { validationError } from '../../../core/errors.ts';
 import { documentClient } from '../clients.ts';
 
@@ -90,3 +90,17 @@ export async function* queryAll(input: Omit<QueryCommandInput, 'ExclusiveStartKe
 
 /** Drops the key attributes an item carries for the table's sake. */
 export const withoutKeys = <T>({ pk: _p, sk: _s, entity: _e, ...rest }: Record<string, unknown>) => rest as T;
+
+/** Reads items by key (100 at a time), retrying what DynamoDB leaves unprocessed; in no particular order. */
+export async function batchGetItems(table: string, keys: readonly Key[]): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
+    while (pending && pending.length > 0) {
+      const result: BatchGetCommandOutput = await documentClient().send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }));
+      found.push(...(result.Responses?.[table] ?? []));
+      pending = result.UnprocessedKeys?.[table]?.Keys;
+    }
+  }
+  return found;
+}

@@ -2,24 +2,14 @@
 //   JURISDICTION#<code> / JURISDICTION   a jurisdiction
 //   CHILDREN#<parent>   / <code>         the parent's list of children
 //   POLICY#<prefix>     / POLICY         the override for a prefix ('' = everywhere)
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type Jurisdiction, parentOf } from '../../../core/jurisdiction.ts';
 import { type Policy, type PolicyOverride, type ResolvedPolicy, policyKeysFor, resolvePolicyWithSources } from '../../../core/policy.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
+import { batchGetItems, queryAll } from './paging.ts';
 
-/** Reads items by key, retrying what DynamoDB leaves unprocessed. */
-async function batchGet(keys: { pk: string; sk: string }[]): Promise<Record<string, unknown>[]> {
-  const table = tableName('cases');
-  const found: Record<string, unknown>[] = [];
-  let pending: Record<string, unknown>[] | undefined = keys;
-  while (pending && pending.length > 0) {
-    const result: BatchGetCommandOutput = await documentClient().send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }));
-    found.push(...(result.Responses?.[table] ?? []));
-    pending = result.UnprocessedKeys?.[table]?.Keys;
-  }
-  return found;
-}
+const batchGet = (keys: { pk: string; sk: string }[]) => batchGetItems(tableName('cases'), keys);
 
 /**
  * Reference data changes rarely and is read on every request, so each execution environment
@@ -66,6 +56,15 @@ export async function getJurisdiction(code: string): Promise<{ jurisdiction: Jur
   ]);
   if (!own.Item) return undefined;
   return { jurisdiction: toJurisdiction(own.Item), children: (children.Items ?? []).map(toJurisdiction) };
+}
+
+/** The codes of a jurisdiction's children (none when it has none or is unknown). */
+export async function childrenOf(code: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const item of queryAll({ TableName: tableName('cases'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CHILDREN#${code}` } })) {
+    out.push(item.sk as string);
+  }
+  return out;
 }
 
 /** Writes a jurisdiction and its row in the parent's list of children, together. */

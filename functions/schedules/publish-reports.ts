@@ -1,0 +1,135 @@
+// Completeness reports. Just after midnight (Asia/Shanghai), for every 10-day period, month and
+// quarter that ended yesterday, each county's and prefecture's figures are published: JSON and
+// CSV (UTF-8 with a byte-order mark) in the reports bucket, a record in the statistics table and
+// a report.published event, written together. A published version is never changed: when a
+// recount (a late event, a repair) moves a figure, the next run for that period publishes a
+// correction, a new version that says what changed; unchanged figures publish nothing.
+// `npm run report -- --jurisdiction 1101 --period 2026-11` runs one by hand on the local stack.
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import type { ScheduledEvent } from 'aws-lambda';
+import { addCalendarDays, localDate } from '../../core/calendar.ts';
+import { isOurs, provincesServed } from '../../core/federation.ts';
+import { changesBetween, figuresFor, parsePeriodKey, periodsEndingOn, reportCsv, reportId } from '../../core/statistics.ts';
+import { isJurisdictionCode } from '../../core/jurisdiction.ts';
+import { documentClient, s3Client } from '../shared/clients.ts';
+import { bucketName, tableName } from '../shared/env.ts';
+import { reportCloudEvent } from '../shared/events.ts';
+import { deploymentPrefixes } from '../shared/notices.ts';
+import { logger } from '../shared/observability.ts';
+import { OUTBOX_RETENTION_SECONDS } from '../shared/store/cases.ts';
+import { childrenOf, getJurisdiction, policyFor } from '../shared/store/reference.ts';
+import { type ReportRecord, countersBetween, latestReport } from '../shared/store/statistics.ts';
+
+export interface Publication {
+  report: ReportRecord;
+  /** false: the figures are those already published, so no new version was made. */
+  published: boolean;
+}
+
+/** Publishes a jurisdiction's report for a period, or finds the published one unchanged. */
+export async function publishReport(jurisdiction: string, periodKey: string, by: string, now: Date): Promise<Publication> {
+  const period = parsePeriodKey(periodKey);
+  if (!period) throw new Error(`not a period: ${periodKey}`);
+  const target = (await policyFor(jurisdiction)).completenessTarget;
+  const [figures] = figuresFor(await countersBetween(jurisdiction, period.from, period.to), [period], target, localDate(now));
+  const latest = await latestReport(jurisdiction, period.key);
+  const changes = latest ? changesBetween(latest.rates, figures!.rates) : [];
+  if (latest && changes.length === 0 && latest.provisional === figures!.provisional) return { report: latest, published: false };
+  const version = (latest?.version ?? 0) + 1;
+  const id = reportId(jurisdiction, period.key, version);
+  const base = `reports/${jurisdiction}/${period.key}/v${version}`;
+  const report: ReportRecord = {
+    id,
+    jurisdiction,
+    ...(await nameOf(jurisdiction)),
+    period: period.key,
+    version,
+    publishedAt: now.toISOString(),
+    publishedBy: by,
+    provisional: figures!.provisional,
+    objects: { json: `${base}.json`, csv: `${base}.csv` },
+    ...(latest ? { corrects: latest.version, changes } : {}),
+    rates: figures!.rates,
+  };
+  const document = { ...report, kind: period.kind, from: period.from, to: period.to, counts: figures!.counts, definitions: '/v1/statistics/definitions' };
+  // The documents first, under keys of their own: a failure before the record leaves nothing published.
+  await Promise.all([
+    s3Client().send(new PutObjectCommand({ Bucket: bucketName('reports'), Key: report.objects.json, Body: JSON.stringify(document, null, 2), ContentType: 'application/json; charset=utf-8' })),
+    s3Client().send(new PutObjectCommand({ Bucket: bucketName('reports'), Key: report.objects.csv, Body: reportCsv(report), ContentType: 'text/csv; charset=utf-8' })),
+  ]);
+  const event = reportCloudEvent(report, randomUUID());
+  try {
+    await documentClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName('statistics'),
+              Item: { pk: `REPORT#${jurisdiction}`, sk: `${period.key}#v${String(version).padStart(4, '0')}`, entity: 'report', ...report },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          // The outbox: the event leaves with the record, through the same relay and fan-out as a case's.
+          {
+            Put: {
+              TableName: tableName('cases'),
+              Item: { pk: `REPORT#${jurisdiction}`, sk: `EVENT#${event.id}`, entity: 'event', caseId: id, event, expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_RETENTION_SECONDS },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    // Another run published this version first: that one stands.
+    const stood = await latestReport(jurisdiction, period.key);
+    if (stood && stood.version >= version) return { report: stood, published: false };
+    throw error;
+  }
+  logger.info('report published', { reportId: id, corrects: report.corrects, changes: changes.length });
+  return { report, published: true };
+}
+
+async function nameOf(code: string): Promise<{ jurisdictionName?: string }> {
+  const found = await getJurisdiction(code);
+  return found ? { jurisdictionName: found.jurisdiction.name } : {};
+}
+
+/** Every prefecture and county of the deployment's provinces, from the reference data. */
+async function reportingJurisdictions(): Promise<string[]> {
+  const prefixes = deploymentPrefixes();
+  const out: string[] = [];
+  for (const province of provincesServed(prefixes)) {
+    for (const prefecture of await childrenOf(province)) {
+      if (prefixes.length > 0 && !isOurs(prefecture, prefixes)) continue;
+      out.push(prefecture);
+      for (const county of await childrenOf(prefecture)) out.push(county);
+    }
+  }
+  return out;
+}
+
+export interface PublishPayload {
+  asOf?: string;
+  /** By hand: one jurisdiction and period (npm run report). */
+  jurisdiction?: string;
+  period?: string;
+}
+
+export const handler = async (event: Partial<ScheduledEvent> & PublishPayload = {}) => {
+  const now = new Date(event.asOf ?? event.time ?? Date.now());
+  if (event.jurisdiction !== undefined || event.period !== undefined) {
+    if (!event.jurisdiction || !isJurisdictionCode(event.jurisdiction) || event.jurisdiction.length > 9) throw new Error('jurisdiction must be a province, prefecture, county or township code');
+    if (!event.period || !parsePeriodKey(event.period)) throw new Error('period must be a key such as 2026-11, 2026-11-2 or 2026-Q4');
+    return { publications: [await publishReport(event.jurisdiction, event.period, 'operator', now)] };
+  }
+  const periods = periodsEndingOn(addCalendarDays(localDate(now), -1));
+  const publications: Publication[] = [];
+  if (periods.length > 0) {
+    for (const jurisdiction of await reportingJurisdictions()) {
+      for (const period of periods) publications.push(await publishReport(jurisdiction, period.key, 'schedule', now));
+    }
+  }
+  return { periods: periods.map((p) => p.key), publications };
+};

@@ -1,0 +1,358 @@
+// The statistics table. Counters per jurisdiction (township, or a county's own inbox) and local
+// day, found at every level through the `level2`…`level9` indexes; beside them each counted
+// subject's memberships (which counters it is in, on which day), the same indexes serving the
+// drill-down to the cases behind a figure. Counters are derived from memberships: a subject is
+// recounted from its current record and only the difference is added, in one transaction with
+// the membership rows, so a redelivered, replayed or out-of-order event cannot count twice.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { type CounterRow, type Counts, type Measure, type Membership, type RateFigure, MEASURE_IDS, OFFICE_UPDATES } from '../../../core/statistics.ts';
+import { documentClient } from '../clients.ts';
+import { tableName } from '../env.ts';
+import { conditionFailed } from './conditional.ts';
+import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
+
+export const STATISTICS_LEVELS = [2, 4, 6, 9] as const;
+const table = () => tableName('statistics');
+/** Event ids counted for office updates are kept this long: longer than any redelivery or replay window. */
+const SEEN_SECONDS = 35 * 24 * 3600;
+
+/** The index attributes that put an item under every prefix of its code: `level4` = `<tag>#1101`. */
+const levels = (tag: string, code: string) =>
+  Object.fromEntries(STATISTICS_LEVELS.filter((n) => n <= code.length).map((n) => [`level${n}`, `${tag}#${code.slice(0, n)}`]));
+const counterKey = (code: string, day: string) => ({ pk: `COUNT#${code}`, sk: day });
+const factKey = (subject: string, measure: string) => ({ pk: `FACT#${subject}`, sk: measure });
+
+/** What is counted: a case, or an inbox notice (`NOTICE#<inbox>#<eventId>`). */
+export interface CountedSubject {
+  id: string;
+  caseType: string;
+  caseId?: string;
+}
+
+interface StoredMembership extends Membership {
+  rev: string;
+}
+
+const same = (a: Membership | undefined, b: Membership | undefined) =>
+  a?.code === b?.code && a?.day === b?.day && a?.inNumerator === b?.inNumerator;
+
+async function storedMemberships(subject: string): Promise<Map<string, StoredMembership>> {
+  const out = new Map<string, StoredMembership>();
+  for await (const item of queryAll({
+    TableName: table(),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': `FACT#${subject}` },
+    ConsistentRead: true,
+  })) {
+    out.set(item.measure as string, item as unknown as StoredMembership);
+  }
+  return out;
+}
+
+/** The update that adds `deltas` to one counter row (made on first use, with its index keys). */
+function counterUpdate(code: string, day: string, deltas: Record<string, number>) {
+  const names: Record<string, string> = { '#code': 'code', '#day': 'day', '#placed': 'placed', '#entity': 'entity' };
+  const values: Record<string, unknown> = { ':code': code, ':day': day, ':placed': `${day}#${code}`, ':entity': 'counter' };
+  const sets = ['#code = :code', '#day = :day', '#placed = :placed', '#entity = :entity'];
+  for (const [name, value] of Object.entries(levels('C', code))) {
+    names[`#${name}`] = name;
+    values[`:${name}`] = value;
+    sets.push(`#${name} = :${name}`);
+  }
+  const adds = Object.entries(deltas).map(([measure, delta], i) => {
+    names[`#m${i}`] = measure;
+    values[`:d${i}`] = delta;
+    return `#m${i} :d${i}`;
+  });
+  return {
+    TableName: table(),
+    Key: counterKey(code, day),
+    UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+const retriable = (error: unknown) =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
+
+/**
+ * Makes the counters hold `desired` for the subject: the memberships that changed are written and
+ * the counters they leave and join adjusted, in one transaction guarded by what was read. Nothing
+ * changed: nothing is written. Returns how many counters moved.
+ */
+export async function recount(subject: CountedSubject, desired: readonly Membership[]): Promise<number> {
+  const wanted = new Map(desired.map((m) => [m.measure, m]));
+  for (let attempt = 0; ; attempt++) {
+    const stored = await storedMemberships(subject.id);
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [];
+    const deltas = new Map<string, { code: string; day: string; by: Record<string, number> }>();
+    const add = (m: Membership, d: number) => {
+      const key = `${m.code}|${m.day}`;
+      const row = deltas.get(key) ?? { code: m.code, day: m.day, by: {} };
+      row.by[m.measure] = (row.by[m.measure] ?? 0) + d;
+      deltas.set(key, row);
+    };
+    for (const measure of new Set([...stored.keys(), ...wanted.keys()])) {
+      const was = stored.get(measure);
+      const now = wanted.get(measure as Measure);
+      if (same(was, now)) continue;
+      if (was) add(was, -1);
+      if (now) add(now, +1);
+      const guard = was
+        ? { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': was.rev } }
+        : { ConditionExpression: 'attribute_not_exists(pk)' };
+      if (now) {
+        items.push({
+          Put: {
+            TableName: table(),
+            Item: {
+              ...factKey(subject.id, measure),
+              entity: 'membership',
+              subject: subject.id,
+              caseType: subject.caseType,
+              ...(subject.caseId ? { caseId: subject.caseId } : {}),
+              ...now,
+              rev: randomUUID(),
+              placed: `${now.day}#${subject.id}`,
+              ...levels(`M#${measure}`, now.code),
+            },
+            ...guard,
+          },
+        });
+      } else {
+        items.push({ Delete: { TableName: table(), Key: factKey(subject.id, measure), ...guard } });
+      }
+    }
+    let moved = 0;
+    for (const { code, day, by } of deltas.values()) {
+      const changed = Object.fromEntries(Object.entries(by).filter(([, d]) => d !== 0));
+      if (Object.keys(changed).length === 0) continue;
+      moved += Object.keys(changed).length;
+      items.push({ Update: counterUpdate(code, day, changed) });
+    }
+    if (items.length === 0) return 0;
+    try {
+      await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
+      return moved;
+    } catch (error) {
+      // Another recount of the same subject won the race: read again and see what is left to do.
+      if (!retriable(error) || attempt >= 4) throw error;
+    }
+  }
+}
+
+/**
+ * One change an office made to its cases, counted once per event: the event id is recorded with
+ * the increment in one transaction, so a redelivered event finds it and counts nothing.
+ */
+export async function countOfficeUpdate(eventId: string, code: string, day: string): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table(),
+              Item: { pk: `SEEN#${eventId}`, sk: OFFICE_UPDATES, entity: 'seen', expiresAt: Math.floor(Date.now() / 1000) + SEEN_SECONDS },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Update: counterUpdate(code, day, { [OFFICE_UPDATES]: 1 }) },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && (error.CancellationReasons ?? [])[0]?.Code === 'ConditionalCheckFailed') return false;
+    throw error;
+  }
+}
+
+const countsOf = (item: Record<string, unknown>): Counts =>
+  Object.fromEntries([...MEASURE_IDS, OFFICE_UPDATES].filter((m) => typeof item[m] === 'number').map((m) => [m, item[m] as number]));
+
+/** Every counter row under a jurisdiction (any level) from one local day to another: one index query, no case read. */
+export async function countersBetween(jurisdiction: string, from: string, to: string): Promise<CounterRow[]> {
+  const index = `level${jurisdiction.length}`;
+  const rows: CounterRow[] = [];
+  for await (const item of queryAll({
+    TableName: table(),
+    IndexName: index,
+    KeyConditionExpression: '#level = :level AND placed BETWEEN :from AND :to',
+    ExpressionAttributeNames: { '#level': index },
+    ExpressionAttributeValues: { ':level': `C#${jurisdiction}`, ':from': from, ':to': `${to}#~` },
+  })) {
+    rows.push({ code: item.code as string, day: item.day as string, counts: countsOf(item) });
+  }
+  return rows;
+}
+
+export interface MemberRow {
+  subject: string;
+  caseId?: string;
+  caseType: string;
+  measure: Measure;
+  code: string;
+  day: string;
+  inNumerator?: boolean;
+}
+
+const memberOf = (item: Record<string, unknown>): MemberRow => {
+  const { subject, caseId, caseType, measure, code, day, inNumerator } = item as unknown as MemberRow;
+  return { subject, ...(caseId ? { caseId } : {}), caseType, measure, code, day, ...(inNumerator !== undefined ? { inNumerator } : {}) };
+};
+
+/** The subjects in one counter under a jurisdiction over local days, by day; `missing`: only those not in the rate's numerator. */
+export async function membersPage(
+  q: { jurisdiction: string; measure: Measure; from: string; to: string; missing?: boolean },
+  limit: number,
+  cursor?: string,
+): Promise<Page<MemberRow>> {
+  const index = `level${q.jurisdiction.length}`;
+  const partition = `M#${q.measure}#${q.jurisdiction}`;
+  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: /^FACT#.+$/, sk: q.measure, [index]: partition, placed: /^\d{4}-\d{2}-\d{2}#.+$/ });
+  const page = await queryPage({
+    input: {
+      TableName: table(),
+      IndexName: index,
+      KeyConditionExpression: '#level = :level AND placed BETWEEN :from AND :to',
+      ...(q.missing ? { FilterExpression: 'inNumerator = :false' } : {}),
+      ExpressionAttributeNames: { '#level': index },
+      ExpressionAttributeValues: { ':level': partition, ':from': q.from, ':to': `${q.to}#~`, ...(q.missing ? { ':false': false } : {}) },
+    },
+    keyNames: ['pk', 'sk', index, 'placed'],
+    limit,
+    ...(start ? { start } : {}),
+    ...(q.missing ? { maxRead: 1000 } : {}),
+  });
+  return { ...page, items: page.items.map(memberOf) };
+}
+
+/** Every subject in one counter under a jurisdiction over local days (reconciliation). */
+export async function allMembers(jurisdiction: string, measure: Measure, from: string, to: string): Promise<MemberRow[]> {
+  const index = `level${jurisdiction.length}`;
+  const out: MemberRow[] = [];
+  for await (const item of queryAll({
+    TableName: table(),
+    IndexName: index,
+    KeyConditionExpression: '#level = :level AND placed BETWEEN :from AND :to',
+    ExpressionAttributeNames: { '#level': index },
+    ExpressionAttributeValues: { ':level': `M#${measure}#${jurisdiction}`, ':from': from, ':to': `${to}#~` },
+  })) {
+    out.push(memberOf(item));
+  }
+  return out;
+}
+
+/** Sets one counter to what the records say, if it still holds what reconciliation found (a repair). */
+export async function setCounter(code: string, day: string, measure: string, found: number, expected: number): Promise<boolean> {
+  const update = counterUpdate(code, day, {});
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        ...update,
+        UpdateExpression: `${update.UpdateExpression.replace(/ ADD $/, '')}, #measure = :expected`,
+        ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#measure': measure },
+        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':expected': expected, ':found': found },
+        // A counter never written reads as 0.
+        ConditionExpression: found === 0 ? 'attribute_not_exists(#measure) OR #measure = :found' : '#measure = :found',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+// ---- Reports and reconciliations: records that are only ever added to
+
+export interface ReportRecord {
+  id: string;
+  jurisdiction: string;
+  jurisdictionName?: string;
+  period: string;
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  provisional: boolean;
+  /** The S3 keys of the JSON and CSV documents. */
+  objects: { json: string; csv: string };
+  /** A correction: what changed since the version before. */
+  corrects?: number;
+  changes?: { rate: string; part: string; was: number; now: number }[];
+  rates: RateFigure[];
+}
+
+const reportKey = (jurisdiction: string, period: string, version: number) => ({ pk: `REPORT#${jurisdiction}`, sk: `${period}#v${String(version).padStart(4, '0')}` });
+
+/** A jurisdiction's reports, newest period and version first; `period` narrows to one period's versions. */
+export async function listReports(jurisdiction: string, period: string | undefined, limit: number, cursor?: string): Promise<Page<ReportRecord>> {
+  const pk = `REPORT#${jurisdiction}`;
+  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk, sk: /^[0-9A-Q-]+#v\d{4}$/ });
+  const page = await queryPage({
+    input: {
+      TableName: table(),
+      KeyConditionExpression: period ? 'pk = :pk AND begins_with(sk, :period)' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk, ...(period ? { ':period': `${period}#` } : {}) },
+      ScanIndexForward: false,
+    },
+    keyNames: ['pk', 'sk'],
+    limit,
+    ...(start ? { start } : {}),
+  });
+  return { ...page, items: page.items.map((i) => withoutKeys<ReportRecord>(i)) };
+}
+
+/** The latest version of a period's report, if one was published. */
+export async function latestReport(jurisdiction: string, period: string): Promise<ReportRecord | undefined> {
+  const found = await documentClient().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :period)',
+      ExpressionAttributeValues: { ':pk': `REPORT#${jurisdiction}`, ':period': `${period}#` },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  const item = found.Items?.[0];
+  return item ? withoutKeys<ReportRecord>(item) : undefined;
+}
+
+export async function getReport(jurisdiction: string, period: string, version: number): Promise<ReportRecord | undefined> {
+  const found = await documentClient().send(new GetCommand({ TableName: table(), Key: reportKey(jurisdiction, period, version) }));
+  return found.Item ? withoutKeys<ReportRecord>(found.Item) : undefined;
+}
+
+/** Records a published version once: false when that version exists (another run published it first). */
+export async function putReport(report: ReportRecord): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...reportKey(report.jurisdiction, report.period, report.version), entity: 'report', ...report },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** A reconciliation's findings (and its repair, when one was asked for): kept, never changed. */
+export async function recordReconciliation(jurisdiction: string, period: string, at: string, record: Record<string, unknown>): Promise<void> {
+  await documentClient().send(
+    new PutCommand({
+      TableName: table(),
+      Item: { pk: `RECONCILIATION#${jurisdiction}`, sk: `${period}#${at}`, entity: 'reconciliation', jurisdiction, period, at, ...record },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+}
