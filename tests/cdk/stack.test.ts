@@ -44,11 +44,15 @@ describe('tables', () => {
         }),
       ],
     });
-    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 4);
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 5);
+    const tables = Object.values(template.findResources('AWS::DynamoDB::GlobalTable'));
     // Deliveries: keyed reads only, expiring records, no stream.
-    const deliveries = Object.values(template.findResources('AWS::DynamoDB::GlobalTable')).find((t) => t.Properties.TimeToLiveSpecification?.AttributeName === 'expiresAt' && !t.Properties.StreamSpecification);
-    expect(deliveries?.Properties).toMatchObject({ TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } });
-    expect(deliveries?.Properties.GlobalSecondaryIndexes).toBeUndefined();
+    const deliveries = tables.filter((t) => t.Properties.TimeToLiveSpecification?.AttributeName === 'expiresAt' && !t.Properties.StreamSpecification && !t.Properties.GlobalSecondaryIndexes);
+    expect(deliveries).toHaveLength(1);
+    // Statistics: counters and the cases behind them under every prefix level, no stream.
+    const statistics = tables.find((t) => t.Properties.GlobalSecondaryIndexes?.some((i: { IndexName: string }) => i.IndexName === 'level2'));
+    expect(statistics?.Properties.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName)).toEqual(['level2', 'level4', 'level6', 'level9']);
+    expect(statistics?.Properties.StreamSpecification).toBeUndefined();
   });
 });
 

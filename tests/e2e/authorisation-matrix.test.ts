@@ -11,6 +11,7 @@ import type { Principal, Role } from '../../core/principal.ts';
 import { type WebhookReceiver, startWebhookReceiver } from '../../local/webhook-receiver.ts';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../functions/shared/clients.ts';
+import { invoke } from '../../local/invoke.ts';
 import { physicalTableName } from '../../local/tables.ts';
 import { routes } from '../../wiring/index.ts';
 import { idNumberFor } from '../support/ids.ts';
@@ -197,6 +198,8 @@ beforeAll(async () => {
   await local.stack.drained();
   fixtures.notice = ((await ok('GET', '/v1/jurisdictions/110105001/notices?limit=1', await office('110105001'))).items as Json[])[0]!;
   fixtures.delivery = await eventually(async () => ((await ok('GET', `/v1/subscriptions/${fixtures.subscription!.id}/deliveries`, await ownAgency())).items as Json[])[0]);
+  // A published report of the county, for this month.
+  fixtures.report = ((await invoke('publishReports', { jurisdiction: '110105', period: today.slice(0, 7) })) as Json).publications[0].report;
 }, 120_000);
 
 /** Every route's target: where it is called, with what, and the scope of what it touches. */
@@ -322,6 +325,11 @@ function targets(): Record<string, Target> {
     'DELETE /v1/federation/peers/{name}': { code: '1101', scope: {}, path: '/v1/federation/peers/guangdong' },
     'POST /v1/federation/events': { code: '1101', scope: {}, path: '/v1/federation/events', body: { specversion: '1.0' } },
     'GET /v1/statistics/definitions': { code: '110105', scope: {}, path: '/v1/statistics/definitions' },
+    'GET /v1/statistics': { code: '110105', scope: { codes: ['110105'] }, path: `/v1/statistics?jurisdiction=110105&from=${today}&to=${today}&period=dekad` },
+    'GET /v1/statistics/cases': { code: '110105', scope: { codes: ['110105'] }, path: `/v1/statistics/cases?jurisdiction=110105&rate=registeredOnTime&period=${today.slice(0, 7)}` },
+    'GET /v1/statistics/quality': { code: '110105001', scope: { codes: ['110105001'] }, path: '/v1/statistics/quality?jurisdiction=110105001' },
+    'GET /v1/reports': { code: '110105', scope: { codes: ['110105'] }, path: '/v1/reports?jurisdiction=110105' },
+    'GET /v1/reports/{id}': { code: '110105', scope: { codes: ['110105'] }, path: `/v1/reports/${fixtures.report!.id}` },
     'GET /v1/openapi.json': { code: '1101', scope: {}, path: '/v1/openapi.json' },
     'GET /v1/events/schemas': { code: '1101', scope: {}, path: '/v1/events/schemas' },
     'GET /v1/events/schemas/{type}': { code: '1101', scope: {}, path: '/v1/events/schemas/registration.verified' },

@@ -74,6 +74,8 @@ export function useMockedAwsEnvironment(extra: Record<string, string> = {}) {
     IDEMPOTENCY_TABLE: 'idempotency',
     AUDIT_TABLE: 'audit',
     NOTIFICATIONS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/notifications',
+    STATISTICS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/statistics',
+    STATISTICS_TABLE: 'statistics',
     // Personal data is sealed with a key file of the test's own, made on first use.
     PERSONAL_DATA_KEYS_FILE: path.join(os.tmpdir(), `liudong-test-keys-${process.pid}.json`),
     ...extra,

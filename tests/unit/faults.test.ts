@@ -61,14 +61,16 @@ describe('throttling in the outbox relay', () => {
   });
 
   it('reports only the throttled record as failed, so the stream retries from it', async () => {
+    // Each event goes to two queues (inboxes, statistics): e1's two sends pass, e2's first is throttled.
     sqs
       .on(SendMessageCommand)
       .resolvesOnce({ MessageId: 'm1' })
+      .resolvesOnce({ MessageId: 'm2' })
       .rejectsOnce(Object.assign(new Error('slow down'), { name: 'ThrottlingException' }))
-      .resolves({ MessageId: 'm3' });
+      .resolves({ MessageId: 'm4' });
     const event: DynamoDBStreamEvent = { Records: [record('e1', '100'), record('e2', '200'), record('e3', '300')] };
     const response = await publishEvents(event, lambdaContext());
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: '200' }]);
-    expect(sqs.commandCalls(SendMessageCommand).map((c) => JSON.parse(c.args[0].input.MessageBody!).id)).toEqual(['e1', 'e2', 'e3']);
+    expect(sqs.commandCalls(SendMessageCommand).map((c) => JSON.parse(c.args[0].input.MessageBody!).id)).toEqual(['e1', 'e1', 'e2', 'e2', 'e3', 'e3']);
   });
 });
