@@ -5,6 +5,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { localDate } from '../../core/calendar.ts';
+import { eventSpec } from '../../core/events.ts';
 import { membershipsOf } from '../../core/statistics.ts';
 import type { HistoryEntry } from '../../core/workflows/engine.ts';
 import { logger } from '../shared/observability.ts';
@@ -15,9 +16,10 @@ const processor = new BatchProcessor(EventType.SQS);
 
 async function count(record: SQSRecord): Promise<void> {
   const event = JSON.parse(record.body) as { id: string; type: string; time?: string; data?: { caseId?: string } };
+  // An event about no case (a published report) counts nothing.
+  if (eventSpec(String(event.type))?.caseType === null) return;
   const caseId = event.data?.caseId;
-  // Events about no case (a published report) count nothing.
-  if (!caseId || !event.time) return;
+  if (typeof caseId !== 'string' || typeof event.time !== 'string') throw new Error(`not a case event: ${String(event.id)}`);
   const c = await getCase(caseId);
   if (!c) return;
   const moved = await recount({ id: caseId, caseId, caseType: c.type }, membershipsOf(c));

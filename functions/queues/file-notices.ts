@@ -2,15 +2,16 @@
 // A record that fails is returned to the queue and, after maxReceiveCount, to its DLQ.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { eventSpec } from '../../core/events.ts';
 import { fromCloudEvent } from '../shared/events.ts';
 import { fileEventNotices } from '../shared/notices.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 
 async function file(record: SQSRecord): Promise<void> {
-  const body = JSON.parse(record.body) as { data?: { caseId?: unknown } };
-  // Only case events are filed as notices (a published report goes to its subscribers alone).
-  if (typeof body.data?.caseId !== 'string') return;
+  const body = JSON.parse(record.body) as { type?: unknown };
+  // An event about no case (a published report) goes to its subscribers alone; anything else must be a case's event.
+  if (eventSpec(String(body.type))?.caseType === null) return;
   await fileEventNotices(fromCloudEvent(body));
 }
 

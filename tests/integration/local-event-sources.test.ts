@@ -107,6 +107,8 @@ describe('stream consumer', () => {
   it('relays inserted events in order, skips other rows, and resumes after its checkpoint', async () => {
     const queue = await queueWithDlq(`relay-${randomUUID().slice(0, 8)}`, 30, 3);
     process.env.NOTIFICATIONS_QUEUE_URL = queue.url;
+    // The relay sends every event to the statistics queue too.
+    process.env.STATISTICS_QUEUE_URL = (await queueWithDlq(`statistics-${randomUUID().slice(0, 8)}`, 30, 3)).url;
     const checkpointFile = path.join(scratch, 'checkpoint.json');
     const spec = streams[0]!;
     const onFailure = { sqs: sqsClient, queueUrl: (await queueWithDlq(`unused-${randomUUID().slice(0, 8)}`, 30, 3)).url };
@@ -143,6 +145,7 @@ describe('stream consumer', () => {
   it('reports a batch that exhausted its retries to the on-failure queue and moves past it', async () => {
     const good = await queueWithDlq(`relay-ok-${randomUUID().slice(0, 8)}`, 30, 3);
     const holding = await queueWithDlq(`holding-${randomUUID().slice(0, 8)}`, 30, 3);
+    process.env.STATISTICS_QUEUE_URL = (await queueWithDlq(`statistics-${randomUUID().slice(0, 8)}`, 30, 3)).url;
     const spec = { ...streams[0]!, maxRetries: 2 };
     const errors: unknown[] = [];
     const consumer = startStreamConsumer({

@@ -51,6 +51,30 @@ async function storedMemberships(subject: string): Promise<Map<string, StoredMem
   return out;
 }
 
+/** A membership row as stored: the subject in one counter, under every prefix of its jurisdiction (the drill-down). */
+export const membershipItem = (subject: CountedSubject, m: Membership, rev: string) => ({
+  ...factKey(subject.id, m.measure),
+  entity: 'membership',
+  subject: subject.id,
+  caseType: subject.caseType,
+  ...(subject.caseId ? { caseId: subject.caseId } : {}),
+  ...m,
+  rev,
+  placed: `${m.day}#${subject.id}`,
+  ...levels(`M#${m.measure}`, m.code),
+});
+
+/** A whole counter row as stored (the bench writes rows straight into the table). */
+export const counterItem = (code: string, day: string, counts: Record<string, number>) => ({
+  ...counterKey(code, day),
+  entity: 'counter',
+  code,
+  day,
+  placed: `${day}#${code}`,
+  ...levels('C', code),
+  ...counts,
+});
+
 /** The update that adds `deltas` to one counter row (made on first use, with its index keys). */
 function counterUpdate(code: string, day: string, deltas: Record<string, number>) {
   const names: Record<string, string> = { '#code': 'code', '#day': 'day', '#placed': 'placed', '#entity': 'entity' };
@@ -106,23 +130,7 @@ export async function recount(subject: CountedSubject, desired: readonly Members
         ? { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': was.rev } }
         : { ConditionExpression: 'attribute_not_exists(pk)' };
       if (now) {
-        items.push({
-          Put: {
-            TableName: table(),
-            Item: {
-              ...factKey(subject.id, measure),
-              entity: 'membership',
-              subject: subject.id,
-              caseType: subject.caseType,
-              ...(subject.caseId ? { caseId: subject.caseId } : {}),
-              ...now,
-              rev: randomUUID(),
-              placed: `${now.day}#${subject.id}`,
-              ...levels(`M#${measure}`, now.code),
-            },
-            ...guard,
-          },
-        });
+        items.push({ Put: { TableName: table(), Item: membershipItem(subject, now, randomUUID()), ...guard } });
       } else {
         items.push({ Delete: { TableName: table(), Key: factKey(subject.id, measure), ...guard } });
       }
