@@ -327,6 +327,15 @@ export const OFFICE_UPDATES = 'officeUpdates';
 /** The township a subject is counted under: the working office's (a community's township), or the inbox's. */
 export const countedUnder = (s: Subject): string => (s.type === 'notice' ? s.jurisdiction : workingOffice(s)).slice(0, 9);
 
+/**
+ * Counter rows are kept per township (or inbox) and, summed, per county: a county, prefecture or
+ * province reads the county rows (at most a few hundred a day), a township its own.
+ */
+export const ROLLUP_LENGTH = 6;
+export const rollupOf = (code: string) => code.slice(0, ROLLUP_LENGTH);
+/** Which rows a query of `jurisdiction` reads: the county sums above a township, the township's own at it. */
+export const readsRollups = (jurisdiction: string) => jurisdiction.length <= ROLLUP_LENGTH;
+
 /** One subject's place in one counter; a denominator's also says whether it is in the rate's numerator. */
 export interface Membership {
   measure: Measure;
@@ -667,6 +676,29 @@ export interface Difference {
   found: number;
   /** The subjects the records count here but the counters do not, and those counted here that the records do not place here. */
   cases: { notCounted: string[]; countedWrongly: string[] };
+  /** A county's sum row (what prefectures and provinces read) rather than a township's own. */
+  rollup?: true;
+}
+
+/** Every county sum row (measure, county, day) that differs from the sum of what the records say of its townships. */
+export function rollupDifferences(expected: readonly CountedMember[], rollups: readonly CounterRow[]): Difference[] {
+  const key = (measure: string, code: string, day: string) => `${measure}|${code}|${day}`;
+  const want = new Map<string, number>();
+  for (const m of expected) {
+    const k = key(m.measure, rollupOf(m.code), m.day);
+    want.set(k, (want.get(k) ?? 0) + 1);
+  }
+  const have = new Map<string, number>();
+  for (const row of rollups) for (const m of MEASURE_IDS) if (row.counts[m] !== undefined) have.set(key(m, row.code, row.day), row.counts[m]!);
+  const out: Difference[] = [];
+  for (const k of [...new Set([...want.keys(), ...have.keys()])].sort()) {
+    const expectedCount = want.get(k) ?? 0;
+    const found = have.get(k) ?? 0;
+    if (expectedCount === found) continue;
+    const [measure, code, day] = k.split('|') as [Measure, string, string];
+    out.push({ measure, code, day, expected: expectedCount, found, cases: { notCounted: [], countedWrongly: [] }, rollup: true });
+  }
+  return out;
 }
 
 /** Every counter (measure, jurisdiction, day) whose value or whose cases differ from what the records say. */

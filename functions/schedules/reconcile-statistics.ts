@@ -10,7 +10,17 @@ import type { ScheduledEvent } from 'aws-lambda';
 import { addCalendarDays, endOfLocalDate, localDate } from '../../core/calendar.ts';
 import { provincesServed } from '../../core/federation.ts';
 import { isJurisdictionCode } from '../../core/jurisdiction.ts';
-import { type CountedMember, type Difference, MEASURE_IDS, differencesOf, membershipsOf, parsePeriodKey, periodOf } from '../../core/statistics.ts';
+import {
+  type CountedMember,
+  type Difference,
+  MEASURE_IDS,
+  differencesOf,
+  membershipsOf,
+  parsePeriodKey,
+  periodOf,
+  readsRollups,
+  rollupDifferences,
+} from '../../core/statistics.ts';
 import { countNotice, deploymentPrefixes } from '../shared/notices.ts';
 import { logger } from '../shared/observability.ts';
 import { everyCaseUnder, getCase } from '../shared/store/cases.ts';
@@ -37,12 +47,14 @@ async function expectedMembers(jurisdiction: string, from: string, to: string): 
   return out;
 }
 
+/** The township rows and memberships against the records; then the county sums (what a county and above read) against them too. */
 async function compare(jurisdiction: string, from: string, to: string): Promise<{ expected: CountedMember[]; differences: Difference[] }> {
   const expected = await expectedMembers(jurisdiction, from, to);
-  const counters = await countersBetween(jurisdiction, from, to);
+  const counters = await countersBetween(jurisdiction, from, to, 'COUNT');
   const counted: CountedMember[] = [];
   for (const measure of MEASURE_IDS) for (const m of await allMembers(jurisdiction, measure, from, to)) counted.push(m);
-  return { expected, differences: differencesOf(expected, counters, counted) };
+  const sums = readsRollups(jurisdiction) ? rollupDifferences(expected, await countersBetween(jurisdiction, from, to, 'ROLLUP')) : [];
+  return { expected, differences: [...differencesOf(expected, counters, counted), ...sums] };
 }
 
 /** Recounts one subject from its record (gone: counted nowhere). */
@@ -76,7 +88,7 @@ export async function reconcile(jurisdiction: string, periodKey: string, options
     for (const subject of subjects) await recountSubject(subject);
     // What the recounts did not mend is the counters themselves: set each to what the records say.
     for (const d of (await compare(jurisdiction, period.from, period.to)).differences) {
-      if (d.cases.notCounted.length === 0 && d.cases.countedWrongly.length === 0) await setCounter(d.code, d.day, d.measure, d.found, d.expected);
+      if (d.cases.notCounted.length === 0 && d.cases.countedWrongly.length === 0) await setCounter(d.code, d.day, d.measure, d.found, d.expected, d.rollup ? 'ROLLUP' : 'COUNT');
     }
     after = (await compare(jurisdiction, period.from, period.to)).differences;
   }

@@ -245,11 +245,13 @@ describe('reconciliation', () => {
     const clean = (await invoke('reconcileStatistics', { jurisdiction: '110105', period })) as Json;
     expect(clean.differences).toEqual([]);
 
-    // Plant: a counter raised by hand, and one case's membership deleted.
+    // Plant: the county's sum row raised by hand (what the county and above read), a township's
+    // row raised too, and one case's membership deleted.
+    const inCounty = made.filter((c) => c.office.startsWith('110105')).length;
     const reportedThere = made.filter((c) => c.office === '110105002').length;
-    await documentClient().send(
-      new UpdateCommand({ TableName: table(), Key: { pk: 'COUNT#110105002', sk: today }, UpdateExpression: 'ADD reported :planted', ExpressionAttributeValues: { ':planted': 40 } }),
-    );
+    for (const [pk, by] of [['ROLLUP#110105', 40], ['COUNT#110105002', 3]] as const) {
+      await documentClient().send(new UpdateCommand({ TableName: table(), Key: { pk, sk: today }, UpdateExpression: 'ADD reported :planted', ExpressionAttributeValues: { ':planted': by } }));
+    }
     const victim = made[0]!.id;
     await documentClient().send(new DeleteCommand({ TableName: table(), Key: { pk: `FACT#${victim}`, sk: 'reported' } }));
     const planted = await figures('110105', 'month', today, today);
@@ -259,7 +261,8 @@ describe('reconciliation', () => {
     expect(found.repaired).toBe(false);
     expect(found.differences).toEqual(
       expect.arrayContaining([
-        { measure: 'reported', code: '110105002', day: today, expected: reportedThere, found: reportedThere + 40, cases: { notCounted: [], countedWrongly: [] } },
+        { measure: 'reported', code: '110105002', day: today, expected: reportedThere, found: reportedThere + 3, cases: { notCounted: [], countedWrongly: [] } },
+        { measure: 'reported', code: '110105', day: today, expected: inCounty, found: inCounty + 40, cases: { notCounted: [], countedWrongly: [] }, rollup: true },
         expect.objectContaining({ measure: 'reported', code: '110105001', cases: { notCounted: [victim], countedWrongly: [] } }),
       ]),
     );

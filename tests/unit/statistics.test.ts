@@ -19,6 +19,7 @@ import {
   periodsEndingOn,
   qualityOf,
   reportCsv,
+  rollupDifferences,
   updateFrequency,
 } from '../../core/statistics.ts';
 import { DEFAULT_POLICY } from '../../core/policy.ts';
@@ -236,6 +237,12 @@ describe('reconciliation and reports', () => {
       { measure: 'reported', code: '110105001', day: '2026-11-01', expected: 1, found: 7, cases: { notCounted: [], countedWrongly: [] } },
     ]);
     expect(differencesOf(expected, [{ code: '110105001', day: '2026-11-04', counts: { registrationsDue: 2 } }, { code: '110105001', day: '2026-11-01', counts: { reported: 1 } }], expected)).toEqual([]);
+    // The county's sum rows: what the records say of its townships, added up.
+    expect(rollupDifferences(expected, [{ code: '110105', day: '2026-11-04', counts: { registrationsDue: 2 } }, { code: '110105', day: '2026-11-01', counts: { reported: 1 } }])).toEqual([]);
+    expect(rollupDifferences(expected, [{ code: '110105', day: '2026-11-04', counts: { registrationsDue: 3 } }])).toEqual([
+      { measure: 'registrationsDue', code: '110105', day: '2026-11-04', expected: 2, found: 3, cases: { notCounted: [], countedWrongly: [] }, rollup: true },
+      { measure: 'reported', code: '110105', day: '2026-11-01', expected: 1, found: 0, cases: { notCounted: [], countedWrongly: [] }, rollup: true },
+    ]);
   });
 
   it('writes CSV with a byte-order mark and the Chinese names, and says what a correction changed', () => {

@@ -7,7 +7,17 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { type CounterRow, type Counts, type Measure, type Membership, type RateFigure, MEASURE_IDS, OFFICE_UPDATES } from '../../../core/statistics.ts';
+import {
+  type CounterRow,
+  type Counts,
+  type Measure,
+  type Membership,
+  type RateFigure,
+  MEASURE_IDS,
+  OFFICE_UPDATES,
+  readsRollups,
+  rollupOf,
+} from '../../../core/statistics.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
 import { conditionFailed } from './conditional.ts';
@@ -21,7 +31,11 @@ const SEEN_SECONDS = 35 * 24 * 3600;
 /** The index attributes that put an item under every prefix of its code: `level4` = `<tag>#1101`. */
 const levels = (tag: string, code: string) =>
   Object.fromEntries(STATISTICS_LEVELS.filter((n) => n <= code.length).map((n) => [`level${n}`, `${tag}#${code.slice(0, n)}`]));
-const counterKey = (code: string, day: string) => ({ pk: `COUNT#${code}`, sk: day });
+/** A township's (or inbox's) counter row, or a county's sum of them. */
+export type CounterKind = 'COUNT' | 'ROLLUP';
+const counterKey = (code: string, day: string, kind: CounterKind = 'COUNT') => ({ pk: `${kind}#${code}`, sk: day });
+/** Township rows sit under `C#<prefix>`, county sums under `R#<prefix>`, in the same level indexes. */
+const tagOf = (kind: CounterKind) => (kind === 'COUNT' ? 'C' : 'R');
 const factKey = (subject: string, measure: string) => ({ pk: `FACT#${subject}`, sk: measure });
 
 /** What is counted: a case, or an inbox notice (`NOTICE#<inbox>#<eventId>`). */
@@ -65,22 +79,22 @@ export const membershipItem = (subject: CountedSubject, m: Membership, rev: stri
 });
 
 /** A whole counter row as stored (the bench writes rows straight into the table). */
-export const counterItem = (code: string, day: string, counts: Record<string, number>) => ({
-  ...counterKey(code, day),
+export const counterItem = (code: string, day: string, counts: Record<string, number>, kind: CounterKind = 'COUNT') => ({
+  ...counterKey(code, day, kind),
   entity: 'counter',
   code,
   day,
   placed: `${day}#${code}`,
-  ...levels('C', code),
+  ...levels(tagOf(kind), code),
   ...counts,
 });
 
 /** The update that adds `deltas` to one counter row (made on first use, with its index keys). */
-function counterUpdate(code: string, day: string, deltas: Record<string, number>) {
+function counterUpdate(code: string, day: string, deltas: Record<string, number>, kind: CounterKind = 'COUNT') {
   const names: Record<string, string> = { '#code': 'code', '#day': 'day', '#placed': 'placed', '#entity': 'entity' };
   const values: Record<string, unknown> = { ':code': code, ':day': day, ':placed': `${day}#${code}`, ':entity': 'counter' };
   const sets = ['#code = :code', '#day = :day', '#placed = :placed', '#entity = :entity'];
-  for (const [name, value] of Object.entries(levels('C', code))) {
+  for (const [name, value] of Object.entries(levels(tagOf(kind), code))) {
     names[`#${name}`] = name;
     values[`:${name}`] = value;
     sets.push(`#${name} = :${name}`);
@@ -92,7 +106,7 @@ function counterUpdate(code: string, day: string, deltas: Record<string, number>
   });
   return {
     TableName: table(),
-    Key: counterKey(code, day),
+    Key: counterKey(code, day, kind),
     UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
@@ -136,11 +150,21 @@ export async function recount(subject: CountedSubject, desired: readonly Members
       }
     }
     let moved = 0;
+    const rollups = new Map<string, { code: string; day: string; by: Record<string, number> }>();
     for (const { code, day, by } of deltas.values()) {
       const changed = Object.fromEntries(Object.entries(by).filter(([, d]) => d !== 0));
       if (Object.keys(changed).length === 0) continue;
       moved += Object.keys(changed).length;
       items.push({ Update: counterUpdate(code, day, changed) });
+      // The county's sum moves with its township's row, in the same transaction.
+      const key = `${rollupOf(code)}|${day}`;
+      const sum = rollups.get(key) ?? { code: rollupOf(code), day, by: {} };
+      for (const [m, d] of Object.entries(changed)) sum.by[m] = (sum.by[m] ?? 0) + d;
+      rollups.set(key, sum);
+    }
+    for (const { code, day, by } of rollups.values()) {
+      const changed = Object.fromEntries(Object.entries(by).filter(([, d]) => d !== 0));
+      if (Object.keys(changed).length > 0) items.push({ Update: counterUpdate(code, day, changed, 'ROLLUP') });
     }
     if (items.length === 0) return 0;
     try {
@@ -183,8 +207,13 @@ export async function countOfficeUpdate(eventId: string, code: string, day: stri
 const countsOf = (item: Record<string, unknown>): Counts =>
   Object.fromEntries([...MEASURE_IDS, OFFICE_UPDATES].filter((m) => typeof item[m] === 'number').map((m) => [m, item[m] as number]));
 
-/** Every counter row under a jurisdiction (any level) from one local day to another: one index query, no case read. */
-export async function countersBetween(jurisdiction: string, from: string, to: string): Promise<CounterRow[]> {
+/**
+ * The counter rows a jurisdiction's figures are summed from, from one local day to another: one
+ * index query, no case read. A county or above reads the county sums (at most one row per county
+ * and day, however many townships and cases); a township its own rows. `kind` asks for one kind
+ * at any level (reconciliation compares both).
+ */
+export async function countersBetween(jurisdiction: string, from: string, to: string, kind: CounterKind = readsRollups(jurisdiction) ? 'ROLLUP' : 'COUNT'): Promise<CounterRow[]> {
   const index = `level${jurisdiction.length}`;
   const rows: CounterRow[] = [];
   for await (const item of queryAll({
@@ -192,7 +221,7 @@ export async function countersBetween(jurisdiction: string, from: string, to: st
     IndexName: index,
     KeyConditionExpression: '#level = :level AND placed BETWEEN :from AND :to',
     ExpressionAttributeNames: { '#level': index },
-    ExpressionAttributeValues: { ':level': `C#${jurisdiction}`, ':from': from, ':to': `${to}#~` },
+    ExpressionAttributeValues: { ':level': `${tagOf(kind)}#${jurisdiction}`, ':from': from, ':to': `${to}#~` },
   })) {
     rows.push({ code: item.code as string, day: item.day as string, counts: countsOf(item) });
   }
@@ -257,8 +286,8 @@ export async function allMembers(jurisdiction: string, measure: Measure, from: s
 }
 
 /** Sets one counter to what the records say, if it still holds what reconciliation found (a repair). */
-export async function setCounter(code: string, day: string, measure: string, found: number, expected: number): Promise<boolean> {
-  const update = counterUpdate(code, day, {});
+export async function setCounter(code: string, day: string, measure: string, found: number, expected: number, kind: CounterKind = 'COUNT'): Promise<boolean> {
+  const update = counterUpdate(code, day, {}, kind);
   try {
     await documentClient().send(
       new UpdateCommand({
