@@ -18,6 +18,7 @@ const stack = await startLocalStack({ onError: (e) => console.error(e) });
 const { counterItem, membershipItem, recount } = await import('../functions/shared/store/statistics.ts');
 const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.dynamoEndpoint }));
 const table = physicalTableName('statistics');
+const supervisor = await stack.issuer.sign({ role: 'supervisor', jurisdiction: '11' });
 const bar = (done: number, total: number) => `[${'#'.repeat(Math.round((done / total) * 30)).padEnd(30, '.')}] ${done.toLocaleString('en')}/${total.toLocaleString('en')}`;
 
 // A province of 4 prefectures × 10 counties × 20 townships: 800 offices.
@@ -89,7 +90,6 @@ async function load(count: number, label: string) {
   process.stdout.write(`\r  loading ${label} ${bar(rows.length, rows.length)} rows in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 }
 
-const supervisor = await stack.issuer.sign({ role: 'supervisor', jurisdiction: '11' });
 async function timedQuery(): Promise<{ ms: number; denominator: number; rows: number }> {
   const times: number[] = [];
   let body: { items: { rates: { id: string; denominator: number }[] }[] } | undefined;
@@ -101,10 +101,13 @@ async function timedQuery(): Promise<{ ms: number; denominator: number; rows: nu
   }
   times.sort((a, b) => a - b);
   const denominator = body!.items[0]!.rates.find((r) => r.id === 'verificationCertificatesIssued')!.denominator;
-  return { ms: times[2]!, denominator, rows: rollups.size };
+  const read = [...rollups.keys()].filter((k) => k.split('|')[1]! >= QUARTER.from && k.split('|')[1]! <= QUARTER.to).length;
+  return { ms: times[2]!, denominator, rows: read };
 }
 
 console.log('statistics: GET /v1/statistics for a province (800 townships) over a quarter');
+// Warm up the function and the emulator first: neither time below pays for a first call.
+for (let i = 0; i < 5; i++) await fetch(`${stack.apiUrl}/v1/statistics?jurisdiction=11&from=${QUARTER.from}&to=${QUARTER.to}&period=quarter`, { headers: { authorization: `Bearer ${supervisor}` } });
 await load(10_000, '10,000 cases ');
 const small = await timedQuery();
 console.log(`  10,000 cases:  ${small.ms.toFixed(0)} ms (median of 5), ${small.rows.toLocaleString('en')} county rows read, reported = ${small.denominator.toLocaleString('en')}`);

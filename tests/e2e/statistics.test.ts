@@ -236,6 +236,29 @@ describe('reports', () => {
   });
 });
 
+describe('the schedules', () => {
+  it('publishes every county and prefecture the morning after a period ends; an unchanged report is not published again', async () => {
+    const morning = `${addCalendarDays(lastMonth.to, 1)}T00:20:00+08:00`;
+    const run = (await invoke('publishReports', { asOf: morning })) as Json;
+    expect(run.periods).toEqual(expect.arrayContaining([`${lastMonth.key}-3`, lastMonth.key]));
+    const published = run.publications as Json[];
+    const jurisdictions = [...new Set(published.map((p) => p.report.jurisdiction as string))];
+    expect(jurisdictions).toEqual(expect.arrayContaining(['1101', '110105', '110108', '5113', '511321']));
+    expect(jurisdictions.every((j) => j.length === 4 || j.length === 6)).toBe(true);
+    // The county's month was published by hand above, with these figures: it stands.
+    expect(published.find((p) => p.report.jurisdiction === '110105' && p.report.period === lastMonth.key)).toMatchObject({ published: false, report: { version: 2 } });
+    expect(published.find((p) => p.report.jurisdiction === '110108' && p.report.period === lastMonth.key)).toMatchObject({ published: true, report: { version: 1, publishedBy: 'schedule' } });
+    // A day that ends no period publishes nothing.
+    expect(await invoke('publishReports', { asOf: `${addCalendarDays(lastMonth.from, 4)}T00:20:00+08:00` })).toEqual({ periods: [], publications: [] });
+  });
+
+  it('reconciles every province nightly, listing nothing when the counters agree', async () => {
+    const run = (await invoke('reconcileStatistics', { asOf: `${today}T02:40:00+08:00` })) as Json;
+    expect(run.checked).toBeGreaterThan(0);
+    expect(run.withDifferences).toEqual([]);
+  });
+});
+
 describe('reconciliation', () => {
   const table = () => physicalTableName('statistics');
 
