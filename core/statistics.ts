@@ -464,6 +464,13 @@ export function reportCsv(report: { jurisdiction: string; jurisdictionName?: str
   return `\uFEFF${[header, ...lines].map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
+/** What is wrong with a jurisdiction and period given by hand (npm run report, npm run reconcile), or undefined. */
+export function byHandProblem(jurisdiction: string | undefined, period: string | undefined): string | undefined {
+  if (!jurisdiction || !/^\d+$/.test(jurisdiction) || ![2, 4, 6, 9].includes(jurisdiction.length)) return 'jurisdiction must be a province, prefecture, county or township code, e.g. 110105';
+  if (!period || !parsePeriodKey(period)) return 'period must be a period key: 2026-11 (month), 2026-11-2 (days 11–20) or 2026-Q4';
+  return undefined;
+}
+
 /** The periods whose last day is `day`: what the report schedule publishes the morning after. */
 export function periodsEndingOn(day: string): Period[] {
   return PERIOD_KINDS.map((k) => periodOf(day, k)).filter((p) => p.to === day);

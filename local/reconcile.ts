@@ -3,8 +3,7 @@
 // stack and prints every difference (counter, expected, found, the cases involved). With
 // --repair it mends them and the repair is recorded; without, it changes nothing.
 import { parseArgs } from 'node:util';
-import { isJurisdictionCode } from '../core/jurisdiction.ts';
-import { parsePeriodKey } from '../core/statistics.ts';
+import { byHandProblem } from '../core/statistics.ts';
 import { failWith, operatorRequest } from './operator-client.ts';
 import { DEFAULT_DATA_DIR } from './paths.ts';
 
@@ -18,8 +17,8 @@ const { values } = parseArgs({
   },
 });
 const fail = failWith('reconcile');
-if (!values.jurisdiction || !isJurisdictionCode(values.jurisdiction) || values.jurisdiction.length > 9) fail('--jurisdiction must be a province, prefecture, county or township code, e.g. 110105');
-if (!values.period || !parsePeriodKey(values.period)) fail('--period must be a period key: 2026-11 (month), 2026-11-2 (days 11–20) or 2026-Q4');
+const problem = byHandProblem(values.jurisdiction, values.period);
+if (problem) fail(`--${problem}`);
 await operatorRequest('reconcile', { api: values.api, dataDir: values['data-dir'] }, 'POST', '/_local/schedules/reconcileStatistics', {
   jurisdiction: values.jurisdiction,
   period: values.period,

@@ -3,8 +3,7 @@
 // after each period: JSON and CSV in the local S3, listed at GET /v1/reports. Unchanged figures
 // publish nothing new; changed ones publish a correction (a new version saying what changed).
 import { parseArgs } from 'node:util';
-import { isJurisdictionCode } from '../core/jurisdiction.ts';
-import { parsePeriodKey } from '../core/statistics.ts';
+import { byHandProblem } from '../core/statistics.ts';
 import { failWith, operatorRequest } from './operator-client.ts';
 import { DEFAULT_DATA_DIR } from './paths.ts';
 
@@ -17,8 +16,8 @@ const { values } = parseArgs({
   },
 });
 const fail = failWith('report');
-if (!values.jurisdiction || !isJurisdictionCode(values.jurisdiction) || values.jurisdiction.length > 9) fail('--jurisdiction must be a province, prefecture, county or township code, e.g. 1101');
-if (!values.period || !parsePeriodKey(values.period)) fail('--period must be a period key: 2026-11 (month), 2026-11-2 (days 11–20) or 2026-Q4');
+const problem = byHandProblem(values.jurisdiction, values.period);
+if (problem) fail(`--${problem}`);
 await operatorRequest('report', { api: values.api, dataDir: values['data-dir'] }, 'POST', '/_local/schedules/publishReports', {
   jurisdiction: values.jurisdiction,
   period: values.period,

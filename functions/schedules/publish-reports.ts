@@ -11,8 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
 import { addCalendarDays, localDate } from '../../core/calendar.ts';
 import { isOurs, provincesServed } from '../../core/federation.ts';
-import { changesBetween, figuresFor, parsePeriodKey, periodsEndingOn, reportCsv, reportId } from '../../core/statistics.ts';
-import { isJurisdictionCode } from '../../core/jurisdiction.ts';
+import { byHandProblem, changesBetween, figuresFor, parsePeriodKey, periodsEndingOn, reportCsv, reportId } from '../../core/statistics.ts';
 import { documentClient, s3Client } from '../shared/clients.ts';
 import { bucketName, tableName } from '../shared/env.ts';
 import { reportCloudEvent } from '../shared/events.ts';
@@ -120,9 +119,9 @@ export interface PublishPayload {
 export const handler = async (event: Partial<ScheduledEvent> & PublishPayload = {}) => {
   const now = new Date(event.asOf ?? event.time ?? Date.now());
   if (event.jurisdiction !== undefined || event.period !== undefined) {
-    if (!event.jurisdiction || !isJurisdictionCode(event.jurisdiction) || event.jurisdiction.length > 9) throw new Error('jurisdiction must be a province, prefecture, county or township code');
-    if (!event.period || !parsePeriodKey(event.period)) throw new Error('period must be a key such as 2026-11, 2026-11-2 or 2026-Q4');
-    return { publications: [await publishReport(event.jurisdiction, event.period, 'operator', now)] };
+    const problem = byHandProblem(event.jurisdiction, event.period);
+    if (problem) throw new Error(problem);
+    return { publications: [await publishReport(event.jurisdiction!, event.period!, 'operator', now)] };
   }
   const periods = periodsEndingOn(addCalendarDays(localDate(now), -1));
   const publications: Publication[] = [];

@@ -9,11 +9,11 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { addCalendarDays, endOfLocalDate, localDate } from '../../core/calendar.ts';
 import { provincesServed } from '../../core/federation.ts';
-import { isJurisdictionCode } from '../../core/jurisdiction.ts';
 import {
   type CountedMember,
   type Difference,
   MEASURE_IDS,
+  byHandProblem,
   differencesOf,
   membershipsOf,
   parsePeriodKey,
@@ -111,9 +111,9 @@ export async function reconcile(jurisdiction: string, periodKey: string, options
 export const handler = async (event: Partial<ScheduledEvent> & ReconcilePayload = {}) => {
   const now = new Date(event.asOf ?? event.time ?? Date.now());
   if (event.jurisdiction !== undefined || event.period !== undefined) {
-    if (!event.jurisdiction || !isJurisdictionCode(event.jurisdiction) || event.jurisdiction.length > 9) throw new Error('jurisdiction must be a province, prefecture, county or township code');
-    if (!event.period || !parsePeriodKey(event.period)) throw new Error('period must be a key such as 2026-11, 2026-11-2 or 2026-Q4');
-    return reconcile(event.jurisdiction, event.period, { repair: event.repair === true, by: event.by ?? 'operator', now });
+    const problem = byHandProblem(event.jurisdiction, event.period);
+    if (problem) throw new Error(problem);
+    return reconcile(event.jurisdiction!, event.period!, { repair: event.repair === true, by: event.by ?? 'operator', now });
   }
   const today = localDate(now);
   const months = [periodOf(today, 'month').key, ...(Number(today.slice(8)) <= 10 ? [periodOf(addCalendarDays(today, -11), 'month').key] : [])];

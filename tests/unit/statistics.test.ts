@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type CountedMember,
+  byHandProblem,
   type Membership,
   type RateFigure,
   MEASURE_IDS,
@@ -253,6 +254,14 @@ describe('reconciliation and reports', () => {
     const later = figures!.rates.map((r) => (r.id === 'registeredOnTime' ? { ...r, numerator: 4 } : r));
     expect(changesBetween(figures!.rates, later)).toEqual([{ rate: 'registeredOnTime', part: 'numerator', was: 3, now: 4 }]);
     expect(changesBetween(figures!.rates, figures!.rates)).toEqual([]);
+  });
+
+  it('checks a jurisdiction and period given by hand, naming what is wrong', () => {
+    expect(byHandProblem('1101', '2026-11')).toBeUndefined();
+    expect(byHandProblem('110105001', '2026-Q4')).toBeUndefined();
+    expect(byHandProblem('110105001001', '2026-11')).toMatch(/^jurisdiction/);
+    expect(byHandProblem('1101', 'November')).toMatch(/^period/);
+    expect(byHandProblem(undefined, '2026-11')).toMatch(/^jurisdiction/);
   });
 
   it('names reports the schedule publishes on a day: a dekad, with its month and quarter at their ends', () => {

@@ -113,6 +113,18 @@ function counterUpdate(code: string, day: string, deltas: Record<string, number>
   };
 }
 
+/** The query for one partition of a level index (`C#1101`, `M#reported#110105`…) from one local day to another. */
+const levelRange = (jurisdiction: string, partition: string, from: string, to: string) => {
+  const index = `level${jurisdiction.length}`;
+  return {
+    TableName: table(),
+    IndexName: index,
+    KeyConditionExpression: '#level = :level AND placed BETWEEN :from AND :to',
+    ExpressionAttributeNames: { '#level': index },
+    ExpressionAttributeValues: { ':level': partition, ':from': from, ':to': `${to}#~` } as Record<string, unknown>,
+  };
+};
+
 const retriable = (error: unknown) =>
   error instanceof TransactionCanceledException &&
   (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
@@ -214,15 +226,8 @@ const countsOf = (item: Record<string, unknown>): Counts =>
  * at any level (reconciliation compares both).
  */
 export async function countersBetween(jurisdiction: string, from: string, to: string, kind: CounterKind = readsRollups(jurisdiction) ? 'ROLLUP' : 'COUNT'): Promise<CounterRow[]> {
-  const index = `level${jurisdiction.length}`;
   const rows: CounterRow[] = [];
-  for await (const item of queryAll({
-    TableName: table(),
-    IndexName: index,
-    KeyConditionExpression: '#level = :level AND placed BETWEEN :from AND :to',
-    ExpressionAttributeNames: { '#level': index },
-    ExpressionAttributeValues: { ':level': `${tagOf(kind)}#${jurisdiction}`, ':from': from, ':to': `${to}#~` },
-  })) {
+  for await (const item of queryAll(levelRange(jurisdiction, `${tagOf(kind)}#${jurisdiction}`, from, to))) {
     rows.push({ code: item.code as string, day: item.day as string, counts: countsOf(item) });
   }
   return rows;
@@ -249,19 +254,16 @@ export async function membersPage(
   limit: number,
   cursor?: string,
 ): Promise<Page<MemberRow>> {
-  const index = `level${q.jurisdiction.length}`;
   const partition = `M#${q.measure}#${q.jurisdiction}`;
-  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: /^FACT#.+$/, sk: q.measure, [index]: partition, placed: /^\d{4}-\d{2}-\d{2}#.+$/ });
+  const range = levelRange(q.jurisdiction, partition, q.from, q.to);
+  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: /^FACT#.+$/, sk: q.measure, [range.IndexName]: partition, placed: /^\d{4}-\d{2}-\d{2}#.+$/ });
   const page = await queryPage({
     input: {
-      TableName: table(),
-      IndexName: index,
-      KeyConditionExpression: '#level = :level AND placed BETWEEN :from AND :to',
+      ...range,
       ...(q.missing ? { FilterExpression: 'inNumerator = :false' } : {}),
-      ExpressionAttributeNames: { '#level': index },
-      ExpressionAttributeValues: { ':level': partition, ':from': q.from, ':to': `${q.to}#~`, ...(q.missing ? { ':false': false } : {}) },
+      ExpressionAttributeValues: { ...range.ExpressionAttributeValues, ...(q.missing ? { ':false': false } : {}) },
     },
-    keyNames: ['pk', 'sk', index, 'placed'],
+    keyNames: ['pk', 'sk', range.IndexName, 'placed'],
     limit,
     ...(start ? { start } : {}),
     ...(q.missing ? { maxRead: 1000 } : {}),
@@ -271,15 +273,8 @@ export async function membersPage(
 
 /** Every subject in one counter under a jurisdiction over local days (reconciliation). */
 export async function allMembers(jurisdiction: string, measure: Measure, from: string, to: string): Promise<MemberRow[]> {
-  const index = `level${jurisdiction.length}`;
   const out: MemberRow[] = [];
-  for await (const item of queryAll({
-    TableName: table(),
-    IndexName: index,
-    KeyConditionExpression: '#level = :level AND placed BETWEEN :from AND :to',
-    ExpressionAttributeNames: { '#level': index },
-    ExpressionAttributeValues: { ':level': `M#${measure}#${jurisdiction}`, ':from': from, ':to': `${to}#~` },
-  })) {
+  for await (const item of queryAll(levelRange(jurisdiction, `M#${measure}#${jurisdiction}`, from, to))) {
     out.push(memberOf(item));
   }
   return out;
