@@ -8,16 +8,18 @@ import { membershipsOf } from '../../core/statistics.ts';
 import { type DomainEvent, startDeadline } from '../../core/workflows/engine.ts';
 import { logger } from './observability.ts';
 import { fileNotice, getNotice } from './store/notices.ts';
-import { recount } from './store/statistics.ts';
+import { countingItems, recount } from './store/statistics.ts';
 import { policyFor } from './store/reference.ts';
 
 /** This deployment's jurisdiction prefixes (`DEPLOYMENT_PREFIXES`, e.g. `11`); none: all of them. */
 export const deploymentPrefixes = () => parsePrefixes(process.env.DEPLOYMENT_PREFIXES);
 
+const noticeSubject = (notice: Notice) => ({ id: `NOTICE#${notice.jurisdiction}#${notice.eventId}`, caseType: 'notice', caseId: notice.caseId });
+
 /** Counts an inbox notice for the statistics as it stands (received; acknowledged in time). */
 export async function countNotice(notice: Notice | undefined): Promise<void> {
   if (!notice) return;
-  await recount({ id: `NOTICE#${notice.jurisdiction}#${notice.eventId}`, caseType: 'notice', caseId: notice.caseId }, membershipsOf({ ...notice, type: 'notice' }));
+  await recount(noticeSubject(notice), membershipsOf({ ...notice, type: 'notice' }));
 }
 
 export async function fileEventNotices(event: DomainEvent): Promise<number> {
@@ -26,10 +28,10 @@ export async function fileEventNotices(event: DomainEvent): Promise<number> {
     // Each inbox acknowledges by its own policy's deadline, counted from the event.
     const acknowledgeBy = startDeadline('noticeAcknowledgement', localDate(new Date(event.time)), await policyFor(notice.jurisdiction), { at: event.time, version: 1 });
     const filing = { ...notice, ...(acknowledgeBy ? { acknowledgeBy } : {}) };
-    const outcome = await fileNotice(filing);
+    // Filed and counted in one transaction; a redelivered event recounts the notice as stored (it may have been acknowledged since).
+    const outcome = await fileNotice(filing, countingItems(noticeSubject(filing), new Map(), membershipsOf({ ...filing, type: 'notice' })).items);
     if (outcome === 'filed') filed++;
-    // A redelivered event counts the notice as it is stored (it may have been acknowledged since).
-    await countNotice(outcome === 'filed' ? filing : await getNotice(notice.jurisdiction, notice.eventId));
+    else await countNotice(await getNotice(notice.jurisdiction, notice.eventId));
     logger.info('notice', { outcome, eventId: event.id, type: event.type, jurisdiction: notice.jurisdiction });
   }
   return filed;

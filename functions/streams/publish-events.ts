@@ -19,6 +19,13 @@ async function relay(record: DynamoDBRecord): Promise<void> {
   const row = unmarshall(image as Record<string, AttributeValue>);
   if (row.entity !== 'event') return;
   const event = row.event as { id: string; type: string };
+  const actedBy = row.actedBy as { role: string; office?: string } | undefined;
+  // Who acted travels beside the event, not in it: the statistics count an office's own changes.
+  const attributes = {
+    type: { DataType: 'String', StringValue: event.type },
+    ...(actedBy ? { actedByRole: { DataType: 'String', StringValue: actedBy.role } } : {}),
+    ...(actedBy?.office ? { actedByOffice: { DataType: 'String', StringValue: actedBy.office } } : {}),
+  };
   // Both consumers are idempotent: a retried record that reached one queue already is harmless.
   await Promise.all(
     (['notifications', 'statistics'] as const).map((queue) =>
@@ -26,7 +33,7 @@ async function relay(record: DynamoDBRecord): Promise<void> {
         new SendMessageCommand({
           QueueUrl: queueUrl(queue),
           MessageBody: JSON.stringify(event),
-          MessageAttributes: { type: { DataType: 'String', StringValue: event.type } },
+          MessageAttributes: attributes,
         }),
       ),
     ),

@@ -208,13 +208,19 @@ export async function commit(decisions: Decision<Case | CaseBase>[], extra: { it
     const c = d.case;
     add(await casePut(table, c, d.previousVersion), { kind: 'case', id: c.id });
     add(historyPut(table, c, d.history));
-    // The event row also names whose audit partition it concerns (not part of the CloudEvent):
-    // what an agency receives of the person is recorded there.
+    // The event row also names whose audit partition it concerns (what an agency receives of the
+    // person is recorded there) and which office's account acted (its update frequency): neither
+    // is part of the CloudEvent.
     const subject = personOf(c);
+    const by = d.history.by;
     add({
       Put: {
         TableName: table,
-        Item: { ...outboxItem(await sealHandOff(d.event)), ...(subject ? { auditPartition: await personKey(subject) } : {}) },
+        Item: {
+          ...outboxItem(await sealHandOff(d.event)),
+          ...(subject ? { auditPartition: await personKey(subject) } : {}),
+          actedBy: { role: by.role, ...(by.office ? { office: by.office } : {}) },
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     });
@@ -286,9 +292,9 @@ export async function getCase(id: string): Promise<Case | undefined> {
   return result.Item ? await fromItem(result.Item) : undefined;
 }
 
-/** Several cases by id (those that exist), in the order asked. */
+/** Several cases by id (those that exist), in the order asked, as they stand (strongly consistent). */
 export async function getCases(ids: readonly string[]): Promise<Case[]> {
-  const items = await batchGetItems(tableName('cases'), [...new Set(ids)].map(caseKey));
+  const items = await batchGetItems(tableName('cases'), [...new Set(ids)].map(caseKey), { consistent: true });
   const byId = new Map<string, Case>();
   for (const item of items) {
     const c = await fromItem(item);

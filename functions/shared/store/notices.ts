@@ -2,7 +2,9 @@
 // EVENT#<eventId> pointing at it, so a notice is found by its event id (to acknowledge it).
 // An unacknowledged event notice sits in the deadline index (gsi1) at the next stage of its
 // acknowledgement deadline, like a case; acknowledging it takes it out.
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Notice } from '../../../core/notices.ts';
 import { nextStage } from '../../../core/reminders.ts';
@@ -27,22 +29,26 @@ const fromItem = (item: Record<string, unknown>): Notice => {
   return rest as unknown as Notice;
 };
 
-/** Files a notice once: a redelivered event finds it there and changes nothing. */
-export async function fileNotice(notice: Notice): Promise<'filed' | 'duplicate'> {
+/**
+ * Files a notice once: a redelivered event finds it there and changes nothing. `alongside` is
+ * written in the same transaction (its first count for the statistics).
+ */
+export async function fileNotice(notice: Notice, alongside: TransactItem[] = []): Promise<'filed' | 'duplicate'> {
   const table = tableName('cases');
   const key = noticeKey(notice);
+  const items = [
+    { Put: { TableName: table, Item: { ...key, entity: 'notice', ...notice, ...noticeIndex(notice) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table, Item: { ...pointerKey(notice.jurisdiction, notice.eventId), entity: 'notice_pointer', sk_notice: key.sk }, ConditionExpression: 'attribute_not_exists(pk)' } },
+  ];
   try {
-    await documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: table, Item: { ...key, entity: 'notice', ...notice, ...noticeIndex(notice) }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: table, Item: { ...pointerKey(notice.jurisdiction, notice.eventId), entity: 'notice_pointer', sk_notice: key.sk }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
-    );
+    await documentClient().send(new TransactWriteCommand({ TransactItems: [...items, ...alongside] }));
     return 'filed';
   } catch (error) {
-    if (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')) return 'duplicate';
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const reasons = error.CancellationReasons ?? [];
+    if (reasons.slice(0, 2).some((r) => r.Code === 'ConditionalCheckFailed')) return 'duplicate';
+    // What went alongside could not be written (counted already): file the notice alone.
+    if (alongside.length > 0 && reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return fileNotice(notice);
     throw error;
   }
 }

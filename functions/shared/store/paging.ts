@@ -92,12 +92,12 @@ export async function* queryAll(input: Omit<QueryCommandInput, 'ExclusiveStartKe
 export const withoutKeys = <T>({ pk: _p, sk: _s, entity: _e, ...rest }: Record<string, unknown>) => rest as T;
 
 /** Reads items by key (100 at a time), retrying what DynamoDB leaves unprocessed; in no particular order. */
-export async function batchGetItems(table: string, keys: readonly Key[]): Promise<Record<string, unknown>[]> {
+export async function batchGetItems(table: string, keys: readonly Key[], options: { consistent?: boolean } = {}): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
   for (let i = 0; i < keys.length; i += 100) {
     let pending: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
     while (pending && pending.length > 0) {
-      const result: BatchGetCommandOutput = await documentClient().send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }));
+      const result: BatchGetCommandOutput = await documentClient().send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}) } } }));
       found.push(...(result.Responses?.[table] ?? []));
       pending = result.UnprocessedKeys?.[table]?.Keys;
     }

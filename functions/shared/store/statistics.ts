@@ -45,7 +45,7 @@ export interface CountedSubject {
   caseId?: string;
 }
 
-interface StoredMembership extends Membership {
+export interface StoredMembership extends Membership {
   rev: string;
 }
 
@@ -135,49 +135,8 @@ const retriable = (error: unknown) =>
  * changed: nothing is written. Returns how many counters moved.
  */
 export async function recount(subject: CountedSubject, desired: readonly Membership[]): Promise<number> {
-  const wanted = new Map(desired.map((m) => [m.measure, m]));
   for (let attempt = 0; ; attempt++) {
-    const stored = await storedMemberships(subject.id);
-    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [];
-    const deltas = new Map<string, { code: string; day: string; by: Record<string, number> }>();
-    const add = (m: Membership, d: number) => {
-      const key = `${m.code}|${m.day}`;
-      const row = deltas.get(key) ?? { code: m.code, day: m.day, by: {} };
-      row.by[m.measure] = (row.by[m.measure] ?? 0) + d;
-      deltas.set(key, row);
-    };
-    for (const measure of new Set([...stored.keys(), ...wanted.keys()])) {
-      const was = stored.get(measure);
-      const now = wanted.get(measure as Measure);
-      if (same(was, now)) continue;
-      if (was) add(was, -1);
-      if (now) add(now, +1);
-      const guard = was
-        ? { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': was.rev } }
-        : { ConditionExpression: 'attribute_not_exists(pk)' };
-      if (now) {
-        items.push({ Put: { TableName: table(), Item: membershipItem(subject, now, randomUUID()), ...guard } });
-      } else {
-        items.push({ Delete: { TableName: table(), Key: factKey(subject.id, measure), ...guard } });
-      }
-    }
-    let moved = 0;
-    const rollups = new Map<string, { code: string; day: string; by: Record<string, number> }>();
-    for (const { code, day, by } of deltas.values()) {
-      const changed = Object.fromEntries(Object.entries(by).filter(([, d]) => d !== 0));
-      if (Object.keys(changed).length === 0) continue;
-      moved += Object.keys(changed).length;
-      items.push({ Update: counterUpdate(code, day, changed) });
-      // The county's sum moves with its township's row, in the same transaction.
-      const key = `${rollupOf(code)}|${day}`;
-      const sum = rollups.get(key) ?? { code: rollupOf(code), day, by: {} };
-      for (const [m, d] of Object.entries(changed)) sum.by[m] = (sum.by[m] ?? 0) + d;
-      rollups.set(key, sum);
-    }
-    for (const { code, day, by } of rollups.values()) {
-      const changed = Object.fromEntries(Object.entries(by).filter(([, d]) => d !== 0));
-      if (Object.keys(changed).length > 0) items.push({ Update: counterUpdate(code, day, changed, 'ROLLUP') });
-    }
+    const { items, moved } = countingItems(subject, await storedMemberships(subject.id), desired);
     if (items.length === 0) return 0;
     try {
       await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
@@ -187,6 +146,56 @@ export async function recount(subject: CountedSubject, desired: readonly Members
       if (!retriable(error) || attempt >= 4) throw error;
     }
   }
+}
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/**
+ * What moves a subject from its stored memberships to the desired ones: membership puts and
+ * deletes guarded by what was read, and the counters (a township's row and its county's sum)
+ * they leave and join. A subject counted for the first time passes no stored memberships (a
+ * notice counted in the transaction that files it).
+ */
+export function countingItems(subject: CountedSubject, stored: ReadonlyMap<string, StoredMembership>, desired: readonly Membership[]): { items: TransactItem[]; moved: number } {
+  const wanted = new Map(desired.map((m) => [m.measure, m]));
+  const items: TransactItem[] = [];
+  const deltas = new Map<string, { code: string; day: string; by: Record<string, number> }>();
+  const add = (m: Membership, d: number) => {
+    const key = `${m.code}|${m.day}`;
+    const row = deltas.get(key) ?? { code: m.code, day: m.day, by: {} };
+    row.by[m.measure] = (row.by[m.measure] ?? 0) + d;
+    deltas.set(key, row);
+  };
+  for (const measure of new Set([...stored.keys(), ...wanted.keys()])) {
+    const was = stored.get(measure);
+    const now = wanted.get(measure as Measure);
+    if (same(was, now)) continue;
+    if (was) add(was, -1);
+    if (now) add(now, +1);
+    const guard = was
+      ? { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': was.rev } }
+      : { ConditionExpression: 'attribute_not_exists(pk)' };
+    if (now) items.push({ Put: { TableName: table(), Item: membershipItem(subject, now, randomUUID()), ...guard } });
+    else items.push({ Delete: { TableName: table(), Key: factKey(subject.id, measure), ...guard } });
+  }
+  let moved = 0;
+  const rollups = new Map<string, { code: string; day: string; by: Record<string, number> }>();
+  for (const { code, day, by } of deltas.values()) {
+    const changed = Object.fromEntries(Object.entries(by).filter(([, d]) => d !== 0));
+    if (Object.keys(changed).length === 0) continue;
+    moved += Object.keys(changed).length;
+    items.push({ Update: counterUpdate(code, day, changed) });
+    // The county's sum moves with its township's row, in the same transaction.
+    const key = `${rollupOf(code)}|${day}`;
+    const sum = rollups.get(key) ?? { code: rollupOf(code), day, by: {} };
+    for (const [m, d] of Object.entries(changed)) sum.by[m] = (sum.by[m] ?? 0) + d;
+    rollups.set(key, sum);
+  }
+  for (const { code, day, by } of rollups.values()) {
+    const changed = Object.fromEntries(Object.entries(by).filter(([, d]) => d !== 0));
+    if (Object.keys(changed).length > 0) items.push({ Update: counterUpdate(code, day, changed, 'ROLLUP') });
+  }
+  return { items, moved };
 }
 
 /**
