@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { type FunctionName, type QueueName, queues, routes, schedules, stageThrottle } from '../wiring/index.ts';
 import type { DevIssuer } from './dev-issuer.ts';
 import { invoke } from './invoke.ts';
+import { DEMO_ACCOUNTS, serveConsole } from './console.ts';
 
 const compiled = routes.map((r) => ({
   ...r,
@@ -78,6 +79,29 @@ export async function startHttpServer(options: { port: number; issuer: DevIssuer
     }
     // Local only (no such routes in the CDK stack), for an administrator of the dev issuer:
     // run a schedule once as of an instant; list or replay dead letters.
+    // Local only: the console's demo accounts, signed in through the dev issuer.
+    if (req.method === 'GET' && url.pathname === '/_local/demo-accounts') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(DEMO_ACCOUNTS.map(({ id, label, role, jurisdiction }) => ({ id, label, role, ...(jurisdiction ? { jurisdiction } : {}) }))));
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === '/_local/sign-in') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const wanted = (() => {
+        try {
+          return (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { account?: string }).account;
+        } catch {
+          return undefined;
+        }
+      })();
+      const account = DEMO_ACCOUNTS.find((a) => a.id === wanted);
+      if (!account) return apiGatewayMessage(res, 404, 'no such demo account');
+      const { id, label: _label, ...claims } = account;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ token: await options.issuer.sign({ ...claims, sub: id }) }));
+      return;
+    }
     const operator = /^\/_local\/(schedules|dead-letters)(?:\/([A-Za-z]+))?(?:\/(replay))?$/.exec(url.pathname);
     if (operator) {
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -110,6 +134,8 @@ export async function startHttpServer(options: { port: number; issuer: DevIssuer
       }
       return apiGatewayMessage(res, 404, 'Not Found');
     }
+    // Everything outside the API is the web console (built into web/dist), on the same origin.
+    if (req.method === 'GET' && !url.pathname.startsWith('/v1/') && !url.pathname.startsWith('/_local/') && serveConsole(url.pathname, res)) return;
     const candidates = compiled.filter((r) => r.pattern.test(url.pathname));
     const route = candidates.find((r) => r.method === req.method);
     if (!route) return apiGatewayMessage(res, 404, 'Not Found');

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR } from './paths.ts';
 import { nextRun } from './scheduler.ts';
+import { ensureConsoleBuilt } from './console.ts';
 import { startLocalStack } from './stack.ts';
 import { schedules } from '../wiring/index.ts';
 
@@ -31,6 +32,8 @@ if (values.reset) {
   console.log(`reset: removed ${dataDir}`);
 }
 
+// The web console is built when its sources changed since the last build (seconds), then served on the API's origin.
+await ensureConsoleBuilt((line) => console.log(line));
 const stack = await startLocalStack({ dataDir, apiPort: Number(values.port), schedules: true });
 let stopping = false;
 async function shutdown(signal: string) {
@@ -48,8 +51,11 @@ const schedulesNext = schedules
   .join('\n');
 const token = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-console.log(`liudong local stack is up${stack.seeded ? ' (demo data loaded)' : ''}
+console.log(`Open the console: ${stack.apiUrl}/  (sign in with a demo account)
 
+liudong local stack is up${stack.seeded ? ' (demo data loaded)' : ''}
+
+  Console      ${stack.apiUrl}/
   API          ${stack.apiUrl}
   OpenAPI      ${stack.apiUrl}/v1/openapi.json
   DynamoDB     ${stack.dynamoEndpoint} (DynamoDB Local)

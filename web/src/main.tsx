@@ -1,0 +1,120 @@
+// The console: one page per hash route, each loaded when first shown (route-level code splitting).
+// Ant Design with its zh-CN locale (English on request), TanStack Query for what the API holds.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { StrictMode, Suspense, lazy, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { type Lang, t } from './i18n.ts';
+import { type Claims, claimsOf, currentToken, signOut } from './session.ts';
+
+const SignIn = lazy(() => import('./pages/SignIn.tsx'));
+const Cases = lazy(() => import('./pages/Cases.tsx'));
+const CaseView = lazy(() => import('./pages/CaseView.tsx'));
+const Register = lazy(() => import('./pages/Register.tsx'));
+const Check = lazy(() => import('./pages/Check.tsx'));
+
+/** Who asked their system for less motion gets none (no fades, no slides). */
+const REDUCED_MOTION = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+
+export interface PageProps {
+  lang: Lang;
+  claims: Claims;
+  go(hash: string): void;
+}
+
+const useHash = () => {
+  const [hash, setHash] = useState(window.location.hash || '#/');
+  useEffect(() => {
+    const on = () => setHash(window.location.hash || '#/');
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+};
+
+function App() {
+  const [lang, setLang] = useState<Lang>('zh');
+  const hash = useHash();
+  const token = currentToken();
+  const claims = token ? claimsOf(token) : undefined;
+  const go = (to: string) => {
+    window.location.hash = to;
+  };
+  const path = hash.slice(1);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+
+  let page;
+  if (path.startsWith('/check')) page = <Check lang={lang} />;
+  else if (!claims) page = <SignIn lang={lang} />;
+  else if (path.startsWith('/register')) page = <Register lang={lang} claims={claims} go={go} />;
+  else if (path.startsWith('/case/')) {
+    const [, , type, id] = path.split('/');
+    page = <CaseView lang={lang} claims={claims} go={go} collection={type!} id={id!} />;
+  } else page = <Cases lang={lang} claims={claims} go={go} />;
+
+  const office = claims && (claims.role === 'caseworker' || claims.role === 'supervisor');
+  const items = [
+    ...(office ? [{ key: '#/cases', label: t(lang, 'cases') }] : []),
+    ...(claims?.role === 'caseworker' ? [{ key: '#/register', label: t(lang, 'register') }] : []),
+    { key: '#/check', label: t(lang, 'check') },
+  ];
+  return (
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      // Secondary and description text dark enough for WCAG AA contrast; no space pushed between two
+      // Chinese characters of a button (screen readers would read it apart).
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#1d4ed8', colorLink: '#1d4ed8', colorInfo: '#1d4ed8', colorError: '#b91c1c', colorSuccess: '#15803d', colorWarning: '#a16207', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)', colorTextQuaternary: 'rgba(0, 0, 0, 0.6)', motion: !REDUCED_MOTION } }}
+    >
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+          <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 18, whiteSpace: 'nowrap' }}>
+            {t(lang, 'title')}
+          </Typography.Title>
+          <Menu theme="dark" mode="horizontal" selectedKeys={[hash.split('/').slice(0, 2).join('/')]} items={items} onClick={(e) => go(e.key)} style={{ flex: 1, minWidth: 0 }} />
+          <Space>
+            {claims && (
+              <Typography.Text style={{ color: '#fff' }}>
+                {claims.role} {claims.jurisdiction ?? ''}
+              </Typography.Text>
+            )}
+            <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+              {t(lang, 'language')}
+            </Button>
+            {claims && (
+              <Button
+                size="small"
+                onClick={() => {
+                  signOut();
+                  queryClient.clear();
+                  go('#/');
+                }}
+              >
+                {t(lang, 'signOut')}
+              </Button>
+            )}
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 16 }}>
+          <main>
+            <Suspense fallback={<Spin />}>{page}</Suspense>
+          </main>
+        </Layout.Content>
+      </Layout>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+);

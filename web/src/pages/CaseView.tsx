@@ -1,0 +1,124 @@
+// One case: the person (numbers masked), the deadline with the days left, the history as a
+// timeline, and the actions the workflow table allows this account now, each with its form (the
+// fields read off the OpenAPI document's body for that route). A 409 offers to reload the case.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError, api, unwrap } from '../api.ts';
+import { t } from '../i18n.ts';
+import type { PageProps } from '../main.tsx';
+import { TAG, daysLeft, localTime, stateTag } from './common.ts';
+
+type Json = Record<string, any>;
+
+/** The body fields of a route, from the OpenAPI document: what the action's form asks for. */
+function bodyFields(doc: Json | undefined, path: string): { name: string; required: boolean }[] {
+  const op = doc?.paths?.[path]?.post;
+  const ref: string | undefined = op?.requestBody?.content?.['application/json']?.schema?.$ref;
+  const schema = ref ? doc?.components?.schemas?.[ref.split('/').at(-1)!] : op?.requestBody?.content?.['application/json']?.schema;
+  const required: string[] = schema?.required ?? [];
+  return Object.keys(schema?.properties ?? {}).map((name) => ({ name, required: required.includes(name) }));
+}
+
+export default function CaseView({ lang, go, collection, id }: PageProps & { collection: string; id: string }) {
+  const queryClient = useQueryClient();
+  const key = ['case', collection, id];
+  const found = useQuery({ queryKey: key, queryFn: async () => unwrap(await api.GET(`/v1/${collection}/{id}` as '/v1/registrations/{id}', { params: { path: { id } } })) as Json });
+  const history = useQuery({
+    queryKey: [...key, 'history'],
+    queryFn: async () => unwrap(await api.GET(`/v1/${collection}/{id}/history` as '/v1/registrations/{id}/history', { params: { path: { id } } })) as Json,
+  });
+  const doc = useQuery({ queryKey: ['openapi'], queryFn: async () => (await (await fetch('/v1/openapi.json')).json()) as Json, staleTime: Infinity });
+  const [acting, setActing] = useState<string | undefined>();
+  const [conflict, setConflict] = useState(false);
+  const [form] = Form.useForm();
+  const c = found.data;
+  const path = acting ? `/v1/${collection}/{id}/${acting}` : '';
+  const fields = bodyFields(doc.data, path);
+
+  const submit = async (values: Json) => {
+    const body: Json = {};
+    for (const { name } of fields) {
+      const v = values[name];
+      if (v === undefined || v === '') continue;
+      body[name] = name === 'items' ? String(v).split('\n').map((s) => s.trim()).filter(Boolean) : name === 'expectedStayDays' ? Number(v) : v;
+    }
+    const r = await fetch(`/v1/${collection}/${id}/${acting}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('liudong.token')}` },
+      body: JSON.stringify(body),
+    });
+    if (r.ok) {
+      setActing(undefined);
+      form.resetFields();
+      await queryClient.invalidateQueries({ queryKey: key });
+      return;
+    }
+    const problem = (await r.json()) as ApiError['problem'];
+    if (r.status === 409) setConflict(true);
+    // Problem details next to the field they name.
+    form.setFields((problem.errors ?? []).map((e) => ({ name: e.field.replace(/^body\.?/, '') || fields[0]?.name || 'reason', errors: [e.reason] })));
+    if (!problem.errors?.length) form.setFields([{ name: fields[0]?.name ?? 'reason', errors: [problem.detail ?? String(r.status)] }]);
+  };
+
+  if (found.error) return <Alert type="error" title={(found.error as Error).message} action={<Button onClick={() => go('#/cases')}>{t(lang, 'cases')}</Button>} />;
+  if (!c) return <Card loading />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {conflict && (
+        <Alert
+          type="warning"
+          title={t(lang, 'conflict')}
+          action={
+            <Button
+              onClick={() => {
+                setConflict(false);
+                void queryClient.invalidateQueries({ queryKey: key });
+              }}
+            >
+              {t(lang, 'reload')}
+            </Button>
+          }
+        />
+      )}
+      <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{c.type} · <Tag color={stateTag(c.state)}>{c.state}</Tag></Typography.Title>}>
+        <Descriptions size="small" column={1} bordered>
+          {c.person && <Descriptions.Item label={t(lang, 'person')}>{`${c.person.name} · ${c.person.idNumber} · ${c.person.phone}`}</Descriptions.Item>}
+          <Descriptions.Item label={t(lang, 'originCode')}>{c.originCode}</Descriptions.Item>
+          {c.destinationCode && <Descriptions.Item label={t(lang, 'destinationCode')}>{c.destinationCode}</Descriptions.Item>}
+          <Descriptions.Item label={t(lang, 'deadline')}>
+            {c.deadline ? (
+              <span>
+                {c.deadline.date} · {t(lang, 'daysLeft')} <Tag color={daysLeft(c.deadline.date) < 0 ? TAG.late : TAG.waiting}>{daysLeft(c.deadline.date)}</Tag>
+              </span>
+            ) : (
+              '—'
+            )}
+          </Descriptions.Item>
+          {c.verificationCertificate && <Descriptions.Item label={t(lang, 'certificateNumber')}>{c.verificationCertificate.number}</Descriptions.Item>}
+        </Descriptions>
+      </Card>
+      <Card title={t(lang, 'actions')}>
+        <Space wrap>
+          {(c.availableActions ?? []).map((a: string) => (
+            <Button key={a} onClick={() => setActing(a)}>
+              {a}
+            </Button>
+          ))}
+        </Space>
+      </Card>
+      <Card title={t(lang, 'history')}>
+        <Timeline items={((history.data?.items ?? []) as Json[]).map((h) => ({ children: `${localTime(h.at)} ${h.action} → ${h.to}${h.reason ? ` · ${h.reason}` : ''}` }))} />
+      </Card>
+      <Modal open={acting !== undefined} title={acting} onCancel={() => setActing(undefined)} onOk={() => form.submit()} okText={t(lang, 'submit')} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+          {fields.map((f) => (
+            <Form.Item key={f.name} name={f.name} label={f.name === 'items' ? t(lang, 'items') : f.name === 'reason' ? t(lang, 'reason') : f.name === 'note' ? t(lang, 'note') : f.name} rules={f.required ? [{ required: true }] : []}>
+              {f.name === 'items' || f.name === 'reason' || f.name === 'note' ? <Input.TextArea rows={3} /> : <Input />}
+            </Form.Item>
+          ))}
+        </Form>
+      </Modal>
+    </Space>
+  );
+}
