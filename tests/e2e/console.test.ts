@@ -1,7 +1,9 @@
 // The web console in a real browser (Debian's chromium, driven by playwright-core) on the local
 // stack: a caseworker signs in with a demo account, registers an arrival through the form (a
 // wrong ID check character is refused before anything is sent), finds it in the list, requests
-// a supplement, verifies it, and the public check page then says the certificate is valid.
+// a supplement, verifies it, and the public check page then says the certificate is valid; the
+// county supervisor's dashboard shows the rate it moved; the person, on a phone, sees the case,
+// its deadline and who read it; an agency subscribed first and sees its deliveries.
 // axe-core checks every screen on the way; each screen's screenshot lands in .tmp/screenshots.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -10,18 +12,24 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../core/id-number.ts';
 import { ensureConsoleBuilt } from '../../local/console.ts';
+import { type WebhookReceiver, startWebhookReceiver } from '../../local/webhook-receiver.ts';
 import { useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const SHOTS = path.join(process.cwd(), '.tmp', 'screenshots');
 let browser: Browser;
+let receiver: WebhookReceiver;
 
 beforeAll(async () => {
+  receiver = await startWebhookReceiver({ secrets: [], respond: (_r, res) => void res.writeHead(204).end() });
   await ensureConsoleBuilt();
   mkdirSync(SHOTS, { recursive: true });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 }, 180_000);
-afterAll(async () => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  await receiver?.stop();
+});
 
 /** Polls until the expectation holds, for as long as a screen may take to load. */
 const until = <T,>(probe: () => T | Promise<T>) => expect.poll(probe, { timeout: 20_000, interval: 100 });
@@ -36,6 +44,17 @@ async function screen(page: Page, name: string) {
 
 describe('the web console', () => {
   it('takes a caseworker from sign-in to a verification certificate the public check finds valid', async () => {
+    // An agency subscribes first: its endpoint receives the events below; the secret is shown once.
+    const agency = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    await agency.goto(`${local.stack.apiUrl}/`);
+    await until(() => agency.getByRole('button', { name: '北京市公安局（机构）' }).count()).toBe(1);
+    await agency.getByRole('button', { name: '北京市公安局（机构）' }).click();
+    await until(() => agency.getByRole('heading', { name: '新建订阅' }).count()).toBe(1);
+    await agency.getByLabel('URL').fill(receiver.url);
+    await agency.getByRole('button', { name: /提\s*交/ }).click();
+    await until(() => agency.getByText(/^whsec_/).count()).toBe(1);
+    await screen(agency, 'subscriptions');
+
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
     await page.goto(`${local.stack.apiUrl}/`);
     await until(() => page.getByText('建外街道 工作人员').count()).toBe(1);
@@ -46,14 +65,15 @@ describe('the web console', () => {
 
     await page.getByRole('menuitem', { name: '登记来人' }).click();
     await until(() => page.getByRole('heading', { name: '登记来人' }).count()).toBe(1);
-    const first17 = '11010519800101051';
+    // The demo person's number: they sign in below and see the case.
+    const first17 = '11010519491231002';
     const good = first17 + checkCharacter(first17);
     const wrong = first17 + (checkCharacter(first17) === '1' ? '2' : '1');
     const posts: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/v1/registrations')) posts.push(r.url());
     });
-    await page.getByLabel('姓名').fill('李四');
+    await page.getByLabel('姓名').fill('张三');
     await page.getByLabel('身份证号').fill(wrong);
     await page.getByLabel('手机号').fill('13900139000');
     await page.getByLabel('原籍地代码').fill('511321100');
@@ -70,7 +90,7 @@ describe('the web console', () => {
 
     // In the list, with its masked number.
     await page.getByRole('menuitem', { name: '案件列表' }).click();
-    await until(() => page.getByText(`李四 ${good.slice(0, 6)}********${good.slice(14)}`).count()).toBe(1);
+    await until(() => page.getByText(`张三 ${good.slice(0, 6)}********${good.slice(14)}`).count()).toBe(1);
 
     // Ask for a supplement, then verify.
     await page.goto(caseUrl);
@@ -94,5 +114,51 @@ describe('the web console', () => {
     await phone.getByRole('button', { name: /证明核验|核\s*验/ }).last().click();
     await until(() => phone.getByText(/核验结果: valid/).count()).toBe(1);
     await screen(phone, 'check');
-  });
+
+    // The origin office was notified: its inbox shows the notices unread, and one is acknowledged.
+    const origin = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    await origin.goto(`${local.stack.apiUrl}/`);
+    await origin.getByRole('button', { name: '南隆镇 工作人员' }).click();
+    await origin.getByRole('menuitem', { name: '收件箱' }).click();
+    await until(() => origin.getByRole('button', { name: '签收' }).count()).toBeGreaterThan(0);
+    const unread = await origin.getByRole('button', { name: '签收' }).count();
+    await screen(origin, 'inbox');
+    await origin.getByRole('button', { name: '签收' }).first().click();
+    await until(() => origin.getByRole('button', { name: '签收' }).count()).toBe(unread - 1);
+
+    // The county supervisor's dashboard: the verification certificate moved this month's rate.
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByRole('button', { name: '朝阳区 督导' }).click();
+    await page.getByRole('menuitem', { name: '统计' }).click();
+    await until(() => page.getByRole('img', { name: /registeredOnTime/ }).count()).toBe(1);
+    await page.getByRole('combobox', { name: '指标' }).click();
+    await page.getByTitle('verificationCertificatesIssued').click();
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
+    const row = page.getByRole('row', { name: new RegExp(`^${month}`) });
+    await until(() => row.innerText()).toMatch(/1\s+1\s+100\.0%/);
+    await screen(page, 'statistics');
+
+    // The person, on a phone: the case, the review's deadline, and who read the record.
+    const own = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    await own.goto(`${local.stack.apiUrl}/`);
+    await own.getByRole('button', { name: '张三（本人）' }).click();
+    await until(() => own.getByRole('heading', { name: '我的事项' }).count()).toBe(1);
+    await until(() => own.getByText(/已登记，证明编号 VC-/).count()).toBe(1);
+    await until(() => own.getByText(/剩余天数/).count()).toBeGreaterThan(0);
+    await until(() => own.getByText(/110105001 caseworker/).count()).toBeGreaterThan(0);
+    await screen(own, 'me');
+
+    // The agency sees its deliveries, delivered to its endpoint.
+    await until(() => receiver.received.length).toBeGreaterThan(0);
+    await agency.getByRole('button', { name: '投递记录' }).click();
+    await until(() => agency.getByText('delivered').count()).toBeGreaterThan(0);
+    await screen(agency, 'deliveries');
+
+    // An administrator: the policy in force, with where each setting came from.
+    const admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    await admin.goto(`${local.stack.apiUrl}/`);
+    await admin.getByRole('button', { name: '系统管理员' }).click();
+    await until(() => admin.getByRole('row', { name: /^registration\b.*(national|default)$/ }).count()).toBe(1);
+    await screen(admin, 'admin');
+  }, 240_000);
 });

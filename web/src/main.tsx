@@ -14,6 +14,11 @@ const Cases = lazy(() => import('./pages/Cases.tsx'));
 const CaseView = lazy(() => import('./pages/CaseView.tsx'));
 const Register = lazy(() => import('./pages/Register.tsx'));
 const Check = lazy(() => import('./pages/Check.tsx'));
+const Statistics = lazy(() => import('./pages/Statistics.tsx'));
+const Me = lazy(() => import('./pages/Me.tsx'));
+const Agency = lazy(() => import('./pages/Agency.tsx'));
+const Admin = lazy(() => import('./pages/Admin.tsx'));
+const Inbox = lazy(() => import('./pages/Inbox.tsx'));
 
 /** Who asked their system for less motion gets none (no fades, no slides). */
 const REDUCED_MOTION = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -53,6 +58,11 @@ function App() {
   if (path.startsWith('/check')) page = <Check lang={lang} />;
   else if (!claims) page = <SignIn lang={lang} />;
   else if (path.startsWith('/register')) page = <Register lang={lang} claims={claims} go={go} />;
+  else if (path.startsWith('/inbox')) page = <Inbox lang={lang} claims={claims} go={go} />;
+  else if (path.startsWith('/statistics')) page = <Statistics lang={lang} claims={claims} go={go} />;
+  else if (claims.role === 'person') page = <Me lang={lang} claims={claims} go={go} />;
+  else if (claims.role === 'agency') page = <Agency lang={lang} claims={claims} go={go} />;
+  else if (claims.role === 'admin') page = <Admin lang={lang} claims={claims} go={go} />;
   else if (path.startsWith('/case/')) {
     const [, , type, id] = path.split('/');
     page = <CaseView lang={lang} claims={claims} go={go} collection={type!} id={id!} />;
@@ -60,8 +70,12 @@ function App() {
 
   const office = claims && (claims.role === 'caseworker' || claims.role === 'supervisor');
   const items = [
-    ...(office ? [{ key: '#/cases', label: t(lang, 'cases') }] : []),
+    ...(office ? [{ key: '#/cases', label: t(lang, 'cases') }, { key: '#/inbox', label: t(lang, 'inbox') }] : []),
+    ...(claims?.role === 'person' ? [{ key: '#/me', label: t(lang, 'myCases') }] : []),
+    ...(claims?.role === 'agency' ? [{ key: '#/subscriptions', label: t(lang, 'subscriptions') }] : []),
+    ...(claims?.role === 'admin' ? [{ key: '#/admin', label: t(lang, 'policy') }] : []),
     ...(claims?.role === 'caseworker' ? [{ key: '#/register', label: t(lang, 'register') }] : []),
+    ...(claims?.role === 'supervisor' ? [{ key: '#/statistics', label: t(lang, 'statistics') }] : []),
     { key: '#/check', label: t(lang, 'check') },
   ];
   return (

@@ -6,6 +6,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Tag, Time
 import { useState } from 'react';
 import { ApiError, api, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
+import { currentToken } from '../session.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG, daysLeft, localTime, stateTag } from './common.ts';
 
@@ -45,7 +46,7 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
     }
     const r = await fetch(`/v1/${collection}/${id}/${acting}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('liudong.token')}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${currentToken()}` },
       body: JSON.stringify(body),
     });
     if (r.ok) {

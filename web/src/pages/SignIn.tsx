@@ -25,7 +25,7 @@ export default function SignIn({ lang }: { lang: Lang }) {
     const r = await fetch('/_local/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: id }) });
     const { token } = (await r.json()) as { token: string };
     signIn(token);
-    window.location.hash = '#/cases';
+    window.location.hash = id.startsWith('person') ? '#/me' : id.startsWith('agency') ? '#/subscriptions' : id === 'admin' ? '#/admin' : '#/cases';
     window.location.reload();
   };
   return (

@@ -1,0 +1,55 @@
+// An administrator's view of reference data: a jurisdiction with its children, and the policy in
+// force there with the prefix each setting came from (default, national or a code prefix).
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api, unwrap } from '../api.ts';
+import { t } from '../i18n.ts';
+import type { PageProps } from '../main.tsx';
+import { TAG } from './common.ts';
+
+type Json = Record<string, any>;
+
+export default function Admin({ lang, claims }: PageProps) {
+  const [code, setCode] = useState(claims.jurisdiction ?? '11');
+  const jurisdiction = useQuery({ queryKey: ['jurisdiction', code], queryFn: async () => unwrap(await api.GET('/v1/jurisdictions/{code}', { params: { path: { code } } })) as Json });
+  const policy = useQuery({ queryKey: ['policy', code], queryFn: async () => unwrap(await api.GET('/v1/jurisdictions/{code}/policy', { params: { path: { code } } })) as Json });
+  const heading = (text: string) => <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{text}</Typography.Title>;
+  const rows = Object.entries((policy.data?.policy ?? {}) as Json).map(([setting, value]) => ({ setting, value, source: policy.data?.sources?.[setting] }));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card title={heading(t(lang, 'jurisdictions'))}>
+        <Input.Search aria-label={t(lang, 'destinationCode')} defaultValue={code} onSearch={(v) => v && setCode(v.trim())} style={{ maxWidth: 320, marginBottom: 12 }} />
+        {jurisdiction.error && <Alert type="error" title={(jurisdiction.error as Error).message} />}
+        {jurisdiction.data && (
+          <Space direction="vertical">
+            <Typography.Text strong>
+              {jurisdiction.data.code} {jurisdiction.data.name} · {jurisdiction.data.level}
+            </Typography.Text>
+            <Space wrap>
+              {((jurisdiction.data.children ?? []) as Json[]).map((c) => (
+                <Tag key={c.code} color={TAG.plain} onClick={() => setCode(c.code)} style={{ cursor: 'pointer' }}>
+                  {c.code} {c.name}
+                </Tag>
+              ))}
+            </Space>
+          </Space>
+        )}
+      </Card>
+      <Card title={heading(`${t(lang, 'policy')} · ${code}`)}>
+        <Table
+          size="small"
+          rowKey="setting"
+          loading={policy.isLoading}
+          pagination={false}
+          dataSource={rows}
+          columns={[
+            { title: t(lang, 'setting'), dataIndex: 'setting' },
+            { title: t(lang, 'value'), dataIndex: 'value', render: (v: unknown) => <Typography.Text code>{JSON.stringify(v).slice(0, 120)}</Typography.Text> },
+            { title: t(lang, 'source'), dataIndex: 'source', render: (s: unknown) => (Array.isArray(s) ? s.join(' + ') : String(s)) },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

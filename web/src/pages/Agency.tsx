@@ -1,0 +1,126 @@
+// An agency's subscriptions: create one (its signing secret shown this once), pause, resume,
+// rotate the secret; each subscription's deliveries with their attempts, and replay.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api, unwrap } from '../api.ts';
+import { t } from '../i18n.ts';
+import { currentToken } from '../session.ts';
+import type { PageProps } from '../main.tsx';
+import { TAG, localTime } from './common.ts';
+
+type Json = Record<string, any>;
+const PURPOSES = ['law_enforcement', 'social_security', 'housing', 'health', 'statistics'];
+
+const post = async (path: string, body?: unknown) => {
+  const r = await fetch(path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${currentToken()}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const json = (await r.json().catch(() => ({}))) as Json;
+  return { ok: r.ok, json };
+};
+
+export default function Agency({ lang, claims }: PageProps) {
+  const queryClient = useQueryClient();
+  const [secret, setSecret] = useState<string | undefined>();
+  const [open, setOpen] = useState<string | undefined>();
+  const [form] = Form.useForm();
+  const subscriptions = useQuery({ queryKey: ['subscriptions'], queryFn: async () => unwrap(await api.GET('/v1/subscriptions', {})) as Json });
+  const deliveries = useQuery({
+    queryKey: ['deliveries', open],
+    enabled: open !== undefined,
+    queryFn: async () => unwrap(await api.GET('/v1/subscriptions/{id}/deliveries', { params: { path: { id: open! } } as never })) as Json,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['subscriptions'] });
+  const create = async (v: Json) => {
+    const { ok, json } = await post('/v1/subscriptions', { url: v.url, eventTypes: String(v.eventTypes).split(/[\s,]+/).filter(Boolean), jurisdiction: v.jurisdiction, purpose: v.purpose });
+    if (!ok) {
+      form.setFields((json.errors ?? [{ field: 'url', reason: json.detail }]).map((e: Json) => ({ name: String(e.field).replace(/^body\.?/, '').split('.')[0] || 'url', errors: [e.reason] })));
+      return;
+    }
+    setSecret(json.secret);
+    form.resetFields();
+    await refresh();
+  };
+  const act = async (id: string, action: string) => {
+    const { json } = await post(`/v1/subscriptions/${id}/${action}`);
+    if (json.secret) setSecret(json.secret);
+    await refresh();
+  };
+  const heading = (text: string) => <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{text}</Typography.Title>;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {secret && <Alert type="success" closable onClose={() => setSecret(undefined)} title={t(lang, 'secretOnce')} description={<Typography.Text code copyable>{secret}</Typography.Text>} />}
+      <Card title={heading(t(lang, 'newSubscription'))}>
+        <Form form={form} layout="inline" initialValues={{ jurisdiction: claims.jurisdiction, purpose: 'statistics', eventTypes: 'registration.*' }} onFinish={(v) => void create(v)}>
+          <Form.Item name="url" label="URL" rules={[{ required: true }]}>
+            <Input style={{ width: 280 }} />
+          </Form.Item>
+          <Form.Item name="eventTypes" label={t(lang, 'eventTypes')} rules={[{ required: true }]}>
+            <Input style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="jurisdiction" label={t(lang, 'destinationCode')} rules={[{ required: true }]}>
+            <Input style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name="purpose" label={t(lang, 'purpose')}>
+            <Select style={{ width: 160 }} options={PURPOSES.map((p) => ({ value: p, label: p }))} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t(lang, 'submit')}
+          </Button>
+        </Form>
+      </Card>
+      <Card title={heading(t(lang, 'subscriptions'))}>
+        <Table
+          size="small"
+          rowKey="id"
+          loading={subscriptions.isLoading}
+          dataSource={(subscriptions.data?.items ?? []) as Json[]}
+          columns={[
+            { title: 'id', dataIndex: 'id' },
+            { title: 'URL', dataIndex: 'url' },
+            { title: t(lang, 'eventTypes'), dataIndex: 'eventTypes', render: (v: string[]) => v.join(', ') },
+            { title: t(lang, 'state'), dataIndex: 'state', render: (s: string) => <Tag color={s === 'active' ? TAG.done : s === 'paused' ? TAG.waiting : TAG.late}>{s}</Tag> },
+            {
+              title: t(lang, 'actions'),
+              key: 'actions',
+              render: (_: unknown, s: Json) => (
+                <Space wrap>
+                  {s.state === 'active' ? <Button size="small" onClick={() => void act(s.id, 'pause')}>pause</Button> : <Button size="small" onClick={() => void act(s.id, 'resume')}>resume</Button>}
+                  <Button size="small" onClick={() => void act(s.id, 'rotate-secret')}>rotate-secret</Button>
+                  <Button size="small" onClick={() => setOpen(s.id)}>{t(lang, 'deliveries')}</Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {open && (
+        <Card title={heading(`${t(lang, 'deliveries')} · ${open}`)}>
+          <Table
+            size="small"
+            rowKey="id"
+            loading={deliveries.isLoading}
+            dataSource={(deliveries.data?.items ?? []) as Json[]}
+            columns={[
+              { title: 'event', dataIndex: 'eventType' },
+              { title: t(lang, 'state'), dataIndex: 'state', render: (s: string) => <Tag color={s === 'delivered' ? TAG.done : s === 'exhausted' ? TAG.late : TAG.waiting}>{s}</Tag> },
+              { title: t(lang, 'attempts'), key: 'attempts', render: (_: unknown, d: Json) => (d.attempts ?? []).map((a: Json) => `${localTime(a.at)} ${a.status ?? a.error ?? ''}`).join(' · ') },
+              {
+                title: '',
+                key: 'replay',
+                render: (_: unknown, d: Json) => (
+                  <Button size="small" onClick={() => void post(`/v1/subscriptions/${open}/deliveries/${d.id}/replay`).then(() => deliveries.refetch())}>
+                    replay
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
+    </Space>
+  );
+}

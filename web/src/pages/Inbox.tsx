@@ -1,0 +1,67 @@
+// An office's inbox: notices from other offices and deadline escalations, unread first marked,
+// each acknowledged with one click (the first acknowledgement stands).
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Card, Switch, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api, unwrap } from '../api.ts';
+import { t } from '../i18n.ts';
+import type { PageProps } from '../main.tsx';
+import { COLLECTIONS, TAG, localTime } from './common.ts';
+
+type Json = Record<string, any>;
+
+export default function Inbox({ lang, claims, go }: PageProps) {
+  const code = claims.jurisdiction ?? '';
+  const [unread, setUnread] = useState(true);
+  const queryClient = useQueryClient();
+  const notices = useQuery({
+    queryKey: ['inbox', code, unread],
+    queryFn: async () => unwrap(await api.GET('/v1/jurisdictions/{code}/notices', { params: { path: { code }, query: { limit: 100, ...(unread ? { unread: 'true' } : {}) } } as never })) as Json,
+  });
+  const acknowledge = async (eventId: string) => {
+    await api.POST('/v1/jurisdictions/{code}/notices/{eventId}/ack', { params: { path: { code, eventId } } as never });
+    await queryClient.invalidateQueries({ queryKey: ['inbox', code] });
+  };
+  const items = (notices.data?.items ?? []) as Json[];
+  return (
+    <Card
+      title={
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>
+          {t(lang, 'inbox')} · {code} {unread && <Badge count={items.length} showZero color={TAG.late} />}
+        </Typography.Title>
+      }
+    >
+      <Space style={{ marginBottom: 12 }}>
+        <Switch aria-label={t(lang, 'unreadOnly')} checked={unread} onChange={setUnread} />
+        {t(lang, 'unreadOnly')}
+      </Space>
+      <Table
+        size="small"
+        rowKey="eventId"
+        loading={notices.isLoading}
+        dataSource={items}
+        columns={[
+          { title: t(lang, 'time'), dataIndex: 'time', render: (v: string) => localTime(v) },
+          { title: t(lang, 'type'), dataIndex: 'type' },
+          { title: t(lang, 'deadline'), key: 'ack', render: (_: unknown, n: Json) => (n.acknowledgeBy ? <Tag color={n.late ? TAG.late : TAG.waiting}>{n.acknowledgeBy.date}</Tag> : '—') },
+          {
+            title: '',
+            key: 'actions',
+            render: (_: unknown, n: Json) => (
+              <Space>
+                <Button size="small" onClick={() => go(`#/case/${COLLECTIONS[n.caseType] ?? 'registrations'}/${n.caseId}`)}>
+                  {t(lang, 'open')}
+                </Button>
+                {!n.acknowledged && (
+                  <Button size="small" type="primary" onClick={() => void acknowledge(n.eventId)}>
+                    {t(lang, 'acknowledge')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

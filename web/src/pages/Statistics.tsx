@@ -1,0 +1,148 @@
+// A supervisor's dashboard: each completeness rate per period against its target, as a chart;
+// a click on a bar lists the cases behind it (those missing first). Below, the published reports
+// to download, and the data-quality list of an office.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef, useState } from 'react';
+import { api, unwrap } from '../api.ts';
+import { t } from '../i18n.ts';
+import { currentToken } from '../session.ts';
+import type { PageProps } from '../main.tsx';
+import { COLLECTIONS, TAG } from './common.ts';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+
+type Json = Record<string, any>;
+const RATES = ['registeredOnTime', 'certificatesProcessedInTime', 'verificationCertificatesIssued', 'reviewsOnTime', 'noticesAcknowledgedInTime', 'appealsDecidedInTime'];
+
+function RateChart({ figures, rate, onPick, label }: { figures: Json[]; rate: string; onPick(period: string): void; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+    const target = figures[0]?.rates.find((r: Json) => r.id === rate)?.target ?? 0.95;
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'axis' },
+      grid: { left: 48, right: 16, top: 24, bottom: 32 },
+      xAxis: { type: 'category', data: figures.map((p) => p.period) },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      series: [
+        {
+          type: 'bar',
+          name: label,
+          data: figures.map((p) => {
+            const r = p.rates.find((x: Json) => x.id === rate);
+            return { value: r?.rate === null || r === undefined ? 0 : Math.round(r.rate * 1000) / 10, itemStyle: { color: r?.meets === false ? TAG.late : TAG.done } };
+          }),
+          markLine: { symbol: 'none', data: [{ yAxis: target * 100, name: 'target' }], lineStyle: { color: '#111827', type: 'dashed' } },
+        },
+      ],
+    });
+    chart.on('click', (e) => onPick(String(e.name)));
+    return () => chart.dispose();
+  }, [figures, rate, onPick, label]);
+  return <div ref={ref} role="img" aria-label={`${label}: ${figures.map((p) => p.period).join(', ')}`} style={{ height: 260, width: '100%' }} />;
+}
+
+export default function Statistics({ lang, claims, go }: PageProps) {
+  const jurisdiction = claims.jurisdiction ?? '';
+  const [kind, setKind] = useState<'dekad' | 'month' | 'quarter'>('month');
+  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([dayjs().subtract(2, 'month').startOf('month'), dayjs()]);
+  const [rate, setRate] = useState(RATES[0]!);
+  const [picked, setPicked] = useState<string | undefined>();
+  const figures = useQuery({
+    queryKey: ['statistics', jurisdiction, kind, range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/statistics', {
+          params: { query: { jurisdiction, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), period: kind } as never },
+        }),
+      ) as Json,
+  });
+  const cases = useQuery({
+    queryKey: ['statistics-cases', jurisdiction, rate, picked],
+    enabled: picked !== undefined,
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/statistics/cases', { params: { query: { jurisdiction, rate, period: picked!, part: 'missing', limit: 100 } as never } })) as Json,
+  });
+  const reports = useQuery({
+    queryKey: ['reports', jurisdiction],
+    queryFn: async () => unwrap(await api.GET('/v1/reports', { params: { query: { jurisdiction, limit: 20 } as never } })) as Json,
+  });
+  const download = async (id: string) => {
+    const r = await fetch(`/v1/reports/${id}?format=csv`, { headers: { authorization: `Bearer ${currentToken()}` } });
+    const url = URL.createObjectURL(await r.blob());
+    const a = Object.assign(document.createElement('a'), { href: url, download: `${id}.csv` });
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  const heading = (text: string) => <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{text}</Typography.Title>;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card title={heading(`${t(lang, 'statistics')} · ${jurisdiction}`)}>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select aria-label={t(lang, 'rate')} value={rate} onChange={setRate} style={{ width: 280 }} options={RATES.map((r) => ({ value: r, label: r }))} />
+          <Select aria-label={t(lang, 'period')} value={kind} onChange={setKind} style={{ width: 140 }} options={(['dekad', 'month', 'quarter'] as const).map((k) => ({ value: k, label: k }))} />
+          <DatePicker.RangePicker aria-label={t(lang, 'period')} value={range} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
+        </Space>
+        {figures.error && <Alert type="error" title={(figures.error as Error).message} />}
+        {figures.data && <RateChart figures={figures.data.items} rate={rate} onPick={setPicked} label={rate} />}
+        <Table
+          size="small"
+          rowKey="period"
+          pagination={false}
+          dataSource={(figures.data?.items ?? []) as Json[]}
+          columns={[
+            { title: t(lang, 'period'), dataIndex: 'period', render: (p: string, row: Json) => <>{p} {row.provisional && <Tag color={TAG.waiting}>provisional</Tag>}</> },
+            ...['numerator', 'denominator', 'rate'].map((part) => ({
+              title: part,
+              key: part,
+              render: (_: unknown, row: Json) => {
+                const r = row.rates.find((x: Json) => x.id === rate);
+                return part === 'rate' ? (r.rate === null ? '—' : `${(r.rate * 100).toFixed(1)}%`) : r[part];
+              },
+            })),
+            { title: '', key: 'open', render: (_: unknown, row: Json) => <Button size="small" onClick={() => setPicked(row.period)}>{t(lang, 'missing')}</Button> },
+          ]}
+        />
+      </Card>
+      {picked && (
+        <Card title={heading(`${t(lang, 'missing')} · ${rate} · ${picked}`)}>
+          <Table
+            size="small"
+            rowKey={(r: Json) => r.caseId ?? r.noticeEventId}
+            loading={cases.isLoading}
+            dataSource={(cases.data?.items ?? []) as Json[]}
+            onRow={(r: Json) => ({ onClick: () => r.caseId && r.caseType !== 'notice' && go(`#/case/${COLLECTIONS[r.caseType] ?? 'registrations'}/${r.caseId}`) })}
+            columns={[
+              { title: t(lang, 'person'), key: 'person', render: (_: unknown, r: Json) => (r.case?.person ? `${r.case.person.name} ${r.case.person.idNumber}` : r.noticeEventId ?? '—') },
+              { title: t(lang, 'destinationCode'), dataIndex: 'jurisdiction' },
+              { title: t(lang, 'deadline'), dataIndex: 'placedOn' },
+              { title: t(lang, 'state'), key: 'state', render: (_: unknown, r: Json) => r.case?.state ?? '—' },
+            ]}
+          />
+        </Card>
+      )}
+      <Card title={heading(t(lang, 'reports'))}>
+        <Table
+          size="small"
+          rowKey="id"
+          loading={reports.isLoading}
+          dataSource={(reports.data?.items ?? []) as Json[]}
+          columns={[
+            { title: 'id', dataIndex: 'id' },
+            { title: t(lang, 'period'), dataIndex: 'period' },
+            { title: 'version', dataIndex: 'version', render: (v: number, r: Json) => (r.corrects ? `${v} (corrects ${r.corrects})` : v) },
+            { title: '', key: 'csv', render: (_: unknown, r: Json) => <Button size="small" onClick={() => void download(r.id)}>CSV</Button> },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
