@@ -136,6 +136,8 @@ describe('the web console', () => {
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
     const row = page.getByRole('row', { name: new RegExp(`^${month}`) });
     await until(() => row.innerText()).toMatch(/1\s+1\s+100\.0%/);
+    // The county's data-quality list, with its offices' update frequency.
+    await until(() => page.getByText(/近一年更新天数/).count()).toBe(1);
     await screen(page, 'statistics');
 
     // The person, on a phone: the case, the review's deadline, and who read the record.
@@ -161,4 +163,23 @@ describe('the web console', () => {
     await until(() => admin.getByRole('row', { name: /^registration\b.*(national|default)$/ }).count()).toBe(1);
     await screen(admin, 'admin');
   }, 240_000);
+
+  it('returns a lost session to sign-in and back, the half-filled form kept', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    await page.goto(`${local.stack.apiUrl}/`);
+    await page.getByRole('button', { name: '朝外街道 工作人员' }).click();
+    await page.getByRole('menuitem', { name: '登记来人' }).click();
+    await page.getByLabel('姓名').fill('王五');
+    await page.getByLabel('身份证号').fill(`11010519800101001${checkCharacter('11010519800101001')}`);
+    await page.getByLabel('手机号').fill('13700137000');
+    await page.getByLabel('原籍地代码').fill('511321100');
+    // The session is lost (an expired token): the API answers 401.
+    await page.evaluate(() => sessionStorage.setItem('liudong.token', 'x.eyJzdWIiOiJ4IiwiY3VzdG9tOnJvbGUiOiJjYXNld29ya2VyIiwiY3VzdG9tOmp1cmlzZGljdGlvbiI6IjExMDEwNTAwMiJ9.x'));
+    await page.getByRole('button', { name: /提\s*交/ }).click();
+    await until(() => page.getByRole('button', { name: '朝外街道 工作人员' }).count()).toBe(1);
+    await page.getByRole('button', { name: '朝外街道 工作人员' }).click();
+    await until(() => page.getByRole('heading', { name: '登记来人' }).count()).toBe(1);
+    expect(await page.getByLabel('姓名').inputValue()).toBe('王五');
+    expect(await page.getByLabel('原籍地代码').inputValue()).toBe('511321100');
+  }, 120_000);
 });

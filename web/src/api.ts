@@ -2,7 +2,7 @@
 // checked current by a test): the console cannot drift from the API.
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './api/schema.d.ts';
-import { currentToken } from './session.ts';
+import { currentToken, signOut } from './session.ts';
 
 const auth: Middleware = {
   onRequest({ request }) {
@@ -12,8 +12,22 @@ const auth: Middleware = {
   },
 };
 
+/** A lost session (401) goes back to sign-in and returns here after it; forms keep their drafts meanwhile. */
+const lostSession: Middleware = {
+  onResponse({ response }) {
+    if (response.status === 401 && currentToken()) {
+      sessionStorage.setItem(RETURN_TO, window.location.hash);
+      signOut();
+      window.location.hash = '#/';
+      window.location.reload();
+    }
+    return response;
+  },
+};
+
+export const RETURN_TO = 'liudong.returnTo';
 export const api = createClient<paths>({ baseUrl: window.location.origin });
-api.use(auth);
+api.use(auth, lostSession);
 
 /** A problem-details answer: its fields by name (shown next to the form field they name). */
 export interface Problem {

@@ -58,6 +58,12 @@ const WORDS = {
   period: ['期间', 'Period'],
   missing: ['未完成', 'Missing'],
   reports: ['报表', 'Reports'],
+  dataQuality: ['数据质量', 'Data quality'],
+  missingFields: ['缺少字段', 'Missing fields'],
+  stale: ['长期未更新（天）', 'Unchanged (days)'],
+  noOutcome: ['期限已过未办结', 'Deadline passed, no outcome'],
+  updates: ['近一年更新天数 / 要求', 'Days with updates in the last year / target'],
+  finding: ['问题', 'Finding'],
   conflict: ['案件已被他人更新，请重新载入。', 'The case changed meanwhile: reload it.'],
 } as const satisfies Record<string, readonly [string, string]>;
 

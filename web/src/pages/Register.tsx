@@ -10,9 +10,15 @@ import { api } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
 
+/** A half-filled form survives a lost session (sign-in and back) in the tab's storage. */
+const DRAFT = 'liudong.draft.register';
+
 export default function Register({ lang, claims, go }: PageProps) {
   const [form] = Form.useForm();
   const today = localDate(new Date());
+  const draft = JSON.parse(sessionStorage.getItem(DRAFT) ?? '{}') as Record<string, any>;
+  const saveDraft = (_: unknown, all: Record<string, any>) =>
+    sessionStorage.setItem(DRAFT, JSON.stringify({ ...all, arrivalDate: all.arrivalDate ? (all.arrivalDate as dayjs.Dayjs).format('YYYY-MM-DD') : undefined }));
   const code = (field: string) => ({
     validator: async (_: unknown, v: string) => {
       if (v && !isJurisdictionCode(v)) throw new Error(lang === 'zh' ? '不是有效的区划代码' : `${field}: not a jurisdiction code`);
@@ -28,6 +34,7 @@ export default function Register({ lang, claims, go }: PageProps) {
     };
     const r = await api.POST('/v1/registrations', { body: body as never });
     if (r.response.ok) {
+      sessionStorage.removeItem(DRAFT);
       go(`#/case/registrations/${(r.data as { id: string }).id}`);
       return;
     }
@@ -45,7 +52,8 @@ export default function Register({ lang, claims, go }: PageProps) {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ destinationCode: claims.jurisdiction, arrivalDate: dayjs(today), expectedStayDays: 180 }}
+        initialValues={{ destinationCode: claims.jurisdiction, expectedStayDays: 180, ...draft, arrivalDate: dayjs(draft.arrivalDate ?? today) }}
+        onValuesChange={saveDraft}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="name" label={t(lang, 'name')} rules={[{ required: true }]}>

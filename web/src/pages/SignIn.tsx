@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, List, Typography } from 'antd';
 import { type Lang, t } from '../i18n.ts';
+import { RETURN_TO } from '../api.ts';
 import { signIn } from '../session.ts';
 
 interface DemoAccount {
@@ -25,7 +26,9 @@ export default function SignIn({ lang }: { lang: Lang }) {
     const r = await fetch('/_local/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: id }) });
     const { token } = (await r.json()) as { token: string };
     signIn(token);
-    window.location.hash = id.startsWith('person') ? '#/me' : id.startsWith('agency') ? '#/subscriptions' : id === 'admin' ? '#/admin' : '#/cases';
+    const back = sessionStorage.getItem(RETURN_TO);
+    sessionStorage.removeItem(RETURN_TO);
+    window.location.hash = back ? back : id.startsWith('person') ? '#/me' : id.startsWith('agency') ? '#/subscriptions' : id === 'admin' ? '#/admin' : '#/cases';
     window.location.reload();
   };
   return (

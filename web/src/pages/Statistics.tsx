@@ -75,6 +75,17 @@ export default function Statistics({ lang, claims, go }: PageProps) {
     queryKey: ['reports', jurisdiction],
     queryFn: async () => unwrap(await api.GET('/v1/reports', { params: { query: { jurisdiction, limit: 20 } as never } })) as Json,
   });
+  const quality = useQuery({
+    queryKey: ['quality', jurisdiction],
+    queryFn: async () => unwrap(await api.GET('/v1/statistics/quality', { params: { query: { jurisdiction } as never } })) as Json,
+  });
+  const findings = quality.data
+    ? [
+        ...(quality.data.missingFields as Json[]).map((f) => ({ ...f, finding: `${t(lang, 'missingFields')}: ${f.fields.join(', ')}` })),
+        ...(quality.data.stale as Json[]).map((f) => ({ ...f, finding: `${t(lang, 'stale')}: ${f.days}` })),
+        ...(quality.data.deadlinesWithoutOutcome as Json[]).map((f) => ({ ...f, finding: `${t(lang, 'noOutcome')}: ${f.deadline} (+${f.daysLate})` })),
+      ]
+    : [];
   const download = async (id: string) => {
     const r = await fetch(`/v1/reports/${id}?format=csv`, { headers: { authorization: `Bearer ${currentToken()}` } });
     const url = URL.createObjectURL(await r.blob());
@@ -129,6 +140,25 @@ export default function Statistics({ lang, claims, go }: PageProps) {
           />
         </Card>
       )}
+      <Card title={heading(t(lang, 'dataQuality'))} loading={quality.isLoading}>
+        {quality.data && (
+          <Typography.Paragraph>
+            {t(lang, 'updates')}: {quality.data.updates.daysWithUpdates} / {quality.data.updates.target}{' '}
+            <Tag color={quality.data.updates.meets ? TAG.done : TAG.late}>{quality.data.updates.meets ? '✓' : '✗'}</Tag>
+          </Typography.Paragraph>
+        )}
+        <Table
+          size="small"
+          rowKey={(r: Json) => `${r.caseId}-${r.finding}`}
+          dataSource={findings}
+          onRow={(r: Json) => ({ onClick: () => go(`#/case/${COLLECTIONS[r.caseType] ?? 'registrations'}/${r.caseId}`) })}
+          columns={[
+            { title: t(lang, 'destinationCode'), dataIndex: 'office' },
+            { title: t(lang, 'type'), dataIndex: 'caseType' },
+            { title: t(lang, 'finding'), dataIndex: 'finding' },
+          ]}
+        />
+      </Card>
       <Card title={heading(t(lang, 'reports'))}>
         <Table
           size="small"
