@@ -182,4 +182,24 @@ describe('the web console', () => {
     expect(await page.getByLabel('姓名').inputValue()).toBe('王五');
     expect(await page.getByLabel('原籍地代码').inputValue()).toBe('511321100');
   }, 120_000);
+
+  it('shows an office the assistance requests it received, and answers one through its form', async () => {
+    const asking = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '511321101' });
+    const asked = await local.call('POST', '/v1/assistance-requests', {
+      token: asking,
+      body: { toCode: '110105001', subject: { idNumber: `11010519800101002${checkCharacter('11010519800101002')}` }, question: '此人是否在辖区居住？' },
+    });
+    expect(asked.status).toBe(201);
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    await page.goto(`${local.stack.apiUrl}/`);
+    await page.getByRole('button', { name: '建外街道 工作人员' }).click();
+    await page.getByRole('menuitem', { name: '协查与申诉' }).click();
+    await until(() => page.getByRole('tab', { name: /收到的协查 \(1\)/ }).count()).toBe(1);
+    await screen(page, 'requests');
+    await page.getByRole('button', { name: '打开' }).first().click();
+    await page.getByRole('button', { name: 'answer', exact: true }).click();
+    await page.getByLabel('答复内容').fill('经核实，此人在辖区居住。');
+    await page.getByRole('button', { name: /提\s*交/ }).click();
+    await until(() => page.getByText('answered').count()).toBeGreaterThan(0);
+  }, 120_000);
 });

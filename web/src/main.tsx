@@ -19,6 +19,7 @@ const Me = lazy(() => import('./pages/Me.tsx'));
 const Agency = lazy(() => import('./pages/Agency.tsx'));
 const Admin = lazy(() => import('./pages/Admin.tsx'));
 const Inbox = lazy(() => import('./pages/Inbox.tsx'));
+const Requests = lazy(() => import('./pages/Requests.tsx'));
 
 /** Who asked their system for less motion gets none (no fades, no slides). */
 const REDUCED_MOTION = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -59,6 +60,7 @@ function App() {
   else if (!claims) page = <SignIn lang={lang} />;
   else if (path.startsWith('/register')) page = <Register lang={lang} claims={claims} go={go} />;
   else if (path.startsWith('/inbox')) page = <Inbox lang={lang} claims={claims} go={go} />;
+  else if (path.startsWith('/requests')) page = <Requests lang={lang} claims={claims} go={go} />;
   else if (path.startsWith('/statistics')) page = <Statistics lang={lang} claims={claims} go={go} />;
   else if (claims.role === 'person') page = <Me lang={lang} claims={claims} go={go} />;
   else if (claims.role === 'agency') page = <Agency lang={lang} claims={claims} go={go} />;
@@ -70,7 +72,7 @@ function App() {
 
   const office = claims && (claims.role === 'caseworker' || claims.role === 'supervisor');
   const items = [
-    ...(office ? [{ key: '#/cases', label: t(lang, 'cases') }, { key: '#/inbox', label: t(lang, 'inbox') }] : []),
+    ...(office ? [{ key: '#/cases', label: t(lang, 'cases') }, { key: '#/inbox', label: t(lang, 'inbox') }, { key: '#/requests', label: t(lang, 'requests') }] : []),
     ...(claims?.role === 'person' ? [{ key: '#/me', label: t(lang, 'myCases') }] : []),
     ...(claims?.role === 'agency' ? [{ key: '#/subscriptions', label: t(lang, 'subscriptions') }] : []),
     ...(claims?.role === 'admin' ? [{ key: '#/admin', label: t(lang, 'policy') }] : []),

@@ -2,23 +2,30 @@
 // timeline, and the actions the workflow table allows this account now, each with its form (the
 // fields read off the OpenAPI document's body for that route). A 409 offers to reload the case.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api, unwrap } from '../api.ts';
-import { t } from '../i18n.ts';
+import { type Word, t } from '../i18n.ts';
 import { currentToken } from '../session.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG, daysLeft, localTime, stateTag } from './common.ts';
 
 type Json = Record<string, any>;
 
+/** The words for the body fields the actions share. */
+const FIELD_WORDS: Record<string, Word> = { items: 'items', reason: 'reason', note: 'note', answer: 'answer', outcome: 'outcome' };
+
 /** The body fields of a route, from the OpenAPI document: what the action's form asks for. */
-function bodyFields(doc: Json | undefined, path: string): { name: string; required: boolean }[] {
+function bodyFields(doc: Json | undefined, path: string): { name: string; required: boolean; choices?: string[] }[] {
   const op = doc?.paths?.[path]?.post;
   const ref: string | undefined = op?.requestBody?.content?.['application/json']?.schema?.$ref;
   const schema = ref ? doc?.components?.schemas?.[ref.split('/').at(-1)!] : op?.requestBody?.content?.['application/json']?.schema;
   const required: string[] = schema?.required ?? [];
-  return Object.keys(schema?.properties ?? {}).map((name) => ({ name, required: required.includes(name) }));
+  return Object.entries((schema?.properties ?? {}) as Record<string, Json>).map(([name, p]) => ({
+    name,
+    required: required.includes(name),
+    ...(Array.isArray(p.enum) ? { choices: p.enum as string[] } : {}),
+  }));
 }
 
 export default function CaseView({ lang, go, collection, id }: PageProps & { collection: string; id: string }) {
@@ -114,8 +121,14 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
       <Modal open={acting !== undefined} title={acting} onCancel={() => setActing(undefined)} onOk={() => form.submit()} okText={t(lang, 'submit')} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
           {fields.map((f) => (
-            <Form.Item key={f.name} name={f.name} label={f.name === 'items' ? t(lang, 'items') : f.name === 'reason' ? t(lang, 'reason') : f.name === 'note' ? t(lang, 'note') : f.name} rules={f.required ? [{ required: true }] : []}>
-              {f.name === 'items' || f.name === 'reason' || f.name === 'note' ? <Input.TextArea rows={3} /> : <Input />}
+            <Form.Item key={f.name} name={f.name} label={FIELD_WORDS[f.name] ? t(lang, FIELD_WORDS[f.name]!) : f.name} rules={f.required ? [{ required: true }] : []}>
+              {f.choices ? (
+                <Select options={f.choices.map((c) => ({ value: c, label: c }))} />
+              ) : f.name === 'items' || f.name === 'reason' || f.name === 'note' || f.name === 'answer' ? (
+                <Input.TextArea rows={3} />
+              ) : (
+                <Input />
+              )}
             </Form.Item>
           ))}
         </Form>

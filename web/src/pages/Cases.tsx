@@ -1,13 +1,13 @@
 // An office's cases: newest activity first, filtered by type, state and overdue; overdue rows marked.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
-import { COLLECTIONS, daysLeft, stateTag } from './common.ts';
+import { type CaseRow, CaseTable } from './CaseTable.tsx';
+import { COLLECTIONS } from './common.ts';
 
-type Row = { id: string; type: string; state: string; person?: { name: string; idNumber: string }; deadline?: { date: string; dueAt: string } | null; updatedAt: string };
 
 export default function Cases({ lang, claims, go }: PageProps) {
   const [type, setType] = useState<string | undefined>();
@@ -21,7 +21,7 @@ export default function Cases({ lang, claims, go }: PageProps) {
         await api.GET('/v1/cases', {
           params: { query: { jurisdiction, limit: 100, ...(type ? { type: type as never } : {}), ...(overdue ? { overdue: 'true' as never } : {}) } as never },
         }),
-      ) as unknown as { items: Row[] },
+      ) as unknown as { items: CaseRow[] },
   });
   return (
     <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t(lang, 'cases')} · {jurisdiction}</Typography.Title>}>
@@ -41,34 +41,7 @@ export default function Cases({ lang, claims, go }: PageProps) {
         </Space>
       </Space>
       {cases.error && <Alert type="error" title={String((cases.error as Error).message)} />}
-      <Table<Row>
-        rowKey="id"
-        size="small"
-        loading={cases.isLoading}
-        dataSource={cases.data?.items ?? []}
-        pagination={{ pageSize: 20 }}
-        onRow={(r) => ({ onClick: () => go(`#/case/${COLLECTIONS[r.type] ?? 'registrations'}/${r.id}`) })}
-        rowClassName={(r) => (r.state === 'overdue' ? 'overdue' : '')}
-        columns={[
-          { title: t(lang, 'person'), key: 'person', render: (_, r) => (r.person ? `${r.person.name} ${r.person.idNumber}` : '—') },
-          { title: t(lang, 'type'), dataIndex: 'type' },
-          { title: t(lang, 'state'), dataIndex: 'state', render: (s: string) => <Tag color={stateTag(s)}>{s}</Tag> },
-          {
-            title: t(lang, 'deadline'),
-            key: 'deadline',
-            render: (_, r) => (r.deadline ? `${r.deadline.date} (${daysLeft(r.deadline.date)})` : '—'),
-          },
-          {
-            title: '',
-            key: 'open',
-            render: (_, r) => (
-              <Button size="small" onClick={() => go(`#/case/${COLLECTIONS[r.type] ?? 'registrations'}/${r.id}`)}>
-                {t(lang, 'open')}
-              </Button>
-            ),
-          },
-        ]}
-      />
+      <CaseTable lang={lang} rows={cases.data?.items ?? []} loading={cases.isLoading} go={go} />
     </Card>
   );
 }
