@@ -86,7 +86,7 @@ function App() {
       // Secondary and description text dark enough for WCAG AA contrast; no space pushed between two
       // Chinese characters of a button (screen readers would read it apart).
       button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#1d4ed8', colorLink: '#1d4ed8', colorInfo: '#1d4ed8', colorError: '#b91c1c', colorSuccess: '#15803d', colorWarning: '#a16207', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)', colorTextQuaternary: 'rgba(0, 0, 0, 0.6)', motion: !REDUCED_MOTION } }}
+      theme={{ token: { colorPrimary: '#1d4ed8', colorPrimaryHover: '#1e40af', colorPrimaryActive: '#1e3a8a', colorLinkHover: '#1e40af', colorLinkActive: '#1e3a8a', colorLink: '#1d4ed8', colorInfo: '#1d4ed8', colorError: '#b91c1c', colorSuccess: '#15803d', colorWarning: '#a16207', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)', colorTextQuaternary: 'rgba(0, 0, 0, 0.6)', motion: !REDUCED_MOTION } }}
     >
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
