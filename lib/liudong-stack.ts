@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import {
   CfnStage,
-  CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -53,6 +52,7 @@ import {
   streams,
   tables,
 } from '../wiring/index.ts';
+import { ConsoleHosting } from './console.ts';
 import { toAwsCron } from './cron.ts';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,13 +65,14 @@ export class LiudongStack extends Stack {
   readonly queues = {} as Record<QueueName, { queue: Queue; deadLetterQueue: Queue }>;
   readonly functions = {} as Record<FunctionName, NodejsFunction>;
   readonly api: HttpApi;
+  readonly console: ConsoleHosting;
   readonly holdingQueues = {} as Record<HoldingQueueName, Queue>;
   readonly buckets = {} as Record<BucketName, Bucket>;
   readonly schedulerRole: Role;
   /** Routes the wiring declares without auth (the API description). */
   readonly publicRoutes: HttpRoute[];
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: StackProps & { consoleAssets?: string } = {}) {
     super(scope, id, props);
 
     for (const [name, spec] of Object.entries(tables) as [TableName, (typeof tables)[TableName]][]) {
@@ -295,9 +296,13 @@ export class LiudongStack extends Stack {
       },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.api = new HttpApi(this, 'Api', { description: 'liudong API', createDefaultStage: false });
+    // The console and the API share one CloudFront origin, so the API needs no CORS.
+    this.console = new ConsoleHosting(this, 'Console', { api: this.api, userPool, assets: props.consoleAssets ?? path.join(PROJECT_ROOT, 'web', 'dist') });
     // A user must not promote themself: the client writes no custom attribute.
     const client = userPool.addClient('Console', {
       authFlows: { userSrp: true },
+      ...ConsoleHosting.oAuthFor(this.console.url),
       generateSecret: false,
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, phoneNumber: true, fullname: true })
@@ -308,15 +313,7 @@ export class LiudongStack extends Stack {
       jwtAudience: [client.userPoolClientId],
     });
 
-    this.api = new HttpApi(this, 'Api', {
-      description: 'liudong API',
-      createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: ['*'],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
-        allowMethods: [CorsHttpMethod.ANY],
-      },
-    });
+    this.console.deploy(client);
     const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
@@ -371,7 +368,9 @@ export class LiudongStack extends Stack {
       if (prefixes) fn.addEnvironment('DEPLOYMENT_PREFIXES', prefixes);
     }
 
+    new CfnOutput(this, 'ConsoleUrl', { value: this.console.url, description: 'The console, and the API under /v1' });
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'SignInDomain', { value: this.console.domain.baseUrl() });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
   }

@@ -72,10 +72,47 @@ export function acknowledgeFindings(stack: LiudongStack): void {
       reason: "CDK's bucket-notifications handler calls s3:PutBucketNotification, which it scopes to no resource.",
     });
   }
+  acknowledgeConsoleFindings(stack);
   for (const route of stack.publicRoutes) {
     Validations.of(route).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason: 'GET /v1/openapi.json and /v1/events/schemas are the public API and event descriptions; they reveal no case data.',
     });
   }
+}
+
+function acknowledgeConsoleFindings(stack: LiudongStack): void {
+  const hosting = stack.console;
+  Validations.of(hosting.distribution).acknowledge({
+    id: 'AwsSolutions-CFR1',
+    reason: 'People use the console wherever they are (a person reads their own case, a landlord checks a certificate); access is decided by sign-in and the authorisation table, not by country.',
+  });
+  if (!stack.node.tryGetContext('webAclArn')) {
+    Validations.of(hosting.distribution).acknowledge({
+      id: 'AwsSolutions-CFR2',
+      reason: 'A CloudFront web ACL lives in us-east-1, outside this stack: pass its ARN as context webAclArn to attach it. Meanwhile the API stage throttles and the public check limits each caller.',
+    });
+  }
+  Validations.of(hosting.distribution).acknowledge({
+    id: 'AwsSolutions-CFR4',
+    reason: "The distribution answers on CloudFront's default *.cloudfront.net certificate, whose minimum protocol CloudFront fixes; a deployment on its own domain sets a certificate with TLSv1.2_2021.",
+  });
+  Validations.of(hosting.logs).acknowledge({
+    id: 'AwsSolutions-S1',
+    reason: 'This is the access-log bucket itself (the distribution and the console bucket log into it).',
+  });
+  // CDK's own handler that copies the built console into the bucket and invalidates the distribution at deployment.
+  const site = stack.getLogicalId(hosting.site.node.defaultChild as never);
+  const handlers = stack.node.findAll().filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+  const deploymentFindings: [string, string][] = [
+    ['AwsSolutions-L1', 'CDK pins the runtime of its bucket-deployment handler, which runs only at deployment.'],
+    ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', "CDK's bucket-deployment handler logs with the basic execution policy."],
+    ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map(
+      (action): [string, string] => [`AwsSolutions-IAM5[Action::${action}]`, `CDK's bucket-deployment handler reads the asset and writes the console bucket (${action}, as CDK grants it).`],
+    ),
+    ['AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]', "The console's files arrive as an asset in CDK's bootstrap bucket."],
+    [`AwsSolutions-IAM5[Resource::<${site}.Arn>/*]`, "The handler writes the console's files, whose names (content hashes) change with each build."],
+    ['AwsSolutions-IAM5[Resource::*]', 'cloudfront:CreateInvalidation and GetInvalidation take no resource-level condition in the policy CDK writes.'],
+  ];
+  for (const node of handlers) for (const [id, reason] of deploymentFindings) Validations.of(node).acknowledge({ id, reason });
 }

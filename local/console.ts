@@ -3,9 +3,11 @@
 // is local only: it lists the demo accounts and signs them in through the dev issuer; neither
 // the list nor its token route exists in the CDK stack (there, Cognito's hosted UI signs in).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type http from 'node:http';
 import path from 'node:path';
+import { consoleContentSecurityPolicy } from '../wiring/console.ts';
 import type { TokenRequest } from './dev-issuer.ts';
 import { PROJECT_ROOT } from './paths.ts';
 
@@ -32,11 +34,39 @@ function sourcesHash(): string {
 /** Builds the console unless web/dist was built from these very sources. */
 export async function ensureConsoleBuilt(log: (line: string) => void = () => undefined): Promise<void> {
   const wanted = sourcesHash();
-  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === wanted) return;
-  log('building the web console (its sources changed)…');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(PROJECT_ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
-  writeFileSync(STAMP, wanted);
+  const current = () => existsSync(STAMP) && readFileSync(STAMP, 'utf8') === wanted;
+  if (current()) return;
+  // Test files run in parallel and the CDK app reads web/dist too: one build at a time, and none
+  // while another process may be reading a finished one.
+  await withBuildLock(async () => {
+    if (current()) return;
+    log('building the web console (its sources changed)…');
+    const { build } = await import('vite');
+    await build({ configFile: path.join(PROJECT_ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
+    writeFileSync(STAMP, wanted);
+  });
+}
+
+const LOCK = path.join(PROJECT_ROOT, 'web', '.build-lock');
+
+async function withBuildLock(fn: () => Promise<void>): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A build takes seconds; a lock minutes old was left by a process that died.
+      const since = statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > 180_000) rmSync(LOCK, { recursive: true, force: true });
+      else await sleep(250);
+    }
+  }
+  try {
+    await fn();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 const TYPES: Record<string, string> = {
@@ -61,7 +91,9 @@ export function serveConsole(pathname: string, res: http.ServerResponse): boolea
     // Hashed assets never change; the page itself is always fetched again.
     'cache-control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
-    'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+    'content-security-policy': consoleContentSecurityPolicy(),
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'x-frame-options': 'DENY',
   });
   res.end(readFileSync(file));
   return true;

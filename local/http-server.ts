@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { type FunctionName, type QueueName, queues, routes, schedules, stageThrottle } from '../wiring/index.ts';
 import type { DevIssuer } from './dev-issuer.ts';
 import { invoke } from './invoke.ts';
+import { CONSOLE_CONFIG_PATH, type ConsoleConfig } from '../wiring/console.ts';
 import { DEMO_ACCOUNTS, serveConsole } from './console.ts';
 
 const compiled = routes.map((r) => ({
@@ -79,7 +80,13 @@ export async function startHttpServer(options: { port: number; issuer: DevIssuer
     }
     // Local only (no such routes in the CDK stack), for an administrator of the dev issuer:
     // run a schedule once as of an instant; list or replay dead letters.
-    // Local only: the console's demo accounts, signed in through the dev issuer.
+    // Local only: the console's demo accounts, signed in through the dev issuer. In AWS the
+    // config.json beside the console names Cognito instead (lib/console.ts).
+    if (req.method === 'GET' && url.pathname === CONSOLE_CONFIG_PATH) {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+      res.end(JSON.stringify({ signIn: 'local' } satisfies ConsoleConfig));
+      return;
+    }
     if (req.method === 'GET' && url.pathname === '/_local/demo-accounts') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(DEMO_ACCOUNTS.map(({ id, label, role, jurisdiction }) => ({ id, label, role, ...(jurisdiction ? { jurisdiction } : {}) }))));

@@ -11,15 +11,15 @@ import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
 import { addCalendarDays, localDate } from '../../core/calendar.ts';
 import { isOurs, provincesServed } from '../../core/federation.ts';
-import { byHandProblem, changesBetween, figuresFor, parsePeriodKey, periodsEndingOn, reportCsv, reportId } from '../../core/statistics.ts';
+import { byHandProblem, changesBetween, parsePeriodKey, periodsEndingOn, reportCsv, reportId } from '../../core/statistics.ts';
 import { documentClient, s3Client } from '../shared/clients.ts';
 import { bucketName, tableName } from '../shared/env.ts';
 import { reportCloudEvent } from '../shared/events.ts';
 import { deploymentPrefixes } from '../shared/notices.ts';
 import { logger } from '../shared/observability.ts';
 import { OUTBOX_RETENTION_SECONDS } from '../shared/store/cases.ts';
-import { childrenOf, getJurisdiction, policyFor } from '../shared/store/reference.ts';
-import { type ReportRecord, countersBetween, latestReport } from '../shared/store/statistics.ts';
+import { childrenOf, getJurisdiction } from '../shared/store/reference.ts';
+import { type ReportRecord, figuresOf, latestReport } from '../shared/store/statistics.ts';
 
 export interface Publication {
   report: ReportRecord;
@@ -31,8 +31,9 @@ export interface Publication {
 export async function publishReport(jurisdiction: string, periodKey: string, by: string, now: Date): Promise<Publication> {
   const period = parsePeriodKey(periodKey);
   if (!period) throw new Error(`not a period: ${periodKey}`);
-  const target = (await policyFor(jurisdiction)).completenessTarget;
-  const [figures] = figuresFor(await countersBetween(jurisdiction, period.from, period.to), [period], target, localDate(now));
+  const {
+    items: [figures],
+  } = await figuresOf(jurisdiction, [period], now);
   const latest = await latestReport(jurisdiction, period.key);
   const changes = latest ? changesBetween(latest.rates, figures!.rates) : [];
   if (latest && changes.length === 0 && latest.provisional === figures!.provisional) return { report: latest, published: false };

@@ -9,9 +9,12 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../lib/app.ts';
+import { ensureConsoleBuilt } from '../../local/console.ts';
 import { LiudongStack } from '../../lib/liudong-stack.ts';
 import { devIssuer } from '../../local/dev-issuer.ts';
 import { type LocalApi, startHttpServer } from '../../local/http-server.ts';
+import { VIEWER_ADDRESS_FUNCTION } from '../../lib/console.ts';
+import { CONSOLE_CONFIG_PATH, CONSOLE_HSTS_SECONDS, VIEWER_ADDRESS_HEADER } from '../../wiring/console.ts';
 import { functions, holdingQueues, queues, routes, schedules, streams } from '../../wiring/index.ts';
 
 // Skip esbuild here: bundling is proven by tests/cdk/synth.test.ts.
@@ -24,6 +27,8 @@ const withOutdir = () => {
 };
 afterAll(() => outdirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+// The stack uploads the built console.
+await ensureConsoleBuilt();
 const { stack } = buildApp(withOutdir());
 const template = Template.fromStack(stack);
 
@@ -132,12 +137,12 @@ describe('queues', () => {
 
 describe('functions', () => {
   it('deploys one nodejs22.x function per handler, with the environment its spec names', () => {
-    // Ours, and CDK's own handler that sets bucket notifications at deployment.
+    // Ours, and CDK's own handlers that set bucket notifications and copy the console, at deployment.
     const all = Object.values(template.findResources('AWS::Lambda::Function')) as { Properties: { Runtime?: string; Architectures?: string[]; Handler?: string } }[];
     const ours = all.filter((f) => f.Properties.Runtime === 'nodejs22.x');
     expect(ours).toHaveLength(Object.keys(functions).length);
     expect(ours.every((f) => f.Properties.Architectures?.[0] === 'arm64')).toBe(true);
-    expect(all.filter((f) => f.Properties.Runtime !== 'nodejs22.x').map((f) => f.Properties.Handler)).toEqual(['index.handler']);
+    expect(all.filter((f) => f.Properties.Runtime !== 'nodejs22.x').map((f) => f.Properties.Handler)).toEqual(['index.handler', 'index.handler']);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: functions.createRegistration.description,
       Environment: { Variables: Match.objectLike({ CASES_TABLE: Match.anyValue(), IDEMPOTENCY_TABLE: Match.anyValue() }) },
@@ -266,6 +271,19 @@ describe('API', () => {
       rmSync(dir, { recursive: true, force: true });
     });
 
+    it('serves the console with the CSP the distribution sends, less the sign-in provider, and signs in locally', async () => {
+      const page = await fetch(`${api.url}/`);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      const local = page.headers.get('content-security-policy')!;
+      const [policy] = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy')).filter((p) =>
+        JSON.stringify(p).includes('connect-src'),
+      );
+      const joined = (policy!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+      const cloud = joined.map((part) => (typeof part === 'string' ? part : '<token>')).join('');
+      expect(cloud.replace(" https://cognito-idp.<token>.amazonaws.com https://<token>.auth.<token>.amazoncognito.com", '')).toBe(local);
+      expect(await (await fetch(`${api.url}${CONSOLE_CONFIG_PATH}`)).json()).toEqual({ signIn: 'local' });
+    });
+
     it('refuses every token API Gateway would refuse, and one without a role, with 401', async () => {
       const { SignJWT, generateKeyPair, importJWK } = await import('jose');
       const { DEV_AUDIENCE, DEV_ISSUER } = await import('../../local/dev-issuer.ts');
@@ -317,6 +335,88 @@ describe('API', () => {
       }
       expect((await fetch(`${api.url}/v1/nothing-here`)).status).toBe(404);
     });
+  });
+});
+
+describe('console', () => {
+  const distribution = () => Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig as Record<string, any>;
+
+  it('serves the private console bucket through CloudFront with origin access control only', () => {
+    const config = distribution();
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    const s3 = config.Origins.find((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig);
+    expect(s3.OriginAccessControlId).toBeDefined();
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }) });
+    const site = stack.getLogicalId(stack.console.site.node.defaultChild as never);
+    template.hasResourceProperties('AWS::S3::Bucket', { PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicAcls: true, RestrictPublicBuckets: true }), LoggingConfiguration: Match.anyValue() });
+    const [policy] = Object.values(template.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: site } } }));
+    const reader = (policy!.Properties.PolicyDocument.Statement as { Effect: string; Principal?: { Service?: string }; Condition?: object }[]).find((st) => st.Effect === 'Allow');
+    expect(reader!.Principal!.Service).toBe('cloudfront.amazonaws.com');
+    expect(JSON.stringify(reader!.Condition)).toContain('AWS:SourceArn');
+    expect(config.Logging.Prefix).toBe('cloudfront/');
+  });
+
+  it('puts the API on the same distribution under /v1, uncached, all viewer headers but Host, the viewer address set at the edge', () => {
+    const [api] = distribution().CacheBehaviors as Record<string, any>[];
+    expect(api!.PathPattern).toBe('/v1/*');
+    expect(api!.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']));
+    expect(api!.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // CachingDisabled
+    expect(api!.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // AllViewerExceptHostHeader
+    const origin = distribution().Origins.find((o: { Id: string }) => o.Id === api!.TargetOriginId);
+    expect(JSON.stringify(origin.DomainName)).toContain(`"Ref":"${stack.getLogicalId(stack.api.node.defaultChild as never)}"`);
+    expect(origin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    // One origin for console and API: the API answers no cross-origin preflight.
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
+    // The edge function overwrites whatever address a viewer claims.
+    template.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: VIEWER_ADDRESS_FUNCTION, FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }) });
+    expect(api!.FunctionAssociations[0].EventType).toBe('viewer-request');
+    const handler = new Function(`${VIEWER_ADDRESS_FUNCTION}; return handler;`)() as (e: unknown) => { headers: Record<string, { value: string }> };
+    const request = handler({ viewer: { ip: '203.0.113.7' }, request: { headers: { [VIEWER_ADDRESS_HEADER]: { value: '198.51.100.1' } } } });
+    expect(request.headers[VIEWER_ADDRESS_HEADER]).toEqual({ value: '203.0.113.7' });
+  });
+
+  it('sends CSP, HSTS and no-framing headers on the console and on the API', () => {
+    const policies = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy')).map((p) => p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig as Record<string, any>);
+    expect(policies).toHaveLength(2);
+    for (const headers of policies) {
+      expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: CONSOLE_HSTS_SECONDS, IncludeSubdomains: true, Override: true });
+      expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+      expect(headers.ContentTypeOptions).toEqual({ Override: true });
+      expect(JSON.stringify(headers.ContentSecurityPolicy)).toContain("frame-ancestors 'none'");
+    }
+    const config = distribution();
+    const ids = [config.DefaultCacheBehavior.ResponseHeadersPolicyId, config.CacheBehaviors[0].ResponseHeadersPolicyId].map((r: { Ref: string }) => r.Ref);
+    expect(new Set(ids).size).toBe(2);
+  });
+
+  it('signs in through the hosted UI: authorization code for a public client (PKCE), back to the console only', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
+    const props = client!.Properties as Record<string, any>;
+    expect(props.AllowedOAuthFlows).toEqual(['code']);
+    expect(props.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect(props.GenerateSecret).toBe(false);
+    expect(props.AllowedOAuthScopes).toEqual(expect.arrayContaining(['openid']));
+    const consoleUrl = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [stack.getLogicalId(stack.console.distribution.node.defaultChild as never), 'DomainName'] }, '/']] };
+    expect(props.CallbackURLs).toEqual([consoleUrl]);
+    expect(props.LogoutURLs).toEqual([consoleUrl]);
+    expect(props.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
+  });
+
+  it('uploads the built console, then index.html and the sign-in configuration, and invalidates those two', () => {
+    const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment')).map((d) => d.Properties as Record<string, any>);
+    expect(deployments.map((d) => d.SystemMetadata['cache-control']).sort()).toEqual(['no-cache', 'public, max-age=31536000, immutable']);
+    const entry = deployments.find((d) => d.SystemMetadata['cache-control'] === 'no-cache')!;
+    expect(entry.DistributionPaths).toEqual(['/index.html', CONSOLE_CONFIG_PATH]);
+    // The configuration names the user pool, this app client and the hosted UI's domain (deploy-time values).
+    const markers = JSON.stringify(entry.SourceMarkers);
+    expect(markers).toContain(Object.keys(template.findResources('AWS::Cognito::UserPoolClient'))[0]!);
+    expect(markers).toContain(Object.keys(template.findResources('AWS::Cognito::UserPool'))[0]!);
+    expect(markers).toContain(Object.keys(template.findResources('AWS::Cognito::UserPoolDomain'))[0]!);
+    // No demo sign-in in the cloud: neither the demo accounts nor the local token route is a route there.
+    const keys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey as string);
+    expect(keys.filter((k) => k.includes('_local'))).toEqual([]);
   });
 });
 

@@ -6,9 +6,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../lib/app.ts';
+import { ensureConsoleBuilt } from '../../local/console.ts';
 import { functions } from '../../wiring/index.ts';
 import { httpEvent, lambdaContext } from '../support/events.ts';
 
+// The stack uploads the built console.
+await ensureConsoleBuilt();
 const outdir = mkdtempSync(path.join(os.tmpdir(), 'liudong-synth-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 

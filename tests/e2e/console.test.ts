@@ -5,14 +5,19 @@
 // county supervisor's dashboard shows the rate it moved; the person, on a phone, sees the case,
 // its deadline and who read it; an agency subscribed first and sees its deliveries.
 // axe-core checks every screen on the way; each screen's screenshot lands in .tmp/screenshots.
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../core/calendar.ts';
 import { checkCharacter } from '../../core/id-number.ts';
 import { ensureConsoleBuilt } from '../../local/console.ts';
 import { type WebhookReceiver, startWebhookReceiver } from '../../local/webhook-receiver.ts';
+import { CONSOLE_SCOPE, type ConsoleConfig } from '../../wiring/console.ts';
 import { useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
@@ -31,6 +36,10 @@ afterAll(async () => {
   await receiver?.stop();
 });
 
+/** A fresh browser session (its own storage) at an office desk or on a phone, in Chinese, without motion. */
+const desk = (options: BrowserContextOptions = {}) => browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce', ...options }).then((c) => c.newPage());
+const onPhone = () => browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', reducedMotion: 'reduce' }).then((c) => c.newPage());
+
 /** Polls until the expectation holds, for as long as a screen may take to load. */
 const until = <T,>(probe: () => T | Promise<T>) => expect.poll(probe, { timeout: 20_000, interval: 100 });
 
@@ -42,10 +51,77 @@ async function screen(page: Page, name: string) {
   expect(grave, name).toEqual([]);
 }
 
+/**
+ * A minimal OpenID provider, as Cognito's hosted UI behaves for the console: discovery, an authorize
+ * endpoint that signs the user in at once and sends a code back, and a token endpoint that gives the
+ * ID token only for the verifier whose S256 challenge came with the code.
+ */
+async function startProvider(idToken: () => Promise<string>) {
+  const codes = new Map<string, { challenge: string; redirect: string }>();
+  const seen = { authorizations: [] as URLSearchParams[], exchanges: [] as { verified: boolean }[], signOuts: 0 };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url!, base);
+    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(JSON.stringify(body));
+    if (url.pathname === '/.well-known/openid-configuration') {
+      return json(200, { issuer: base, authorization_endpoint: `${base}/authorize`, token_endpoint: `${base}/token`, jwks_uri: `${base}/jwks`, response_types_supported: ['code'], code_challenge_methods_supported: ['S256'] });
+    }
+    if (url.pathname === '/authorize') {
+      seen.authorizations.push(url.searchParams);
+      const code = randomUUID();
+      codes.set(code, { challenge: url.searchParams.get('code_challenge') ?? '', redirect: url.searchParams.get('redirect_uri') ?? '' });
+      const back = new URL(url.searchParams.get('redirect_uri')!);
+      back.search = new URLSearchParams({ code, state: url.searchParams.get('state') ?? '' }).toString();
+      return void res.writeHead(302, { location: back.toString() }).end();
+    }
+    if (url.pathname === '/token' && req.method === 'POST') {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const form = new URLSearchParams(body);
+        const grant = codes.get(form.get('code') ?? '');
+        codes.delete(form.get('code') ?? '');
+        const verified = !!grant && createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url') === grant.challenge && form.get('redirect_uri') === grant.redirect;
+        seen.exchanges.push({ verified });
+        if (!verified) return json(400, { error: 'invalid_grant' });
+        void idToken().then((token) => json(200, { id_token: token, access_token: 'opaque', token_type: 'Bearer', expires_in: 600 }));
+      });
+      return;
+    }
+    if (url.pathname === '/logout') {
+      seen.signOuts++;
+      return void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>signed out</title>');
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: base,
+    get authorizations() {
+      return seen.authorizations;
+    },
+    get exchanges() {
+      return seen.exchanges;
+    },
+    get signOuts() {
+      return seen.signOuts;
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The session is lost (a token the API refuses, 401) as the form is sent: sign in again with the demo account. */
+async function submitWithLostSession(page: Page, account: string) {
+  await page.evaluate(() => sessionStorage.setItem('liudong.token', 'x.eyJzdWIiOiJ4IiwiY3VzdG9tOnJvbGUiOiJjYXNld29ya2VyIiwiY3VzdG9tOmp1cmlzZGljdGlvbiI6IjExMDEwNTAwMiJ9.x'));
+  await page.getByRole('button', { name: /提\s*交/ }).click();
+  await until(() => page.getByRole('button', { name: account }).count()).toBe(1);
+  await page.getByRole('button', { name: account }).click();
+}
+
 describe('the web console', () => {
   it('takes a caseworker from sign-in to a verification certificate the public check finds valid', async () => {
     // An agency subscribes first: its endpoint receives the events below; the secret is shown once.
-    const agency = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    const agency = await desk();
     await agency.goto(`${local.stack.apiUrl}/`);
     await until(() => agency.getByRole('button', { name: '北京市公安局（机构）' }).count()).toBe(1);
     await agency.getByRole('button', { name: '北京市公安局（机构）' }).click();
@@ -55,7 +131,7 @@ describe('the web console', () => {
     await until(() => agency.getByText(/^whsec_/).count()).toBe(1);
     await screen(agency, 'subscriptions');
 
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    const page = await desk();
     await page.goto(`${local.stack.apiUrl}/`);
     await until(() => page.getByText('建外街道 工作人员').count()).toBe(1);
     await screen(page, 'sign-in');
@@ -108,7 +184,7 @@ describe('the web console', () => {
     expect(number).toMatch(/^VC-/);
 
     // A landlord on a phone, no sign-in: the certificate is valid.
-    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    const phone = await onPhone();
     await phone.goto(`${local.stack.apiUrl}/#/check`);
     await phone.getByLabel('证明编号').fill(number);
     await phone.getByRole('button', { name: /证明核验|核\s*验/ }).last().click();
@@ -116,7 +192,7 @@ describe('the web console', () => {
     await screen(phone, 'check');
 
     // The origin office was notified: its inbox shows the notices unread, and one is acknowledged.
-    const origin = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    const origin = await desk();
     await origin.goto(`${local.stack.apiUrl}/`);
     await origin.getByRole('button', { name: '南隆镇 工作人员' }).click();
     await origin.getByRole('menuitem', { name: '收件箱' }).click();
@@ -141,7 +217,7 @@ describe('the web console', () => {
     await screen(page, 'statistics');
 
     // The person, on a phone: the case, the review's deadline, and who read the record.
-    const own = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    const own = await onPhone();
     await own.goto(`${local.stack.apiUrl}/`);
     await own.getByRole('button', { name: '张三（本人）' }).click();
     await until(() => own.getByRole('heading', { name: '我的事项' }).count()).toBe(1);
@@ -157,7 +233,7 @@ describe('the web console', () => {
     await screen(agency, 'deliveries');
 
     // An administrator: the policy in force, with where each setting came from.
-    const admin = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    const admin = await desk();
     await admin.goto(`${local.stack.apiUrl}/`);
     await admin.getByRole('button', { name: '系统管理员' }).click();
     await until(() => admin.getByRole('row', { name: /^registration\b.*(national|default)$/ }).count()).toBe(1);
@@ -165,7 +241,7 @@ describe('the web console', () => {
   }, 240_000);
 
   it('returns a lost session to sign-in and back, the half-filled form kept', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    const page = await desk();
     await page.goto(`${local.stack.apiUrl}/`);
     await page.getByRole('button', { name: '朝外街道 工作人员' }).click();
     await page.getByRole('menuitem', { name: '登记来人' }).click();
@@ -173,14 +249,61 @@ describe('the web console', () => {
     await page.getByLabel('身份证号').fill(`11010519800101001${checkCharacter('11010519800101001')}`);
     await page.getByLabel('手机号').fill('13700137000');
     await page.getByLabel('原籍地代码').fill('511321100');
-    // The session is lost (an expired token): the API answers 401.
-    await page.evaluate(() => sessionStorage.setItem('liudong.token', 'x.eyJzdWIiOiJ4IiwiY3VzdG9tOnJvbGUiOiJjYXNld29ya2VyIiwiY3VzdG9tOmp1cmlzZGljdGlvbiI6IjExMDEwNTAwMiJ9.x'));
-    await page.getByRole('button', { name: /提\s*交/ }).click();
-    await until(() => page.getByRole('button', { name: '朝外街道 工作人员' }).count()).toBe(1);
-    await page.getByRole('button', { name: '朝外街道 工作人员' }).click();
+    await submitWithLostSession(page, '朝外街道 工作人员');
     await until(() => page.getByRole('heading', { name: '登记来人' }).count()).toBe(1);
     expect(await page.getByLabel('姓名').inputValue()).toBe('王五');
     expect(await page.getByLabel('原籍地代码').inputValue()).toBe('511321100');
+
+    // An action's form too: a supplement request half-written on a case when the session is lost.
+    const office = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105002' });
+    const idNumber = `11010519800101003${checkCharacter('11010519800101003')}`;
+    const made = await local.call('POST', '/v1/registrations', {
+      token: office,
+      body: { person: { name: '赵六', idNumber, phone: '13700137001' }, originCode: '511321100', destinationCode: '110105002', arrivalDate: localDate(new Date()), expectedStayDays: 60 },
+    });
+    expect(made.status).toBe(201);
+    await page.goto(`${local.stack.apiUrl}/#/case/registrations/${made.body.id as string}`);
+    await page.getByRole('button', { name: 'request-supplement' }).click();
+    await page.getByLabel('需补充材料（每行一项）').fill('居住证明');
+    await page.getByLabel('理由').fill('缺居住证明');
+    await submitWithLostSession(page, '朝外街道 工作人员');
+    await until(() => page.getByLabel('需补充材料（每行一项）').count()).toBe(1);
+    expect(await page.getByLabel('需补充材料（每行一项）').inputValue()).toBe('居住证明');
+    expect(await page.getByLabel('理由').inputValue()).toBe('缺居住证明');
+    await page.getByRole('button', { name: /提\s*交/ }).click();
+    await until(async () => (await local.call('GET', `/v1/registrations/${made.body.id as string}`, { token: office })).body.state).toBe('awaiting_supplement');
+  }, 120_000);
+
+  it("signs in through an OpenID provider with the authorization code and PKCE, as Cognito's hosted UI does in AWS", async () => {
+    const provider = await startProvider(() => local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' }));
+    try {
+      // The configuration the CDK stack deploys beside the console, pointing at this provider. The
+      // distribution's CSP lists the provider; here the browser skips CSP, the provider being a test server.
+      const page = await desk({ bypassCSP: true });
+      const config: ConsoleConfig = { signIn: 'oidc', authority: provider.url, clientId: 'liudong-console', scope: CONSOLE_SCOPE, signOutUrl: `${provider.url}/logout?client_id=liudong-console` };
+      await page.route('**/config.json', (route) => route.fulfill({ json: config }));
+      await page.goto(`${local.stack.apiUrl}/`);
+      await page.getByRole('button', { name: '统一身份认证登录' }).click();
+      // Back from the provider: the code exchanged with its verifier, the caseworker's cases shown, the code gone from the address.
+      await until(() => page.getByRole('menuitem', { name: '登记来人' }).count()).toBe(1);
+      await until(() => page.getByRole('table').count()).toBeGreaterThan(0);
+      expect(page.url()).toBe(`${local.stack.apiUrl}/#/cases`);
+      const asked = provider.authorizations[0]!;
+      expect(Object.fromEntries(['response_type', 'client_id', 'redirect_uri', 'scope', 'code_challenge_method'].map((k) => [k, asked.get(k)]))).toEqual({
+        response_type: 'code',
+        client_id: 'liudong-console',
+        redirect_uri: `${local.stack.apiUrl}/`,
+        scope: CONSOLE_SCOPE,
+        code_challenge_method: 'S256',
+      });
+      expect(provider.exchanges).toEqual([{ verified: true }]);
+      await screen(page, 'sign-in-provider');
+      // Signing out ends the provider's session too.
+      await page.getByRole('button', { name: '退出' }).click();
+      await until(() => provider.signOuts).toBe(1);
+    } finally {
+      await provider.stop();
+    }
   }, 120_000);
 
   it('shows an office the assistance requests it received, and answers one through its form', async () => {
@@ -190,7 +313,7 @@ describe('the web console', () => {
       body: { toCode: '110105001', subject: { idNumber: `11010519800101002${checkCharacter('11010519800101002')}` }, question: '此人是否在辖区居住？' },
     });
     expect(asked.status).toBe(201);
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    const page = await desk();
     await page.goto(`${local.stack.apiUrl}/`);
     await page.getByRole('button', { name: '建外街道 工作人员' }).click();
     await page.getByRole('menuitem', { name: '协查与申诉' }).click();

@@ -3,6 +3,7 @@
 // requested and made, the case verified, the public certificate check, a departure to the
 // next destination, and every notice in the origin's inbox, in order. Also: lists, history,
 // agencies' decisions, reference data and policy through the API, and refusals that write nothing.
+import { VIEWER_ADDRESS_HEADER } from '../../wiring/console.ts';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
 import { type Json, useLocalStack } from '../support/local-api.ts';
@@ -389,5 +390,9 @@ describe('refusals write nothing', () => {
     // The function's per-caller limit, not the route's throttle (which answers API Gateway's plain message).
     expect(limited!.headers.get('content-type')).toBe('application/problem+json');
     expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Behind the console's distribution every caller arrives from an edge: the viewer's address
+    // the edge sets is the caller, so another viewer is not limited by the first one's checks.
+    const viaEdge = (viewer: string) => fetch(`${local.stack.apiUrl}/v1/certificates/VC-0000-0000-0000`, { headers: { [VIEWER_ADDRESS_HEADER]: viewer } });
+    expect((await viaEdge('203.0.113.7')).status).toBe(404);
   });
 });

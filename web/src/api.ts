@@ -2,7 +2,7 @@
 // checked current by a test): the console cannot drift from the API.
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './api/schema.d.ts';
-import { currentToken, signOut } from './session.ts';
+import { RETURN_TO, currentToken, signOut } from './session.ts';
 
 const auth: Middleware = {
   onRequest({ request }) {
@@ -13,19 +13,22 @@ const auth: Middleware = {
 };
 
 /** A lost session (401) goes back to sign-in and returns here after it; forms keep their drafts meanwhile. */
+function returnOnLostSession(response: Response): void {
+  if (response.status === 401 && currentToken()) {
+    sessionStorage.setItem(RETURN_TO, window.location.hash);
+    signOut();
+    window.location.hash = '#/';
+    window.location.reload();
+  }
+}
+
 const lostSession: Middleware = {
   onResponse({ response }) {
-    if (response.status === 401 && currentToken()) {
-      sessionStorage.setItem(RETURN_TO, window.location.hash);
-      signOut();
-      window.location.hash = '#/';
-      window.location.reload();
-    }
+    returnOnLostSession(response);
     return response;
   },
 };
 
-export const RETURN_TO = 'liudong.returnTo';
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 api.use(auth, lostSession);
 
@@ -47,4 +50,30 @@ export class ApiError extends Error {
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || !result.response.ok) throw new ApiError({ status: result.response.status, ...(result.error as object) });
   return result.data as T;
+}
+
+/**
+ * For what the typed client cannot name (an action chosen at run time, a file download, an upload
+ * body): the same bearer token and the same return to sign-in on a lost session.
+ */
+export async function send(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = currentToken();
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  const response = await fetch(path, { ...init, headers });
+  returnOnLostSession(response);
+  return response;
+}
+
+/** Sends a JSON body with `send`. */
+export const sendJson = (path: string, method: string, body?: unknown) =>
+  send(path, { method, ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
+
+/** Saves what a route answers as a file (a report's CSV, an import's error rows). */
+export async function download(path: string, filename: string): Promise<void> {
+  const response = await send(path);
+  if (!response.ok) throw new ApiError({ status: response.status, ...((await response.json().catch(() => ({}))) as object) });
+  const url = URL.createObjectURL(await response.blob());
+  Object.assign(document.createElement('a'), { href: url, download: filename }).click();
+  URL.revokeObjectURL(url);
 }

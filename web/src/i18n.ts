@@ -5,6 +5,7 @@ const WORDS = {
   title: ['流动人口登记', 'liudong registration'],
   signIn: ['登录', 'Sign in'],
   signOut: ['退出', 'Sign out'],
+  signInWithProvider: ['统一身份认证登录', 'Sign in with your account'],
   demoAccounts: ['本地演示账号（仅本地环境）', 'Demo accounts (local stack only)'],
   cases: ['案件列表', 'Cases'],
   register: ['登记来人', 'Register an arrival'],

@@ -7,7 +7,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { StrictMode, Suspense, lazy, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { type Lang, t } from './i18n.ts';
-import { type Claims, claimsOf, currentToken, signOut } from './session.ts';
+import { type Claims, claimsOf, completeSignIn, currentToken, endSession, loadConfig } from './session.ts';
 
 const SignIn = lazy(() => import('./pages/SignIn.tsx'));
 const Cases = lazy(() => import('./pages/Cases.tsx'));
@@ -107,9 +107,9 @@ function App() {
               <Button
                 size="small"
                 onClick={() => {
-                  signOut();
                   queryClient.clear();
                   go('#/');
+                  endSession();
                 }}
               >
                 {t(lang, 'signOut')}
@@ -127,6 +127,9 @@ function App() {
   );
 }
 
+// How to sign in (config.json), and a return from the OpenID provider handled, before the first render.
+await loadConfig();
+await completeSignIn();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

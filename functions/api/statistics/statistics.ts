@@ -14,7 +14,6 @@ import {
   RATE_DEFINITIONS,
   StatisticsCasesQuery,
   StatisticsQuery,
-  figuresFor,
   parsePeriodKey,
   periodsBetween,
   qualityOf,
@@ -25,7 +24,7 @@ import { caseView } from '../../shared/cases.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { casesUnder, getCases } from '../../shared/store/cases.ts';
 import { policyFor } from '../../shared/store/reference.ts';
-import { countersBetween, membersPage } from '../../shared/store/statistics.ts';
+import { countersBetween, figuresOf, membersPage } from '../../shared/store/statistics.ts';
 
 /** The caller must stand to the jurisdiction as the route's row says (a supervisor of it or above). */
 function mayRead(principal: Principal, routeKey: string, jurisdiction: string) {
@@ -46,11 +45,9 @@ export const handler = byRoute({
   ),
   'GET /v1/statistics': route({ query: StatisticsQuery }, async ({ query, principal, event }) => {
     mayRead(principal, event.routeKey, query.jurisdiction);
-    const periods = periodsBetween(query.from, query.to, query.period);
-    const rows = await countersBetween(query.jurisdiction, periods[0]!.from, periods.at(-1)!.to);
-    const target = (await policyFor(query.jurisdiction)).completenessTarget;
     const now = new Date();
-    return json(200, { jurisdiction: query.jurisdiction, period: query.period, asOf: now.toISOString(), target, items: figuresFor(rows, periods, target, localDate(now)) });
+    const { target, items } = await figuresOf(query.jurisdiction, periodsBetween(query.from, query.to, query.period), now);
+    return json(200, { jurisdiction: query.jurisdiction, period: query.period, asOf: now.toISOString(), target, items });
   }),
   'GET /v1/statistics/cases': route({ query: StatisticsCasesQuery }, async ({ query, principal, event }) => {
     mayRead(principal, event.routeKey, query.jurisdiction);

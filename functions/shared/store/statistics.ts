@@ -12,15 +12,20 @@ import {
   type Counts,
   type Measure,
   type Membership,
+  type Period,
+  type PeriodFigures,
   type RateFigure,
   MEASURE_IDS,
   OFFICE_UPDATES,
+  figuresFor,
   readsRollups,
   rollupOf,
 } from '../../../core/statistics.ts';
+import { localDate } from '../../../core/calendar.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
 import { conditionFailed } from './conditional.ts';
+import { policyFor } from './reference.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
 export const STATISTICS_LEVELS = [2, 4, 6, 9] as const;
@@ -240,6 +245,15 @@ export async function countersBetween(jurisdiction: string, from: string, to: st
     rows.push({ code: item.code as string, day: item.day as string, counts: countsOf(item) });
   }
   return rows;
+}
+
+/**
+ * A jurisdiction's figures for these periods as they stand now, against its policy's completeness
+ * target: what the dashboard shows and what a report publishes, computed one way for both.
+ */
+export async function figuresOf(jurisdiction: string, periods: readonly Period[], now: Date): Promise<{ target: number; items: PeriodFigures[] }> {
+  const [rows, policy] = await Promise.all([countersBetween(jurisdiction, periods[0]!.from, periods.at(-1)!.to), policyFor(jurisdiction)]);
+  return { target: policy.completenessTarget, items: figuresFor(rows, periods, policy.completenessTarget, localDate(now)) };
 }
 
 export interface MemberRow {

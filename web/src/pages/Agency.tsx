@@ -3,9 +3,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, unwrap } from '../api.ts';
+import { api, sendJson, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
-import { currentToken } from '../session.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG, localTime } from './common.ts';
 
@@ -13,11 +12,7 @@ type Json = Record<string, any>;
 const PURPOSES = ['law_enforcement', 'social_security', 'housing', 'health', 'statistics'];
 
 const post = async (path: string, body?: unknown) => {
-  const r = await fetch(path, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${currentToken()}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
+  const r = await sendJson(path, 'POST', body);
   const json = (await r.json().catch(() => ({}))) as Json;
   return { ok: r.ok, json };
 };

@@ -4,9 +4,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api, unwrap } from '../api.ts';
+import { type ApiError, api, sendJson, unwrap } from '../api.ts';
+import { draftOf, dropDraft, keepDraft } from '../drafts.ts';
 import { type Word, t } from '../i18n.ts';
-import { currentToken } from '../session.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG, daysLeft, localTime, stateTag } from './common.ts';
 
@@ -37,7 +37,15 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
     queryFn: async () => unwrap(await api.GET(`/v1/${collection}/{id}/history` as '/v1/registrations/{id}/history', { params: { path: { id } } })) as Json,
   });
   const doc = useQuery({ queryKey: ['openapi'], queryFn: async () => (await (await fetch('/v1/openapi.json')).json()) as Json, staleTime: Infinity });
-  const [acting, setActing] = useState<string | undefined>();
+  // The open action and its half-filled form outlive a lost session.
+  const draftKey = `liudong.draft.case.${collection}.${id}`;
+  const draft = draftOf<{ action: string; values: Json }>(draftKey);
+  const [acting, setActingState] = useState<string | undefined>(draft?.action);
+  const setActing = (action: string | undefined) => {
+    if (action) keepDraft(draftKey, { action, values: {} });
+    else dropDraft(draftKey);
+    setActingState(action);
+  };
   const [conflict, setConflict] = useState(false);
   const [form] = Form.useForm();
   const c = found.data;
@@ -51,11 +59,7 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
       if (v === undefined || v === '') continue;
       body[name] = name === 'items' ? String(v).split('\n').map((s) => s.trim()).filter(Boolean) : name === 'expectedStayDays' ? Number(v) : v;
     }
-    const r = await fetch(`/v1/${collection}/${id}/${acting}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${currentToken()}` },
-      body: JSON.stringify(body),
-    });
+    const r = await sendJson(`/v1/${collection}/${id}/${acting}`, 'POST', body);
     if (r.ok) {
       setActing(undefined);
       form.resetFields();
@@ -119,7 +123,13 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
         <Timeline items={((history.data?.items ?? []) as Json[]).map((h) => ({ children: `${localTime(h.at)} ${h.action} → ${h.to}${h.reason ? ` · ${h.reason}` : ''}` }))} />
       </Card>
       <Modal open={acting !== undefined} title={acting} onCancel={() => setActing(undefined)} onOk={() => form.submit()} okText={t(lang, 'submit')} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={draft?.action === acting ? draft?.values : {}}
+          onValuesChange={(_, values) => acting && keepDraft(draftKey, { action: acting, values })}
+          onFinish={(v) => void submit(v)}
+        >
           {fields.map((f) => (
             <Form.Item key={f.name} name={f.name} label={FIELD_WORDS[f.name] ? t(lang, FIELD_WORDS[f.name]!) : f.name} rules={f.required ? [{ required: true }] : []}>
               {f.choices ? (

@@ -7,6 +7,7 @@ import { parseIdNumber } from '../../../core/id-number.ts';
 import { isJurisdictionCode } from '../../../core/jurisdiction.ts';
 import { localDate } from '../../../core/calendar.ts';
 import { api } from '../api.ts';
+import { draftOf, dropDraft, keepDraft } from '../drafts.ts';
 import { t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
 
@@ -16,9 +17,9 @@ const DRAFT = 'liudong.draft.register';
 export default function Register({ lang, claims, go }: PageProps) {
   const [form] = Form.useForm();
   const today = localDate(new Date());
-  const draft = JSON.parse(sessionStorage.getItem(DRAFT) ?? '{}') as Record<string, any>;
+  const draft = draftOf<Record<string, any>>(DRAFT) ?? {};
   const saveDraft = (_: unknown, all: Record<string, any>) =>
-    sessionStorage.setItem(DRAFT, JSON.stringify({ ...all, arrivalDate: all.arrivalDate ? (all.arrivalDate as dayjs.Dayjs).format('YYYY-MM-DD') : undefined }));
+    keepDraft(DRAFT, { ...all, arrivalDate: all.arrivalDate ? (all.arrivalDate as dayjs.Dayjs).format('YYYY-MM-DD') : undefined });
   const code = (field: string) => ({
     validator: async (_: unknown, v: string) => {
       if (v && !isJurisdictionCode(v)) throw new Error(lang === 'zh' ? '不是有效的区划代码' : `${field}: not a jurisdiction code`);
@@ -34,7 +35,7 @@ export default function Register({ lang, claims, go }: PageProps) {
     };
     const r = await api.POST('/v1/registrations', { body: body as never });
     if (r.response.ok) {
-      sessionStorage.removeItem(DRAFT);
+      dropDraft(DRAFT);
       go(`#/case/registrations/${(r.data as { id: string }).id}`);
       return;
     }

@@ -1,10 +1,10 @@
-// Local only: the demo accounts of the local stack, signed in through its dev issuer. In AWS the
-// console signs in through Cognito's hosted UI; neither this page's list nor its token route exists there.
+// Sign-in. Locally: the demo accounts of the local stack, signed in through its dev issuer. In AWS
+// (config.json names an OpenID provider): one button to Cognito's hosted UI; neither the demo list
+// nor its token route exists there.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, List, Typography } from 'antd';
 import { type Lang, t } from '../i18n.ts';
-import { RETURN_TO } from '../api.ts';
-import { signIn } from '../session.ts';
+import { consoleConfig, signIn, signInError, startSignIn } from '../session.ts';
 
 interface DemoAccount {
   id: string;
@@ -14,6 +14,22 @@ interface DemoAccount {
 }
 
 export default function SignIn({ lang }: { lang: Lang }) {
+  if (consoleConfig().signIn === 'oidc') return <ProviderSignIn lang={lang} />;
+  return <DemoSignIn lang={lang} />;
+}
+
+function ProviderSignIn({ lang }: { lang: Lang }) {
+  return (
+    <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t(lang, 'signIn')}</Typography.Title>} style={{ maxWidth: 640 }}>
+      {signInError && <Alert type="error" title={signInError} style={{ marginBottom: 16 }} />}
+      <Button type="primary" onClick={() => void startSignIn()}>
+        {t(lang, 'signInWithProvider')}
+      </Button>
+    </Card>
+  );
+}
+
+function DemoSignIn({ lang }: { lang: Lang }) {
   const accounts = useQuery({
     queryKey: ['demo-accounts'],
     queryFn: async () => {
@@ -26,9 +42,6 @@ export default function SignIn({ lang }: { lang: Lang }) {
     const r = await fetch('/_local/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: id }) });
     const { token } = (await r.json()) as { token: string };
     signIn(token);
-    const back = sessionStorage.getItem(RETURN_TO);
-    sessionStorage.removeItem(RETURN_TO);
-    window.location.hash = back ? back : id.startsWith('person') ? '#/me' : id.startsWith('agency') ? '#/subscriptions' : id === 'admin' ? '#/admin' : '#/cases';
     window.location.reload();
   };
   return (

@@ -9,9 +9,8 @@ import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } f
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
-import { api, unwrap } from '../api.ts';
+import { api, download, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
-import { currentToken } from '../session.ts';
 import type { PageProps } from '../main.tsx';
 import { COLLECTIONS, TAG } from './common.ts';
 
@@ -86,13 +85,6 @@ export default function Statistics({ lang, claims, go }: PageProps) {
         ...(quality.data.deadlinesWithoutOutcome as Json[]).map((f) => ({ ...f, finding: `${t(lang, 'noOutcome')}: ${f.deadline} (+${f.daysLate})` })),
       ]
     : [];
-  const download = async (id: string) => {
-    const r = await fetch(`/v1/reports/${id}?format=csv`, { headers: { authorization: `Bearer ${currentToken()}` } });
-    const url = URL.createObjectURL(await r.blob());
-    const a = Object.assign(document.createElement('a'), { href: url, download: `${id}.csv` });
-    a.click();
-    URL.revokeObjectURL(url);
-  };
   const heading = (text: string) => <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{text}</Typography.Title>;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -169,7 +161,7 @@ export default function Statistics({ lang, claims, go }: PageProps) {
             { title: 'id', dataIndex: 'id' },
             { title: t(lang, 'period'), dataIndex: 'period' },
             { title: 'version', dataIndex: 'version', render: (v: number, r: Json) => (r.corrects ? `${v} (corrects ${r.corrects})` : v) },
-            { title: '', key: 'csv', render: (_: unknown, r: Json) => <Button size="small" onClick={() => void download(r.id)}>CSV</Button> },
+            { title: '', key: 'csv', render: (_: unknown, r: Json) => <Button size="small" onClick={() => void download(`/v1/reports/${r.id}?format=csv`, `${r.id}.csv`)}>CSV</Button> },
           ]}
         />
       </Card>

@@ -1,0 +1,202 @@
+// The web console in AWS: web/dist in a private bucket behind CloudFront (origin access control),
+// the API on the same distribution under /v1 (one origin: no CORS), the security headers of
+// wiring/console.ts on every answer, and sign-in through Cognito's hosted UI (authorization code
+// with PKCE, configured by the config.json deployed beside the console).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  Function as EdgeFunction,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  OriginSslPolicy,
+  ResponseHeadersPolicy,
+  type ResponseSecurityHeadersBehavior,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { OAuthScope, type UserPool, type UserPoolClient, UserPoolClientIdentityProvider, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import {
+  CONSOLE_CONFIG_PATH,
+  CONSOLE_HSTS_SECONDS,
+  CONSOLE_SCOPE,
+  type ConsoleConfig,
+  VIEWER_ADDRESS_HEADER,
+  consoleContentSecurityPolicy,
+} from '../wiring/console.ts';
+
+/** The viewer-request function on /v1: the viewer's address in a header nobody else can set. */
+export const VIEWER_ADDRESS_FUNCTION = `function handler(event) {
+  event.request.headers['${VIEWER_ADDRESS_HEADER}'] = { value: event.viewer.ip };
+  return event.request;
+}`;
+
+export interface ConsoleHostingProps {
+  api: HttpApi;
+  userPool: UserPool;
+  /** The built console (web/dist). */
+  assets: string;
+}
+
+export class ConsoleHosting extends Construct {
+  readonly distribution: Distribution;
+  readonly site: Bucket;
+  readonly logs: Bucket;
+  readonly domain: UserPoolDomain;
+  readonly deployments: BucketDeployment[] = [];
+  /** https://<distribution>/, where the console lives and Cognito sends the browser back to. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, private readonly props: ConsoleHostingProps) {
+    super(scope, id);
+    if (!existsSync(props.assets)) {
+      throw new Error(`The console is not built (${props.assets} is missing): run npm run console:build, as npm run synth does`);
+    }
+    const region = Stack.of(this).region;
+
+    // CloudFront's standard logs need ACLs on their bucket; the site bucket logs there too.
+    this.logs = new Bucket(this, 'AccessLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.site = new Bucket(this, 'Site', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      serverAccessLogsBucket: this.logs,
+      serverAccessLogsPrefix: 'site/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.domain = props.userPool.addDomain('SignIn', {
+      cognitoDomain: { domainPrefix: (this.node.tryGetContext('signInDomainPrefix') as string | undefined) ?? `liudong-${Stack.of(this).account}` },
+    });
+
+    const common: ResponseSecurityHeadersBehavior = {
+      strictTransportSecurity: { accessControlMaxAge: Duration.seconds(CONSOLE_HSTS_SECONDS), includeSubdomains: true, override: true },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      contentTypeOptions: { override: true },
+      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+    };
+    const consoleHeaders = new ResponseHeadersPolicy(this, 'ConsoleHeaders', {
+      comment: 'liudong console: CSP, HSTS, no framing',
+      securityHeadersBehavior: {
+        ...common,
+        contentSecurityPolicy: {
+          // The browser fetches Cognito's discovery document and exchanges the code at the hosted UI's token endpoint.
+          contentSecurityPolicy: consoleContentSecurityPolicy([`https://cognito-idp.${region}.amazonaws.com`, this.domain.baseUrl()]),
+          override: true,
+        },
+      },
+    });
+    const apiHeaders = new ResponseHeadersPolicy(this, 'ApiHeaders', {
+      comment: 'liudong API under /v1: HSTS, no framing, nothing to render',
+      securityHeadersBehavior: {
+        ...common,
+        contentSecurityPolicy: { contentSecurityPolicy: "default-src 'none'; frame-ancestors 'none'", override: true },
+      },
+    });
+
+    const viewerAddress = new EdgeFunction(this, 'ViewerAddress', {
+      comment: 'liudong: the viewer address for the per-caller limit of the public certificate check',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(VIEWER_ADDRESS_FUNCTION),
+    });
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'liudong console and API',
+      // A web ACL (in us-east-1, outside this stack) when the deployment names one.
+      ...(this.node.tryGetContext('webAclArn') ? { webAclId: this.node.tryGetContext('webAclArn') as string } : {}),
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: this.logs,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.site),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: consoleHeaders,
+      },
+      additionalBehaviors: {
+        // The API, never cached, with every viewer header but Host (API Gateway routes on its own).
+        '/v1/*': {
+          origin: new HttpOrigin(`${props.api.apiId}.execute-api.${region}.amazonaws.com`, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+          }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: apiHeaders,
+          functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
+        },
+      },
+    });
+    this.url = `https://${this.distribution.distributionDomainName}/`;
+  }
+
+  /** The hosted UI's app client settings for this console: code flow (PKCE is the console's), back to the console. */
+  static oAuthFor(url: string) {
+    return {
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [url],
+        logoutUrls: [url],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+    };
+  }
+
+  /** Uploads the built console and its sign-in configuration for this app client. */
+  deploy(client: UserPoolClient): void {
+    const config: ConsoleConfig = {
+      signIn: 'oidc',
+      authority: `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.props.userPool.userPoolId}`,
+      clientId: client.userPoolClientId,
+      scope: CONSOLE_SCOPE,
+      signOutUrl: `${this.domain.baseUrl()}/logout?client_id=${client.userPoolClientId}&logout_uri=${this.url}`,
+    };
+    // Hashed assets never change; the page and its configuration are fetched again each time, and
+    // are uploaded after the assets they name.
+    const assets = new BucketDeployment(this, 'Assets', {
+      sources: [Source.asset(this.props.assets, { exclude: ['.sources', 'index.html'] })],
+      destinationBucket: this.site,
+      cacheControl: [CacheControl.fromString('public, max-age=31536000, immutable')],
+      prune: false,
+    });
+    const entry = new BucketDeployment(this, 'Entry', {
+      sources: [
+        Source.data('index.html', readFileSync(path.join(this.props.assets, 'index.html'), 'utf8')),
+        Source.jsonData(CONSOLE_CONFIG_PATH.slice(1), config),
+      ],
+      destinationBucket: this.site,
+      cacheControl: [CacheControl.noCache()],
+      prune: false,
+      distribution: this.distribution,
+      distributionPaths: ['/index.html', CONSOLE_CONFIG_PATH],
+    });
+    entry.node.addDependency(assets);
+    this.deployments.push(assets, entry);
+  }
+}
