@@ -47,6 +47,8 @@ export const VIEWER_ADDRESS_FUNCTION = `function handler(event) {
 export interface ConsoleHostingProps {
   api: HttpApi;
   userPool: UserPool;
+  /** Buckets the browser PUTs files to by presigned URL (bulk import). */
+  uploads: Bucket[];
   /** The built console (web/dist). */
   assets: string;
 }
@@ -100,8 +102,13 @@ export class ConsoleHosting extends Construct {
       securityHeadersBehavior: {
         ...common,
         contentSecurityPolicy: {
-          // The browser fetches Cognito's discovery document and exchanges the code at the hosted UI's token endpoint.
-          contentSecurityPolicy: consoleContentSecurityPolicy([`https://cognito-idp.${region}.amazonaws.com`, this.domain.baseUrl()]),
+          // The browser fetches Cognito's discovery document, exchanges the code at the hosted UI's
+          // token endpoint, and PUTs import files to their bucket.
+          contentSecurityPolicy: consoleContentSecurityPolicy([
+            `https://cognito-idp.${region}.amazonaws.com`,
+            this.domain.baseUrl(),
+            ...props.uploads.map((bucket) => `https://${bucket.bucketRegionalDomainName}`),
+          ]),
           override: true,
         },
       },

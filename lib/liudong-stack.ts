@@ -28,7 +28,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption, type QueueProps } from 'aws-cdk-lib/aws-sqs';
-import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, EventType, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import {
@@ -122,6 +122,9 @@ export class LiudongStack extends Stack {
         enforceSSL: true,
         ...(spec.expireDays !== undefined ? { lifecycleRules: [{ expiration: Duration.days(spec.expireDays) }] } : {}),
         ...(spec.versioned ? { versioned: true } : {}),
+        // The presigned URL is the credential; any origin may PUT with one (naming the console's
+        // origin here would make the bucket and the distribution's CSP depend on each other).
+        ...(spec.browserUploads ? { cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 3600 }] } : {}),
         removalPolicy: RemovalPolicy.RETAIN,
       });
       if (spec.notifies !== undefined) {
@@ -298,7 +301,8 @@ export class LiudongStack extends Stack {
     });
     this.api = new HttpApi(this, 'Api', { description: 'liudong API', createDefaultStage: false });
     // The console and the API share one CloudFront origin, so the API needs no CORS.
-    this.console = new ConsoleHosting(this, 'Console', { api: this.api, userPool, assets: props.consoleAssets ?? path.join(PROJECT_ROOT, 'web', 'dist') });
+    const uploads = (Object.keys(buckets) as BucketName[]).filter((name) => (buckets[name] as BucketSpec).browserUploads).map((name) => this.buckets[name]);
+    this.console = new ConsoleHosting(this, 'Console', { api: this.api, userPool, uploads, assets: props.consoleAssets ?? path.join(PROJECT_ROOT, 'web', 'dist') });
     // A user must not promote themself: the client writes no custom attribute.
     const client = userPool.addClient('Console', {
       authFlows: { userSrp: true },

@@ -51,6 +51,22 @@ function apiGatewayMessage(res: http.ServerResponse, status: number, message: st
   res.end(JSON.stringify({ message }));
 }
 
+/** Streams a request to the local S3 and its answer back (multipart uploads of `npm run import` too). */
+function passToS3(endpoint: string, url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const target = new URL(`${url.pathname.slice(LOCAL_S3_PATH.length)}${url.search}`, endpoint);
+  return new Promise((resolve) => {
+    const upstream = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res).on('finish', resolve);
+    });
+    upstream.on('error', () => {
+      if (!res.headersSent) apiGatewayMessage(res, 502, 'Bad Gateway');
+      resolve();
+    });
+    req.pipe(upstream);
+  });
+}
+
 export interface LocalApi {
   url: string;
   stop(): Promise<void>;
@@ -62,7 +78,21 @@ export interface LocalOperator {
   replay(queue: QueueName): Promise<number>;
 }
 
-export async function startHttpServer(options: { port: number; issuer: DevIssuer; operator: LocalOperator; onError: (e: unknown) => void }): Promise<LocalApi> {
+/**
+ * Local only: the local S3 on the console's own origin. The emulator speaks no CORS, so a browser
+ * could not PUT an import file to it from the console; upload URLs are signed for this path
+ * instead (UPLOAD_ENDPOINT_URL) and passed through untouched. In AWS the browser PUTs to S3.
+ */
+export const LOCAL_S3_PATH = '/_local/s3';
+
+export async function startHttpServer(options: {
+  port: number;
+  issuer: DevIssuer;
+  operator: LocalOperator;
+  onError: (e: unknown) => void;
+  /** The local S3 to pass LOCAL_S3_PATH through to. */
+  s3Endpoint?: string;
+}): Promise<LocalApi> {
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
       options.onError(error);
@@ -73,6 +103,7 @@ export async function startHttpServer(options: { port: number; issuer: DevIssuer
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (options.s3Endpoint && url.pathname.startsWith(`${LOCAL_S3_PATH}/`)) return passToS3(options.s3Endpoint, url, req, res);
     if (req.method === 'GET' && url.pathname === '/.well-known/jwks.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(options.issuer.jwks));

@@ -1,5 +1,6 @@
 // Uploads a filing to a running stack and follows it to the end: what `npm run import` does.
 import { readFileSync } from 'node:fs';
+import { LOCAL_S3_PATH } from './http-server.ts';
 import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 
 /** The local S3 (fauxqs) takes one request body of at most 11 MiB: a larger file goes up in parts. */
@@ -19,8 +20,10 @@ async function uploadTo(url: string, bytes: Buffer): Promise<void> {
     if (!put.ok) throw new Error(`the upload answered ${put.status}`);
     return;
   }
-  const [bucket, ...key] = target.pathname.slice(1).split('/').map(decodeURIComponent);
-  const s3 = new S3Client({ endpoint: target.origin, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  // The local stack signs for its S3 under a path of its own origin: the endpoint keeps that path.
+  const base = target.pathname.startsWith(`${LOCAL_S3_PATH}/`) ? LOCAL_S3_PATH : '';
+  const [bucket, ...key] = target.pathname.slice(base.length + 1).split('/').map(decodeURIComponent);
+  const s3 = new S3Client({ endpoint: `${target.origin}${base}`, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const where = { Bucket: bucket!, Key: key.join('/') };
   const { UploadId } = await s3.send(new CreateMultipartUploadCommand(where));
   const parts: { ETag: string; PartNumber: number }[] = [];

@@ -11,7 +11,7 @@ import { DEMO_JURISDICTIONS, DEMO_POLICIES } from '../core/demo-data.ts';
 import { type FunctionName, type HoldingQueueName, type QueueName, environmentFor, functions, queues, streams } from '../wiring/index.ts';
 import { type DevIssuer, devIssuer } from './dev-issuer.ts';
 import { startDynamoDbLocal } from './dynamodb.ts';
-import { startHttpServer } from './http-server.ts';
+import { LOCAL_S3_PATH, startHttpServer } from './http-server.ts';
 import { loadHandler } from './invoke.ts';
 import { type Consumer, startQueueConsumer } from './queue-consumer.ts';
 import { startScheduler } from './scheduler.ts';
@@ -153,9 +153,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       deadLetters: () => deadLetterCounts(sqsClient, queueUrls),
       replay: (queue: QueueName) => replayDeadLetters(sqsClient, queueUrls[queue]),
     };
-    const api = await startHttpServer({ port: options.apiPort ?? 0, issuer, operator, onError });
+    const api = await startHttpServer({ port: options.apiPort ?? 0, issuer, operator, onError, s3Endpoint: sqs.endpoint });
     // Events point `dataschema` at this stack's event catalogue.
     process.env.API_URL = api.url;
+    // Upload URLs for browsers go to the console's own origin (the local S3 speaks no CORS).
+    process.env.UPLOAD_ENDPOINT_URL = `${api.url}${LOCAL_S3_PATH}`;
     stops.push(() => api.stop());
 
     return {

@@ -53,6 +53,8 @@ export interface BucketSpec {
   expireDays?: number;
   /** Every version of an object is kept (an overwrite or delete cannot lose what was published). */
   versioned?: boolean;
+  /** Browsers PUT to presigned URLs here (the console's bulk import): CORS in AWS, the console's CSP names it; locally the upload path on the console's origin. */
+  browserUploads?: boolean;
 }
 
 export interface HoldingQueueSpec {
@@ -216,7 +218,7 @@ export type QueueName = keyof typeof queues;
 
 export const buckets = {
   // Filers' uploads (bulk filings): transient, read once by the import worker.
-  imports: { env: 'IMPORTS_BUCKET', prefix: 'uploads/', notifies: 'importUploads', expireDays: 30 },
+  imports: { env: 'IMPORTS_BUCKET', prefix: 'uploads/', notifies: 'importUploads', expireDays: 30, browserUploads: true },
   // Published completeness reports (JSON and CSV): kept, every version.
   reports: { env: 'REPORTS_BUCKET', prefix: 'reports/', versioned: true },
 } as const satisfies Record<string, BucketSpec>;

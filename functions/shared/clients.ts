@@ -9,6 +9,7 @@ let dynamo: DynamoDBClient | undefined;
 let document: DynamoDBDocumentClient | undefined;
 let sqs: SQSClient | undefined;
 let s3: S3Client | undefined;
+let uploads: S3Client | undefined;
 
 export const dynamoClient = () => (dynamo ??= new DynamoDBClient({}));
 export const documentClient = () =>
@@ -19,3 +20,9 @@ export const documentClient = () =>
 export const sqsClient = () => (sqs ??= new SQSClient({ useQueueUrlAsEndpoint: false }));
 // Path-style addressing where an endpoint is configured (the local stack's S3 is on one host and port).
 export const s3Client = () => (s3 ??= new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined }));
+/**
+ * Signs the URLs browsers and filers upload to: S3 itself in AWS. The local stack names a path on
+ * its own origin (UPLOAD_ENDPOINT_URL) that passes to its S3, which a browser could not reach.
+ */
+export const uploadSigner = () =>
+  (uploads ??= process.env.UPLOAD_ENDPOINT_URL ? new S3Client({ endpoint: process.env.UPLOAD_ENDPOINT_URL, forcePathStyle: true }) : s3Client());

@@ -280,7 +280,11 @@ describe('API', () => {
       );
       const joined = (policy!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
       const cloud = joined.map((part) => (typeof part === 'string' ? part : '<token>')).join('');
-      expect(cloud.replace(" https://cognito-idp.<token>.amazonaws.com https://<token>.auth.<token>.amazoncognito.com", '')).toBe(local);
+      expect(cloud.replace(' https://cognito-idp.<token>.amazonaws.com https://<token>.auth.<token>.amazoncognito.com https://<token>', '')).toBe(local);
+      // The bucket named there takes the browser's PUT (presigned) across origins.
+      const imports = stack.getLogicalId(stack.buckets.imports.node.defaultChild as never);
+      expect(JSON.stringify(joined)).toContain(`"Fn::GetAtt":["${imports}","RegionalDomainName"]`);
+      template.hasResourceProperties('AWS::S3::Bucket', { CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'] })] } });
       expect(await (await fetch(`${api.url}${CONSOLE_CONFIG_PATH}`)).json()).toEqual({ signIn: 'local' });
     });
 

@@ -6,7 +6,7 @@
 // its deadline and who read it; an agency subscribed first and sees its deliveries.
 // axe-core checks every screen on the way; each screen's screenshot lands in .tmp/screenshots.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -108,6 +108,25 @@ async function startProvider(idToken: () => Promise<string>) {
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The role and the text (or, for a field, the label) of what has the keyboard focus. */
+const focused = (page: Page): Promise<{ role: string; text: string }> =>
+  page.evaluate(`(() => {
+    const el = document.activeElement;
+    const label = el && el.id ? document.querySelector('label[for="' + el.id + '"]') : null;
+    const text = ((el && (el.innerText || el.getAttribute('aria-label'))) || (label ? label.textContent : '') || '').replace(/\\s+/g, '');
+    return { role: (el && el.getAttribute('role')) || '', text };
+  })()`);
+
+/** Presses Tab until the focus is on what `wanted` accepts: never the mouse. */
+async function tabTo(page: Page, wanted: string | ((f: { role: string; text: string }) => boolean)) {
+  const accepts = typeof wanted === 'string' ? (f: { text: string }) => f.text === wanted.replace(/\s+/g, '') : wanted;
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    if (accepts(await focused(page))) return;
+  }
+  throw new Error(`the keyboard never reached ${String(wanted)}`);
 }
 
 /** The session is lost (a token the API refuses, 401) as the form is sent: sign in again with the demo account. */
@@ -304,6 +323,91 @@ describe('the web console', () => {
     } finally {
       await provider.stop();
     }
+  }, 120_000);
+
+  it("imports a landlord's list with a progress bar, and gives the error rows back as CSV", async () => {
+    const id = (n: number) => `11010519900101${String(n).padStart(3, '0')}`;
+    const row = (n: number, idNumber: string) => `租户${n},${idNumber},1390013${String(n).padStart(4, '0')},511321100,${localDate(new Date())},90,"建外街道${n}号院"`;
+    const wrongId = id(103).slice(0, 17) + (checkCharacter(id(103).slice(0, 17)) === '1' ? '2' : '1');
+    const csv = ['姓名,身份证号,手机号,户籍地代码,到达日期,预计居住天数,住所', ...[101, 102].map((n) => row(n, id(n).slice(0, 17) + checkCharacter(id(n).slice(0, 17)))), row(103, wrongId.slice(0, 18))].join('\r\n');
+    const page = await desk();
+    await page.goto(`${local.stack.apiUrl}/`);
+    await page.getByRole('button', { name: '建外街道 工作人员' }).click();
+    await page.getByRole('menuitem', { name: '批量导入' }).click();
+    await until(() => page.getByRole('heading', { name: '批量导入' }).count()).toBe(1);
+    await page.locator('input[type=file]').setInputFiles({ name: 'tenants.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: '开始导入' }).click();
+    // Followed to the end: every row processed, two reported, one with an error naming its row and field.
+    await until(() => page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    await until(() => page.getByText('3 / 3').count()).toBe(1);
+    expect(await page.getByText('2 · 0 · 1').count()).toBe(1);
+    await until(() => page.getByRole('row', { name: /^4\b.*idNumber/ }).count()).toBe(1);
+    await screen(page, 'imports');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载出错行（CSV）' }).click()]);
+    const bytes = readFileSync((await file.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('租户103');
+  }, 120_000);
+
+  it('lets a person on a phone read the messages sent to them and appeal a refusal', async () => {
+    const office = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110108001' });
+    const demoPerson = `11010519491231002${checkCharacter('11010519491231002')}`;
+    const made = await local.call('POST', '/v1/registrations', {
+      token: office,
+      body: { person: { name: '张三', idNumber: demoPerson, phone: '13900139001' }, originCode: '511321100', destinationCode: '110108001', arrivalDate: localDate(new Date()), expectedStayDays: 60 },
+    });
+    expect(made.status).toBe(201);
+    // The reminder three days before the deadline goes out as an SMS; then the office refuses.
+    await local.sweep((made.body.deadline.stages as { name: string; at: string }[]).find((st) => st.name === 'remind-3d')!.at);
+    expect((await local.call('POST', `/v1/registrations/${made.body.id as string}/refuse`, { token: office, body: { reason: '住所信息与实际不符' } })).status).toBe(200);
+
+    const phone = await onPhone();
+    await phone.goto(`${local.stack.apiUrl}/`);
+    await phone.getByRole('button', { name: '张三（本人）' }).click();
+    const refused = phone.getByRole('listitem').filter({ hasText: 'closed' });
+    await until(() => refused.getByRole('button', { name: '申诉' }).count()).toBe(1);
+    await refused.getByRole('button', { name: '消息' }).click();
+    await until(() => phone.getByRole('dialog').getByText(/sms · 139\*{4}9001|sms · .*9001/).count()).toBe(1);
+    await screen(phone, 'me-messages');
+    await phone.getByRole('dialog').getByRole('button', { name: /close|关闭/i }).click();
+    await refused.getByRole('button', { name: '申诉' }).click();
+    await phone.getByLabel('申诉理由').fill('我一直住在该处，可提供租房合同。');
+    await screen(phone, 'me-appeal');
+    await phone.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+    // Lodged: the appeal is one of the person's cases now, and the refusal can be appealed no more.
+    await until(() => phone.getByRole('listitem').filter({ hasText: 'appeal' }).filter({ hasText: 'lodged' }).count()).toBe(1);
+    await until(() => refused.getByRole('button', { name: '申诉' }).count()).toBe(0);
+  }, 120_000);
+
+  it('can be worked with the keyboard alone: sign in, the menu, a registration form, an action', async () => {
+    const page = await desk();
+    await page.goto(`${local.stack.apiUrl}/`);
+    await until(() => page.getByRole('button', { name: '万寿路街道 工作人员' }).count()).toBe(1);
+    await tabTo(page, '万寿路街道 工作人员');
+    await page.keyboard.press('Enter');
+    await until(() => page.getByRole('heading', { name: /案件列表/ }).count()).toBe(1);
+    // The menu is one tab stop; the arrow keys move along it.
+    await tabTo(page, (f) => f.role === 'menu');
+    for (let i = 0; i < 8 && (await focused(page)).text !== '登记来人'; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await until(() => page.getByRole('heading', { name: '登记来人' }).count()).toBe(1);
+    await tabTo(page, '姓名');
+    await page.keyboard.type('孙八');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(`11010519800101004${checkCharacter('11010519800101004')}`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('13700137004');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('511321100');
+    await tabTo(page, '提交');
+    await page.keyboard.press('Enter');
+    await until(() => page.getByRole('button', { name: 'verify' }).count()).toBe(1);
+    await tabTo(page, 'verify');
+    await page.keyboard.press('Enter');
+    await until(() => page.getByRole('dialog').count()).toBe(1);
+    await tabTo(page, '提交');
+    await page.keyboard.press('Enter');
+    await until(() => page.getByText('registered').count()).toBeGreaterThan(0);
   }, 120_000);
 
   it('shows an office the assistance requests it received, and answers one through its form', async () => {

@@ -20,6 +20,7 @@ const Agency = lazy(() => import('./pages/Agency.tsx'));
 const Admin = lazy(() => import('./pages/Admin.tsx'));
 const Inbox = lazy(() => import('./pages/Inbox.tsx'));
 const Requests = lazy(() => import('./pages/Requests.tsx'));
+const Imports = lazy(() => import('./pages/Imports.tsx'));
 
 /** Who asked their system for less motion gets none (no fades, no slides). */
 const REDUCED_MOTION = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -60,6 +61,7 @@ function App() {
   else if (!claims) page = <SignIn lang={lang} />;
   else if (path.startsWith('/register')) page = <Register lang={lang} claims={claims} go={go} />;
   else if (path.startsWith('/inbox')) page = <Inbox lang={lang} claims={claims} go={go} />;
+  else if (path.startsWith('/imports')) page = <Imports lang={lang} claims={claims} go={go} />;
   else if (path.startsWith('/requests')) page = <Requests lang={lang} claims={claims} go={go} />;
   else if (path.startsWith('/statistics')) page = <Statistics lang={lang} claims={claims} go={go} />;
   else if (claims.role === 'person') page = <Me lang={lang} claims={claims} go={go} />;
@@ -76,7 +78,7 @@ function App() {
     ...(claims?.role === 'person' ? [{ key: '#/me', label: t(lang, 'myCases') }] : []),
     ...(claims?.role === 'agency' ? [{ key: '#/subscriptions', label: t(lang, 'subscriptions') }] : []),
     ...(claims?.role === 'admin' ? [{ key: '#/admin', label: t(lang, 'policy') }] : []),
-    ...(claims?.role === 'caseworker' ? [{ key: '#/register', label: t(lang, 'register') }] : []),
+    ...(claims?.role === 'caseworker' ? [{ key: '#/register', label: t(lang, 'register') }, { key: '#/imports', label: t(lang, 'imports') }] : []),
     ...(claims?.role === 'supervisor' ? [{ key: '#/statistics', label: t(lang, 'statistics') }] : []),
     { key: '#/check', label: t(lang, 'check') },
   ];

@@ -10,7 +10,7 @@ import { type Principal, filerCovers, officeCovers } from '../../../core/princip
 import { actorOf, assertMayTake } from '../../../core/workflows/engine.ts';
 import { GROUP } from '../../../core/workflows/group.ts';
 import { readableCase, requireKnownJurisdictions } from '../../shared/cases.ts';
-import { s3Client } from '../../shared/clients.ts';
+import { uploadSigner } from '../../shared/clients.ts';
 import { bucketName } from '../../shared/env.ts';
 import { json, route } from '../../shared/http.ts';
 import { putImport } from '../../shared/store/imports.ts';
@@ -54,7 +54,7 @@ export const handler = route({ body: ImportCreate, idempotent: true }, async ({ 
     failed: 0,
   };
   await putImport(record);
-  const url = await getSignedUrl(s3Client(), new PutObjectCommand({ Bucket: bucketName('imports'), Key: record.key }), { expiresIn: UPLOAD_SECONDS });
+  const url = await getSignedUrl(uploadSigner(), new PutObjectCommand({ Bucket: bucketName('imports'), Key: record.key }), { expiresIn: UPLOAD_SECONDS });
   return json(
     201,
     { ...importView(record), upload: { method: 'PUT', url, expiresAt: new Date(now.getTime() + UPLOAD_SECONDS * 1000).toISOString() } },

@@ -1,11 +1,15 @@
 // A person's own view, phone-sized first: their cases with the deadline and what to do next,
-// the messages sent to them, and who read their record.
-import { useQuery } from '@tanstack/react-query';
-import { Card, List, Space, Tag, Typography } from 'antd';
-import { api, unwrap } from '../api.ts';
+// the messages sent to them, an appeal against a decision the workflow table lets them appeal,
+// and who read their record.
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { workflowOf } from '../../../core/workflows/index.ts';
+import { api, sendJson, unwrap } from '../api.ts';
+import { draftOf, dropDraft, keepDraft } from '../drafts.ts';
 import { type Lang, t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
-import { TAG, daysLeft, localTime, stateTag } from './common.ts';
+import { COLLECTIONS, TAG, daysLeft, localTime, stateTag } from './common.ts';
 
 type Json = Record<string, any>;
 
@@ -28,17 +32,96 @@ function nextStep(c: Json, lang: Lang): string {
   }
 }
 
+/**
+ * The decision a person may appeal on this case: its last step, if the table marks it appealable,
+ * the case still stands where it left it, and no appeal against it is already among their cases.
+ */
+function appealableDecision(c: Json, history: Json[] | undefined, cases: Json[]): Json | undefined {
+  const last = history?.at(-1);
+  if (!last || c.type === 'appeal') return undefined;
+  if (cases.some((a) => a.type === 'appeal' && a.appealed?.caseId === c.id && a.appealed?.decision?.at === last.at)) return undefined;
+  const rule = (workflowOf(c.type).actions as Record<string, { appealable?: boolean }>)[last.action];
+  return rule?.appealable && c.state === last.to ? last : undefined;
+}
+
+function Messages({ caseId, lang }: { caseId: string; lang: Lang }) {
+  const messages = useQuery({ queryKey: ['me', 'messages', caseId], queryFn: async () => unwrap(await api.GET('/v1/messages', { params: { query: { caseId } as never } })) as Json });
+  return (
+    <List
+      loading={messages.isLoading}
+      locale={{ emptyText: t(lang, 'noMessages') }}
+      dataSource={(messages.data?.items ?? []) as Json[]}
+      renderItem={(m) => (
+        <List.Item>
+          <List.Item.Meta title={`${localTime(m.sentAt ?? m.releaseAt ?? m.dueAt)} · ${m.channel} · ${m.to} · ${m.state}`} description={m.text} />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function AppealForm({ c, decision, lang, done }: { c: Json; decision: Json; lang: Lang; done: () => void }) {
+  const [form] = Form.useForm();
+  // The grounds outlive a lost session, like every form here.
+  const draftKey = `liudong.draft.appeal.${c.id}`;
+  const submit = async ({ grounds }: { grounds: string }) => {
+    const r = await sendJson('/v1/appeals', 'POST', { caseId: c.id, decision: { action: decision.action, at: decision.at }, grounds });
+    if (r.ok) {
+      dropDraft(draftKey);
+      return done();
+    }
+    const problem = (await r.json().catch(() => ({}))) as { detail?: string; errors?: { field: string; reason: string }[] };
+    form.setFields([{ name: 'grounds', errors: (problem.errors?.length ? problem.errors : [{ field: '', reason: problem.detail ?? String(r.status) }]).map((e) => `${e.field.replace(/^body\.?/, '')} ${e.reason}`.trim()) }]);
+  };
+  return (
+    <Form form={form} layout="vertical" initialValues={draftOf(draftKey) ?? {}} onValuesChange={(_, all) => keepDraft(draftKey, all)} onFinish={(v) => void submit(v)}>
+      <Typography.Paragraph>{`${t(lang, 'appealedDecision')}: ${decision.action} · ${localTime(decision.at)}${decision.reason ? ` · ${decision.reason}` : ''}`}</Typography.Paragraph>
+      <Form.Item name="grounds" label={t(lang, 'grounds')} rules={[{ required: true }]}>
+        <Input.TextArea rows={4} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit">
+        {t(lang, 'submit')}
+      </Button>
+    </Form>
+  );
+}
+
 export default function Me({ lang }: PageProps) {
+  const queryClient = useQueryClient();
+  const [reading, setReading] = useState<string | undefined>();
+  const [appealing, setAppealing] = useState<{ c: Json; decision: Json } | undefined>();
   const cases = useQuery({ queryKey: ['me', 'cases'], queryFn: async () => unwrap(await api.GET('/v1/me/cases', { params: { query: { limit: 50 } as never } })) as Json });
+  const items = (cases.data?.items ?? []) as Json[];
+  const histories = useQueries({
+    queries: items.map((c) => ({
+      queryKey: ['me', 'history', c.id, c.updatedAt],
+      queryFn: async () => unwrap(await api.GET(`/v1/${COLLECTIONS[c.type]}/{id}/history` as '/v1/registrations/{id}/history', { params: { path: { id: c.id } } })) as Json,
+    })),
+  });
   const log = useQuery({ queryKey: ['me', 'access-log'], queryFn: async () => unwrap(await api.GET('/v1/me/access-log', { params: { query: { limit: 50 } as never } })) as Json });
   const heading = (text: string) => <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{text}</Typography.Title>;
   return (
     <Space direction="vertical" style={{ width: '100%', maxWidth: 640 }}>
       <Card title={heading(t(lang, 'myCases'))} loading={cases.isLoading}>
         <List
-          dataSource={(cases.data?.items ?? []) as Json[]}
-          renderItem={(c) => (
-            <List.Item>
+          dataSource={items}
+          renderItem={(c, i) => {
+            const decision = appealableDecision(c, histories[i]?.data?.items as Json[] | undefined, items);
+            return (
+            <List.Item
+              actions={[
+                <Button key="messages" size="small" onClick={() => setReading(c.id)}>
+                  {t(lang, 'messages')}
+                </Button>,
+                ...(decision
+                  ? [
+                      <Button key="appeal" size="small" onClick={() => setAppealing({ c, decision })}>
+                        {t(lang, 'appeal')}
+                      </Button>,
+                    ]
+                  : []),
+              ]}
+            >
               <List.Item.Meta
                 title={
                   <Space wrap>
@@ -53,9 +136,26 @@ export default function Me({ lang }: PageProps) {
                 description={nextStep(c, lang)}
               />
             </List.Item>
-          )}
+            );
+          }}
         />
       </Card>
+      <Modal open={reading !== undefined} title={t(lang, 'messages')} footer={null} onCancel={() => setReading(undefined)} destroyOnHidden>
+        {reading && <Messages caseId={reading} lang={lang} />}
+      </Modal>
+      <Modal open={appealing !== undefined} title={t(lang, 'appeal')} footer={null} onCancel={() => setAppealing(undefined)} destroyOnHidden>
+        {appealing && (
+          <AppealForm
+            c={appealing.c}
+            decision={appealing.decision}
+            lang={lang}
+            done={() => {
+              setAppealing(undefined);
+              void queryClient.invalidateQueries({ queryKey: ['me'] });
+            }}
+          />
+        )}
+      </Modal>
       <Card title={heading(t(lang, 'accessLog'))} loading={log.isLoading}>
         <List
           dataSource={(log.data?.items ?? []) as Json[]}

@@ -1,0 +1,125 @@
+// Bulk import (an employer's staff list, a landlord's tenants): the office picks the CSV, the console
+// starts an import, PUTs the file to the upload URL the API signed (the file never passes through
+// the API), then follows it with a progress bar. The error rows show below, and download as CSV to
+// fix and upload again.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Form, Input, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../../core/import-columns.ts';
+import { isJurisdictionCode } from '../../../core/jurisdiction.ts';
+import { api, download, unwrap } from '../api.ts';
+import { t } from '../i18n.ts';
+import type { PageProps } from '../main.tsx';
+import { TAG } from './common.ts';
+
+type Json = Record<string, any>;
+const FINISHED = ['done', 'failed'];
+
+export default function Imports({ lang, claims }: PageProps) {
+  const [form] = Form.useForm();
+  const [file, setFile] = useState<File | undefined>();
+  const [id, setId] = useState<string | undefined>();
+  const [sending, setSending] = useState(false);
+  const status = useQuery({
+    queryKey: ['import', id],
+    enabled: id !== undefined,
+    queryFn: async () => unwrap(await api.GET('/v1/imports/{id}', { params: { path: { id: id! }, query: { limit: 100 } as never } })) as Json,
+    // Followed every second until the import is done (or the file refused).
+    refetchInterval: (query) => (FINISHED.includes((query.state.data as Json | undefined)?.state) ? false : 1000),
+  });
+
+  const start = async (values: { destinationCode: string }) => {
+    if (!file) return form.setFields([{ name: 'file', errors: [t(lang, 'chooseFile')] }]);
+    setSending(true);
+    try {
+      const created = await api.POST('/v1/imports', { body: { destinationCode: values.destinationCode } });
+      if (!created.response.ok) {
+        const problem = created.error as { detail?: string; errors?: { field: string; reason: string }[] };
+        form.setFields((problem.errors?.length ? problem.errors : [{ field: 'destinationCode', reason: problem.detail ?? String(created.response.status) }]).map((e) => ({ name: e.field.replace(/^body\.?/, '') || 'destinationCode', errors: [e.reason] })));
+        return;
+      }
+      const { id: started, upload } = created.data as { id: string; upload: { method: string; url: string } };
+      // The signed URL is the credential: no bearer token goes to the bucket.
+      const put = await fetch(upload.url, { method: upload.method, body: file });
+      if (!put.ok) return form.setFields([{ name: 'file', errors: [`${t(lang, 'uploadFailed')} (${put.status})`] }]);
+      setId(started);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const s = status.data;
+  const percent = s ? (s.state === 'done' ? 100 : s.rows > 0 ? Math.floor((s.done / s.rows) * 100) : 0) : 0;
+  const heading = (text: string) => <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{text}</Typography.Title>;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card title={heading(t(lang, 'imports'))} style={{ maxWidth: 720 }}>
+        <Typography.Paragraph>
+          {t(lang, 'importColumns')}: {Object.values(IMPORT_COLUMNS).map((headings) => headings[1]).join('，')}
+          {` · ${t(lang, 'importLimits')} ${MAX_IMPORT_BYTES / 1024 / 1024} MB / ${MAX_IMPORT_ROWS.toLocaleString()}`}
+        </Typography.Paragraph>
+        <Form form={form} layout="vertical" initialValues={{ destinationCode: claims.jurisdiction }} onFinish={(v) => void start(v)}>
+          <Form.Item
+            name="destinationCode"
+            label={t(lang, 'destinationCode')}
+            rules={[{ required: true }, { validator: async (_, v: string) => { if (v && !isJurisdictionCode(v)) throw new Error(t(lang, 'notACode')); } }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item name="file" label={t(lang, 'csvFile')} required>
+            <Upload
+              accept=".csv,text/csv"
+              maxCount={1}
+              beforeUpload={(chosen) => {
+                setFile(chosen);
+                form.setFields([{ name: 'file', errors: [] }]);
+                return false; // kept here; sent to the signed URL on submit
+              }}
+              onRemove={() => setFile(undefined)}
+            >
+              <Button>{t(lang, 'chooseFile')}</Button>
+            </Upload>
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={sending} disabled={id !== undefined && !FINISHED.includes(s?.state)}>
+            {t(lang, 'startImport')}
+          </Button>
+        </Form>
+      </Card>
+      {id && (
+        <Card title={heading(t(lang, 'importProgress'))}>
+          {status.error && <Alert type="error" title={(status.error as Error).message} />}
+          <Progress percent={percent} status={s?.state === 'failed' ? 'exception' : s?.state === 'done' ? 'success' : 'active'} aria-label={t(lang, 'importProgress')} />
+          {s && (
+            <Descriptions size="small" column={{ xs: 1, sm: 3 }} bordered style={{ marginTop: 12 }}>
+              <Descriptions.Item label={t(lang, 'state')}>
+                <Tag color={s.state === 'failed' ? TAG.late : s.state === 'done' ? TAG.done : TAG.plain}>{s.state}</Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t(lang, 'rows')}>{`${s.done} / ${s.rows}`}</Descriptions.Item>
+              <Descriptions.Item label={t(lang, 'importCounts')}>{`${s.created} · ${s.updated} · ${s.failed}`}</Descriptions.Item>
+              {s.reason && <Descriptions.Item label={t(lang, 'reason')}>{s.reason}</Descriptions.Item>}
+            </Descriptions>
+          )}
+          {s?.state === 'done' && s.failed > 0 && (
+            <>
+              <Space style={{ margin: '12px 0' }}>
+                <Typography.Text>{`${t(lang, 'errorRows')}: ${s.failed}`}</Typography.Text>
+                <Button onClick={() => void download(`/v1/imports/${id}?format=csv`, `import-${id}-errors.csv`)}>{t(lang, 'downloadErrors')}</Button>
+              </Space>
+              <Table
+                size="small"
+                rowKey={(r: Json) => `${r.row}-${r.field}`}
+                dataSource={(s.errors?.items ?? []) as Json[]}
+                pagination={{ pageSize: 20 }}
+                columns={[
+                  { title: t(lang, 'row'), dataIndex: 'row' },
+                  { title: t(lang, 'field'), dataIndex: 'field' },
+                  { title: t(lang, 'reason'), dataIndex: 'reason' },
+                ]}
+              />
+            </>
+          )}
+        </Card>
+      )}
+    </Space>
+  );
+}
