@@ -99,6 +99,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /v1/certificates/{number}': { purpose: 'certificate check', public: true, roles: {} },
   'POST /v1/certificates/{number}/decisions': { purpose: 'agency decision on a certificate', roles: { caseworker: 'any', supervisor: 'any', agency: 'any' } },
   // Reference data and policy: names and rules are not personal; administrators maintain them.
+  'GET /v1/jurisdictions': { purpose: 'reference data', roles: EVERY_ROLE },
   'GET /v1/jurisdictions/{code}': { purpose: 'reference data', roles: EVERY_ROLE },
   'PUT /v1/jurisdictions/{code}': { purpose: 'reference data', roles: { admin: 'inside' } },
   'GET /v1/jurisdictions/{code}/policy': { purpose: 'reference data', roles: EVERY_ROLE },

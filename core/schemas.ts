@@ -608,6 +608,7 @@ const JurisdictionFields = { code: JurisdictionCode, name: z.string(), level: z.
 export const Jurisdiction = z
   .object({ ...JurisdictionFields, parentCode: JurisdictionCode.optional(), children: z.array(z.object(JurisdictionFields)) })
   .meta({ id: 'Jurisdiction' });
+export const Provinces = z.object({ items: z.array(z.object(JurisdictionFields)) }).meta({ id: 'Provinces' });
 
 export const PolicyParams = z.strictObject({
   prefix: z.union([z.literal(NATIONAL_PREFIX), JurisdictionCode], { message: `must be ${NATIONAL_PREFIX} or a jurisdiction code` }),

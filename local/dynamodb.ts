@@ -53,6 +53,11 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
       GUARD,
       'dynamodb-local-guard',
       'java',
+      // On the 2-core machines this runs on, the optimising JIT's compile threads compete with the
+      // tests and the handlers for the cores: the quick compiler alone and the serial collector
+      // serve these short-lived emulators better (registration e2e 21.7 s → 10.7 s, alone).
+      '-XX:TieredStopAtLevel=1',
+      '-XX:+UseSerialGC',
       `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`,
       '-jar',
       path.join(dir, 'DynamoDBLocal.jar'),

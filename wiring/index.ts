@@ -259,7 +259,7 @@ export const functions = {
     environment: { CERTIFICATE_CHECKS_PER_MINUTE: '30' },
   }),
   recordAgencyDecision: api('certificates/decisions.ts', "POST /v1/certificates/{number}/decisions: an agency's decision", WRITES),
-  jurisdictions: api('reference/jurisdictions.ts', 'GET and PUT /v1/jurisdictions/{code}', { cases: 'readWrite' }),
+  jurisdictions: api('reference/jurisdictions.ts', 'GET /v1/jurisdictions (provinces), GET and PUT /v1/jurisdictions/{code}', { cases: 'readWrite' }),
   policies: api('reference/policies.ts', 'Policy overrides and the policy in force', { cases: 'readWrite' }),
   listNotices: api('notices/list.ts', 'GET /v1/jurisdictions/{code}/notices: an office inbox, and its feedback figures', { cases: 'read' }),
   acknowledgeNotice: api('notices/ack.ts', 'POST /v1/jurisdictions/{code}/notices/{eventId}/ack: mark a notice read', { cases: 'readWrite', statistics: 'readWrite' }),
@@ -435,6 +435,7 @@ export const routes: readonly Route[] = [
   // the route's throttle is a ceiling on the whole route's cost.
   { method: 'GET', path: '/v1/certificates/{number}', function: 'checkCertificate', auth: 'none', throttle: { ratePerSecond: 100, burst: 200 } },
   { method: 'POST', path: '/v1/certificates/{number}/decisions', function: 'recordAgencyDecision', auth: 'jwt' },
+  { method: 'GET', path: '/v1/jurisdictions', function: 'jurisdictions', auth: 'jwt' },
   { method: 'GET', path: '/v1/jurisdictions/{code}', function: 'jurisdictions', auth: 'jwt' },
   { method: 'PUT', path: '/v1/jurisdictions/{code}', function: 'jurisdictions', auth: 'jwt' },
   { method: 'GET', path: '/v1/jurisdictions/{code}/notices', function: 'listNotices', auth: 'jwt' },

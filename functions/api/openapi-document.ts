@@ -183,6 +183,10 @@ export const OPERATIONS: Record<string, Operation> = {
     body: schemas.AgencyDecisionRequest,
     responses: { 201: ok('The recorded decision', schemas.AgencyDecision), ...problems(400, 401, 403, 404, 415, 422) },
   },
+  'GET /v1/jurisdictions': {
+    summary: 'The provinces (where a jurisdiction picker starts; each one lists its children)',
+    responses: { 200: ok('The provinces', schemas.Provinces), ...problems(401) },
+  },
   'GET /v1/jurisdictions/{code}': {
     summary: 'A jurisdiction with its children',
     params: schemas.JurisdictionParams,

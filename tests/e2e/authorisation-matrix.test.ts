@@ -289,6 +289,7 @@ function targets(): Record<string, Target> {
       path: `/v1/certificates/${fixtures.verified!.verificationCertificate.number}/decisions`,
       body: { agency: '朝阳分局', decision: '已核发居住证', reference: '朝居〔2026〕1号' },
     },
+    'GET /v1/jurisdictions': { code: '110105', scope: {}, path: '/v1/jurisdictions' },
     'GET /v1/jurisdictions/{code}': { code: '110105', scope: { codes: ['110105'] }, path: '/v1/jurisdictions/110105' },
     'PUT /v1/jurisdictions/{code}': { code: '110105', scope: { codes: ['110105'] }, path: '/v1/jurisdictions/110105', body: { name: '朝阳区' } },
     'GET /v1/jurisdictions/{code}/policy': { code: '110105', scope: { codes: ['110105'] }, path: '/v1/jurisdictions/110105/policy' },

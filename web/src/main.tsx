@@ -12,7 +12,7 @@ import { type Claims, claimsOf, completeSignIn, currentToken, endSession, loadCo
 const SignIn = lazy(() => import('./pages/SignIn.tsx'));
 const Cases = lazy(() => import('./pages/Cases.tsx'));
 const CaseView = lazy(() => import('./pages/CaseView.tsx'));
-const Register = lazy(() => import('./pages/Register.tsx'));
+const NewCase = lazy(() => import('./pages/NewCase.tsx'));
 const Check = lazy(() => import('./pages/Check.tsx'));
 const Statistics = lazy(() => import('./pages/Statistics.tsx'));
 const Me = lazy(() => import('./pages/Me.tsx'));
@@ -59,7 +59,8 @@ function App() {
   let page;
   if (path.startsWith('/check')) page = <Check lang={lang} />;
   else if (!claims) page = <SignIn lang={lang} />;
-  else if (path.startsWith('/register')) page = <Register lang={lang} claims={claims} go={go} />;
+  else if (path.startsWith('/register')) page = <NewCase key="registration" kind="registration" lang={lang} claims={claims} go={go} />;
+  else if (path.startsWith('/apply')) page = <NewCase key="origin_certificate" kind="origin_certificate" lang={lang} claims={claims} go={go} />;
   else if (path.startsWith('/inbox')) page = <Inbox lang={lang} claims={claims} go={go} />;
   else if (path.startsWith('/imports')) page = <Imports lang={lang} claims={claims} go={go} />;
   else if (path.startsWith('/requests')) page = <Requests lang={lang} claims={claims} go={go} />;
@@ -78,7 +79,7 @@ function App() {
     ...(claims?.role === 'person' ? [{ key: '#/me', label: t(lang, 'myCases') }] : []),
     ...(claims?.role === 'agency' ? [{ key: '#/subscriptions', label: t(lang, 'subscriptions') }] : []),
     ...(claims?.role === 'admin' ? [{ key: '#/admin', label: t(lang, 'policy') }] : []),
-    ...(claims?.role === 'caseworker' ? [{ key: '#/register', label: t(lang, 'register') }, { key: '#/imports', label: t(lang, 'imports') }] : []),
+    ...(claims?.role === 'caseworker' ? [{ key: '#/register', label: t(lang, 'register') }, { key: '#/apply', label: t(lang, 'applyCertificate') }, { key: '#/imports', label: t(lang, 'imports') }] : []),
     ...(claims?.role === 'supervisor' ? [{ key: '#/statistics', label: t(lang, 'statistics') }] : []),
     { key: '#/check', label: t(lang, 'check') },
   ];

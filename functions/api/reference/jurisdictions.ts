@@ -1,11 +1,12 @@
-// GET /v1/jurisdictions/{code} (any account: names and the tree are not personal) and
+// GET /v1/jurisdictions (the provinces, where a picker starts) and GET /v1/jurisdictions/{code}
+// (any account: names and the tree are not personal) and
 // PUT /v1/jurisdictions/{code} (an administrator covering the code).
 import { forbidden, notFound, unprocessable, validationError } from '../../../core/errors.ts';
 import { levelOf, parentOf } from '../../../core/jurisdiction.ts';
 import { adminCovers } from '../../../core/principal.ts';
 import { JurisdictionParams, JurisdictionRequest } from '../../../core/schemas.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
-import { existingJurisdictions, getJurisdiction, putJurisdiction } from '../../shared/store/reference.ts';
+import { existingJurisdictions, getJurisdiction, provinces, putJurisdiction } from '../../shared/store/reference.ts';
 
 const answer = async (code: string) => {
   const found = await getJurisdiction(code);
@@ -15,6 +16,7 @@ const answer = async (code: string) => {
 };
 
 export const handler = byRoute({
+  'GET /v1/jurisdictions': route({}, async () => json(200, { items: await provinces() })),
   'GET /v1/jurisdictions/{code}': route({ params: JurisdictionParams }, async ({ params }) => json(200, await answer(params.code))),
   'PUT /v1/jurisdictions/{code}': route({ params: JurisdictionParams, body: JurisdictionRequest }, async ({ params, body, principal }) => {
     if (!adminCovers(principal, params.code)) throw forbidden('only an administrator covering this code maintains it');

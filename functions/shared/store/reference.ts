@@ -46,6 +46,14 @@ export async function existingJurisdictions(codes: string[]): Promise<Map<string
   });
 }
 
+/** The provinces: where a jurisdiction picker starts. */
+export async function provinces(): Promise<Jurisdiction[]> {
+  const { Items } = await documentClient().send(
+    new QueryCommand({ TableName: tableName('cases'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'CHILDREN#' } }),
+  );
+  return (Items ?? []).map(toJurisdiction);
+}
+
 export async function getJurisdiction(code: string): Promise<{ jurisdiction: Jurisdiction; children: Jurisdiction[] } | undefined> {
   const table = tableName('cases');
   const [own, children] = await Promise.all([
@@ -70,12 +78,13 @@ export async function childrenOf(code: string): Promise<string[]> {
 /** Writes a jurisdiction and its row in the parent's list of children, together. */
 export async function putJurisdiction(j: Jurisdiction): Promise<void> {
   const table = tableName('cases');
-  const parent = parentOf(j.code);
+  // A province is a child of the root (`CHILDREN#`), so the provinces can be listed too.
+  const parent = parentOf(j.code) ?? '';
   await documentClient().send(
     new TransactWriteCommand({
       TransactItems: [
         { Put: { TableName: table, Item: { pk: `JURISDICTION#${j.code}`, sk: 'JURISDICTION', entity: 'jurisdiction', ...j } } },
-        ...(parent ? [{ Put: { TableName: table, Item: { pk: `CHILDREN#${parent}`, sk: j.code, entity: 'child', ...j } } }] : []),
+        { Put: { TableName: table, Item: { pk: `CHILDREN#${parent}`, sk: j.code, entity: 'child', ...j } } },
       ],
     }),
   );

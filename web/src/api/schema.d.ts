@@ -3970,6 +3970,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/jurisdictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provinces (where a jurisdiction picker starts; each one lists its children) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The provinces */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Provinces"];
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jurisdictions/{code}": {
         parameters: {
             query?: never;
@@ -6940,6 +6985,14 @@ export interface components {
             decision: string;
             /** @description The agency's own file reference */
             reference: string;
+        };
+        Provinces: {
+            items: {
+                code: components["schemas"]["JurisdictionCode"];
+                name: string;
+                /** @enum {string} */
+                level: "province" | "prefecture" | "county" | "township" | "community";
+            }[];
         };
         Jurisdiction: {
             code: components["schemas"]["JurisdictionCode"];

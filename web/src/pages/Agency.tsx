@@ -7,6 +7,7 @@ import { api, sendJson, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG, localTime } from './common.ts';
+import { Submit } from './Submit.tsx';
 
 type Json = Record<string, any>;
 const PURPOSES = ['law_enforcement', 'social_security', 'housing', 'health', 'statistics'];
@@ -62,9 +63,7 @@ export default function Agency({ lang, claims }: PageProps) {
           <Form.Item name="purpose" label={t(lang, 'purpose')}>
             <Select style={{ width: 160 }} options={PURPOSES.map((p) => ({ value: p, label: p }))} />
           </Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t(lang, 'submit')}
-          </Button>
+          <Submit lang={lang} />
         </Form>
       </Card>
       <Card title={heading(t(lang, 'subscriptions'))}>

@@ -1,7 +1,10 @@
-// An office's cases: newest activity first, filtered by type, state and overdue; overdue rows marked.
+// An office's cases: newest activity first, filtered by type, state, overdue and due before a day;
+// overdue rows marked. The states offered are the chosen workflow table's own.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Select, Space, Switch, Typography } from 'antd';
+import { Alert, Card, DatePicker, Select, Space, Switch, Typography } from 'antd';
+import type dayjs from 'dayjs';
 import { useState } from 'react';
+import { WORKFLOWS, workflowOf } from '../../../core/workflows/index.ts';
 import { api, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
@@ -12,14 +15,27 @@ import { COLLECTIONS } from './common.ts';
 export default function Cases({ lang, claims, go }: PageProps) {
   const [type, setType] = useState<string | undefined>();
   const [overdue, setOverdue] = useState(false);
+  const [state, setState] = useState<string | undefined>();
+  const [dueBefore, setDueBefore] = useState<dayjs.Dayjs | null>(null);
+  const states = type ? workflowOf(type as never).states : [...new Set(Object.values(WORKFLOWS).flatMap((w) => w.states as readonly string[]))];
   const jurisdiction = claims.jurisdiction ?? '';
   const cases = useQuery({
-    queryKey: ['cases', jurisdiction, type, overdue],
+    queryKey: ['cases', jurisdiction, type, overdue, state, dueBefore?.format('YYYY-MM-DD')],
     enabled: jurisdiction !== '',
     queryFn: async () =>
       unwrap(
         await api.GET('/v1/cases', {
-          params: { query: { jurisdiction, limit: 100, ...(type ? { type: type as never } : {}), ...(overdue ? { overdue: 'true' as never } : {}) } as never },
+          params: {
+            query: {
+              jurisdiction,
+              limit: 100,
+              ...(type ? { type: type as never } : {}),
+              ...(overdue ? { overdue: 'true' as never } : {}),
+              ...(state ? { state } : {}),
+              // Due before the start of that day, Asia/Shanghai.
+              ...(dueBefore ? { dueBefore: new Date(`${dueBefore.format('YYYY-MM-DD')}T00:00:00+08:00`).toISOString() } : {}),
+            } as never,
+          },
         }),
       ) as unknown as { items: CaseRow[] },
   });
@@ -32,9 +48,14 @@ export default function Cases({ lang, claims, go }: PageProps) {
           placeholder={t(lang, 'type')}
           style={{ width: 200 }}
           value={type}
-          onChange={setType}
+          onChange={(v) => {
+            setType(v);
+            setState(undefined);
+          }}
           options={Object.keys(COLLECTIONS).map((k) => ({ value: k, label: k }))}
         />
+        <Select aria-label={t(lang, 'state')} disabled={overdue} showSearch allowClear placeholder={t(lang, 'state')} style={{ width: 200 }} value={state} onChange={setState} options={states.map((k) => ({ value: k, label: k }))} />
+        <DatePicker aria-label={t(lang, 'dueBefore')} placeholder={t(lang, 'dueBefore')} value={dueBefore} onChange={setDueBefore} />
         <Space>
           <Switch aria-label={t(lang, 'onlyOverdue')} checked={overdue} onChange={setOverdue} />
           {t(lang, 'onlyOverdue')}

@@ -1,7 +1,8 @@
 // The public certificate check, for landlords and employers: no sign-in, phone-sized first.
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { t, type Lang } from '../i18n.ts';
+import { Submit } from './Submit.tsx';
 
 export default function Check({ lang }: { lang: Lang }) {
   const [answer, setAnswer] = useState<{ status?: string; kind?: string; validUntil?: string; holderMatches?: boolean; detail?: string } | undefined>();
@@ -19,9 +20,7 @@ export default function Check({ lang }: { lang: Lang }) {
         <Form.Item name="idNumber" label={t(lang, 'optionalIdNumber')}>
           <Input maxLength={18} />
         </Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t(lang, 'check')}
-        </Button>
+        <Submit lang={lang} word="check" />
       </Form>
       {answer && (
         <Alert

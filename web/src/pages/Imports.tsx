@@ -11,6 +11,7 @@ import { api, download, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG } from './common.ts';
+import { Submit } from './Submit.tsx';
 
 type Json = Record<string, any>;
 const FINISHED = ['done', 'failed'];
@@ -80,9 +81,7 @@ export default function Imports({ lang, claims }: PageProps) {
               <Button>{t(lang, 'chooseFile')}</Button>
             </Upload>
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={sending} disabled={id !== undefined && !FINISHED.includes(s?.state)}>
-            {t(lang, 'startImport')}
-          </Button>
+          <Submit lang={lang} word="startImport" loading={sending} disabled={id !== undefined && !FINISHED.includes(s?.state)} />
         </Form>
       </Card>
       {id && (

@@ -10,6 +10,7 @@ import { draftOf, dropDraft, keepDraft } from '../drafts.ts';
 import { type Lang, t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
 import { COLLECTIONS, TAG, daysLeft, localTime, stateTag } from './common.ts';
+import { Submit } from './Submit.tsx';
 
 type Json = Record<string, any>;
 
@@ -79,9 +80,7 @@ function AppealForm({ c, decision, lang, done }: { c: Json; decision: Json; lang
       <Form.Item name="grounds" label={t(lang, 'grounds')} rules={[{ required: true }]}>
         <Input.TextArea rows={4} />
       </Form.Item>
-      <Button type="primary" htmlType="submit">
-        {t(lang, 'submit')}
-      </Button>
+      <Submit lang={lang} />
     </Form>
   );
 }

@@ -1,0 +1,38 @@
+// A jurisdiction code field: typed (checked by the core's rule) or picked from the API's tree,
+// province → prefecture → county → township, each level loaded when opened.
+import { Button, Cascader, Input, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, unwrap } from '../api.ts';
+import { type Lang, t } from '../i18n.ts';
+
+interface Option {
+  value: string;
+  label: string;
+  isLeaf: boolean;
+  children?: Option[];
+}
+
+type Place = { code: string; name: string };
+/** Townships are what cases are filed under; the picker stops there. */
+const optionOf = (j: Place): Option => ({ value: j.code, label: `${j.name} ${j.code}`, isLeaf: j.code.length >= 9 });
+
+export function JurisdictionInput({ id, value, onChange, lang }: { id?: string; value?: string; onChange?: (code: string) => void; lang: Lang }) {
+  const [options, setOptions] = useState<Option[]>([]);
+  useEffect(() => {
+    void api.GET('/v1/jurisdictions', {}).then((r) => setOptions(((unwrap(r) as { items: Place[] }).items ?? []).map(optionOf)));
+  }, []);
+  const load = async (path: Option[]) => {
+    const last = path.at(-1)!;
+    const found = unwrap(await api.GET('/v1/jurisdictions/{code}', { params: { path: { code: last.value } } })) as { children: Place[] };
+    last.children = found.children.map(optionOf);
+    setOptions([...options]);
+  };
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      <Input id={id} value={value} onChange={(e) => onChange?.(e.target.value.trim())} />
+      <Cascader<Option> options={options} loadData={(path) => void load(path)} changeOnSelect onChange={(path) => path && onChange?.(String(path.at(-1)))}>
+        <Button>{t(lang, 'pick')}</Button>
+      </Cascader>
+    </Space.Compact>
+  );
+}

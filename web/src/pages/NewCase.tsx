@@ -1,0 +1,114 @@
+// Opening a case at an office: registering an arrival (at the destination) or applying for an
+// origin certificate (at the origin). Checked in the browser with the core's own rules (the ID
+// number's date and check character, jurisdiction codes, dates) before it is sent; codes typed or
+// picked from the API's tree; the API's problem details land next to the field they name; a
+// half-filled form survives a lost session.
+import { Card, DatePicker, Form, Input, InputNumber, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { parseIdNumber } from '../../../core/id-number.ts';
+import { isJurisdictionCode } from '../../../core/jurisdiction.ts';
+import { localDate } from '../../../core/calendar.ts';
+import { sendJson } from '../api.ts';
+import { draftOf, dropDraft, keepDraft } from '../drafts.ts';
+import { type Word, t } from '../i18n.ts';
+import type { PageProps } from '../main.tsx';
+import { JurisdictionInput } from './JurisdictionInput.tsx';
+import { Submit } from './Submit.tsx';
+
+/** What differs between the two: the route, the office's own code, the second code, the date. */
+const KINDS = {
+  registration: { title: 'register', collection: 'registrations', own: 'destinationCode', other: 'originCode', date: 'arrivalDate', past: true },
+  origin_certificate: { title: 'applyCertificate', collection: 'origin-certificates', own: 'originCode', other: 'intendedDestinationCode', date: 'plannedDeparture', past: false },
+} as const satisfies Record<string, { title: Word; collection: string; own: string; other: string; date: Word; past: boolean }>;
+
+export default function NewCase({ lang, claims, go, kind }: PageProps & { kind: keyof typeof KINDS }) {
+  const spec = KINDS[kind];
+  const [form] = Form.useForm();
+  const today = localDate(new Date());
+  // A half-filled form survives a lost session (sign-in and back) in the tab's storage.
+  const DRAFT = `liudong.draft.${kind}`;
+  const draft = draftOf<Record<string, any>>(DRAFT) ?? {};
+  const saveDraft = (_: unknown, all: Record<string, any>) => keepDraft(DRAFT, { ...all, [spec.date]: all[spec.date] ? (all[spec.date] as dayjs.Dayjs).format('YYYY-MM-DD') : undefined });
+  const code = {
+    validator: async (_: unknown, v: string) => {
+      if (v && !isJurisdictionCode(v)) throw new Error(t(lang, 'notACode'));
+    },
+  };
+  const submit = async (v: Record<string, any>) => {
+    const date = v[spec.date] ? (v[spec.date] as dayjs.Dayjs).format('YYYY-MM-DD') : undefined;
+    const person = { name: v.name, idNumber: v.idNumber, phone: v.phone };
+    const body =
+      kind === 'registration'
+        ? { person, originCode: v.originCode, destinationCode: v.destinationCode, arrivalDate: date, expectedStayDays: v.expectedStayDays }
+        : { person, originCode: v.originCode, ...(v.intendedDestinationCode ? { intendedDestinationCode: v.intendedDestinationCode } : {}), ...(date ? { plannedDeparture: date } : {}) };
+    const r = await sendJson(`/v1/${spec.collection}`, 'POST', body);
+    if (r.ok) {
+      dropDraft(DRAFT);
+      go(`#/case/${spec.collection}/${((await r.json()) as { id: string }).id}`);
+      return;
+    }
+    const problem = (await r.json().catch(() => ({}))) as { detail?: string; errors?: { field: string; reason: string }[] };
+    const names: Record<string, string> = { 'person.name': 'name', 'person.idNumber': 'idNumber', 'person.phone': 'phone' };
+    form.setFields(
+      (problem.errors?.length ? problem.errors : [{ field: 'name', reason: problem.detail ?? String(r.status) }]).map((e) => {
+        const field = e.field.replace(/^body\.?/, '');
+        return { name: names[field] ?? (field || 'name'), errors: [e.reason] };
+      }),
+    );
+  };
+  return (
+    <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t(lang, spec.title)}</Typography.Title>} style={{ maxWidth: 640 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          [spec.own]: claims.jurisdiction,
+          ...(kind === 'registration' ? { expectedStayDays: 180, arrivalDate: today } : {}),
+          ...draft,
+          ...(draft[spec.date] || kind === 'registration' ? { [spec.date]: dayjs(draft[spec.date] ?? today) } : {}),
+        }}
+        onValuesChange={saveDraft}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item name="name" label={t(lang, 'name')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="idNumber"
+          label={t(lang, 'idNumber')}
+          rules={[
+            { required: true },
+            {
+              validator: async (_, v: string) => {
+                if (!v) return;
+                const parsed = parseIdNumber(v, today);
+                if ('error' in parsed) throw new Error(parsed.error);
+              },
+            },
+          ]}
+        >
+          <Input maxLength={18} />
+        </Form.Item>
+        <Form.Item name="phone" label={t(lang, 'phone')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name={spec.other} label={t(lang, spec.other)} rules={[{ required: kind === 'registration' }, code]}>
+          <JurisdictionInput lang={lang} />
+        </Form.Item>
+        <Form.Item name={spec.own} label={t(lang, spec.own)} rules={[{ required: true }, code]}>
+          <JurisdictionInput lang={lang} />
+        </Form.Item>
+        <Form.Item name={spec.date} label={t(lang, spec.date)} rules={[{ required: kind === 'registration' }]}>
+          {/* An arrival has happened; a departure is planned. */}
+          <DatePicker disabledDate={(d) => (spec.past ? d.format('YYYY-MM-DD') > today : d.format('YYYY-MM-DD') < today)} />
+        </Form.Item>
+        {kind === 'registration' && (
+          <Form.Item name="expectedStayDays" label={t(lang, 'expectedStayDays')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={36500} />
+          </Form.Item>
+        )}
+        <Submit lang={lang} />
+      </Form>
+    </Card>
+  );
+}
