@@ -28,12 +28,14 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { OAuthScope, type UserPool, type UserPoolClient, UserPoolClientIdentityProvider, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import {
   CONSOLE_CONFIG_PATH,
   CONSOLE_HSTS_SECONDS,
   CONSOLE_SCOPE,
   type ConsoleConfig,
+  ORIGIN_VERIFY_HEADER,
   VIEWER_ADDRESS_HEADER,
   consoleContentSecurityPolicy,
 } from '../wiring/console.ts';
@@ -59,6 +61,8 @@ export class ConsoleHosting extends Construct {
   readonly logs: Bucket;
   readonly domain: UserPoolDomain;
   readonly deployments: BucketDeployment[] = [];
+  /** What the distribution tells the API it is (ORIGIN_VERIFY_HEADER): generated, never typed. */
+  readonly originVerify: Secret;
   /** https://<distribution>/, where the console lives and Cognito sends the browser back to. */
   readonly url: string;
 
@@ -88,7 +92,8 @@ export class ConsoleHosting extends Construct {
     });
 
     this.domain = props.userPool.addDomain('SignIn', {
-      cognitoDomain: { domainPrefix: (this.node.tryGetContext('signInDomainPrefix') as string | undefined) ?? `liudong-${Stack.of(this).account}` },
+      // The stack's name and the account: federation peers in one account get their own.
+      cognitoDomain: { domainPrefix: (this.node.tryGetContext('signInDomainPrefix') as string | undefined) ?? `${Stack.of(this).stackName.toLowerCase()}-${Stack.of(this).account}` },
     });
 
     const common: ResponseSecurityHeadersBehavior = {
@@ -121,6 +126,12 @@ export class ConsoleHosting extends Construct {
       },
     });
 
+    this.originVerify = new Secret(this, 'OriginVerify', {
+      description: 'liudong: the header value by which the API knows a request came through the console distribution',
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
     const viewerAddress = new EdgeFunction(this, 'ViewerAddress', {
       comment: 'liudong: the viewer address for the per-caller limit of the public certificate check',
       runtime: FunctionRuntime.JS_2_0,
@@ -146,6 +157,7 @@ export class ConsoleHosting extends Construct {
         // The API, never cached, with every viewer header but Host (API Gateway routes on its own).
         '/v1/*': {
           origin: new HttpOrigin(`${props.api.apiId}.execute-api.${region}.amazonaws.com`, {
+            customHeaders: { [ORIGIN_VERIFY_HEADER]: this.originVerify.secretValue.unsafeUnwrap() },
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
           }),

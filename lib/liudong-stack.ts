@@ -318,6 +318,8 @@ export class LiudongStack extends Stack {
     });
 
     this.console.deploy(client);
+    // The certificate check trusts the viewer's address only beside the distribution's secret.
+    this.functions.checkCertificate.addEnvironment('ORIGIN_VERIFY', this.console.originVerify.secretValue.unsafeUnwrap());
     const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',

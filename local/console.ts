@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { setTimeout as sleep } from 'node:timers/promises';
 import type http from 'node:http';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { consoleContentSecurityPolicy } from '../wiring/console.ts';
 import type { TokenRequest } from './dev-issuer.ts';
 import { PROJECT_ROOT } from './paths.ts';
@@ -14,7 +15,7 @@ import { PROJECT_ROOT } from './paths.ts';
 export const CONSOLE_DIR = path.join(PROJECT_ROOT, 'web', 'dist');
 const STAMP = path.join(CONSOLE_DIR, '.sources');
 
-/** Every file the build reads: web/'s sources and the core it imports. */
+/** Every file the build reads: web/'s sources and the core and wiring it imports, and this builder. */
 function sourcesHash(): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
@@ -27,6 +28,9 @@ function sourcesHash(): string {
   };
   walk(path.join(PROJECT_ROOT, 'web'));
   walk(path.join(PROJECT_ROOT, 'core'));
+  walk(path.join(PROJECT_ROOT, 'wiring'));
+  // How it is built counts too (this file).
+  hash.update(readFileSync(fileURLToPath(import.meta.url)));
   hash.update(readFileSync(path.join(PROJECT_ROOT, 'package-lock.json')));
   return hash.digest('hex');
 }
@@ -42,7 +46,16 @@ export async function ensureConsoleBuilt(log: (line: string) => void = () => und
     if (current()) return;
     log('building the web console (its sources changed)…');
     const { build } = await import('vite');
-    await build({ configFile: path.join(PROJECT_ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
+    // Always the production build: under vitest NODE_ENV is `test`, which would give React's
+    // development build (and JSX's dev runtime) to whoever is served this web/dist next.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: path.join(PROJECT_ROOT, 'web', 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
     writeFileSync(STAMP, wanted);
   });
 }

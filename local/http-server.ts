@@ -61,6 +61,7 @@ function passToS3(endpoint: string, url: URL, req: http.IncomingMessage, res: ht
     });
     upstream.on('error', () => {
       if (!res.headersSent) apiGatewayMessage(res, 502, 'Bad Gateway');
+      else res.destroy();
       resolve();
     });
     req.pipe(upstream);

@@ -48,3 +48,10 @@ export const CONSOLE_HSTS_SECONDS = 2 * 365 * 24 * 60 * 60;
  * the edge's, and the public certificate check limits each caller by address.
  */
 export const VIEWER_ADDRESS_HEADER = 'x-viewer-address';
+
+/**
+ * The header the distribution adds to every request it sends to the API, with a generated secret
+ * the certificate check also knows (ORIGIN_VERIFY): only then does it trust VIEWER_ADDRESS_HEADER,
+ * which a caller of the API's own endpoint could otherwise set to anything.
+ */
+export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';

@@ -65,9 +65,12 @@ export async function audited<R extends { statusCode: number }>(
 ): Promise<R> {
   const recorder: Scope = { ...scope, notes: [] };
   const result = await current.run(recorder, run);
+  const { principal } = scope;
+  // A person may read only their own record: those reads would only bury, in their access log,
+  // the offices' reads they look for. What they change is still recorded.
+  if (principal.role === 'person') recorder.notes = recorder.notes.filter((n) => n.entry.action !== 'read');
   if (result.statusCode < 400 && recorder.notes.length > 0) {
     const at = new Date().toISOString();
-    const { principal } = scope;
     await appendAudit(
       await Promise.all(
         recorder.notes.map(async (note) => ({

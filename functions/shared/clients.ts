@@ -25,4 +25,8 @@ export const s3Client = () => (s3 ??= new S3Client({ forcePathStyle: process.env
  * its own origin (UPLOAD_ENDPOINT_URL) that passes to its S3, which a browser could not reach.
  */
 export const uploadSigner = () =>
-  (uploads ??= process.env.UPLOAD_ENDPOINT_URL ? new S3Client({ endpoint: process.env.UPLOAD_ENDPOINT_URL, forcePathStyle: true }) : s3Client());
+  (uploads ??= new S3Client({
+    // The URL is signed before the file exists: no checksum of an empty body in it.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    ...(process.env.UPLOAD_ENDPOINT_URL ? { endpoint: process.env.UPLOAD_ENDPOINT_URL, forcePathStyle: true } : { forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined }),
+  }));

@@ -14,7 +14,7 @@ import { LiudongStack } from '../../lib/liudong-stack.ts';
 import { devIssuer } from '../../local/dev-issuer.ts';
 import { type LocalApi, startHttpServer } from '../../local/http-server.ts';
 import { VIEWER_ADDRESS_FUNCTION } from '../../lib/console.ts';
-import { CONSOLE_CONFIG_PATH, CONSOLE_HSTS_SECONDS, VIEWER_ADDRESS_HEADER } from '../../wiring/console.ts';
+import { CONSOLE_CONFIG_PATH, CONSOLE_HSTS_SECONDS, ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../wiring/console.ts';
 import { functions, holdingQueues, queues, routes, schedules, streams } from '../../wiring/index.ts';
 
 // Skip esbuild here: bundling is proven by tests/cdk/synth.test.ts.
@@ -370,6 +370,12 @@ describe('console', () => {
     const origin = distribution().Origins.find((o: { Id: string }) => o.Id === api!.TargetOriginId);
     expect(JSON.stringify(origin.DomainName)).toContain(`"Ref":"${stack.getLogicalId(stack.api.node.defaultChild as never)}"`);
     expect(origin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    // The distribution names itself to the API with a generated secret, which only the certificate check is given.
+    const secret = stack.getLogicalId(stack.console.originVerify.node.defaultChild as never);
+    expect(origin.OriginCustomHeaders).toEqual([{ HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: expect.objectContaining({}) }]);
+    expect(JSON.stringify(origin.OriginCustomHeaders)).toContain(secret);
+    const withSecret = Object.values(template.findResources('AWS::Lambda::Function')).filter((f) => JSON.stringify(f.Properties.Environment ?? {}).includes(secret));
+    expect(withSecret.map((f) => f.Properties.Description)).toEqual([functions.checkCertificate.description]);
     // One origin for console and API: the API answers no cross-origin preflight.
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
     // The edge function overwrites whatever address a viewer claims.

@@ -3,7 +3,7 @@
 // requested and made, the case verified, the public certificate check, a departure to the
 // next destination, and every notice in the origin's inbox, in order. Also: lists, history,
 // agencies' decisions, reference data and policy through the API, and refusals that write nothing.
-import { VIEWER_ADDRESS_HEADER } from '../../wiring/console.ts';
+import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../wiring/console.ts';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
 import { type Json, useLocalStack } from '../support/local-api.ts';
@@ -391,8 +391,16 @@ describe('refusals write nothing', () => {
     expect(limited!.headers.get('content-type')).toBe('application/problem+json');
     expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
     // Behind the console's distribution every caller arrives from an edge: the viewer's address
-    // the edge sets is the caller, so another viewer is not limited by the first one's checks.
-    const viaEdge = (viewer: string) => fetch(`${local.stack.apiUrl}/v1/certificates/VC-0000-0000-0000`, { headers: { [VIEWER_ADDRESS_HEADER]: viewer } });
-    expect((await viaEdge('203.0.113.7')).status).toBe(404);
+    // the edge sets is the caller, so another viewer is not limited by the first one's checks;
+    // but only beside the distribution's secret, or anybody could claim any address.
+    process.env.ORIGIN_VERIFY = 'the-distribution-secret';
+    try {
+      const check = (headers: Record<string, string>) => fetch(`${local.stack.apiUrl}/v1/certificates/VC-0000-0000-0000`, { headers }).then((r) => r.status);
+      expect(await check({ [VIEWER_ADDRESS_HEADER]: '203.0.113.7', [ORIGIN_VERIFY_HEADER]: 'the-distribution-secret' })).toBe(404);
+      expect(await check({ [VIEWER_ADDRESS_HEADER]: '203.0.113.8' })).toBe(429);
+      expect(await check({ [VIEWER_ADDRESS_HEADER]: '203.0.113.9', [ORIGIN_VERIFY_HEADER]: 'a-guess' })).toBe(429);
+    } finally {
+      delete process.env.ORIGIN_VERIFY;
+    }
   });
 });

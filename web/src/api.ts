@@ -65,9 +65,13 @@ export async function send(path: string, init: RequestInit = {}): Promise<Respon
   return response;
 }
 
-/** Sends a JSON body with `send`. */
-export const sendJson = (path: string, method: string, body?: unknown) =>
-  send(path, { method, ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
+/** Sends a JSON body with `send` (and an Idempotency-Key, when given: a second click is the same request). */
+export const sendJson = (path: string, method: string, body?: unknown, idempotencyKey?: string) =>
+  send(path, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
 
 /** Saves what a route answers as a file (a report's CSV, an import's error rows). */
 export async function download(path: string, filename: string): Promise<void> {

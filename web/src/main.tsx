@@ -6,6 +6,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { StrictMode, Suspense, lazy, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { dropAllDrafts } from './drafts.ts';
 import { type Lang, t } from './i18n.ts';
 import { type Claims, claimsOf, completeSignIn, currentToken, endSession, loadConfig } from './session.ts';
 
@@ -111,8 +112,9 @@ function App() {
                 size="small"
                 onClick={() => {
                   queryClient.clear();
+                  dropAllDrafts();
                   go('#/');
-                  endSession();
+                  void endSession();
                 }}
               >
                 {t(lang, 'signOut')}

@@ -93,8 +93,15 @@ export async function completeSignIn(): Promise<void> {
   }
 }
 
-/** Signs out here, and at the provider too where it has a sign-out page. */
-export function endSession(): void {
+/**
+ * Signs out here (the token, the provider's stored user and its refresh token, revoked), and at the
+ * provider too where it has a sign-out page. The caller clears what the tab kept of the work.
+ */
+export async function endSession(): Promise<void> {
   signOut();
-  if (config.signIn === 'oidc' && config.signOutUrl) window.location.assign(config.signOutUrl);
+  if (config.signIn !== 'oidc') return;
+  const manager = await provider();
+  await manager.revokeTokens(['refresh_token']).catch(() => undefined);
+  await manager.removeUser();
+  if (config.signOutUrl) window.location.assign(config.signOutUrl);
 }

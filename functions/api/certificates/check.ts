@@ -2,13 +2,13 @@
 // (§13, §16, §17). It answers validity and, given an ID number, whether the holder matches:
 // nothing else. Each caller (source address) is rate-limited, so guessing numbers is slow. Behind
 // the console's CloudFront distribution the source is the edge, so the viewer's address comes
-// from the header the distribution sets (wiring/console.ts).
+// from the header the distribution sets, trusted only beside the distribution's secret (wiring/console.ts).
 import { localDate } from '../../../core/calendar.ts';
 import { certificateStatus } from '../../../core/certificates.ts';
 import { notFound } from '../../../core/errors.ts';
 import { CertificateCheckQuery, CertificateParams } from '../../../core/schemas.ts';
 import { HttpProblem, json, route } from '../../shared/http.ts';
-import { VIEWER_ADDRESS_HEADER } from '../../../wiring/console.ts';
+import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../../wiring/console.ts';
 import { holderHash } from '../../shared/store/cases.ts';
 import { getCertificateRecord, withinRateLimit } from '../../shared/store/certificates.ts';
 
@@ -16,7 +16,9 @@ const PER_MINUTE = Number(process.env.CERTIFICATE_CHECKS_PER_MINUTE ?? 30);
 
 export const handler = route({ public: true, params: CertificateParams, query: CertificateCheckQuery }, async ({ params, query, event }) => {
   const now = new Date();
-  const caller = event.headers[VIEWER_ADDRESS_HEADER] ?? event.requestContext.http.sourceIp;
+  const secret = process.env.ORIGIN_VERIFY;
+  const viaDistribution = secret !== undefined && secret !== '' && event.headers[ORIGIN_VERIFY_HEADER] === secret;
+  const caller = (viaDistribution && event.headers[VIEWER_ADDRESS_HEADER]) || event.requestContext.http.sourceIp;
   const limit = await withinRateLimit(`check#${caller}`, PER_MINUTE, 60, now);
   if (!limit.allowed) {
     throw new HttpProblem(429, `At most ${PER_MINUTE} certificate checks a minute from one caller; retry later`, [], {

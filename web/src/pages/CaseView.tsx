@@ -38,7 +38,7 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
   });
   const doc = useQuery({ queryKey: ['openapi'], queryFn: async () => (await (await fetch('/v1/openapi.json')).json()) as Json, staleTime: Infinity });
   // The open action and its half-filled form outlive a lost session.
-  const draftKey = `liudong.draft.case.${collection}.${id}`;
+  const draftKey = `case.${collection}.${id}`;
   const draft = draftOf<{ action: string; values: Json }>(draftKey);
   const [acting, setActingState] = useState<string | undefined>(draft?.action);
   const setActing = (action: string | undefined) => {

@@ -57,7 +57,11 @@ export default function Cases({ lang, claims, go }: PageProps) {
         <Select aria-label={t(lang, 'state')} disabled={overdue} showSearch allowClear placeholder={t(lang, 'state')} style={{ width: 200 }} value={state} onChange={setState} options={states.map((k) => ({ value: k, label: k }))} />
         <DatePicker aria-label={t(lang, 'dueBefore')} placeholder={t(lang, 'dueBefore')} value={dueBefore} onChange={setDueBefore} />
         <Space>
-          <Switch aria-label={t(lang, 'onlyOverdue')} checked={overdue} onChange={setOverdue} />
+          <Switch aria-label={t(lang, 'onlyOverdue')} checked={overdue}
+            onChange={(on) => {
+              setOverdue(on);
+              if (on) setState(undefined);
+            }} />
           {t(lang, 'onlyOverdue')}
         </Space>
       </Space>

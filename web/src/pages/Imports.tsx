@@ -40,8 +40,11 @@ export default function Imports({ lang, claims }: PageProps) {
         return;
       }
       const { id: started, upload } = created.data as { id: string; upload: { method: string; url: string } };
-      // The signed URL is the credential: no bearer token goes to the bucket.
-      const put = await fetch(upload.url, { method: upload.method, body: file });
+      // The signed URL is the credential: no bearer token goes to the bucket. The local stack's
+      // upload path lives on the console's own origin, whichever host name the browser used.
+      const target = new URL(upload.url);
+      const url = target.pathname.startsWith('/_local/s3/') ? `${target.pathname}${target.search}` : upload.url;
+      const put = await fetch(url, { method: upload.method, body: file });
       if (!put.ok) return form.setFields([{ name: 'file', errors: [`${t(lang, 'uploadFailed')} (${put.status})`] }]);
       setId(started);
     } finally {

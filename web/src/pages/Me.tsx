@@ -45,6 +45,14 @@ function appealableDecision(c: Json, history: Json[] | undefined, cases: Json[])
   return rule?.appealable && c.state === last.to ? last : undefined;
 }
 
+/** The states an appealable decision leaves a case in: only such a case's history is worth reading. */
+const afterAppealable = (type: string): string[] =>
+  type === 'appeal'
+    ? []
+    : Object.values(workflowOf(type as never).actions as Record<string, { appealable?: boolean; to: string | readonly string[] }>)
+        .filter((a) => a.appealable)
+        .flatMap((a) => a.to);
+
 function Messages({ caseId, lang }: { caseId: string; lang: Lang }) {
   const messages = useQuery({ queryKey: ['me', 'messages', caseId], queryFn: async () => unwrap(await api.GET('/v1/messages', { params: { query: { caseId } as never } })) as Json });
   return (
@@ -63,14 +71,20 @@ function Messages({ caseId, lang }: { caseId: string; lang: Lang }) {
 
 function AppealForm({ c, decision, lang, done }: { c: Json; decision: Json; lang: Lang; done: () => void }) {
   const [form] = Form.useForm();
+  const [idempotencyKey, newIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [sending, setSending] = useState(false);
   // The grounds outlive a lost session, like every form here.
-  const draftKey = `liudong.draft.appeal.${c.id}`;
+  const draftKey = `appeal.${c.id}`;
   const submit = async ({ grounds }: { grounds: string }) => {
-    const r = await sendJson('/v1/appeals', 'POST', { caseId: c.id, decision: { action: decision.action, at: decision.at }, grounds });
+    setSending(true);
+    const r = await sendJson('/v1/appeals', 'POST', { caseId: c.id, decision: { action: decision.action, at: decision.at }, grounds }, idempotencyKey).finally(() =>
+      setSending(false),
+    );
     if (r.ok) {
       dropDraft(draftKey);
       return done();
     }
+    newIdempotencyKey(crypto.randomUUID());
     const problem = (await r.json().catch(() => ({}))) as { detail?: string; errors?: { field: string; reason: string }[] };
     form.setFields([{ name: 'grounds', errors: (problem.errors?.length ? problem.errors : [{ field: '', reason: problem.detail ?? String(r.status) }]).map((e) => `${e.field.replace(/^body\.?/, '')} ${e.reason}`.trim()) }]);
   };
@@ -80,7 +94,7 @@ function AppealForm({ c, decision, lang, done }: { c: Json; decision: Json; lang
       <Form.Item name="grounds" label={t(lang, 'grounds')} rules={[{ required: true }]}>
         <Input.TextArea rows={4} />
       </Form.Item>
-      <Submit lang={lang} />
+      <Submit lang={lang} loading={sending} />
     </Form>
   );
 }
@@ -93,6 +107,7 @@ export default function Me({ lang }: PageProps) {
   const items = (cases.data?.items ?? []) as Json[];
   const histories = useQueries({
     queries: items.map((c) => ({
+      enabled: afterAppealable(c.type).includes(c.state),
       queryKey: ['me', 'history', c.id, c.updatedAt],
       queryFn: async () => unwrap(await api.GET(`/v1/${COLLECTIONS[c.type]}/{id}/history` as '/v1/registrations/{id}/history', { params: { path: { id: c.id } } })) as Json,
     })),

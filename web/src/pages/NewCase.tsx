@@ -5,6 +5,7 @@
 // half-filled form survives a lost session.
 import { Card, DatePicker, Form, Input, InputNumber, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { parseIdNumber } from '../../../core/id-number.ts';
 import { isJurisdictionCode } from '../../../core/jurisdiction.ts';
 import { localDate } from '../../../core/calendar.ts';
@@ -24,9 +25,12 @@ const KINDS = {
 export default function NewCase({ lang, claims, go, kind }: PageProps & { kind: keyof typeof KINDS }) {
   const spec = KINDS[kind];
   const [form] = Form.useForm();
+  // One key per form shown: a double click (or a retry after a timeout) opens one case, not two.
+  const [idempotencyKey, newIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [sending, setSending] = useState(false);
   const today = localDate(new Date());
   // A half-filled form survives a lost session (sign-in and back) in the tab's storage.
-  const DRAFT = `liudong.draft.${kind}`;
+  const DRAFT = kind;
   const draft = draftOf<Record<string, any>>(DRAFT) ?? {};
   const saveDraft = (_: unknown, all: Record<string, any>) => keepDraft(DRAFT, { ...all, [spec.date]: all[spec.date] ? (all[spec.date] as dayjs.Dayjs).format('YYYY-MM-DD') : undefined });
   const code = {
@@ -41,12 +45,15 @@ export default function NewCase({ lang, claims, go, kind }: PageProps & { kind: 
       kind === 'registration'
         ? { person, originCode: v.originCode, destinationCode: v.destinationCode, arrivalDate: date, expectedStayDays: v.expectedStayDays }
         : { person, originCode: v.originCode, ...(v.intendedDestinationCode ? { intendedDestinationCode: v.intendedDestinationCode } : {}), ...(date ? { plannedDeparture: date } : {}) };
-    const r = await sendJson(`/v1/${spec.collection}`, 'POST', body);
+    setSending(true);
+    const r = await sendJson(`/v1/${spec.collection}`, 'POST', body, idempotencyKey).finally(() => setSending(false));
     if (r.ok) {
       dropDraft(DRAFT);
       go(`#/case/${spec.collection}/${((await r.json()) as { id: string }).id}`);
       return;
     }
+    // The corrected form is a new request.
+    newIdempotencyKey(crypto.randomUUID());
     const problem = (await r.json().catch(() => ({}))) as { detail?: string; errors?: { field: string; reason: string }[] };
     const names: Record<string, string> = { 'person.name': 'name', 'person.idNumber': 'idNumber', 'person.phone': 'phone' };
     form.setFields(
@@ -107,7 +114,7 @@ export default function NewCase({ lang, claims, go, kind }: PageProps & { kind: 
             <InputNumber min={1} max={36500} />
           </Form.Item>
         )}
-        <Submit lang={lang} />
+        <Submit lang={lang} loading={sending} />
       </Form>
     </Card>
   );
