@@ -85,6 +85,13 @@ export default function Statistics({ lang, claims, go }: PageProps) {
         ...(quality.data.deadlinesWithoutOutcome as Json[]).map((f) => ({ ...f, finding: `${t(lang, 'noOutcome')}: ${f.deadline} (+${f.daysLate})` })),
       ]
     : [];
+  // Rows open their case on a click; the button does the same from the keyboard.
+  const openCase = (r: Json) => go(`#/case/${COLLECTIONS[r.caseType] ?? 'registrations'}/${r.caseId}`);
+  const openButton = (r: Json) => (
+    <Button size="small" onClick={(e) => (e.stopPropagation(), openCase(r))}>
+      {t(lang, 'open')}
+    </Button>
+  );
   const heading = (text: string) => <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{text}</Typography.Title>;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -122,12 +129,13 @@ export default function Statistics({ lang, claims, go }: PageProps) {
             rowKey={(r: Json) => r.caseId ?? r.noticeEventId}
             loading={cases.isLoading}
             dataSource={(cases.data?.items ?? []) as Json[]}
-            onRow={(r: Json) => ({ onClick: () => r.caseId && r.caseType !== 'notice' && go(`#/case/${COLLECTIONS[r.caseType] ?? 'registrations'}/${r.caseId}`) })}
+            onRow={(r: Json) => ({ onClick: () => r.caseId && r.caseType !== 'notice' && openCase(r) })}
             columns={[
               { title: t(lang, 'person'), key: 'person', render: (_: unknown, r: Json) => (r.case?.person ? `${r.case.person.name} ${r.case.person.idNumber}` : r.noticeEventId ?? '—') },
               { title: t(lang, 'destinationCode'), dataIndex: 'jurisdiction' },
               { title: t(lang, 'deadline'), dataIndex: 'placedOn' },
               { title: t(lang, 'state'), key: 'state', render: (_: unknown, r: Json) => r.case?.state ?? '—' },
+              { title: '', key: 'open', render: (_: unknown, r: Json) => r.caseId && r.caseType !== 'notice' && openButton(r) },
             ]}
           />
         </Card>
@@ -143,11 +151,12 @@ export default function Statistics({ lang, claims, go }: PageProps) {
           size="small"
           rowKey={(r: Json) => `${r.caseId}-${r.finding}`}
           dataSource={findings}
-          onRow={(r: Json) => ({ onClick: () => go(`#/case/${COLLECTIONS[r.caseType] ?? 'registrations'}/${r.caseId}`) })}
+          onRow={(r: Json) => ({ onClick: () => openCase(r) })}
           columns={[
             { title: t(lang, 'destinationCode'), dataIndex: 'office' },
             { title: t(lang, 'type'), dataIndex: 'caseType' },
             { title: t(lang, 'finding'), dataIndex: 'finding' },
+            { title: '', key: 'open', render: (_: unknown, r: Json) => openButton(r) },
           ]}
         />
       </Card>
