@@ -431,7 +431,7 @@ describe('the web console', () => {
     await page.getByLabel('姓名').fill('周九');
     await page.getByLabel('身份证号').fill(`51132119850505001${checkCharacter('51132119850505001')}`);
     await page.getByLabel('手机号').fill('13600136009');
-    await page.getByRole('button', { name: '选择' }).first().click();
+    await page.locator('.ant-form-item', { hasText: '拟前往地代码' }).getByRole('button', { name: '选择' }).click();
     for (const place of ['北京市 11', '北京市市辖区 1101', '朝阳区 110105', '建外街道 110105001']) {
       await page.locator('.ant-cascader-menu-item', { hasText: place }).click();
     }

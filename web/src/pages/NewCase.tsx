@@ -99,12 +99,12 @@ export default function NewCase({ lang, claims, go, kind }: PageProps & { kind: 
         <Form.Item name="phone" label={t(lang, 'phone')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>
-        <Form.Item name={spec.other} label={t(lang, spec.other)} rules={[{ required: kind === 'registration' }, code]}>
-          <JurisdictionInput lang={lang} />
-        </Form.Item>
-        <Form.Item name={spec.own} label={t(lang, spec.own)} rules={[{ required: true }, code]}>
-          <JurisdictionInput lang={lang} />
-        </Form.Item>
+        {/* The origin first, then where the person goes or lives. */}
+        {(['originCode', spec.own === 'originCode' ? spec.other : spec.own] as const).map((name) => (
+          <Form.Item key={name} name={name} label={t(lang, name)} rules={[{ required: name !== 'intendedDestinationCode' }, code]}>
+            <JurisdictionInput lang={lang} />
+          </Form.Item>
+        ))}
         <Form.Item name={spec.date} label={t(lang, spec.date)} rules={[{ required: kind === 'registration' }]}>
           {/* An arrival has happened; a departure is planned. */}
           <DatePicker disabledDate={(d) => (spec.past ? d.format('YYYY-MM-DD') > today : d.format('YYYY-MM-DD') < today)} />
