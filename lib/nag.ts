@@ -1,5 +1,6 @@
 // cdk-nag findings acknowledged on purpose, each by its full id, with the reason.
 import { Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
 import { buckets, functions, schedules } from '../wiring/index.ts';
 import type { LiudongStack } from './liudong-stack.ts';
 
@@ -83,28 +84,34 @@ export function acknowledgeFindings(stack: LiudongStack): void {
 
 function acknowledgeConsoleFindings(stack: LiudongStack): void {
   const hosting = stack.console;
-  Validations.of(hosting.distribution).acknowledge({
-    id: 'AwsSolutions-CFR1',
-    reason: 'People use the console wherever they are (a person reads their own case, a landlord checks a certificate); access is decided by sign-in and the authorisation table, not by country.',
-  });
-  if (!stack.node.tryGetContext('webAclArn')) {
-    Validations.of(hosting.distribution).acknowledge({
-      id: 'AwsSolutions-CFR2',
-      reason: 'A CloudFront web ACL lives in us-east-1, outside this stack: pass its ARN as context webAclArn to attach it. Meanwhile the API stage throttles and the public check limits each caller.',
-    });
-  }
-  Validations.of(hosting.distribution).acknowledge({
-    id: 'AwsSolutions-CFR4',
-    reason: "The distribution answers on CloudFront's default *.cloudfront.net certificate, whose minimum protocol CloudFront fixes; a deployment on its own domain sets a certificate with TLSv1.2_2021.",
-  });
-  Validations.of(hosting.originVerify).acknowledge({
-    id: 'AwsSolutions-SMG4',
-    reason: 'The value lives in the distribution and the check function, set at deployment; a rotation takes a redeploy, and the secret only guards a rate limit.',
-  });
-  Validations.of(hosting.logs).acknowledge({
-    id: 'AwsSolutions-S1',
-    reason: 'This is the access-log bucket itself (the distribution and the console bucket log into it).',
-  });
+  const findings: [IConstruct, string, string][] = [
+    [
+      hosting.distribution,
+      'AwsSolutions-CFR1',
+      'People use the console wherever they are (a person reads their own case, a landlord checks a certificate); access is decided by sign-in and the authorisation table, not by country.',
+    ],
+    ...(stack.node.tryGetContext('webAclArn')
+      ? []
+      : [
+          [
+            hosting.distribution,
+            'AwsSolutions-CFR2',
+            'A CloudFront web ACL lives in us-east-1, outside this stack: pass its ARN as context webAclArn to attach it. Meanwhile the API stage throttles and the public check limits each caller.',
+          ] as [IConstruct, string, string],
+        ]),
+    [
+      hosting.distribution,
+      'AwsSolutions-CFR4',
+      "The distribution answers on CloudFront's default *.cloudfront.net certificate, whose minimum protocol CloudFront fixes; a deployment on its own domain sets a certificate with TLSv1.2_2021.",
+    ],
+    [
+      hosting.originVerify,
+      'AwsSolutions-SMG4',
+      'The value lives in the distribution and the check function, set at deployment; a rotation takes a redeploy, and the secret only guards a rate limit.',
+    ],
+    [hosting.logs, 'AwsSolutions-S1', 'This is the access-log bucket itself (the distribution and the console bucket log into it).'],
+  ];
+  for (const [node, id, reason] of findings) Validations.of(node).acknowledge({ id, reason });
   // CDK's own handler that copies the built console into the bucket and invalidates the distribution at deployment.
   const site = stack.getLogicalId(hosting.site.node.defaultChild as never);
   const handlers = stack.node.findAll().filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
