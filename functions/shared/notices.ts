@@ -14,12 +14,14 @@ import { policyFor } from './store/reference.ts';
 /** This deployment's jurisdiction prefixes (`DEPLOYMENT_PREFIXES`, e.g. `11`); none: all of them. */
 export const deploymentPrefixes = () => parsePrefixes(process.env.DEPLOYMENT_PREFIXES);
 
-const noticeSubject = (notice: Notice) => ({ id: `NOTICE#${notice.jurisdiction}#${notice.eventId}`, caseType: 'notice', caseId: notice.caseId });
+/** What the statistics count a notice as, and the counters it belongs in as it stands. */
+const noticeCounting = (notice: Notice) =>
+  [{ id: `NOTICE#${notice.jurisdiction}#${notice.eventId}`, caseType: 'notice', caseId: notice.caseId }, membershipsOf({ ...notice, type: 'notice' })] as const;
 
 /** Counts an inbox notice for the statistics as it stands (received; acknowledged in time). */
 export async function countNotice(notice: Notice | undefined): Promise<void> {
   if (!notice) return;
-  await recount(noticeSubject(notice), membershipsOf({ ...notice, type: 'notice' }));
+  await recount(...noticeCounting(notice));
 }
 
 export async function fileEventNotices(event: DomainEvent): Promise<number> {
@@ -29,7 +31,8 @@ export async function fileEventNotices(event: DomainEvent): Promise<number> {
     const acknowledgeBy = startDeadline('noticeAcknowledgement', localDate(new Date(event.time)), await policyFor(notice.jurisdiction), { at: event.time, version: 1 });
     const filing = { ...notice, ...(acknowledgeBy ? { acknowledgeBy } : {}) };
     // Filed and counted in one transaction; a redelivered event recounts the notice as stored (it may have been acknowledged since).
-    const outcome = await fileNotice(filing, countingItems(noticeSubject(filing), new Map(), membershipsOf({ ...filing, type: 'notice' })).items);
+    const [subject, memberships] = noticeCounting(filing);
+    const outcome = await fileNotice(filing, countingItems(subject, new Map(), memberships).items);
     if (outcome === 'filed') filed++;
     else await countNotice(await getNotice(notice.jurisdiction, notice.eventId));
     logger.info('notice', { outcome, eventId: event.id, type: event.type, jurisdiction: notice.jurisdiction });

@@ -17,7 +17,7 @@
 // AES-256-GCM envelope encryption, functions/shared/protection.ts); keys hold blind indexes
 // (HMAC-SHA-256 with a secret key), never a number or a plain hash of one.
 import { createHash } from 'node:crypto';
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
 import { conflict } from '../../../core/errors.ts';
@@ -32,6 +32,7 @@ import { type Sealed, blindIndex, open, seal } from '../protection.ts';
 import { tableName } from '../env.ts';
 import { toCloudEvent } from '../events.ts';
 import { type Page, batchGetItems, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
+import type { TransactItem } from './conditional.ts';
 
 export const DEADLINE_SHARDS = 8;
 export const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
@@ -40,7 +41,6 @@ export const SCOPE_LEVELS = [2, 4, 6, 9] as const;
 /** A filtered list reads at most this many index items per page before it hands back a cursor. */
 export const MAX_READ_PER_PAGE = 1000;
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
 export const shardOf = (id: string) => createHash('sha256').update(id).digest()[0]! % DEADLINE_SHARDS;

@@ -1,6 +1,9 @@
 // One way to make a conditional write whose failed condition is an answer, not an error.
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../clients.ts';
+
+/** One item of a transaction (a put, update, delete or condition check). */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Whether a write failed only because its condition did not hold. */
 export const conditionFailed = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';

@@ -2,9 +2,7 @@
 // EVENT#<eventId> pointing at it, so a notice is found by its event id (to acknowledge it).
 // An unacknowledged event notice sits in the deadline index (gsi1) at the next stage of its
 // acknowledgement deadline, like a case; acknowledging it takes it out.
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Notice } from '../../../core/notices.ts';
 import { nextStage } from '../../../core/reminders.ts';
@@ -12,7 +10,7 @@ import { type Actor, stagesOfDeadline } from '../../../core/workflows/engine.ts'
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
 import { shardOf } from './cases.ts';
-import { conditional, conditionFailed } from './conditional.ts';
+import { type TransactItem, conditional, conditionFailed } from './conditional.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
 const noticeKey = (n: { jurisdiction: string; time: string; eventId: string }) => ({ pk: `INBOX#${n.jurisdiction}`, sk: `NOTICE#${n.time}#${n.eventId}` });

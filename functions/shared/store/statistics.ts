@@ -24,7 +24,7 @@ import {
 import { localDate } from '../../../core/calendar.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
-import { conditionFailed } from './conditional.ts';
+import { type TransactItem, conditionFailed } from './conditional.ts';
 import { policyFor } from './reference.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
@@ -152,8 +152,6 @@ export async function recount(subject: CountedSubject, desired: readonly Members
     }
   }
 }
-
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /**
  * What moves a subject from its stored memberships to the desired ones: membership puts and

@@ -6,11 +6,11 @@
 // A lane is what keeps one case's events in order for one subscriber, and what keeps a
 // subscriber's backlog in the table instead of in a queue shared with other subscribers.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type Attempt, type DeliveryState, type Subscription } from '../../../core/subscriptions.ts';
 import { documentClient } from '../clients.ts';
 import { type Sealed, open, seal } from '../protection.ts';
-import { conditional, conditionFailed } from './conditional.ts';
+import { type TransactItem, conditional, conditionFailed } from './conditional.ts';
 import { tableName } from '../env.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
@@ -204,7 +204,6 @@ async function getLane(subscriptionId: string, caseId: string): Promise<Lane | u
   return found.Item ? { active: found.Item.active as string | undefined, waiting: (found.Item.waiting as string[]) ?? [], version: found.Item.version as number } : undefined;
 }
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Writes a lane at its next version, guarded by the version it was read at (or, assumed, by its contents). */
 function laneWrite(subscriptionId: string, caseId: string, lane: Lane | undefined, next: Omit<Lane, 'version'>, now: Date): TransactItem {
