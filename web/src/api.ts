@@ -46,6 +46,18 @@ export class ApiError extends Error {
   }
 }
 
+/** A refused answer's problem details (only its status when the body is not JSON). */
+export const problemOf = async (response: Response): Promise<Problem> => ({ status: response.status, ...((await response.json().catch(() => ({}))) as object) });
+
+/**
+ * Problem details as a form's field errors: each next to the field it names (without the `body.`
+ * prefix; `rename` maps the API's field to the form's), a problem that names none next to `fallback`.
+ */
+export function fieldErrors(problem: Problem, fallback: string, rename: (field: string) => string = (field) => field): { name: string; errors: string[] }[] {
+  const errors = problem.errors?.length ? problem.errors : [{ field: '', reason: problem.detail ?? String(problem.status) }];
+  return errors.map((e) => ({ name: rename(e.field.replace(/^body\.?/, '')) || fallback, errors: [e.reason] }));
+}
+
 /** The data of an answer, or an ApiError with its problem details. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || !result.response.ok) throw new ApiError({ status: result.response.status, ...(result.error as object) });
@@ -76,7 +88,7 @@ export const sendJson = (path: string, method: string, body?: unknown, idempoten
 /** Saves what a route answers as a file (a report's CSV, an import's error rows). */
 export async function download(path: string, filename: string): Promise<void> {
   const response = await send(path);
-  if (!response.ok) throw new ApiError({ status: response.status, ...((await response.json().catch(() => ({}))) as object) });
+  if (!response.ok) throw new ApiError(await problemOf(response));
   const url = URL.createObjectURL(await response.blob());
   Object.assign(document.createElement('a'), { href: url, download: filename }).click();
   URL.revokeObjectURL(url);

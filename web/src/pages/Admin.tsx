@@ -7,6 +7,7 @@ import { api, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG } from './common.ts';
+import { Heading } from './ui.tsx';
 
 type Json = Record<string, any>;
 
@@ -14,11 +15,10 @@ export default function Admin({ lang, claims }: PageProps) {
   const [code, setCode] = useState(claims.jurisdiction ?? '11');
   const jurisdiction = useQuery({ queryKey: ['jurisdiction', code], queryFn: async () => unwrap(await api.GET('/v1/jurisdictions/{code}', { params: { path: { code } } })) as Json });
   const policy = useQuery({ queryKey: ['policy', code], queryFn: async () => unwrap(await api.GET('/v1/jurisdictions/{code}/policy', { params: { path: { code } } })) as Json });
-  const heading = (text: string) => <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{text}</Typography.Title>;
   const rows = Object.entries((policy.data?.policy ?? {}) as Json).map(([setting, value]) => ({ setting, value, source: policy.data?.sources?.[setting] }));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card title={heading(t(lang, 'jurisdictions'))}>
+      <Card title={<Heading>{t(lang, 'jurisdictions')}</Heading>}>
         <Input.Search aria-label={t(lang, 'destinationCode')} defaultValue={code} onSearch={(v) => v && setCode(v.trim())} style={{ maxWidth: 320, marginBottom: 12 }} />
         {jurisdiction.error && <Alert type="error" title={(jurisdiction.error as Error).message} />}
         {jurisdiction.data && (
@@ -36,7 +36,7 @@ export default function Admin({ lang, claims }: PageProps) {
           </Space>
         )}
       </Card>
-      <Card title={heading(`${t(lang, 'policy')} · ${code}`)}>
+      <Card title={<Heading>{`${t(lang, 'policy')} · ${code}`}</Heading>}>
         <Table
           size="small"
           rowKey="setting"

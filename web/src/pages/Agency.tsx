@@ -3,11 +3,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, sendJson, unwrap } from '../api.ts';
+import { api, fieldErrors, sendJson, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG, localTime } from './common.ts';
-import { Submit } from './Submit.tsx';
+import { Heading, Submit } from './ui.tsx';
 
 type Json = Record<string, any>;
 const PURPOSES = ['law_enforcement', 'social_security', 'housing', 'health', 'statistics'];
@@ -15,7 +15,7 @@ const PURPOSES = ['law_enforcement', 'social_security', 'housing', 'health', 'st
 const post = async (path: string, body?: unknown) => {
   const r = await sendJson(path, 'POST', body);
   const json = (await r.json().catch(() => ({}))) as Json;
-  return { ok: r.ok, json };
+  return { ok: r.ok, status: r.status, json };
 };
 
 export default function Agency({ lang, claims }: PageProps) {
@@ -31,9 +31,9 @@ export default function Agency({ lang, claims }: PageProps) {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['subscriptions'] });
   const create = async (v: Json) => {
-    const { ok, json } = await post('/v1/subscriptions', { url: v.url, eventTypes: String(v.eventTypes).split(/[\s,]+/).filter(Boolean), jurisdiction: v.jurisdiction, purpose: v.purpose });
+    const { ok, status, json } = await post('/v1/subscriptions', { url: v.url, eventTypes: String(v.eventTypes).split(/[\s,]+/).filter(Boolean), jurisdiction: v.jurisdiction, purpose: v.purpose });
     if (!ok) {
-      form.setFields((json.errors ?? [{ field: 'url', reason: json.detail }]).map((e: Json) => ({ name: String(e.field).replace(/^body\.?/, '').split('.')[0] || 'url', errors: [e.reason] })));
+      form.setFields(fieldErrors({ status, ...json }, 'url', (field) => field.split('.')[0]!));
       return;
     }
     setSecret(json.secret);
@@ -45,11 +45,10 @@ export default function Agency({ lang, claims }: PageProps) {
     if (json.secret) setSecret(json.secret);
     await refresh();
   };
-  const heading = (text: string) => <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{text}</Typography.Title>;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {secret && <Alert type="success" closable onClose={() => setSecret(undefined)} title={t(lang, 'secretOnce')} description={<Typography.Text code copyable>{secret}</Typography.Text>} />}
-      <Card title={heading(t(lang, 'newSubscription'))}>
+      <Card title={<Heading>{t(lang, 'newSubscription')}</Heading>}>
         <Form form={form} layout="inline" initialValues={{ jurisdiction: claims.jurisdiction, purpose: 'statistics', eventTypes: 'registration.*' }} onFinish={(v) => void create(v)}>
           <Form.Item name="url" label="URL" rules={[{ required: true }]}>
             <Input style={{ width: 280 }} />
@@ -66,7 +65,7 @@ export default function Agency({ lang, claims }: PageProps) {
           <Submit lang={lang} />
         </Form>
       </Card>
-      <Card title={heading(t(lang, 'subscriptions'))}>
+      <Card title={<Heading>{t(lang, 'subscriptions')}</Heading>}>
         <Table
           size="small"
           rowKey="id"
@@ -92,7 +91,7 @@ export default function Agency({ lang, claims }: PageProps) {
         />
       </Card>
       {open && (
-        <Card title={heading(`${t(lang, 'deliveries')} · ${open}`)}>
+        <Card title={<Heading>{`${t(lang, 'deliveries')} · ${open}`}</Heading>}>
           <Table
             size="small"
             rowKey="id"

@@ -1,13 +1,14 @@
 // One table of cases for every list (the office's cases, requests sent and received, appeals to
 // decide): the person with masked numbers, type, state tag, deadline with the days left, open.
-import { Button, Table, Tag } from 'antd';
+import { Table, Tag } from 'antd';
 import { type Lang, t } from '../i18n.ts';
-import { COLLECTIONS, daysLeft, stateTag } from './common.ts';
+import { caseHash, daysLeft, stateTag } from './common.ts';
+import { OpenCase } from './ui.tsx';
 
 export type CaseRow = { id: string; type: string; state: string; person?: { name: string; idNumber: string }; question?: string; deadline?: { date: string } | null };
 
 export function CaseTable({ lang, rows, loading, go }: { lang: Lang; rows: CaseRow[]; loading: boolean; go(hash: string): void }) {
-  const open = (r: CaseRow) => go(`#/case/${COLLECTIONS[r.type] ?? 'registrations'}/${r.id}`);
+  const open = (r: CaseRow) => go(caseHash(r.type, r.id));
   return (
     <Table<CaseRow>
       rowKey="id"
@@ -24,11 +25,7 @@ export function CaseTable({ lang, rows, loading, go }: { lang: Lang; rows: CaseR
         {
           title: '',
           key: 'open',
-          render: (_, r) => (
-            <Button size="small" onClick={() => open(r)}>
-              {t(lang, 'open')}
-            </Button>
-          ),
+          render: (_, r) => <OpenCase lang={lang} go={go} type={r.type} id={r.id} />,
         },
       ]}
     />

@@ -2,13 +2,14 @@
 // timeline, and the actions the workflow table allows this account now, each with its form (the
 // fields read off the OpenAPI document's body for that route). A 409 offers to reload the case.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Tag, Timeline } from 'antd';
 import { useState } from 'react';
-import { type ApiError, api, sendJson, unwrap } from '../api.ts';
+import { api, fieldErrors, problemOf, sendJson, unwrap } from '../api.ts';
 import { draftOf, dropDraft, keepDraft } from '../drafts.ts';
 import { type Word, t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG, daysLeft, localTime, stateTag } from './common.ts';
+import { Heading } from './ui.tsx';
 
 type Json = Record<string, any>;
 
@@ -66,11 +67,9 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
       await queryClient.invalidateQueries({ queryKey: key });
       return;
     }
-    const problem = (await r.json()) as ApiError['problem'];
     if (r.status === 409) setConflict(true);
     // Problem details next to the field they name.
-    form.setFields((problem.errors ?? []).map((e) => ({ name: e.field.replace(/^body\.?/, '') || fields[0]?.name || 'reason', errors: [e.reason] })));
-    if (!problem.errors?.length) form.setFields([{ name: fields[0]?.name ?? 'reason', errors: [problem.detail ?? String(r.status)] }]);
+    form.setFields(fieldErrors(await problemOf(r), fields[0]?.name ?? 'reason'));
   };
 
   if (found.error) return <Alert type="error" title={(found.error as Error).message} action={<Button onClick={() => go('#/cases')}>{t(lang, 'cases')}</Button>} />;
@@ -93,7 +92,7 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
           }
         />
       )}
-      <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{c.type} · <Tag color={stateTag(c.state)}>{c.state}</Tag></Typography.Title>}>
+      <Card title={<Heading>{c.type} · <Tag color={stateTag(c.state)}>{c.state}</Tag></Heading>}>
         <Descriptions size="small" column={1} bordered>
           {c.person && <Descriptions.Item label={t(lang, 'person')}>{`${c.person.name} · ${c.person.idNumber} · ${c.person.phone}`}</Descriptions.Item>}
           <Descriptions.Item label={t(lang, 'originCode')}>{c.originCode}</Descriptions.Item>

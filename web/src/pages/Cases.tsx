@@ -1,7 +1,7 @@
 // An office's cases: newest activity first, filtered by type, state, overdue and due before a day;
 // overdue rows marked. The states offered are the chosen workflow table's own.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, DatePicker, Select, Space, Switch, Typography } from 'antd';
+import { Alert, Card, DatePicker, Select, Space, Switch } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { WORKFLOWS, workflowOf } from '../../../core/workflows/index.ts';
@@ -10,6 +10,7 @@ import { t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
 import { type CaseRow, CaseTable } from './CaseTable.tsx';
 import { COLLECTIONS } from './common.ts';
+import { Heading } from './ui.tsx';
 
 
 export default function Cases({ lang, claims, go }: PageProps) {
@@ -40,7 +41,7 @@ export default function Cases({ lang, claims, go }: PageProps) {
       ) as unknown as { items: CaseRow[] },
   });
   return (
-    <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t(lang, 'cases')} · {jurisdiction}</Typography.Title>}>
+    <Card title={<Heading>{t(lang, 'cases')} · {jurisdiction}</Heading>}>
       <Space style={{ marginBottom: 12 }} wrap>
         <Select
           aria-label={t(lang, 'type')}

@@ -1,8 +1,8 @@
 // The public certificate check, for landlords and employers: no sign-in, phone-sized first.
-import { Alert, Card, Form, Input, Typography } from 'antd';
+import { Alert, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { t, type Lang } from '../i18n.ts';
-import { Submit } from './Submit.tsx';
+import { Heading, Submit } from './ui.tsx';
 
 export default function Check({ lang }: { lang: Lang }) {
   const [answer, setAnswer] = useState<{ status?: string; kind?: string; validUntil?: string; holderMatches?: boolean; detail?: string } | undefined>();
@@ -12,7 +12,7 @@ export default function Check({ lang }: { lang: Lang }) {
     setAnswer((await r.json()) as typeof answer);
   };
   return (
-    <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t(lang, 'check')}</Typography.Title>} style={{ maxWidth: 480 }}>
+    <Card title={<Heading>{t(lang, 'check')}</Heading>} style={{ maxWidth: 480 }}>
       <Form layout="vertical" onFinish={(v) => void check(v)}>
         <Form.Item name="number" label={t(lang, 'certificateNumber')} rules={[{ required: true }]}>
           <Input />

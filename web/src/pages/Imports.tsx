@@ -7,11 +7,11 @@ import { Alert, Button, Card, Descriptions, Form, Input, Progress, Space, Table,
 import { useState } from 'react';
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../../core/import-columns.ts';
 import { isJurisdictionCode } from '../../../core/jurisdiction.ts';
-import { api, download, unwrap } from '../api.ts';
+import { api, download, fieldErrors, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG } from './common.ts';
-import { Submit } from './Submit.tsx';
+import { Heading, Submit } from './ui.tsx';
 
 type Json = Record<string, any>;
 const FINISHED = ['done', 'failed'];
@@ -35,8 +35,7 @@ export default function Imports({ lang, claims }: PageProps) {
     try {
       const created = await api.POST('/v1/imports', { body: { destinationCode: values.destinationCode } });
       if (!created.response.ok) {
-        const problem = created.error as { detail?: string; errors?: { field: string; reason: string }[] };
-        form.setFields((problem.errors?.length ? problem.errors : [{ field: 'destinationCode', reason: problem.detail ?? String(created.response.status) }]).map((e) => ({ name: e.field.replace(/^body\.?/, '') || 'destinationCode', errors: [e.reason] })));
+        form.setFields(fieldErrors({ status: created.response.status, ...(created.error as object) }, 'destinationCode'));
         return;
       }
       const { id: started, upload } = created.data as { id: string; upload: { method: string; url: string } };
@@ -54,10 +53,9 @@ export default function Imports({ lang, claims }: PageProps) {
 
   const s = status.data;
   const percent = s ? (s.state === 'done' ? 100 : s.rows > 0 ? Math.floor((s.done / s.rows) * 100) : 0) : 0;
-  const heading = (text: string) => <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{text}</Typography.Title>;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card title={heading(t(lang, 'imports'))} style={{ maxWidth: 720 }}>
+      <Card title={<Heading>{t(lang, 'imports')}</Heading>} style={{ maxWidth: 720 }}>
         <Typography.Paragraph>
           {t(lang, 'importColumns')}: {Object.values(IMPORT_COLUMNS).map((headings) => headings[1]).join('，')}
           {` · ${t(lang, 'importLimits')} ${MAX_IMPORT_BYTES / 1024 / 1024} MB / ${MAX_IMPORT_ROWS.toLocaleString()}`}
@@ -88,7 +86,7 @@ export default function Imports({ lang, claims }: PageProps) {
         </Form>
       </Card>
       {id && (
-        <Card title={heading(t(lang, 'importProgress'))}>
+        <Card title={<Heading>{t(lang, 'importProgress')}</Heading>}>
           {status.error && <Alert type="error" title={(status.error as Error).message} />}
           <Progress percent={percent} status={s?.state === 'failed' ? 'exception' : s?.state === 'done' ? 'success' : 'active'} aria-label={t(lang, 'importProgress')} />
           {s && (

@@ -1,12 +1,13 @@
 // An office's inbox: notices from other offices and deadline escalations, unread first marked,
 // each acknowledged with one click (the first acknowledgement stands).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Card, Switch, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Switch, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
-import { COLLECTIONS, TAG, localTime } from './common.ts';
+import { TAG, localTime } from './common.ts';
+import { Heading, OpenCase } from './ui.tsx';
 
 type Json = Record<string, any>;
 
@@ -26,9 +27,9 @@ export default function Inbox({ lang, claims, go }: PageProps) {
   return (
     <Card
       title={
-        <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>
+        <Heading>
           {t(lang, 'inbox')} · {code} {unread && <Badge count={items.length} showZero color={TAG.late} />}
-        </Typography.Title>
+        </Heading>
       }
     >
       <Space style={{ marginBottom: 12 }}>
@@ -49,9 +50,7 @@ export default function Inbox({ lang, claims, go }: PageProps) {
             key: 'actions',
             render: (_: unknown, n: Json) => (
               <Space>
-                <Button size="small" onClick={() => go(`#/case/${COLLECTIONS[n.caseType] ?? 'registrations'}/${n.caseId}`)}>
-                  {t(lang, 'open')}
-                </Button>
+                <OpenCase lang={lang} go={go} type={n.caseType} id={n.caseId} />
                 {!n.acknowledged && (
                   <Button size="small" type="primary" onClick={() => void acknowledge(n.eventId)}>
                     {t(lang, 'acknowledge')}

@@ -1,5 +1,6 @@
 // A jurisdiction code field: typed (checked by the core's rule) or picked from the API's tree,
 // province → prefecture → county → township, each level loaded when opened.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Cascader, Input, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../api.ts';
@@ -16,14 +17,21 @@ type Place = { code: string; name: string };
 /** Townships are what cases are filed under; the picker stops there. */
 const optionOf = (j: Place): Option => ({ value: j.code, label: `${j.name} ${j.code}`, isLeaf: j.code.length >= 9 });
 
+// The tree changes rarely: read once per page load, shared by every picker on the screen.
+const TREE = { staleTime: Infinity } as const;
+
 export function JurisdictionInput({ id, value, onChange, lang }: { id?: string; value?: string; onChange?: (code: string) => void; lang: Lang }) {
+  const queryClient = useQueryClient();
+  const provinces = useQuery({ queryKey: ['jurisdictions'], queryFn: async () => (unwrap(await api.GET('/v1/jurisdictions', {})) as { items: Place[] }).items, ...TREE });
   const [options, setOptions] = useState<Option[]>([]);
-  useEffect(() => {
-    void api.GET('/v1/jurisdictions', {}).then((r) => setOptions(((unwrap(r) as { items: Place[] }).items ?? []).map(optionOf)));
-  }, []);
+  useEffect(() => setOptions((provinces.data ?? []).map(optionOf)), [provinces.data]);
   const load = async (path: Option[]) => {
     const last = path.at(-1)!;
-    const found = unwrap(await api.GET('/v1/jurisdictions/{code}', { params: { path: { code: last.value } } })) as { children: Place[] };
+    const found = await queryClient.fetchQuery({
+      queryKey: ['jurisdiction', last.value],
+      queryFn: async () => unwrap(await api.GET('/v1/jurisdictions/{code}', { params: { path: { code: last.value } } })) as { children: Place[] },
+      ...TREE,
+    });
     last.children = found.children.map(optionOf);
     setOptions([...options]);
   };

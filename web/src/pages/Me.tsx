@@ -5,12 +5,12 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { workflowOf } from '../../../core/workflows/index.ts';
-import { api, sendJson, unwrap } from '../api.ts';
+import { api, problemOf, sendJson, unwrap } from '../api.ts';
 import { draftOf, dropDraft, keepDraft } from '../drafts.ts';
 import { type Lang, t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
 import { COLLECTIONS, TAG, daysLeft, localTime, stateTag } from './common.ts';
-import { Submit } from './Submit.tsx';
+import { Heading, Submit } from './ui.tsx';
 
 type Json = Record<string, any>;
 
@@ -85,7 +85,7 @@ function AppealForm({ c, decision, lang, done }: { c: Json; decision: Json; lang
       return done();
     }
     newIdempotencyKey(crypto.randomUUID());
-    const problem = (await r.json().catch(() => ({}))) as { detail?: string; errors?: { field: string; reason: string }[] };
+    const problem = await problemOf(r);
     form.setFields([{ name: 'grounds', errors: (problem.errors?.length ? problem.errors : [{ field: '', reason: problem.detail ?? String(r.status) }]).map((e) => `${e.field.replace(/^body\.?/, '')} ${e.reason}`.trim()) }]);
   };
   return (
@@ -113,10 +113,9 @@ export default function Me({ lang }: PageProps) {
     })),
   });
   const log = useQuery({ queryKey: ['me', 'access-log'], queryFn: async () => unwrap(await api.GET('/v1/me/access-log', { params: { query: { limit: 50 } as never } })) as Json });
-  const heading = (text: string) => <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{text}</Typography.Title>;
   return (
     <Space direction="vertical" style={{ width: '100%', maxWidth: 640 }}>
-      <Card title={heading(t(lang, 'myCases'))} loading={cases.isLoading}>
+      <Card title={<Heading>{t(lang, 'myCases')}</Heading>} loading={cases.isLoading}>
         <List
           dataSource={items}
           renderItem={(c, i) => {
@@ -170,7 +169,7 @@ export default function Me({ lang }: PageProps) {
           />
         )}
       </Modal>
-      <Card title={heading(t(lang, 'accessLog'))} loading={log.isLoading}>
+      <Card title={<Heading>{t(lang, 'accessLog')}</Heading>} loading={log.isLoading}>
         <List
           dataSource={(log.data?.items ?? []) as Json[]}
           renderItem={(e) => (

@@ -3,18 +3,18 @@
 // number's date and check character, jurisdiction codes, dates) before it is sent; codes typed or
 // picked from the API's tree; the API's problem details land next to the field they name; a
 // half-filled form survives a lost session.
-import { Card, DatePicker, Form, Input, InputNumber, Typography } from 'antd';
+import { Card, DatePicker, Form, Input, InputNumber } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { parseIdNumber } from '../../../core/id-number.ts';
 import { isJurisdictionCode } from '../../../core/jurisdiction.ts';
 import { localDate } from '../../../core/calendar.ts';
-import { sendJson } from '../api.ts';
+import { fieldErrors, problemOf, sendJson } from '../api.ts';
 import { draftOf, dropDraft, keepDraft } from '../drafts.ts';
 import { type Word, t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
 import { JurisdictionInput } from './JurisdictionInput.tsx';
-import { Submit } from './Submit.tsx';
+import { Heading, Submit } from './ui.tsx';
 
 /** What differs between the two: the route, the office's own code, the second code, the date. */
 const KINDS = {
@@ -54,17 +54,11 @@ export default function NewCase({ lang, claims, go, kind }: PageProps & { kind: 
     }
     // The corrected form is a new request.
     newIdempotencyKey(crypto.randomUUID());
-    const problem = (await r.json().catch(() => ({}))) as { detail?: string; errors?: { field: string; reason: string }[] };
     const names: Record<string, string> = { 'person.name': 'name', 'person.idNumber': 'idNumber', 'person.phone': 'phone' };
-    form.setFields(
-      (problem.errors?.length ? problem.errors : [{ field: 'name', reason: problem.detail ?? String(r.status) }]).map((e) => {
-        const field = e.field.replace(/^body\.?/, '');
-        return { name: names[field] ?? (field || 'name'), errors: [e.reason] };
-      }),
-    );
+    form.setFields(fieldErrors(await problemOf(r), 'name', (field) => names[field] ?? field));
   };
   return (
-    <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t(lang, spec.title)}</Typography.Title>} style={{ maxWidth: 640 }}>
+    <Card title={<Heading>{t(lang, spec.title)}</Heading>} style={{ maxWidth: 640 }}>
       <Form
         form={form}
         layout="vertical"

@@ -1,11 +1,12 @@
 // Between offices: assistance requests received and sent, and the appeals this office decides.
 // Each opens on the case page, whose actions (answer, decline, decide) come from the workflow table.
 import { useQuery } from '@tanstack/react-query';
-import { Card, Tabs, Typography } from 'antd';
+import { Card, Tabs } from 'antd';
 import { api, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
 import { type CaseRow, CaseTable } from './CaseTable.tsx';
+import { Heading } from './ui.tsx';
 
 export default function Requests({ lang, claims, go }: PageProps) {
   const jurisdiction = claims.jurisdiction ?? '';
@@ -19,7 +20,7 @@ export default function Requests({ lang, claims, go }: PageProps) {
     children: <CaseTable lang={lang} rows={q.data?.items ?? []} loading={q.isLoading} go={go} />,
   });
   return (
-    <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t(lang, 'requests')} · {jurisdiction}</Typography.Title>}>
+    <Card title={<Heading>{t(lang, 'requests')} · {jurisdiction}</Heading>}>
       <Tabs items={[tab('received', t(lang, 'received'), received), tab('sent', t(lang, 'sent'), sent), tab('appeals', t(lang, 'appealsToDecide'), appeals)]} />
     </Card>
   );

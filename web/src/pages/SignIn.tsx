@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, List, Typography } from 'antd';
 import { type Lang, t } from '../i18n.ts';
 import { consoleConfig, signIn, signInError, startSignIn } from '../session.ts';
+import { Heading } from './ui.tsx';
 
 interface DemoAccount {
   id: string;
@@ -20,7 +21,7 @@ export default function SignIn({ lang }: { lang: Lang }) {
 
 function ProviderSignIn({ lang }: { lang: Lang }) {
   return (
-    <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t(lang, 'signIn')}</Typography.Title>} style={{ maxWidth: 640 }}>
+    <Card title={<Heading>{t(lang, 'signIn')}</Heading>} style={{ maxWidth: 640 }}>
       {signInError && <Alert type="error" title={signInError} style={{ marginBottom: 16 }} />}
       <Button type="primary" onClick={() => void startSignIn()}>
         {t(lang, 'signInWithProvider')}
@@ -45,7 +46,7 @@ function DemoSignIn({ lang }: { lang: Lang }) {
     window.location.reload();
   };
   return (
-    <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t(lang, 'signIn')}</Typography.Title>} style={{ maxWidth: 640 }}>
+    <Card title={<Heading>{t(lang, 'signIn')}</Heading>} style={{ maxWidth: 640 }}>
       <Typography.Paragraph>{t(lang, 'demoAccounts')}</Typography.Paragraph>
       {accounts.error && <Alert type="error" title={String(accounts.error)} />}
       <List

@@ -12,7 +12,8 @@ import { useEffect, useRef, useState } from 'react';
 import { api, download, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
-import { COLLECTIONS, TAG } from './common.ts';
+import { TAG, caseHash } from './common.ts';
+import { Heading, OpenCase } from './ui.tsx';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
@@ -85,17 +86,10 @@ export default function Statistics({ lang, claims, go }: PageProps) {
         ...(quality.data.deadlinesWithoutOutcome as Json[]).map((f) => ({ ...f, finding: `${t(lang, 'noOutcome')}: ${f.deadline} (+${f.daysLate})` })),
       ]
     : [];
-  // Rows open their case on a click; the button does the same from the keyboard.
-  const openCase = (r: Json) => go(`#/case/${COLLECTIONS[r.caseType] ?? 'registrations'}/${r.caseId}`);
-  const openButton = (r: Json) => (
-    <Button size="small" onClick={(e) => (e.stopPropagation(), openCase(r))}>
-      {t(lang, 'open')}
-    </Button>
-  );
-  const heading = (text: string) => <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{text}</Typography.Title>;
+  const openCase = (r: Json) => go(caseHash(r.caseType, r.caseId));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card title={heading(`${t(lang, 'statistics')} · ${jurisdiction}`)}>
+      <Card title={<Heading>{`${t(lang, 'statistics')} · ${jurisdiction}`}</Heading>}>
         <Space wrap style={{ marginBottom: 12 }}>
           <Select aria-label={t(lang, 'rate')} value={rate} onChange={setRate} style={{ width: 280 }} options={RATES.map((r) => ({ value: r, label: r }))} />
           <Select aria-label={t(lang, 'period')} value={kind} onChange={setKind} style={{ width: 140 }} options={(['dekad', 'month', 'quarter'] as const).map((k) => ({ value: k, label: k }))} />
@@ -123,7 +117,7 @@ export default function Statistics({ lang, claims, go }: PageProps) {
         />
       </Card>
       {picked && (
-        <Card title={heading(`${t(lang, 'missing')} · ${rate} · ${picked}`)}>
+        <Card title={<Heading>{`${t(lang, 'missing')} · ${rate} · ${picked}`}</Heading>}>
           <Table
             size="small"
             rowKey={(r: Json) => r.caseId ?? r.noticeEventId}
@@ -135,12 +129,12 @@ export default function Statistics({ lang, claims, go }: PageProps) {
               { title: t(lang, 'destinationCode'), dataIndex: 'jurisdiction' },
               { title: t(lang, 'deadline'), dataIndex: 'placedOn' },
               { title: t(lang, 'state'), key: 'state', render: (_: unknown, r: Json) => r.case?.state ?? '—' },
-              { title: '', key: 'open', render: (_: unknown, r: Json) => r.caseId && r.caseType !== 'notice' && openButton(r) },
+              { title: '', key: 'open', render: (_: unknown, r: Json) => r.caseId && r.caseType !== 'notice' && <OpenCase lang={lang} go={go} type={r.caseType} id={r.caseId} /> },
             ]}
           />
         </Card>
       )}
-      <Card title={heading(t(lang, 'dataQuality'))} loading={quality.isLoading}>
+      <Card title={<Heading>{t(lang, 'dataQuality')}</Heading>} loading={quality.isLoading}>
         {quality.data && (
           <Typography.Paragraph>
             {t(lang, 'updates')}: {quality.data.updates.daysWithUpdates} / {quality.data.updates.target}{' '}
@@ -156,11 +150,11 @@ export default function Statistics({ lang, claims, go }: PageProps) {
             { title: t(lang, 'destinationCode'), dataIndex: 'office' },
             { title: t(lang, 'type'), dataIndex: 'caseType' },
             { title: t(lang, 'finding'), dataIndex: 'finding' },
-            { title: '', key: 'open', render: (_: unknown, r: Json) => openButton(r) },
+            { title: '', key: 'open', render: (_: unknown, r: Json) => <OpenCase lang={lang} go={go} type={r.caseType} id={r.caseId} /> },
           ]}
         />
       </Card>
-      <Card title={heading(t(lang, 'reports'))}>
+      <Card title={<Heading>{t(lang, 'reports')}</Heading>}>
         <Table
           size="small"
           rowKey="id"

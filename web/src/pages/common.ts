@@ -10,6 +10,9 @@ export const COLLECTIONS: Record<string, string> = {
   group: 'groups',
 };
 
+/** Where the console shows a case. */
+export const caseHash = (type: string, id: string) => `#/case/${COLLECTIONS[type] ?? 'registrations'}/${id}`;
+
 /** Solid tag colours, white text on them at WCAG AA contrast: late red, done green, waiting amber, else blue. */
 export const TAG = { late: '#b91c1c', done: '#15803d', waiting: '#a16207', plain: '#1d4ed8' } as const;
 export const stateTag = (state: string) => (state === 'overdue' ? TAG.late : ['registered', 'issued', 'completed', 'answered'].includes(state) ? TAG.done : state.startsWith('awaiting') ? TAG.waiting : TAG.plain);
