@@ -36,7 +36,11 @@ export default function Agency({ lang, claims }: PageProps) {
       form.setFields(fieldErrors({ status, ...json }, 'url', (field) => field.split('.')[0]!));
       return;
     }
-    setSecret(json.secret);
+    // The new subscription is in the answer: listed at once, whatever the refetch below brings
+    // back first (or if it fails), and shown without its secret.
+    const { secret: once, ...created } = json;
+    queryClient.setQueryData(['subscriptions'], (old: Json | undefined) => ({ ...old, items: [created, ...((old?.items ?? []) as Json[]).filter((x) => x.id !== created.id)] }));
+    setSecret(once);
     form.resetFields();
     await refresh();
   };
