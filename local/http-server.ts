@@ -10,6 +10,7 @@ import type { DevIssuer } from './dev-issuer.ts';
 import { invoke } from './invoke.ts';
 import { CONSOLE_CONFIG_PATH, type ConsoleConfig } from '../wiring/console.ts';
 import { DEMO_ACCOUNTS, serveConsole } from './console.ts';
+import * as clock from '../functions/shared/clock.ts';
 
 const compiled = routes.map((r) => ({
   ...r,
@@ -153,7 +154,7 @@ export async function startHttpServer(options: {
       const [, kind, name, replay] = operator;
       if (kind === 'schedules' && req.method === 'POST' && name && !replay) {
         if (!schedules.some((s) => s.function === name)) return apiGatewayMessage(res, 404, `no schedule runs ${name}`);
-        const at = url.searchParams.get('at') ?? new Date().toISOString();
+        const at = url.searchParams.get('at') ?? clock.now().toISOString();
         if (Number.isNaN(Date.parse(at))) return apiGatewayMessage(res, 400, 'at must be an instant (ISO 8601 with an offset)');
         // A JSON body adds to the payload: what to run it for (npm run report, npm run reconcile).
         const chunks: Buffer[] = [];

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import { type ScheduleSpec, schedules } from '../wiring/index.ts';
 import { invoke } from './invoke.ts';
+import * as clock from '../functions/shared/clock.ts';
 
 export interface Scheduler {
   stop(): void;
@@ -24,7 +25,7 @@ export function startScheduler(onError: (e: unknown) => void): Scheduler {
             'detail-type': 'Scheduled Event',
             source: 'aws.scheduler',
             account: '000000000000',
-            time: new Date().toISOString(),
+            time: clock.now().toISOString(),
             region: 'us-east-1',
             resources: [],
             detail: {},

@@ -1,13 +1,18 @@
 // npm start: the local stack with persistent state in .data/ (npm start -- --reset wipes it).
+// Java is checked first (installed when it may be, else one line with the command to run:
+// scripts/preflight.ts). Once the API listens, the stack's URL and pid are recorded in
+// <data>/stack.json, where the operator CLIs (npm run schedule, dlq, report, reconcile, import)
+// find it; a clean stop removes the record.
 import { rmSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { DEFAULT_DATA_DIR } from './paths.ts';
+import { MissingPrerequisite, preflightOrExit } from '../scripts/preflight.ts';
+import { displayDir, findLocalStack, parseCli } from './operator-client.ts';
+import { DEFAULT_DATA_DIR, removeStackRecord, writeStackRecord } from './paths.ts';
 import { nextRun } from './scheduler.ts';
 import { ensureConsoleBuilt } from './console.ts';
-import { startLocalStack } from './stack.ts';
+import { type LocalStack, startLocalStack } from './stack.ts';
 import { schedules } from '../wiring/index.ts';
 
-const { values } = parseArgs({
+const { values } = parseCli('start', {
   options: {
     reset: { type: 'boolean', default: false },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
@@ -25,6 +30,14 @@ if (values.prefixes && !values.prefixes.split(',').every((p) => /^\d{2,12}$/.tes
   console.error('start: --prefixes must be jurisdiction code prefixes, comma-separated (51 or 11,12)');
   process.exit(2);
 }
+// DynamoDB Local runs on Java: installed now (root, apt-get) or named in one line, before anything starts.
+preflightOrExit('npm start', ['java']);
+// One stack per data folder: a second would share DynamoDB Local's files with the first (and --reset would wipe them under it).
+const running = await findLocalStack(dataDir);
+if (running.running) {
+  console.error(`start: a local stack is already running for ${displayDir(dataDir)} at ${running.url} (pid ${running.pid}); stop it (Ctrl-C) first, or start another one with --data-dir <folder> --port <port>`);
+  process.exit(2);
+}
 process.env.DEPLOYMENT_PREFIXES = values.prefixes;
 process.env.DEPLOYMENT_NAME = values.name;
 if (values.reset) {
@@ -34,17 +47,30 @@ if (values.reset) {
 
 // The web console is built when its sources changed since the last build (seconds), then served on the API's origin.
 await ensureConsoleBuilt((line) => console.log(line));
-const stack = await startLocalStack({ dataDir, apiPort: Number(values.port), schedules: true });
+let stack: LocalStack;
+try {
+  stack = await startLocalStack({ dataDir, apiPort: Number(values.port), schedules: true });
+} catch (error) {
+  // The causes a developer can fix, in one line: no Java after all, the port taken.
+  if (error instanceof MissingPrerequisite) console.error(error.message);
+  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`start: port ${values.port} is taken (another npm start?); stop that, or choose another with: npm start -- --port 4000`);
+  else throw error;
+  process.exit(1);
+}
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping the local stack…`);
+  removeStackRecord(dataDir);
   await stack.stop();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// Where the operator CLIs find this stack; also removed if the process ends some other way it can.
+writeStackRecord(dataDir, { url: stack.apiUrl, pid: process.pid, startedAt: new Date().toISOString() });
+process.on('exit', () => removeStackRecord(dataDir));
 
 const schedulesNext = schedules
   .map((s) => `  ${s.function.padEnd(14)} ${s.cron} (${s.timeZone}), next ${nextRun(s, new Date())?.toISOString()}`)

@@ -19,6 +19,7 @@ import { getMessage, putMessage, settleMessage } from '../shared/store/messages.
 import { fileNotice, getNotice, markNoticeLate } from '../shared/store/notices.ts';
 import { policyFor } from '../shared/store/reference.ts';
 import { claimStage, stageDone } from '../shared/store/stages.ts';
+import * as clock from '../shared/clock.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -79,7 +80,7 @@ async function actOnStage(c: Case, stage: Stage, now: Date): Promise<string> {
 }
 
 /** The clock a stage acts with: the run's (`asOf`) or the wall clock, and never before the stage's instant. */
-const clockFor = (asOf: string | undefined, at: string) => new Date(Math.max(asOf ? Date.parse(asOf) : Date.now(), Date.parse(at)));
+const clockFor = (asOf: string | undefined, at: string) => new Date(Math.max(asOf ? Date.parse(asOf) : clock.now().getTime(), Date.parse(at)));
 
 /**
  * Does `act` once for `key`: the intent is recorded first (with a lease), a stage already done
@@ -114,7 +115,7 @@ async function processRelease(body: Extract<DeadlineMessage, { type: 'release' }
   const m = await getMessage(body.caseId, body.messageId);
   if (m?.state !== 'held') return;
   await once(`release#${m.id}`, m.releaseAt ?? m.dueAt, async () => {
-    await send(m, 'held', new Date(body.asOf ?? Date.now()).toISOString());
+    await send(m, 'held', (body.asOf ? new Date(body.asOf) : clock.now()).toISOString());
     return 'released';
   });
 }

@@ -29,6 +29,7 @@ import {
   settleDelivery,
 } from '../shared/store/subscriptions.ts';
 import { post, signatures } from '../shared/webhooks.ts';
+import * as clock from '../shared/clock.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 /** How long one attempt (at most 15 s of HTTP) holds its lease, and a failing endpoint's probe. */
@@ -40,7 +41,7 @@ const PROBE_WAIT_SECONDS = 10;
 async function tellOwner(s: Subscription, d: Delivery, subject: string, text: string): Promise<void> {
   logger.warn(subject, { subscriptionId: s.id, agency: s.agency, deliveryId: d.id });
   if (!s.contactEmail) return;
-  await deliver({ id: `${s.id}-${d.id}`, caseId: d.caseId, stage: 'webhook', channel: 'email', to: s.contactEmail, language: 'zh', subject, text, state: 'queued', dueAt: new Date().toISOString() });
+  await deliver({ id: `${s.id}-${d.id}`, caseId: d.caseId, stage: 'webhook', channel: 'email', to: s.contactEmail, language: 'zh', subject, text, state: 'queued', dueAt: clock.now().toISOString() });
 }
 
 async function next(enqueue: Awaited<ReturnType<typeof settleDelivery>>) {

@@ -15,6 +15,7 @@ import { logger } from '../shared/observability.ts';
 import { commit, getCase, openRegistrationAt } from '../shared/store/cases.ts';
 import { chunkDone, getImport } from '../shared/store/imports.ts';
 import { existingJurisdictions, policyFor } from '../shared/store/reference.ts';
+import * as clock from '../shared/clock.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 /** Rows written at once: DynamoDB takes them in parallel; one chunk stays well inside the timeout. */
@@ -70,7 +71,7 @@ async function process(record: SQSRecord): Promise<void> {
       errors.push(...outcome);
     }
   };
-  const now = new Date();
+  const now = clock.now();
 
   /** The person's case that is already there: brought up to date, retried if it changes meanwhile. */
   async function settle(existing: RegistrationCase, { row, reported }: Pending): Promise<Outcome> {
@@ -153,7 +154,7 @@ async function process(record: SQSRecord): Promise<void> {
 
   for (let i = 0; i < rows.length; i += PARALLEL_ROWS) await Promise.all(rows.slice(i, i + PARALLEL_ROWS).map(one));
   for (let i = 0; i < joining.length; i += MEMBERS_PER_WRITE) await join(joining.slice(i, i + MEMBERS_PER_WRITE));
-  const outcome = await chunkDone(importId, chunk, counts, errors, new Date().toISOString());
+  const outcome = await chunkDone(importId, chunk, counts, errors, clock.now().toISOString());
   logger.info('import chunk', { importId, chunk, outcome, ...counts });
 }
 

@@ -13,6 +13,7 @@ import { logger } from '../shared/observability.ts';
 import { overfills } from '../../core/workflows/group-cycle.ts';
 import { getCase } from '../shared/store/cases.ts';
 import { failImport, getImport, markSplit } from '../shared/store/imports.ts';
+import * as clock from '../shared/clock.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -47,7 +48,7 @@ async function split(record: SQSRecord): Promise<void> {
     // An object no import waits for, or one already read (a redelivered notification).
     if (!found || found.state !== 'waiting_for_upload') continue;
     const open = objectBytes(r.s3.bucket.name, key);
-    const at = () => new Date().toISOString();
+    const at = () => clock.now().toISOString();
     try {
       const { ContentLength } = await s3Client().send(new HeadObjectCommand({ Bucket: r.s3.bucket.name, Key: key }));
       checkImportSize(ContentLength ?? 0);

@@ -9,6 +9,7 @@ import { dueForMinimising, minimise } from '../../core/retention.ts';
 import { logger } from '../shared/observability.ts';
 import { replaceMinimised, retentionExpired } from '../shared/store/cases.ts';
 import { forgetRecipients } from '../shared/store/messages.ts';
+import * as clock from '../shared/clock.ts';
 
 export interface MinimiseResult {
   minimised: number;
@@ -17,7 +18,7 @@ export interface MinimiseResult {
 
 /** `asOf` runs it as of that instant (npm run schedule -- minimiseCases --at …). */
 export const handler = async (event: Partial<ScheduledEvent> & { asOf?: string } = {}): Promise<MinimiseResult> => {
-  const now = new Date(event.asOf ?? event.time ?? Date.now());
+  const now = new Date(event.asOf ?? event.time ?? clock.now());
   const today = localDate(now);
   const result: MinimiseResult = { minimised: 0, skipped: 0 };
   for await (const c of retentionExpired(today)) {

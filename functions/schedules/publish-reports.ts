@@ -20,6 +20,7 @@ import { logger } from '../shared/observability.ts';
 import { OUTBOX_RETENTION_SECONDS } from '../shared/store/cases.ts';
 import { childrenOf, getJurisdiction } from '../shared/store/reference.ts';
 import { type ReportRecord, figuresOf, latestReport } from '../shared/store/statistics.ts';
+import * as clock from '../shared/clock.ts';
 
 export interface Publication {
   report: ReportRecord;
@@ -118,7 +119,7 @@ export interface PublishPayload {
 }
 
 export const handler = async (event: Partial<ScheduledEvent> & PublishPayload = {}) => {
-  const now = new Date(event.asOf ?? event.time ?? Date.now());
+  const now = new Date(event.asOf ?? event.time ?? clock.now());
   if (event.jurisdiction !== undefined || event.period !== undefined) {
     const problem = byHandProblem(event.jurisdiction, event.period);
     if (problem) throw new Error(problem);

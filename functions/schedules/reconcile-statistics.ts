@@ -27,6 +27,7 @@ import { everyCaseUnder, getCase } from '../shared/store/cases.ts';
 import { getNotice, noticesFiledBetween } from '../shared/store/notices.ts';
 import { childrenOf } from '../shared/store/reference.ts';
 import { allMembers, countersBetween, recordReconciliation, recount, setCounter } from '../shared/store/statistics.ts';
+import * as clock from '../shared/clock.ts';
 
 /** What the records say, for every subject placed in the period under the jurisdiction. */
 async function expectedMembers(jurisdiction: string, from: string, to: string): Promise<CountedMember[]> {
@@ -109,7 +110,7 @@ export async function reconcile(jurisdiction: string, periodKey: string, options
 }
 
 export const handler = async (event: Partial<ScheduledEvent> & ReconcilePayload = {}) => {
-  const now = new Date(event.asOf ?? event.time ?? Date.now());
+  const now = new Date(event.asOf ?? event.time ?? clock.now());
   if (event.jurisdiction !== undefined || event.period !== undefined) {
     const problem = byHandProblem(event.jurisdiction, event.period);
     if (problem) throw new Error(problem);

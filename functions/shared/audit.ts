@@ -10,6 +10,7 @@ import type { Principal } from '../../core/principal.ts';
 import type { Case } from '../../core/workflows/index.ts';
 import { personKey } from './store/cases.ts';
 import { type AuditEntry, appendAudit } from './store/audit.ts';
+import * as clock from './clock.ts';
 
 interface Scope {
   principal: Principal;
@@ -70,7 +71,7 @@ export async function audited<R extends { statusCode: number }>(
   // the offices' reads they look for. What they change is still recorded.
   if (principal.role === 'person') recorder.notes = recorder.notes.filter((n) => n.entry.action !== 'read');
   if (result.statusCode < 400 && recorder.notes.length > 0) {
-    const at = new Date().toISOString();
+    const at = clock.now().toISOString();
     await appendAudit(
       await Promise.all(
         recorder.notes.map(async (note) => ({

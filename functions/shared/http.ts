@@ -20,6 +20,7 @@ import { audited } from './audit.ts';
 import { dynamoClient } from './clients.ts';
 import { tableName } from './env.ts';
 import { logger } from './observability.ts';
+import * as clock from './clock.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export interface HttpResult {
@@ -157,7 +158,7 @@ function principalOf(event: HttpEvent): Principal {
   if (role === 'filer' && !organisation) throw new HttpProblem(403, 'A filer token must carry an organisation');
   // A person is who the identity provider verified (real-name verification): the ID number claim.
   const idNumber = (claims['custom:id_number'] as string | undefined) || undefined;
-  if (role === 'person' && (!idNumber || 'error' in parseIdNumber(idNumber, localDate(new Date())))) {
+  if (role === 'person' && (!idNumber || 'error' in parseIdNumber(idNumber, localDate(clock.now())))) {
     throw new HttpProblem(403, 'A person token must carry the verified ID number (custom:id_number)');
   }
   const agency = (claims['custom:agency'] as string | undefined) || undefined;

@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
 import { startWebhookReceiver } from '../../local/webhook-receiver.ts';
 import { idNumberFor } from '../support/ids.ts';
-import { type Json, useLocalStack } from '../support/local-api.ts';
+import { FIXTURE_NOW, type Json, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
 const idNumber = (i: number) => idNumberFor('11010519880202', i);
-const today = localDate(new Date());
+const today = localDate(new Date(FIXTURE_NOW));
 
 async function reported(id: string) {
   const self = await local.stack.issuer.sign({ role: 'person', sub: `self-${id.slice(-4)}`, idNumber: id });

@@ -15,7 +15,7 @@ import { invoke } from '../../local/invoke.ts';
 import { physicalTableName } from '../../local/tables.ts';
 import { routes } from '../../wiring/index.ts';
 import { idNumberFor } from '../support/ids.ts';
-import { type Json, useLocalStack } from '../support/local-api.ts';
+import { clockNow, FIXTURE_NOW, type Json, useLocalStack } from '../support/local-api.ts';
 import { eventually } from '../support/wait.ts';
 
 // This deployment serves Beijing and Sichuan, so a peer can serve Guangdong.
@@ -52,7 +52,7 @@ const SECOND_ID = idNumber(102);
 const OWN_PERSON = 'person-own';
 const OWN_FILER = 'filer-own';
 const OWN_AGENCY = 'police-own';
-const today = localDate(new Date());
+const today = localDate(new Date(FIXTURE_NOW));
 const person = (id = OWN_ID) => ({ name: '王五', idNumber: id, phone: '13800138000' });
 
 type Role6 = Exclude<Role, 'system'>;
@@ -179,7 +179,7 @@ beforeAll(async () => {
     person: person(SECOND_ID),
     originCode: '511321100',
     destinationCode: '110105001',
-    arrivalDate: localDate(new Date(Date.now() - 86_400_000)),
+    arrivalDate: localDate(new Date(clockNow().getTime() - 86_400_000)),
     expectedStayDays: 200,
   });
   fixtures.verified = await ok('POST', `/v1/registrations/${second.id}/verify`, await office('110105001'), {});
@@ -251,7 +251,7 @@ function targets(): Record<string, Target> {
       code: '110105001',
       scope: { codes: ['110105001'], idNumber: OWN_ID },
       path: '/v1/registrations',
-      body: { person: person(), originCode: '511321100', destinationCode: '110105001', arrivalDate: localDate(new Date(Date.now() - 2 * 86_400_000)), expectedStayDays: 30 },
+      body: { person: person(), originCode: '511321100', destinationCode: '110105001', arrivalDate: localDate(new Date(clockNow().getTime() - 2 * 86_400_000)), expectedStayDays: 30 },
     },
     'POST /v1/origin-certificates': { code: '511321100', scope: { codes: ['511321100'], idNumber: OWN_ID }, path: '/v1/origin-certificates', body: { person: person(), originCode: '511321100' } },
     'POST /v1/assistance-requests': {
@@ -319,7 +319,7 @@ function targets(): Record<string, Target> {
     'POST /v1/subscriptions/{id}/resume': subTarget('/resume'),
     'POST /v1/subscriptions/{id}/rotate-secret': subTarget('/rotate-secret'),
     'GET /v1/subscriptions/{id}/deliveries': subTarget('/deliveries'),
-    'POST /v1/subscriptions/{id}/deliveries/replay': subTarget('/deliveries/replay', { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date().toISOString() }),
+    'POST /v1/subscriptions/{id}/deliveries/replay': subTarget('/deliveries/replay', { from: new Date(clockNow().getTime() - 3_600_000).toISOString(), to: clockNow().toISOString() }),
     'POST /v1/subscriptions/{id}/deliveries/{deliveryId}/replay': subTarget(`/deliveries/${fixtures.delivery!.id}/replay`),
     'GET /v1/federation/peers': { code: '1101', scope: {}, path: '/v1/federation/peers' },
     'POST /v1/federation/peers': { code: '1101', scope: {}, path: '/v1/federation/peers', body: { name: 'guangxi', baseUrl: new URL(receiver.url).origin, prefixes: ['45'] } },

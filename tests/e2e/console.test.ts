@@ -18,7 +18,7 @@ import { checkCharacter } from '../../core/id-number.ts';
 import { ensureConsoleBuilt } from '../../local/console.ts';
 import { type WebhookReceiver, startWebhookReceiver } from '../../local/webhook-receiver.ts';
 import { CONSOLE_SCOPE, type ConsoleConfig } from '../../wiring/console.ts';
-import { useLocalStack } from '../support/local-api.ts';
+import { clockNow, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const SHOTS = path.join(process.cwd(), '.tmp', 'screenshots');
@@ -129,6 +129,21 @@ async function tabTo(page: Page, wanted: string | ((f: { role: string; text: str
   throw new Error(`the keyboard never reached ${String(wanted)}`);
 }
 
+/**
+ * Moves along a menu with the right arrow until `wanted` has the focus. The menu moves the focus
+ * in an animation frame, so each press waits for the focus to land before the next: under load a
+ * press checked at once reads the old item and the next one overshoots.
+ */
+async function arrowTo(page: Page, wanted: string) {
+  for (let i = 0; i < 12; i++) {
+    const before = await focused(page);
+    if (before.text === wanted) return;
+    await page.keyboard.press('ArrowRight');
+    await until(async () => (await focused(page)).text).not.toBe(before.text);
+  }
+  throw new Error(`the arrow keys never reached ${wanted}`);
+}
+
 /** A desk session signed in with a demo account, on a screen of its menu. */
 async function signedInAt(account: string, screenName: string): Promise<Page> {
   const page = await desk();
@@ -237,7 +252,7 @@ describe('the web console', () => {
     await until(() => page.getByRole('img', { name: /registeredOnTime/ }).count()).toBe(1);
     await page.getByRole('combobox', { name: '指标' }).click();
     await page.getByTitle('verificationCertificatesIssued').click();
-    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(clockNow());
     const row = page.getByRole('row', { name: new RegExp(`^${month}`) });
     await until(() => row.innerText()).toMatch(/1\s+1\s+100\.0%/);
     // The county's data-quality list, with its offices' update frequency.
@@ -284,7 +299,7 @@ describe('the web console', () => {
     const idNumber = `11010519800101003${checkCharacter('11010519800101003')}`;
     const made = await local.call('POST', '/v1/registrations', {
       token: office,
-      body: { person: { name: '赵六', idNumber, phone: '13700137001' }, originCode: '511321100', destinationCode: '110105002', arrivalDate: localDate(new Date()), expectedStayDays: 60 },
+      body: { person: { name: '赵六', idNumber, phone: '13700137001' }, originCode: '511321100', destinationCode: '110105002', arrivalDate: localDate(clockNow()), expectedStayDays: 60 },
     });
     expect(made.status).toBe(201);
     await page.goto(`${local.stack.apiUrl}/#/case/registrations/${made.body.id as string}`);
@@ -333,7 +348,7 @@ describe('the web console', () => {
 
   it("imports a landlord's list with a progress bar, and gives the error rows back as CSV", async () => {
     const id = (n: number) => `11010519900101${String(n).padStart(3, '0')}`;
-    const row = (n: number, idNumber: string) => `租户${n},${idNumber},1390013${String(n).padStart(4, '0')},511321100,${localDate(new Date())},90,"建外街道${n}号院"`;
+    const row = (n: number, idNumber: string) => `租户${n},${idNumber},1390013${String(n).padStart(4, '0')},511321100,${localDate(clockNow())},90,"建外街道${n}号院"`;
     const wrongId = id(103).slice(0, 17) + (checkCharacter(id(103).slice(0, 17)) === '1' ? '2' : '1');
     const csv = ['姓名,身份证号,手机号,户籍地代码,到达日期,预计居住天数,住所', ...[101, 102].map((n) => row(n, id(n).slice(0, 17) + checkCharacter(id(n).slice(0, 17)))), row(103, wrongId.slice(0, 18))].join('\r\n');
     const page = await signedInAt('建外街道 工作人员', '批量导入');
@@ -368,7 +383,7 @@ describe('the web console', () => {
     const demoPerson = `11010519491231002${checkCharacter('11010519491231002')}`;
     const made = await local.call('POST', '/v1/registrations', {
       token: office,
-      body: { person: { name: '张三', idNumber: demoPerson, phone: '13900139001' }, originCode: '511321100', destinationCode: '110108001', arrivalDate: localDate(new Date()), expectedStayDays: 60 },
+      body: { person: { name: '张三', idNumber: demoPerson, phone: '13900139001' }, originCode: '511321100', destinationCode: '110108001', arrivalDate: localDate(clockNow()), expectedStayDays: 60 },
     });
     expect(made.status).toBe(201);
     // The reminder three days before the deadline goes out as an SMS; then the office refuses.
@@ -402,7 +417,7 @@ describe('the web console', () => {
     await until(() => page.getByRole('heading', { name: /案件列表/ }).count()).toBe(1);
     // The menu is one tab stop; the arrow keys move along it.
     await tabTo(page, (f) => f.role === 'menu');
-    for (let i = 0; i < 8 && (await focused(page)).text !== '登记来人'; i++) await page.keyboard.press('ArrowRight');
+    await arrowTo(page, '登记来人');
     await page.keyboard.press('Enter');
     await until(() => page.getByRole('heading', { name: '登记来人' }).count()).toBe(1);
     await tabTo(page, '姓名');

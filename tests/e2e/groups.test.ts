@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
 import { checkCharacter } from '../../core/id-number.ts';
-import { type Json, useLocalStack } from '../support/local-api.ts';
+import { clockNow, type Json, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
@@ -19,7 +19,7 @@ const filing = (members: unknown[]) => ({
   agreementReference: '南劳协〔2026〕12号',
   originCode: '511321100',
   destinationCode: '110105001',
-  arrivalDate: localDate(new Date()),
+  arrivalDate: localDate(clockNow()),
   members,
 });
 

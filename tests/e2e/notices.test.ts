@@ -2,7 +2,7 @@
 // turns late at its policy deadline (3 working days), after a reminder, and escalates upward.
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
-import { type Json, useLocalStack } from '../support/local-api.ts';
+import { clockNow, FIXTURE_NOW, type Json, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
@@ -11,7 +11,7 @@ const report = async (idNumber: string) => {
   const destination = await sign({ role: 'caseworker', jurisdiction: '110105001' });
   const r = await api('POST', '/v1/registrations', {
     token: destination,
-    body: { person: { name: '通知', idNumber, phone: '13500000000' }, originCode: '511321100', destinationCode: '110105001', arrivalDate: localDate(new Date()), expectedStayDays: 90 },
+    body: { person: { name: '通知', idNumber, phone: '13500000000' }, originCode: '511321100', destinationCode: '110105001', arrivalDate: localDate(clockNow()), expectedStayDays: 90 },
   });
   expect(r.status).toBe(201);
   return r.body;
@@ -75,7 +75,7 @@ describe('office inboxes with acknowledgement', () => {
 
   it("gives an inbox's feedback figures: received, acknowledged in time or late, unread", async () => {
     const origin = await sign({ role: 'caseworker', jurisdiction: '511321100' });
-    const today = localDate(new Date());
+    const today = localDate(new Date(FIXTURE_NOW));
     const figures = async (query: string) => api('GET', `/v1/jurisdictions/511321100/notices/figures${query}`, { token: origin });
     // The two tests above: three registration notices, one read only after it was marked late.
     const r = await figures(`?from=${today}&to=${today}`);

@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays, addMonths, localDate } from '../../core/calendar.ts';
 import { invoke } from '../../local/invoke.ts';
 import { idNumberFor } from '../support/ids.ts';
-import { type Json, useLocalStack } from '../support/local-api.ts';
+import { FIXTURE_NOW, type Json, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
 const idNumber = (i: number) => idNumberFor('11010519770303', i);
-const today = localDate(new Date());
+const today = localDate(new Date(FIXTURE_NOW));
 /** The default retention: five years from the day the case closed. */
 const retainUntil = addMonths(today, 60);
 

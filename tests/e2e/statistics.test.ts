@@ -14,13 +14,13 @@ import { invoke } from '../../local/invoke.ts';
 import { physicalTableName } from '../../local/tables.ts';
 import { type WebhookReceiver, startWebhookReceiver } from '../../local/webhook-receiver.ts';
 import { idNumberFor } from '../support/ids.ts';
-import { type Json, useLocalStack } from '../support/local-api.ts';
+import { clockNow, FIXTURE_NOW, type Json, useLocalStack } from '../support/local-api.ts';
 import { eventually } from '../support/wait.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
 const idNumber = (i: number) => idNumberFor('11010519800101', i);
-const today = localDate(new Date());
+const today = localDate(new Date(FIXTURE_NOW));
 /** A registration deadline on the 6th of last month: a period that has closed. */
 const lastMonth = periodOf(addCalendarDays(periodOf(today, 'month').from, -1), 'month');
 const closedDeadline = addCalendarDays(lastMonth.from, 5);
@@ -138,7 +138,7 @@ describe('completeness rates', () => {
       ['registration.verified', 'registration.reported'].map((type, j) => ({
         messageId: `replay-${i}-${j}`,
         receiptHandle: 'r',
-        body: JSON.stringify({ id: `replayed-${i}-${j}`, type: `cn.liudong.${type}`, time: new Date().toISOString(), data: { caseId: c.id } }),
+        body: JSON.stringify({ id: `replayed-${i}-${j}`, type: `cn.liudong.${type}`, time: clockNow().toISOString(), data: { caseId: c.id } }),
         attributes: {},
         messageAttributes: {},
         md5OfBody: '',

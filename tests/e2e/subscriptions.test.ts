@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../core/calendar.ts';
 import { type Received, type WebhookReceiver, startWebhookReceiver } from '../../local/webhook-receiver.ts';
-import { type Json, useLocalStack } from '../support/local-api.ts';
+import { clockNow, type Json, useLocalStack } from '../support/local-api.ts';
 import { eventually, until } from '../support/wait.ts';
 
 const local = useLocalStack();
@@ -28,7 +28,7 @@ function nextIdNumber(): string {
 async function report(token: string, idNumber = nextIdNumber()) {
   const r = await api('POST', '/v1/registrations', {
     token,
-    body: { person: { name: '订阅', idNumber, phone: '13500000000' }, originCode: '511321100', destinationCode: '110105001', arrivalDate: localDate(new Date()), expectedStayDays: 90 },
+    body: { person: { name: '订阅', idNumber, phone: '13500000000' }, originCode: '511321100', destinationCode: '110105001', arrivalDate: localDate(clockNow()), expectedStayDays: 90 },
   });
   expect(r.status).toBe(201);
   return r.body;
@@ -254,7 +254,7 @@ describe('agency subscriptions', () => {
     const { receiver, subscription, token } = await receiverWithSubscription();
     expect((await api('POST', `/v1/subscriptions/${subscription.id}/pause`, { token })).body.state).toBe('paused');
     expect((await api('POST', `/v1/subscriptions/${subscription.id}/pause`, { token })).status).toBe(409);
-    const from = new Date().toISOString();
+    const from = clockNow().toISOString();
     const c = await report(await caseworker());
     await until(async () => (await deliveries(token, subscription.id)).some((d) => d.caseId === c.id && d.state === 'held'));
     expect(receiver.received).toEqual([]);
@@ -268,10 +268,10 @@ describe('agency subscriptions', () => {
     await until(async () => (await deliveries(token, subscription.id)).every((d) => d.state === 'delivered'));
     expect((await api('POST', `/v1/subscriptions/${subscription.id}/deliveries/no-such/replay`, { token })).status).toBe(404);
 
-    const range = await api('POST', `/v1/subscriptions/${subscription.id}/deliveries/replay`, { token, body: { from, to: new Date().toISOString() } });
+    const range = await api('POST', `/v1/subscriptions/${subscription.id}/deliveries/replay`, { token, body: { from, to: clockNow().toISOString() } });
     expect(range).toMatchObject({ status: 202, body: { replayed: 1 } });
     await until(() => receiver.received.filter((r) => r.id === first.id).length === 3);
-    const bad = await api('POST', `/v1/subscriptions/${subscription.id}/deliveries/replay`, { token, body: { from: new Date().toISOString(), to: from } });
+    const bad = await api('POST', `/v1/subscriptions/${subscription.id}/deliveries/replay`, { token, body: { from: clockNow().toISOString(), to: from } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: Json) => e.field)).toEqual(['to']);
     expect((await api('DELETE', `/v1/subscriptions/${subscription.id}`, { token })).status).toBe(204);

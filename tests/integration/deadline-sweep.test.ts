@@ -19,6 +19,8 @@ const idNumber = (i: number) => {
   const first17 = `11010519850101${String(i).padStart(3, '0')}`;
   return first17 + checkCharacter(first17);
 };
+// The fixture's clock: every case is opened and swept as of these instants, whatever day the suite runs.
+const NOW = new Date('2026-11-30T02:00:00Z');
 const sqsRecord = (body: unknown, id: string) => ({
   messageId: id, receiptHandle: id, body: JSON.stringify(body), attributes: {}, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'us-east-1',
 });
@@ -27,7 +29,7 @@ describe('the deadline sweep at scale', () => {
   it('reads only the 200 due among 20,000, queues each once, and moves them on', async () => {
     const { commit, getCase } = await import('../../functions/shared/store/cases.ts');
     const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: local.stack.dynamoEndpoint }));
-    // 19,800 cases whose next stage is next year, straight into the table (their shape matters not: the sweep must not read them).
+    // 19,800 cases whose next stage is next summer, straight into the table (their shape matters not: the sweep must not read them).
     const table = physicalTableName('cases');
     const later = (i: number) => ({ pk: `CASE#${randomUUID()}`, sk: 'CASE', entity: 'case', gsi1pk: `DUE#${i % 8}`, gsi1sk: `2027-06-01T01:00:00.000Z#${i}` });
     const writes: Promise<unknown>[] = [];
@@ -38,7 +40,7 @@ describe('the deadline sweep at scale', () => {
     }
     await Promise.all(writes);
     // 200 registrations whose registration deadline ended at midnight today.
-    const now = new Date();
+    const now = NOW;
     const arrival = addCalendarDays(localDate(now), -11);
     const due = Array.from({ length: 200 }, (_, i) =>
       report(
@@ -51,7 +53,7 @@ describe('the deadline sweep at scale', () => {
     );
     for (let i = 0; i < due.length; i += 20) await Promise.all(due.slice(i, i + 20).map((d) => commit([d])));
 
-    const asOf = new Date().toISOString();
+    const asOf = now.toISOString();
     const first = (await invoke('sweepDeadlines', { asOf })) as { examined: number; enqueued: number };
     expect(first).toMatchObject({ examined: 200, enqueued: 200 });
     // Swept again at once (two sweeps overlapping): the index already moved them on.
@@ -67,7 +69,7 @@ describe('the deadline sweep at scale', () => {
   it('acts once when a worker died after recording its intent: the next delivery takes over after the lease', async () => {
     const { commit, getCase } = await import('../../functions/shared/store/cases.ts');
     const { claimStage } = await import('../../functions/shared/store/stages.ts');
-    const now = new Date();
+    const now = NOW;
     const c = report(
       { person: { name: '租约', idNumber: idNumber(900), phone: '13700000001' }, originCode: '511321100', destinationCode: '110105001', arrivalDate: addCalendarDays(localDate(now), -11), expectedStayDays: 90 },
       office,
@@ -100,7 +102,7 @@ describe('the deadline sweep at scale', () => {
     const { putMessage, listMessages } = await import('../../functions/shared/store/messages.ts');
     const { listNotices } = await import('../../functions/shared/store/notices.ts');
     const { keyedId } = await import('../../functions/shared/cases.ts');
-    const now = new Date();
+    const now = NOW;
     const c = report(
       { person: { name: '发送', idNumber: idNumber(901), phone: '13700000002' }, originCode: '511321100', destinationCode: '110105001', arrivalDate: localDate(now), expectedStayDays: 90 },
       office,

@@ -10,6 +10,7 @@ import { workflowOf, workingOffice } from '../../../core/workflows/index.ts';
 import { created, newEventId, policyOfCase } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
 import { caseHistory, commit, getCase, once } from '../../shared/store/cases.ts';
+import * as clock from '../../shared/clock.ts';
 
 export const handler = route({ body: AppealCreate, idempotent: true }, async ({ body, principal }) => {
   if (principal.role !== 'person') throw forbidden('a decision is appealed by the person whose case it is');
@@ -27,7 +28,7 @@ export const handler = route({ body: AppealCreate, idempotent: true }, async ({ 
     principal,
     await policyOfCase(appealed),
     { caseId: randomUUID(), eventId: newEventId() },
-    new Date(),
+    clock.now(),
   );
   await commit([decision], [once(`APPEAL#${appealed.id}#${entry.at}`, 'this decision has already been appealed')]);
   return created(decision.case);

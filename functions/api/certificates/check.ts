@@ -11,15 +11,16 @@ import { HttpProblem, json, route } from '../../shared/http.ts';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../../wiring/console.ts';
 import { holderHash } from '../../shared/store/cases.ts';
 import { getCertificateRecord, withinRateLimit } from '../../shared/store/certificates.ts';
+import * as clock from '../../shared/clock.ts';
 
 const PER_MINUTE = Number(process.env.CERTIFICATE_CHECKS_PER_MINUTE ?? 30);
 
 export const handler = route({ public: true, params: CertificateParams, query: CertificateCheckQuery }, async ({ params, query, event }) => {
-  const now = new Date();
   const secret = process.env.ORIGIN_VERIFY;
   const viaDistribution = secret !== undefined && secret !== '' && event.headers[ORIGIN_VERIFY_HEADER] === secret;
   const caller = (viaDistribution && event.headers[VIEWER_ADDRESS_HEADER]) || event.requestContext.http.sourceIp;
-  const limit = await withinRateLimit(`check#${caller}`, PER_MINUTE, 60, now);
+  // The rate limit counts real minutes (transport); validity is read on the business clock.
+  const limit = await withinRateLimit(`check#${caller}`, PER_MINUTE, 60, new Date());
   if (!limit.allowed) {
     throw new HttpProblem(429, `At most ${PER_MINUTE} certificate checks a minute from one caller; retry later`, [], {
       'retry-after': String(limit.retryAfter),
@@ -32,7 +33,7 @@ export const handler = route({ public: true, params: CertificateParams, query: C
     200,
     {
       kind: record.kind,
-      status: certificateStatus(record, localDate(now)),
+      status: certificateStatus(record, localDate(clock.now())),
       validFrom: record.validFrom,
       validUntil: record.validUntil,
       ...(query.idNumber ? { holderMatches: (await holderHash(query.idNumber)) === record.holder } : {}),

@@ -15,6 +15,7 @@ import { deploymentPrefixes, fileEventNotices } from '../../shared/notices.ts';
 import { commit, getCase } from '../../shared/store/cases.ts';
 import { existingJurisdictions, policyFor } from '../../shared/store/reference.ts';
 import { allSubscriptions } from '../../shared/store/subscriptions.ts';
+import * as clock from '../../shared/clock.ts';
 
 /** The peer whose key verifies the request, or undefined. */
 async function sender(payload: string, headers: Record<string, string>) {
@@ -54,7 +55,7 @@ export const handler = route({ public: true }, async ({ event }) => {
       const ids = { caseId: keyedId(`transfer#${domainEvent.id}`), eventId: keyedId(`transfer-event#${domainEvent.id}`) };
       // Already opened by an earlier delivery of the same event: nothing more to do.
       if (!(await getCase(ids.caseId))) {
-        await commit([arriveFromPeer({ caseId: data.caseId, originCode: data.originCode, nextDestinationCode: next, departureDate: data.departure!.date, handOff: data.handOff }, peer.id, await policyFor(next), ids, new Date())]);
+        await commit([arriveFromPeer({ caseId: data.caseId, originCode: data.originCode, nextDestinationCode: next, departureDate: data.departure!.date, handOff: data.handOff }, peer.id, await policyFor(next), ids, clock.now())]);
       }
       opened = ids.caseId;
     }

@@ -7,6 +7,7 @@ import { created, newEventId, requireKnownJurisdictions } from '../../shared/cas
 import { route } from '../../shared/http.ts';
 import { commit } from '../../shared/store/cases.ts';
 import { policyFor } from '../../shared/store/reference.ts';
+import * as clock from '../../shared/clock.ts';
 
 export const handler = route({ body: GroupCreate, idempotent: true }, async ({ body, principal }) => {
   await requireKnownJurisdictions(body, ['originCode', 'destinationCode'] as const);
@@ -17,7 +18,7 @@ export const handler = route({ body: GroupCreate, idempotent: true }, async ({ b
     principal,
     await policyFor(body.destinationCode),
     { caseId: randomUUID(), eventId: newEventId(), members: members.map(() => ({ caseId: randomUUID(), eventId: newEventId() })) },
-    new Date(),
+    clock.now(),
   );
   await commit(decisions);
   return created(decisions[0].case);

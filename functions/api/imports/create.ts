@@ -15,6 +15,7 @@ import { bucketName } from '../../shared/env.ts';
 import { json, route } from '../../shared/http.ts';
 import { putImport } from '../../shared/store/imports.ts';
 import { importView } from './view.ts';
+import * as clock from '../../shared/clock.ts';
 
 const UPLOAD_SECONDS = 15 * 60;
 
@@ -35,7 +36,7 @@ export const handler = route({ body: ImportCreate, idempotent: true }, async ({ 
     throw forbidden(`${destinationCode} is outside your jurisdiction`);
   }
   await requireKnownJurisdictions({ destinationCode }, ['destinationCode'] as const);
-  const now = new Date();
+  const now = clock.now();
   const id = randomUUID();
   const record: ImportRecord = {
     id,

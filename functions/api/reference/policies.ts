@@ -8,6 +8,7 @@ import { JurisdictionParams, PolicyOverride, PolicyParams } from '../../../core/
 import { byRoute, json, route } from '../../shared/http.ts';
 import { existingJurisdictions, getPolicyOverride, putPolicyOverride, resolvedPolicy } from '../../shared/store/reference.ts';
 import { requireKnownJurisdictions } from '../../shared/cases.ts';
+import * as clock from '../../shared/clock.ts';
 
 const storedPrefix = (prefix: string) => (prefix === NATIONAL_PREFIX ? '' : prefix);
 
@@ -24,7 +25,7 @@ export const handler = byRoute({
     if (!allowed) throw forbidden(`only an administrator covering ${params.prefix} sets its policy`);
     if (prefix !== '') await requireKnownJurisdictions({ prefix }, ['prefix'] as const);
     const existed = (await getPolicyOverride(prefix)) !== undefined;
-    const at = new Date().toISOString();
+    const at = clock.now().toISOString();
     await putPolicyOverride(prefix, body, { sub: principal.sub, at });
     return json(existed ? 200 : 201, { prefix: params.prefix, override: body, updatedAt: at, updatedBy: principal.sub });
   }),

@@ -14,10 +14,11 @@ import { metrics } from '../../shared/observability.ts';
 import { commit, getCase, openRegistrationAt } from '../../shared/store/cases.ts';
 import { getCertificateRecord } from '../../shared/store/certificates.ts';
 import { policyFor } from '../../shared/store/reference.ts';
+import * as clock from '../../shared/clock.ts';
 
 export const handler = route({ body: RegistrationRequest, idempotent: true }, async ({ body, principal }) => {
   await requireKnownJurisdictions(body, ['originCode', 'destinationCode'] as const);
-  const now = new Date();
+  const now = clock.now();
   const { person, originCertificateNumber: certificateNumber } = body;
   const decision = report(
     body,

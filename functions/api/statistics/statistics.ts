@@ -25,6 +25,7 @@ import { byRoute, json, route } from '../../shared/http.ts';
 import { casesUnder, getCases } from '../../shared/store/cases.ts';
 import { policyFor } from '../../shared/store/reference.ts';
 import { countersBetween, figuresOf, membersPage } from '../../shared/store/statistics.ts';
+import * as clock from '../../shared/clock.ts';
 
 /** The caller must stand to the jurisdiction as the route's row says (a supervisor of it or above). */
 function mayRead(principal: Principal, routeKey: string, jurisdiction: string) {
@@ -45,7 +46,7 @@ export const handler = byRoute({
   ),
   'GET /v1/statistics': route({ query: StatisticsQuery }, async ({ query, principal, event }) => {
     mayRead(principal, event.routeKey, query.jurisdiction);
-    const now = new Date();
+    const now = clock.now();
     const { target, items } = await figuresOf(query.jurisdiction, periodsBetween(query.from, query.to, query.period), now);
     return json(200, { jurisdiction: query.jurisdiction, period: query.period, asOf: now.toISOString(), target, items });
   }),
@@ -79,7 +80,7 @@ export const handler = byRoute({
   'GET /v1/statistics/quality': route({ query: QualityQuery }, async ({ query, principal, event }) => {
     mayRead(principal, event.routeKey, query.jurisdiction);
     const policy = await policyFor(query.jurisdiction);
-    const today = localDate(new Date());
+    const today = localDate(clock.now());
     const { items, truncated } = await casesUnder(query.jurisdiction, QUALITY_MAX_CASES);
     const findings = qualityOf(items, today, policy);
     noteList([...new Set([...findings.missingFields, ...findings.stale, ...findings.deadlinesWithoutOutcome].map((f) => f.caseId))]);
