@@ -1,11 +1,11 @@
-// Builds the CDK app: the liudong stack plus cdk-nag's AWS Solutions rules as a policy
+// Builds the CDK app: the deployment's four stacks plus cdk-nag's AWS Solutions rules as a policy
 // validation plugin, so a synth with an unacknowledged finding fails.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { LiudongStack } from './liudong-stack.ts';
+import { LiudongDeployment } from './deployment.ts';
 import { acknowledgeFindings } from './nag.ts';
 
 /** cdk.json's context (feature flags): the CLI passes it; tests building in-process get it here. */
@@ -16,12 +16,13 @@ function cdkJsonContext(): Record<string, unknown> {
 
 export function buildApp(props: AppProps = {}) {
   const app = new App({ ...props, context: { ...cdkJsonContext(), ...props.context } });
-  // Environment-agnostic unless the CLI knows the target account and region.
-  const env = process.env.CDK_DEFAULT_REGION
-    ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION }
-    : undefined;
-  const stack = new LiudongStack(app, 'Liudong', env ? { env } : {});
-  acknowledgeFindings(stack);
+  // Environment-agnostic unless the target is known: context (-c region=… -c account=…) first,
+  // then what the CLI resolved (AWS_REGION or the profile's region; us-east-1 when none is set).
+  const context = (key: string) => app.node.tryGetContext(key) as string | undefined;
+  const region = context('region') ?? process.env.CDK_DEFAULT_REGION;
+  const account = context('account') ?? process.env.CDK_DEFAULT_ACCOUNT;
+  const deployment = new LiudongDeployment(app, { name: context('deployment'), ...(region ? { env: { account, region } } : {}) });
+  acknowledgeFindings(deployment);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stack };
+  return { app, deployment };
 }

@@ -4,8 +4,8 @@
 // with PKCE, configured by the config.json deployed beside the console).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
   CachePolicy,
@@ -25,8 +25,8 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { OAuthScope, type UserPool, type UserPoolClient, UserPoolClientIdentityProvider, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { type IUserPool, OAuthScope, type UserPoolClient, UserPoolClientIdentityProvider, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -47,10 +47,12 @@ export const VIEWER_ADDRESS_FUNCTION = `function handler(event) {
 }`;
 
 export interface ConsoleHostingProps {
-  api: HttpApi;
-  userPool: UserPool;
+  /** The deployment's name (its sign-in domain is named after it). */
+  deployment: string;
+  api: IHttpApi;
+  userPool: IUserPool;
   /** Buckets the browser PUTs files to by presigned URL (bulk import). */
-  uploads: Bucket[];
+  uploads: IBucket[];
   /** The built console (web/dist). */
   assets: string;
 }
@@ -91,9 +93,11 @@ export class ConsoleHosting extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.domain = props.userPool.addDomain('SignIn', {
-      // The stack's name and the account: federation peers in one account get their own.
-      cognitoDomain: { domainPrefix: (this.node.tryGetContext('signInDomainPrefix') as string | undefined) ?? `${Stack.of(this).stackName.toLowerCase()}-${Stack.of(this).account}` },
+    // In this stack, not the user pool's: the pool's stack comes first and depends on nothing here.
+    this.domain = new UserPoolDomain(this, 'SignIn', {
+      userPool: props.userPool,
+      // The deployment's name and the account: federation peers in one account get their own.
+      cognitoDomain: { domainPrefix: (this.node.tryGetContext('signInDomainPrefix') as string | undefined) ?? `${props.deployment.toLowerCase()}-${Stack.of(this).account}` },
     });
 
     const common: ResponseSecurityHeadersBehavior = {
@@ -156,7 +160,7 @@ export class ConsoleHosting extends Construct {
       additionalBehaviors: {
         // The API, never cached, with every viewer header but Host (API Gateway routes on its own).
         '/v1/*': {
-          origin: new HttpOrigin(`${props.api.apiId}.execute-api.${region}.amazonaws.com`, {
+          origin: new HttpOrigin(`${props.api.apiId}.execute-api.${region}.${Aws.URL_SUFFIX}`, {
             customHeaders: { [ORIGIN_VERIFY_HEADER]: this.originVerify.secretValue.unsafeUnwrap() },
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],

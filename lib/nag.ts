@@ -4,7 +4,7 @@ import type { IConstruct } from 'constructs';
 // cdk-nag's own rendering of a CloudFormation value into a finding id (not exported from its index).
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { buckets, functions, schedules } from '../wiring/index.ts';
-import type { LiudongStack } from './liudong-stack.ts';
+import type { LiudongDeployment } from './deployment.ts';
 
 /**
  * A value as cdk-nag writes it in a finding id, in this stack's environment: `<AWS::Region>` when
@@ -26,14 +26,17 @@ function assetObjects(scope: IConstruct): string {
   return nagValue(scope, `arn:${stack.partition}:s3:::cdk-${qualifier}-assets-${stack.account}-${stack.region}/*`);
 }
 
-export function acknowledgeFindings(stack: LiudongStack): void {
-  for (const fn of Object.values(stack.functions)) {
+/** The logical id of a construct's resource in its own stack, as cdk-nag names it in a reference. */
+const logicalIdOf = (construct: IConstruct) => Stack.of(construct).getLogicalId(construct.node.defaultChild as never);
+
+export function acknowledgeFindings(deployment: LiudongDeployment): void {
+  for (const fn of Object.values(deployment.functions)) {
     Validations.of(fn).acknowledge({
       id: 'AwsSolutions-L1',
       reason: 'Lambda runs nodejs22.x on purpose: the project pins Node 22 for its scripts and tests (node@22 devDependency).',
     });
   }
-  for (const [name, fn] of Object.entries(stack.functions)) {
+  for (const [name, fn] of Object.entries(deployment.functions)) {
     const role = fn.role!;
     const sms = 'sendsMessages' in functions[name as keyof typeof functions];
     Validations.of(role).acknowledge({
@@ -42,33 +45,29 @@ export function acknowledgeFindings(stack: LiudongStack): void {
         'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.' +
         (sms ? ' SMS: sns:Publish to a phone number has no resource ARN; a Deny on every topic ARN keeps it to SMS.' : ''),
     });
-    Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(stack.tables.cases.node.defaultChild as never)}.Arn>/index/*]`,
-      reason: 'Grants on the cases table include its indexes (gsi1 for the deadline sweep), named by the table grant.',
-    });
-    Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(stack.tables.audit.node.defaultChild as never)}.Arn>/index/*]`,
-      reason: 'Reading the audit includes its actor index (what one user read), named by the table grant; writers hold PutItem on the table alone.',
-    });
-    Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(stack.tables.statistics.node.defaultChild as never)}.Arn>/index/*]`,
-      reason: 'Grants on the statistics table include its level indexes (counters and the cases behind them under each prefix), named by the table grant.',
-    });
+    // Objects under a bucket's prefix, the bucket named as the Functions stack names it (by its physical name).
+    const spec = functions[name as keyof typeof functions] as { buckets?: Partial<Record<keyof typeof buckets, string>> };
+    for (const bucket of Object.keys(spec.buckets ?? {}) as (keyof typeof buckets)[]) {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagValue(role, deployment.bucketRefs[bucket].arnForObjects(`${buckets[bucket].prefix}*`))}]`,
+        reason: `Objects under the ${buckets[bucket].prefix} prefix: each import or report has its own key, not known when the policy is written.`,
+      });
+    }
   }
   for (const spec of schedules) {
-    const fn = stack.functions[spec.function];
-    Validations.of(stack.schedulerRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(fn.node.defaultChild as never)}.Arn>:*]`,
+    const fn = deployment.functions[spec.function];
+    Validations.of(deployment.schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(fn)}.Arn>:*]`,
       reason: 'EventBridge Scheduler may invoke any version or alias of the scheduled function it targets.',
     });
   }
-  for (const queue of Object.values(stack.holdingQueues)) {
+  for (const queue of Object.values(deployment.holdingQueues)) {
     Validations.of(queue).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason: 'A holding queue is itself where failures end (an on-failure destination), read by operators, not a worker.',
     });
   }
-  for (const [name, bucket] of Object.entries(stack.buckets)) {
+  for (const [name, bucket] of Object.entries(deployment.buckets)) {
     Validations.of(bucket).acknowledge({
       id: 'AwsSolutions-S1',
       reason:
@@ -76,16 +75,9 @@ export function acknowledgeFindings(stack: LiudongStack): void {
           ? `The ${name} bucket holds transient uploads (deleted after ${buckets.imports.expireDays} days) read once by the import worker; who started each import is recorded in the table.`
           : `The ${name} bucket is written only by the report schedule and read through the API; each publication is recorded in the statistics table.`,
     });
-    for (const [fnName, spec] of Object.entries(functions)) {
-      if (!(name in ((spec as { buckets?: object }).buckets ?? {}))) continue;
-      Validations.of(stack.functions[fnName as keyof typeof functions].role!).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(bucket.node.defaultChild as never)}.Arn>/${buckets[name as keyof typeof buckets].prefix}*]`,
-        reason: `Objects under the ${buckets[name as keyof typeof buckets].prefix} prefix: each import or report has its own key, not known when the policy is written.`,
-      });
-    }
   }
   // The custom resource CDK uses to set S3 event notifications (a bucket notification has no CloudFormation resource of its own).
-  for (const node of stack.node.findAll().filter((c) => c.node.id.startsWith('BucketNotificationsHandler'))) {
+  for (const node of deployment.stacks.Data.node.findAll().filter((c) => c.node.id.startsWith('BucketNotificationsHandler'))) {
     Validations.of(node).acknowledge({
       id: `AwsSolutions-IAM4[${basicExecutionPolicy(node)}]`,
       reason: "CDK's own bucket-notifications handler runs only at deployment; its role is CDK's, with the basic execution policy.",
@@ -95,8 +87,8 @@ export function acknowledgeFindings(stack: LiudongStack): void {
       reason: "CDK's bucket-notifications handler calls s3:PutBucketNotification, which it scopes to no resource.",
     });
   }
-  acknowledgeConsoleFindings(stack);
-  for (const route of stack.publicRoutes) {
+  acknowledgeConsoleFindings(deployment);
+  for (const route of deployment.publicRoutes) {
     Validations.of(route).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason: 'GET /v1/openapi.json and /v1/events/schemas are the public API and event descriptions; they reveal no case data.',
@@ -104,8 +96,9 @@ export function acknowledgeFindings(stack: LiudongStack): void {
   }
 }
 
-function acknowledgeConsoleFindings(stack: LiudongStack): void {
-  const hosting = stack.console;
+function acknowledgeConsoleFindings(deployment: LiudongDeployment): void {
+  const hosting = deployment.console;
+  const stack = Stack.of(hosting);
   const findings: [IConstruct, string, string][] = [
     [
       hosting.distribution,
@@ -135,7 +128,7 @@ function acknowledgeConsoleFindings(stack: LiudongStack): void {
   ];
   for (const [node, id, reason] of findings) Validations.of(node).acknowledge({ id, reason });
   // CDK's own handler that copies the built console into the bucket and invalidates the distribution at deployment.
-  const site = stack.getLogicalId(hosting.site.node.defaultChild as never);
+  const site = logicalIdOf(hosting.site);
   const handlers = stack.node.findAll().filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
   const deploymentFindings: [string, string][] = [
     ['AwsSolutions-L1', 'CDK pins the runtime of its bucket-deployment handler, which runs only at deployment.'],

@@ -2,10 +2,10 @@
 // fauxqs has no bucket notifications, so the local stack sends what S3 would: when an object
 // lands under a bucket's prefix, an S3 event notification goes to the bucket's queue.
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { type BucketName, type BucketSpec, type QueueName, buckets } from '../wiring/index.ts';
+import { type BucketName, type BucketSpec, type QueueName, buckets, physicalName } from '../wiring/index.ts';
 import type { LocalSqs } from './sqs.ts';
 
-export const localBucketName = (name: BucketName) => `liudong-${name}`;
+export const localBucketName = (name: BucketName) => physicalName('liudong', name);
 
 export function createBuckets(sqs: LocalSqs): void {
   for (const name of Object.keys(buckets) as BucketName[]) sqs.server.createBucket(localBucketName(name));

@@ -11,7 +11,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { interceptLocalhostDns, startFauxqs } from 'fauxqs';
-import { type HoldingQueueName, type QueueName, holdingQueues, queues } from '../wiring/index.ts';
+import { type HoldingQueueName, type QueueName, holdingQueues, physicalName, queues } from '../wiring/index.ts';
 import { freePort } from './net.ts';
 
 export interface LocalSqs {
@@ -42,8 +42,8 @@ export async function startLocalSqs(options: { dataDir?: string; port?: number }
   return { endpoint: `http://127.0.0.1:${server.port}`, server, stop: () => server.stop() };
 }
 
-export const deadLetterQueueName = (name: string) => `liudong-${name}-dlq`;
-export const queueName = (name: string) => `liudong-${name}`;
+export const deadLetterQueueName = (name: string) => physicalName('liudong', `${name}-dlq`);
+export const queueName = (name: string) => physicalName('liudong', name);
 
 export interface LocalQueue {
   url: string;

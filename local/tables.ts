@@ -10,9 +10,9 @@ import {
   type TableDescription,
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
-import { type TableName, type TableSpec, tables } from '../wiring/index.ts';
+import { physicalName, type TableName, type TableSpec, tables } from '../wiring/index.ts';
 
-export const physicalTableName = (name: TableName) => `liudong-${name}`;
+export const physicalTableName = (name: TableName) => physicalName('liudong', name);
 
 /** Creates missing tables; returns the names of those it created and every stream ARN. */
 export async function ensureTables(dynamo: DynamoDBClient): Promise<{ created: TableName[]; streamArns: Partial<Record<TableName, string>> }> {

@@ -505,6 +505,12 @@ export const schedules: readonly (ScheduleSpec & { function: FunctionName })[] =
 ];
 
 /** Environment every function gets: the names of the resources its spec touches. */
+/**
+ * A table's, queue's or bucket's name in a deployment (`liudong-cases`): the cloud stacks name
+ * their resources so, and later stacks find Data's by name; the local stack uses the same names.
+ */
+export const physicalName = (deployment: string, name: string) => `${deployment.toLowerCase()}-${name}`;
+
 export function environmentFor(
   name: FunctionName,
   resolve: { table(t: TableName): string; queueUrl(q: QueueName): string; bucket(b: BucketName): string },

@@ -3,19 +3,19 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { App, Validations } from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../lib/app.ts';
 import { ensureConsoleBuilt } from '../../local/console.ts';
-import { LiudongStack } from '../../lib/liudong-stack.ts';
+import { LiudongDeployment, STACKS } from '../../lib/deployment.ts';
 import { devIssuer } from '../../local/dev-issuer.ts';
 import { type LocalApi, startHttpServer } from '../../local/http-server.ts';
 import { VIEWER_ADDRESS_FUNCTION } from '../../lib/console.ts';
 import { CONSOLE_CONFIG_PATH, CONSOLE_HSTS_SECONDS, ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../wiring/console.ts';
-import { functions, holdingQueues, queues, routes, schedules, streams } from '../../wiring/index.ts';
+import { buckets, functions, holdingQueues, physicalName, queues, routes, schedules, streams, tables } from '../../wiring/index.ts';
 
 // Skip esbuild here: bundling is proven by tests/cdk/synth.test.ts.
 const NO_BUNDLING = { context: { 'aws:cdk:bundling-stacks': [] } };
@@ -29,8 +29,51 @@ afterAll(() => outdirs.forEach((d) => rmSync(d, { recursive: true, force: true }
 
 // The stack uploads the built console.
 await ensureConsoleBuilt();
-const { stack } = buildApp(withOutdir());
-const template = Template.fromStack(stack);
+const { deployment: stack } = buildApp(withOutdir());
+const templates = Object.fromEntries(STACKS.map((role) => [role, Template.fromStack(stack.stacks[role])])) as Record<(typeof STACKS)[number], Template>;
+/** Every stack's resources in one view: most assertions are about what is deployed, wherever it lives. */
+const template = Template.fromJSON({
+  Resources: STACKS.reduce<Record<string, unknown>>((all, role) => {
+    const resources = templates[role].toJSON().Resources as Record<string, unknown>;
+    for (const id of Object.keys(resources)) if (id in all) throw new Error(`logical id ${id} is in two stacks`);
+    return { ...all, ...resources };
+  }, {}),
+});
+/** A construct's logical id in its own stack. */
+const logicalIdOf = (construct: { node: { defaultChild?: unknown } }) => Stack.of(construct as never).getLogicalId(construct.node.defaultChild as never);
+
+describe('stacks', () => {
+  it('splits the deployment into four stacks in order, none past 300 resources (60% of CloudFormation\'s 500)', () => {
+    const counts = Object.fromEntries(STACKS.map((role) => [role, Object.keys(templates[role].toJSON().Resources).length]));
+    console.log(`resources per stack: ${STACKS.map((role) => `${stack.stacks[role].stackName} ${counts[role]}`).join(', ')}`);
+    for (const role of STACKS) expect(counts[role], role).toBeLessThanOrEqual(300);
+    expect(stack.stacks.Data.terminationProtection).toBe(true);
+    // Each stack deploys after those before it, and never needs one after it.
+    const order = STACKS.map((role) => stack.stacks[role]);
+    order.forEach((s, i) => {
+      for (const dependency of s.dependencies) expect(order.indexOf(dependency), `${s.stackName} needs ${dependency.stackName}`).toBeLessThan(i);
+    });
+    expect(stack.stacks.Api.dependencies).toContain(stack.stacks.Functions);
+  });
+
+  it("names Data's tables, queues and buckets, and the functions, as the later stacks refer to them", () => {
+    const data = templates.Data;
+    for (const table of Object.keys(tables)) data.hasResourceProperties('AWS::DynamoDB::GlobalTable', { TableName: physicalName('Liudong', table) });
+    for (const queue of Object.keys(queues)) {
+      data.hasResourceProperties('AWS::SQS::Queue', { QueueName: physicalName('Liudong', queue) });
+      data.hasResourceProperties('AWS::SQS::Queue', { QueueName: physicalName('Liudong', `${queue}-dlq`) });
+    }
+    for (const queue of Object.keys(holdingQueues)) data.hasResourceProperties('AWS::SQS::Queue', { QueueName: physicalName('Liudong', queue) });
+    for (const bucket of Object.keys(buckets)) {
+      data.hasResourceProperties('AWS::S3::Bucket', { BucketName: { 'Fn::Join': ['', [`${physicalName('Liudong', bucket)}-`, { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }]] } });
+    }
+    for (const fn of Object.keys(functions)) templates.Functions.hasResourceProperties('AWS::Lambda::Function', { FunctionName: physicalName('Liudong', fn) });
+    // What the Functions stack refers to by those names, it finds: every table and queue it names is one Data has.
+    const named = JSON.stringify(templates.Functions.toJSON()).match(/liudong-[A-Za-z]+(-dlq)?/g) ?? [];
+    const known = new Set([...Object.keys(tables), ...Object.keys(queues), ...Object.keys(holdingQueues), ...Object.keys(buckets), ...Object.keys(functions), 'messages'].map((n) => physicalName('Liudong', n)));
+    expect([...new Set(named)].filter((n) => !known.has(n))).toEqual([]);
+  });
+});
 
 describe('tables', () => {
   it('keeps cases with PITR, deletion protection, a new-image stream, TTL and the deadline index', () => {
@@ -62,11 +105,11 @@ describe('tables', () => {
 });
 
 describe('personal data', () => {
-  /** The logical id of the audit table. */
-  const auditTable = Object.keys(template.findResources('AWS::DynamoDB::GlobalTable')).find((id) => id.startsWith('auditTable'))!;
-  const statementsOn = (logicalId: string) =>
+  /** The audit table as the functions' policies name it (by its physical name). */
+  const auditTable = new RegExp(`table/${physicalName('Liudong', 'audit')}(/|")`);
+  const statementsOn = (table: RegExp) =>
     Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) =>
-      ((p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) ?? []).filter((s) => JSON.stringify(s.Resource).includes(logicalId)),
+      ((p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) ?? []).filter((s) => table.test(JSON.stringify(s.Resource))),
     );
 
   it('lets functions only insert audit entries: no update, no delete, no batch write', () => {
@@ -159,13 +202,13 @@ describe('functions', () => {
     // The deadline worker (reminders) and the delivery worker (telling a subscription's owner).
     const senderNames = (Object.entries(functions) as [keyof typeof functions, { sendsMessages?: boolean }][]).filter(([, f]) => f.sendsMessages).map(([n]) => n);
     expect(senderNames.sort()).toEqual(['actOnDeadlines', 'deliverEvents']);
-    const senders = senderNames.map((n) => stack.getLogicalId(stack.functions[n].role!.node.defaultChild as never));
+    const senders = senderNames.map((n) => logicalIdOf(stack.functions[n].role! as never));
     const rolesOf = (p: { Properties: { Roles: { Ref: string }[] } }) => p.Properties.Roles.map((r) => r.Ref);
     for (const sender of senders) {
       const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => rolesOf(p as never).includes(sender));
       const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[]; Resource: unknown }[]);
       expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Allow', Action: 'ses:SendEmail' }));
-      expect(statements).toContainEqual({ Effect: 'Deny', Action: 'sns:Publish', Resource: 'arn:aws:sns:*:*:*' });
+      expect(statements).toContainEqual({ Effect: 'Deny', Action: 'sns:Publish', Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] } });
     }
     // Nobody else may send.
     const others = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => !rolesOf(p as never).some((r) => senders.includes(r)));
@@ -186,18 +229,19 @@ describe('functions', () => {
       ScalingConfig: { MaximumConcurrency: queues.deliveries.consumer.maxConcurrency },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
-    const fanOut = stack.getLogicalId(stack.functions.fanOutEvents.node.defaultChild as never);
+    const fanOut = logicalIdOf(stack.functions.fanOutEvents);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionName: { Ref: fanOut }, StartingPosition: 'TRIM_HORIZON', BisectBatchOnFunctionError: true });
   });
 
   it('relays the outbox stream filtered to inserted event rows, with retries and its holding queue on failure', () => {
     const spec = streams[0]!;
-    const holding = stack.getLogicalId(stack.holdingQueues[spec.onFailure].node.defaultChild as never);
+    // The holding queue, by the name Data gives it.
+    templates.Data.hasResourceProperties('AWS::SQS::Queue', { QueueName: physicalName('Liudong', spec.onFailure) });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
       MaximumRetryAttempts: spec.maxRetries,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [holding, 'Arn'] } } },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::Join': ['', Match.arrayWith([`:${physicalName('Liudong', spec.onFailure)}`])] } } },
       FilterCriteria: {
         Filters: [{ Pattern: JSON.stringify({ eventName: [spec.filter.eventName], dynamodb: { NewImage: { entity: { S: [spec.filter.entity] } } } }) }],
       },
@@ -255,8 +299,10 @@ describe('API', () => {
     const pool = Object.keys(template.findResources('AWS::Cognito::UserPool'))[0]!;
     const client = Object.keys(template.findResources('AWS::Cognito::UserPoolClient'))[0]!;
     expect(JSON.stringify(Issuer)).toMatch(/https:\/\/cognito-idp\./);
-    expect(JSON.stringify(Issuer)).toContain(`"Ref":"${pool}"`);
-    expect(Audience).toEqual([{ Ref: client }]);
+    // Both from the stacks before (Data's pool, the Console's client), as references.
+    expect(JSON.stringify(Issuer)).toContain(pool);
+    expect(Audience).toHaveLength(1);
+    expect(JSON.stringify(Audience)).toContain(client);
   });
 
   describe('matches the local stack', () => {
@@ -280,10 +326,9 @@ describe('API', () => {
       );
       const joined = (policy!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
       const cloud = joined.map((part) => (typeof part === 'string' ? part : '<token>')).join('');
-      expect(cloud.replace(' https://cognito-idp.<token>.amazonaws.com https://<token>.auth.<token>.amazoncognito.com https://<token>', '')).toBe(local);
+      expect(cloud.replace(` https://cognito-idp.<token>.amazonaws.com https://<token>.auth.<token>.amazoncognito.com https://${physicalName('Liudong', 'imports')}-<token>-<token>.s3.<token>.<token>`, '')).toBe(local);
       // The bucket named there takes the browser's PUT (presigned) across origins.
-      const imports = stack.getLogicalId(stack.buckets.imports.node.defaultChild as never);
-      expect(JSON.stringify(joined)).toContain(`"Fn::GetAtt":["${imports}","RegionalDomainName"]`);
+      expect(JSON.stringify(joined)).toContain(`${physicalName('Liudong', 'imports')}-`);
       template.hasResourceProperties('AWS::S3::Bucket', { CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'] })] } });
       expect(await (await fetch(`${api.url}${CONSOLE_CONFIG_PATH}`)).json()).toEqual({ signIn: 'local' });
     });
@@ -352,7 +397,7 @@ describe('console', () => {
     const s3 = config.Origins.find((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig);
     expect(s3.OriginAccessControlId).toBeDefined();
     template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }) });
-    const site = stack.getLogicalId(stack.console.site.node.defaultChild as never);
+    const site = logicalIdOf(stack.console.site);
     template.hasResourceProperties('AWS::S3::Bucket', { PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicAcls: true, RestrictPublicBuckets: true }), LoggingConfiguration: Match.anyValue() });
     const [policy] = Object.values(template.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: site } } }));
     const reader = (policy!.Properties.PolicyDocument.Statement as { Effect: string; Principal?: { Service?: string }; Condition?: object }[]).find((st) => st.Effect === 'Allow');
@@ -368,10 +413,10 @@ describe('console', () => {
     expect(api!.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // CachingDisabled
     expect(api!.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // AllViewerExceptHostHeader
     const origin = distribution().Origins.find((o: { Id: string }) => o.Id === api!.TargetOriginId);
-    expect(JSON.stringify(origin.DomainName)).toContain(`"Ref":"${stack.getLogicalId(stack.api.node.defaultChild as never)}"`);
+    expect(JSON.stringify(origin.DomainName)).toContain(logicalIdOf(stack.api));
     expect(origin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
     // The distribution names itself to the API with a generated secret, which only the certificate check is given.
-    const secret = stack.getLogicalId(stack.console.originVerify.node.defaultChild as never);
+    const secret = logicalIdOf(stack.console.originVerify);
     expect(origin.OriginCustomHeaders).toEqual([{ HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: expect.objectContaining({}) }]);
     expect(JSON.stringify(origin.OriginCustomHeaders)).toContain(secret);
     const withSecret = Object.values(template.findResources('AWS::Lambda::Function')).filter((f) => JSON.stringify(f.Properties.Environment ?? {}).includes(secret));
@@ -408,7 +453,7 @@ describe('console', () => {
     expect(props.AllowedOAuthFlowsUserPoolClient).toBe(true);
     expect(props.GenerateSecret).toBe(false);
     expect(props.AllowedOAuthScopes).toEqual(expect.arrayContaining(['openid']));
-    const consoleUrl = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [stack.getLogicalId(stack.console.distribution.node.defaultChild as never), 'DomainName'] }, '/']] };
+    const consoleUrl = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalIdOf(stack.console.distribution), 'DomainName'] }, '/']] };
     expect(props.CallbackURLs).toEqual([consoleUrl]);
     expect(props.LogoutURLs).toEqual([consoleUrl]);
     expect(props.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
@@ -438,7 +483,7 @@ describe('cdk-nag', () => {
 
   it('would fail the synth without the acknowledgements', () => {
     const app = new App(withOutdir());
-    new LiudongStack(app, 'Unacknowledged');
+    new LiudongDeployment(app, { name: 'Unacknowledged' });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     expect(() => app.synth()).toThrow(/AwsSolutions-L1/);
   });

@@ -1,39 +1,102 @@
-// A real synth, as `npx cdk synth` does it: esbuild bundles every function offline, and the
+// `npm run synth` as a user types it, offline, as a child process: the CDK CLI resolves a region
+// (us-east-1 when none is configured) and pins the stacks to it, which an in-process synth never
+// sees; cdk-nag must still find nothing unacknowledged. esbuild bundles every function, and the
 // bundles load and answer on Node 22 without the project's sources beside them.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../lib/app.ts';
-import { ensureConsoleBuilt } from '../../local/console.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STACKS } from '../../lib/deployment.ts';
 import { functions } from '../../wiring/index.ts';
 import { httpEvent, lambdaContext } from '../support/events.ts';
 
-// The stack uploads the built console.
-await ensureConsoleBuilt();
-const outdir = mkdtempSync(path.join(os.tmpdir(), 'liudong-synth-'));
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const temporary: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+};
+afterAll(() => temporary.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-describe('cdk synth with bundling', () => {
-  // Asset metadata names each function's bundle folder, as the CLI asks for it.
-  const { app } = buildApp({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
-  app.synth();
-  const template = JSON.parse(readFileSync(path.join(outdir, 'Liudong.template.json'), 'utf8')) as {
-    Resources: Record<string, { Type: string; Properties: { Description?: string; Runtime?: string }; Metadata?: Record<string, string> }>;
+interface Synth {
+  status: number | null;
+  output: string;
+  outdir: string;
+  /** Each stack's environment as the cloud assembly records it (aws://account/region). */
+  environments: Record<string, string>;
+}
+
+/** `npm run synth -- -o <dir> …args` with nothing of AWS configured but what `env` says (no profile: an empty HOME). */
+function synth(args: string[], env: Record<string, string> = {}): Promise<Synth> {
+  const outdir = tempDir('liudong-cli-synth-');
+  const unset = Object.fromEntries(Object.keys(process.env).filter((k) => /^(AWS_(?!CA_BUNDLE)|CDK_)/.test(k)).map((k) => [k, undefined]));
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '-s', 'synth', '--', '-o', outdir, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...unset, HOME: tempDir('liudong-home-'), ...env } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const manifestFile = path.join(outdir, 'manifest.json');
+      const artifacts = existsSync(manifestFile)
+        ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as { artifacts: Record<string, { environment?: string }> }).artifacts
+        : {};
+      const environments = Object.fromEntries(Object.entries(artifacts).filter(([, a]) => a.environment).map(([id, a]) => [id, a.environment!]));
+      resolve({ status, output, outdir, environments });
+    });
+  });
+}
+
+const stackIds = STACKS.map((role) => `Liudong-${role}`);
+let plain: Synth;
+let pinned: Synth;
+beforeAll(async () => {
+  // One after the other: each bundles every function on the machine's two cores.
+  // CDK_DEFAULT_REGION is the CLI's to set: with no region configured it resolves us-east-1 over it.
+  plain = await synth([], { CDK_DEFAULT_REGION: 'ap-east-1' });
+  pinned = await synth(['-c', 'region=ap-southeast-1', '-c', 'account=123456789012']);
+}, 400_000);
+
+describe('npm run synth, as the CDK CLI runs it', () => {
+  it('passes with no region configured (CDK_DEFAULT_REGION set or not): the CLI pins us-east-1 and every acknowledgement still matches', () => {
+    expect(plain.status, plain.output).toBe(0);
+    expect(plain.output).not.toMatch(/ERROR|Synthesis finished with errors/);
+    expect(plain.output).not.toMatch(/approaching allowed maximum/);
+    expect(plain.environments).toEqual(Object.fromEntries(stackIds.map((id) => [id, 'aws://unknown-account/us-east-1'])));
+  });
+
+  it('passes in another region with an explicit account (context region and account)', () => {
+    expect(pinned.status, pinned.output).toBe(0);
+    expect(pinned.output).not.toMatch(/ERROR|Synthesis finished with errors/);
+    expect(pinned.environments).toEqual(Object.fromEntries(stackIds.map((id) => [id, 'aws://123456789012/ap-southeast-1'])));
+  });
+});
+
+describe('the bundles it builds', () => {
+  const bundles = () => {
+    // The functions live in the Functions stack; ours are the nodejs22.x ones (CDK's own handlers are elsewhere).
+    const template = JSON.parse(readFileSync(path.join(plain.outdir, 'Liudong-Functions.template.json'), 'utf8')) as {
+      Resources: Record<string, { Type: string; Properties: { Description?: string; Runtime?: string }; Metadata?: Record<string, string> }>;
+    };
+    return Object.values(template.Resources)
+      .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Runtime === 'nodejs22.x')
+      .map((r) => ({ description: r.Properties.Description, dir: path.join(plain.outdir, r.Metadata!['aws:asset:path']!) }));
   };
-  // Ours (CDK's inline bucket-notifications handler has no bundle).
-  const bundles = Object.values(template.Resources)
-    .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Runtime === 'nodejs22.x')
-    .map((r) => ({ description: r.Properties.Description, dir: path.join(outdir, r.Metadata!['aws:asset:path']!) }));
 
   it('bundles every function as an ESM module', () => {
-    expect(bundles).toHaveLength(Object.keys(functions).length);
-    for (const bundle of bundles) expect(existsSync(path.join(bundle.dir, 'index.mjs')), bundle.description).toBe(true);
+    expect(bundles()).toHaveLength(Object.keys(functions).length);
+    for (const bundle of bundles()) expect(existsSync(path.join(bundle.dir, 'index.mjs')), bundle.description).toBe(true);
   });
 
   it('produces bundles that load and answer', async () => {
-    const openapi = bundles.find((b) => b.description === functions.openapi.description)!;
+    const openapi = bundles().find((b) => b.description === functions.openapi.description)!;
     const module = (await import(pathToFileURL(path.join(openapi.dir, 'index.mjs')).href)) as {
       handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }>;
     };
