@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { LiudongDeployment } from './deployment.ts';
+import { profileFor } from './profile.ts';
 import { acknowledgeFindings } from './nag.ts';
 
 /** cdk.json's context (feature flags): the CLI passes it; tests building in-process get it here. */
@@ -21,7 +22,9 @@ export function buildApp(props: AppProps = {}) {
   const context = (key: string) => app.node.tryGetContext(key) as string | undefined;
   const region = context('region') ?? process.env.CDK_DEFAULT_REGION;
   const account = context('account') ?? process.env.CDK_DEFAULT_ACCOUNT;
-  const deployment = new LiudongDeployment(app, { name: context('deployment'), ...(region ? { env: { account, region } } : {}) });
+  // The China regions (aws-cn) lack Cognito, SES, SNS SMS and CloudFront's own domain: the profile says what stands in.
+  const profile = profileFor(region, context);
+  const deployment = new LiudongDeployment(app, { name: context('deployment'), profile, ...(region ? { env: { account, region } } : {}) });
   acknowledgeFindings(deployment);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, deployment };

@@ -6,9 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
+  type CfnDistribution,
   Distribution,
   FunctionCode,
   FunctionEventType,
@@ -25,7 +27,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { type IUserPool, OAuthScope, type UserPoolClient, UserPoolClientIdentityProvider, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import { type IUserPool, OAuthScope, UserPoolClientIdentityProvider, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -50,7 +52,11 @@ export interface ConsoleHostingProps {
   /** The deployment's name (its sign-in domain is named after it). */
   deployment: string;
   api: IHttpApi;
-  userPool: IUserPool;
+  /** Who signs people in: the deployment's Cognito user pool (hosted UI), or any OpenID Connect issuer. */
+  signIn: { kind: 'cognito'; userPool: IUserPool } | { kind: 'oidc'; issuer: string };
+  partition: 'aws' | 'aws-cn';
+  /** The console's own domain and certificate (ACM ARN; in China an IAM server certificate's id); CloudFront's otherwise. */
+  domain?: { name: string; certificateId: string };
   /** Buckets the browser PUTs files to by presigned URL (bulk import). */
   uploads: IBucket[];
   /** The built console (web/dist). */
@@ -61,7 +67,8 @@ export class ConsoleHosting extends Construct {
   readonly distribution: Distribution;
   readonly site: Bucket;
   readonly logs: Bucket;
-  readonly domain: UserPoolDomain;
+  /** Cognito's hosted UI (absent with another OpenID provider). */
+  readonly signInDomain?: UserPoolDomain;
   readonly deployments: BucketDeployment[] = [];
   /** What the distribution tells the API it is (ORIGIN_VERIFY_HEADER): generated, never typed. */
   readonly originVerify: Secret;
@@ -93,12 +100,20 @@ export class ConsoleHosting extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    // In this stack, not the user pool's: the pool's stack comes first and depends on nothing here.
-    this.domain = new UserPoolDomain(this, 'SignIn', {
-      userPool: props.userPool,
-      // The deployment's name and the account: federation peers in one account get their own.
-      cognitoDomain: { domainPrefix: (this.node.tryGetContext('signInDomainPrefix') as string | undefined) ?? `${props.deployment.toLowerCase()}-${Stack.of(this).account}` },
-    });
+    // China's CloudFront has no edge functions and no origin access control, and serves only an ICP-recorded domain.
+    const china = props.partition === 'aws-cn';
+    const { signIn } = props;
+    if (signIn.kind === 'cognito') {
+      // In this stack, not the user pool's: the pool's stack comes first and depends on nothing here.
+      this.signInDomain = new UserPoolDomain(this, 'SignIn', {
+        userPool: signIn.userPool,
+        // The deployment's name and the account: federation peers in one account get their own.
+        cognitoDomain: { domainPrefix: (this.node.tryGetContext('signInDomainPrefix') as string | undefined) ?? `${props.deployment.toLowerCase()}-${Stack.of(this).account}` },
+      });
+    }
+    // Where the browser fetches the provider's discovery document and tokens.
+    const providerSources =
+      signIn.kind === 'cognito' ? [`https://cognito-idp.${region}.${Aws.URL_SUFFIX}`, this.signInDomain!.baseUrl()] : [new URL(signIn.issuer).origin];
 
     const common: ResponseSecurityHeadersBehavior = {
       strictTransportSecurity: { accessControlMaxAge: Duration.seconds(CONSOLE_HSTS_SECONDS), includeSubdomains: true, override: true },
@@ -114,8 +129,7 @@ export class ConsoleHosting extends Construct {
           // The browser fetches Cognito's discovery document, exchanges the code at the hosted UI's
           // token endpoint, and PUTs import files to their bucket.
           contentSecurityPolicy: consoleContentSecurityPolicy([
-            `https://cognito-idp.${region}.amazonaws.com`,
-            this.domain.baseUrl(),
+            ...providerSources,
             ...props.uploads.map((bucket) => `https://${bucket.bucketRegionalDomainName}`),
           ]),
           override: true,
@@ -136,23 +150,27 @@ export class ConsoleHosting extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
-    const viewerAddress = new EdgeFunction(this, 'ViewerAddress', {
-      comment: 'liudong: the viewer address for the per-caller limit of the public certificate check',
-      runtime: FunctionRuntime.JS_2_0,
-      code: FunctionCode.fromInline(VIEWER_ADDRESS_FUNCTION),
-    });
+    const viewerAddress = china
+      ? undefined
+      : new EdgeFunction(this, 'ViewerAddress', {
+          comment: 'liudong: the viewer address for the per-caller limit of the public certificate check',
+          runtime: FunctionRuntime.JS_2_0,
+          code: FunctionCode.fromInline(VIEWER_ADDRESS_FUNCTION),
+        });
+    const { domain } = props;
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'liudong console and API',
       // A web ACL (in us-east-1, outside this stack) when the deployment names one.
       ...(this.node.tryGetContext('webAclArn') ? { webAclId: this.node.tryGetContext('webAclArn') as string } : {}),
       defaultRootObject: 'index.html',
-      httpVersion: HttpVersion.HTTP2_AND_3,
+      httpVersion: china ? HttpVersion.HTTP2 : HttpVersion.HTTP2_AND_3,
+      ...(domain && !china ? { domainNames: [domain.name], certificate: Certificate.fromCertificateArn(this, 'Certificate', domain.certificateId) } : {}),
       enableLogging: true,
       logBucket: this.logs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.site),
+        origin: china ? S3BucketOrigin.withOriginAccessIdentity(this.site) : S3BucketOrigin.withOriginAccessControl(this.site),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: consoleHeaders,
@@ -170,11 +188,17 @@ export class ConsoleHosting extends Construct {
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: apiHeaders,
-          functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
+          functionAssociations: viewerAddress ? [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }] : [],
         },
       },
     });
-    this.url = `https://${this.distribution.distributionDomainName}/`;
+    if (domain && china) {
+      // The L2 distribution takes ACM certificates only; China's CloudFront takes an IAM server certificate.
+      const cfn = this.distribution.node.defaultChild as CfnDistribution;
+      cfn.addPropertyOverride('DistributionConfig.Aliases', [domain.name]);
+      cfn.addPropertyOverride('DistributionConfig.ViewerCertificate', { IamCertificateId: domain.certificateId, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' });
+    }
+    this.url = domain ? `https://${domain.name}/` : `https://${this.distribution.distributionDomainName}/`;
   }
 
   /** The hosted UI's app client settings for this console: code flow (PKCE is the console's), back to the console. */
@@ -191,15 +215,20 @@ export class ConsoleHosting extends Construct {
     };
   }
 
-  /** Uploads the built console and its sign-in configuration for this app client. */
-  deploy(client: UserPoolClient): void {
-    const config: ConsoleConfig = {
-      signIn: 'oidc',
-      authority: `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.props.userPool.userPoolId}`,
-      clientId: client.userPoolClientId,
-      scope: CONSOLE_SCOPE,
-      signOutUrl: `${this.domain.baseUrl()}/logout?client_id=${client.userPoolClientId}&logout_uri=${this.url}`,
-    };
+  /** Uploads the built console and its sign-in configuration for this app client (Cognito's, or the OpenID provider's client id). */
+  deploy(clientId: string): void {
+    const { signIn } = this.props;
+    const config: ConsoleConfig =
+      signIn.kind === 'cognito'
+        ? {
+            signIn: 'oidc',
+            authority: `https://cognito-idp.${Stack.of(this).region}.${Aws.URL_SUFFIX}/${signIn.userPool.userPoolId}`,
+            clientId,
+            scope: CONSOLE_SCOPE,
+            signOutUrl: `${this.signInDomain!.baseUrl()}/logout?client_id=${clientId}&logout_uri=${this.url}`,
+          }
+        : // With another provider, signing out ends the console's session only (no provider logout URL is known here).
+          { signIn: 'oidc', authority: signIn.issuer, clientId, scope: CONSOLE_SCOPE };
     // Hashed assets never change; the page and its configuration are fetched again each time, and
     // are uploaded after the assets they name.
     const assets = new BucketDeployment(this, 'Assets', {

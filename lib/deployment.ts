@@ -53,6 +53,7 @@ import {
   environmentFor,
   functions,
   holdingQueues,
+  CLAIM_ENV,
   physicalName,
   queues,
   routes,
@@ -62,6 +63,7 @@ import {
   tables,
 } from '../wiring/index.ts';
 import { ConsoleHosting } from './console.ts';
+import { type Profile, profileFor } from './profile.ts';
 import { toAwsCron } from './cron.ts';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -83,6 +85,8 @@ export interface DeploymentProps {
   env?: StackProps['env'];
   /** The built console (web/dist by default). */
   consoleAssets?: string;
+  /** Identity provider, channels and console serving (lib/profile.ts); Cognito, SES, SNS and CloudFront's domain by default. */
+  profile?: Profile;
 }
 
 export class LiudongDeployment {
@@ -97,12 +101,14 @@ export class LiudongDeployment {
   readonly functions = {} as Record<FunctionName, NodejsFunction>;
   readonly api: HttpApi;
   readonly console: ConsoleHosting;
+  readonly profile: Profile;
   readonly schedulerRole: Role;
   /** Routes the wiring declares without auth (the API description). */
   readonly publicRoutes: HttpRoute[] = [];
 
   constructor(app: App, props: DeploymentProps = {}) {
     this.name = props.name ?? 'Liudong';
+    const profile = (this.profile = props.profile ?? profileFor(props.env?.region, () => undefined));
     const stackProps = (role: StackRole, description: string): StackProps => ({
       ...(props.env ? { env: props.env } : {}),
       stackName: `${this.name}-${role}`,
@@ -195,36 +201,38 @@ export class LiudongDeployment {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    // Messages to people: e-mail through SES (its configuration set suppresses addresses that
-    // bounced or complained), SMS through SNS straight to the phone number.
-    const messagesDomain = (app.node.tryGetContext('messagesDomain') as string | undefined) ?? 'liudong.example.cn';
-    const emailIdentity = new EmailIdentity(data, 'MessagesIdentity', { identity: Identity.domain(messagesDomain) });
-    const emailConfiguration = new ConfigurationSet(data, 'MessagesEmail', {
-      configurationSetName: named('messages'),
-      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
-    });
+    // Messages to people. E-mail through SES (its configuration set suppresses addresses that bounced
+    // or complained) or an SMTP relay; SMS through SNS straight to the phone number or an HTTP gateway.
+    if (profile.email.kind === 'ses') {
+      new EmailIdentity(data, 'MessagesIdentity', { identity: Identity.domain(profile.email.domain) });
+      new ConfigurationSet(data, 'MessagesEmail', { configurationSetName: named('messages'), suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS });
+    }
 
-    const userPool = new UserPool(data, 'Users', {
-      selfSignUpEnabled: false,
-      signInAliases: { username: true, email: true },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
-      mfa: Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      customAttributes: {
-        // Administrators set these; the app client may read but never write them (Console below).
-        role: new StringAttribute({ mutable: true }),
-        jurisdiction: new StringAttribute({ mutable: true }),
-        // A filer's organisation (employer or landlord).
-        organisation: new StringAttribute({ mutable: true }),
-        // A partner agency's id (police-bj): its subscriptions are its own.
-        agency: new StringAttribute({ mutable: true }),
-        // A person's ID number, set by an administrator or a verified pre-token step (real-name verification).
-        id_number: new StringAttribute({ mutable: true }),
-      },
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    // Cognito where it is offered; elsewhere the OpenID issuer the profile names (nothing to deploy for it).
+    const userPool =
+      profile.identity.kind === 'cognito'
+        ? new UserPool(data, 'Users', {
+            selfSignUpEnabled: false,
+            signInAliases: { username: true, email: true },
+            passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+            mfa: Mfa.REQUIRED,
+            mfaSecondFactor: { otp: true, sms: false },
+            featurePlan: FeaturePlan.PLUS,
+            standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+            customAttributes: {
+              // Administrators set these; the app client may read but never write them (Console below).
+              role: new StringAttribute({ mutable: true }),
+              jurisdiction: new StringAttribute({ mutable: true }),
+              // A filer's organisation (employer or landlord).
+              organisation: new StringAttribute({ mutable: true }),
+              // A partner agency's id (police-bj): its subscriptions are its own.
+              agency: new StringAttribute({ mutable: true }),
+              // A person's ID number, set by an administrator or a verified pre-token step (real-name verification).
+              id_number: new StringAttribute({ mutable: true }),
+            },
+            removalPolicy: RemovalPolicy.RETAIN,
+          })
+        : undefined;
     // The API's address lives with the data: the console points at it and redeploying the routes never changes it.
     this.api = new HttpApi(data, 'Api', { description: 'liudong API', createDefaultStage: false });
 
@@ -235,23 +243,27 @@ export class LiudongDeployment {
       .map((name) => Bucket.fromBucketName(consoleStack, `${name}Uploads`, bucketNameOf(this.name, name)));
     this.console = new ConsoleHosting(consoleStack, 'Console', {
       deployment: this.name,
+      partition: profile.partition,
       api: this.api,
-      userPool,
+      signIn: userPool ? { kind: 'cognito', userPool } : { kind: 'oidc', issuer: (profile.identity as { issuer: string }).issuer },
+      ...(profile.console.kind === 'cloudfront-domain' ? { domain: { name: profile.console.domain, certificateId: profile.console.certificateId } } : {}),
       uploads,
       assets: props.consoleAssets ?? path.join(PROJECT_ROOT, 'web', 'dist'),
     });
     // A user must not promote themself: the client writes no custom attribute.
-    const client = new UserPoolClient(consoleStack, 'ConsoleClient', {
-      userPool,
-      authFlows: { userSrp: true },
-      ...ConsoleHosting.oAuthFor(this.console.url),
-      generateSecret: false,
-      readAttributes: new ClientAttributes()
-        .withStandardAttributes({ email: true, phoneNumber: true, fullname: true })
-        .withCustomAttributes('role', 'jurisdiction', 'organisation', 'agency', 'id_number'),
-      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, phoneNumber: true, fullname: true }),
-    });
-    this.console.deploy(client);
+    const clientId = userPool
+      ? new UserPoolClient(consoleStack, 'ConsoleClient', {
+          userPool,
+          authFlows: { userSrp: true },
+          ...ConsoleHosting.oAuthFor(this.console.url),
+          generateSecret: false,
+          readAttributes: new ClientAttributes()
+            .withStandardAttributes({ email: true, phoneNumber: true, fullname: true })
+            .withCustomAttributes('role', 'jurisdiction', 'organisation', 'agency', 'id_number'),
+          writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, phoneNumber: true, fullname: true }),
+        }).userPoolClientId
+      : (profile.identity as { audience: string }).audience;
+    this.console.deploy(clientId);
 
     // ---- Functions ---------------------------------------------------------------------------
     // Data's tables, queues and buckets as the Functions stack names them: by physical name.
@@ -320,23 +332,9 @@ export class LiudongDeployment {
         role.addToPolicy(new PolicyStatement({ actions: ['kms:GenerateMac'], resources: [blindIndexKey.keyArn] }));
       }
       for (const queue of spec.sendsTo as readonly QueueName[]) queueRefs[queue].grantSendMessages(fn);
-      if ('sendsMessages' in spec && spec.sendsMessages) {
-        fn.addEnvironment('MESSAGES_DELIVERY', 'aws');
-        fn.addEnvironment('MESSAGES_FROM_ADDRESS', `noreply@${messagesDomain}`);
-        fn.addEnvironment('MESSAGES_EMAIL_CONFIGURATION_SET', named('messages'));
-        role.addToPolicy(
-          new PolicyStatement({
-            actions: ['ses:SendEmail'],
-            resources: [
-              compute.formatArn({ service: 'ses', resource: 'identity', resourceName: messagesDomain }),
-              compute.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: named('messages') }),
-            ],
-          }),
-        );
-        // SMS to a phone number has no resource ARN: publishing is allowed only where the target is not a topic.
-        role.addToPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
-        role.addToPolicy(new PolicyStatement({ effect: Effect.DENY, actions: ['sns:Publish'], resources: [`arn:${compute.partition}:sns:*:*:*`] }));
-      }
+      if ('sendsMessages' in spec && spec.sendsMessages) this.allowMessages(fn, role, compute);
+      // The identity provider's names for the claims the API reads (Cognito's custom attributes by default).
+      if (profile.identity.kind === 'oidc') for (const [claim, env] of Object.entries(CLAIM_ENV)) fn.addEnvironment(env, profile.identity.claims[claim as keyof typeof CLAIM_ENV]);
       // Objects only, under the prefix the wiring names: no listing, no deleting, no bucket settings.
       for (const [bucket, access] of Object.entries(spec.buckets ?? {}) as [BucketName, 'read' | 'readWrite'][]) {
         role.addToPolicy(
@@ -350,9 +348,6 @@ export class LiudongDeployment {
     }
     // The certificate check trusts the viewer's address only beside the distribution's secret.
     this.functions.checkCertificate.addEnvironment('ORIGIN_VERIFY', this.console.originVerify.secretValue.unsafeUnwrap());
-    // Kept for the template's readers: the Data stack's identity and configuration set are what the senders name.
-    void emailIdentity;
-    void emailConfiguration;
 
     for (const [name, spec] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
       this.functions[spec.consumer.function].addEventSource(
@@ -403,9 +398,8 @@ export class LiudongDeployment {
     // ---- Api ---------------------------------------------------------------------------------
     // The API as the Api stack sees it: routes, their authorizer and the stage are made here, not beside it in Data.
     const api = HttpApi.fromHttpApiAttributes(edge, 'ApiRef', { httpApiId: this.api.apiId, apiEndpoint: this.api.apiEndpoint });
-    const authorizer = new HttpJwtAuthorizer('Jwt', `https://cognito-idp.${edge.region}.${Aws.URL_SUFFIX}/${userPool.userPoolId}`, {
-      jwtAudience: [client.userPoolClientId],
-    });
+    const issuer = userPool ? `https://cognito-idp.${edge.region}.${Aws.URL_SUFFIX}/${userPool.userPoolId}` : (profile.identity as { issuer: string }).issuer;
+    const authorizer = new HttpJwtAuthorizer('Jwt', issuer, { jwtAudience: [clientId] });
     const stage = new HttpStage(edge, 'DefaultStage', {
       httpApi: api,
       stageName: '$default',
@@ -457,10 +451,50 @@ export class LiudongDeployment {
     }
 
     new CfnOutput(consoleStack, 'ConsoleUrl', { value: this.console.url, description: 'The console, and the API under /v1' });
-    new CfnOutput(consoleStack, 'SignInDomain', { value: this.console.domain.baseUrl() });
-    new CfnOutput(consoleStack, 'UserPoolClientId', { value: client.userPoolClientId });
+    if (this.console.signInDomain) new CfnOutput(consoleStack, 'SignInDomain', { value: this.console.signInDomain.baseUrl() });
+    if (userPool) new CfnOutput(consoleStack, 'UserPoolClientId', { value: clientId });
     new CfnOutput(data, 'ApiUrl', { value: this.api.apiEndpoint });
-    new CfnOutput(data, 'UserPoolId', { value: userPool.userPoolId });
+    if (userPool) new CfnOutput(data, 'UserPoolId', { value: userPool.userPoolId });
+  }
+
+  /** What a function that writes to people may use: the profile's e-mail and SMS channels, and nothing else. */
+  private allowMessages(fn: NodejsFunction, role: Role, stack: Stack): void {
+    const { email, sms } = this.profile;
+    const named = (name: string) => physicalName(this.name, name);
+    /** A secret by name: its ARN ends in six random characters. */
+    const secretArn = (name: string) => stack.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${name}-??????`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    if (email.kind === 'ses') {
+      fn.addEnvironment('EMAIL_CHANNEL', 'ses');
+      fn.addEnvironment('MESSAGES_FROM_ADDRESS', `noreply@${email.domain}`);
+      fn.addEnvironment('MESSAGES_EMAIL_CONFIGURATION_SET', named('messages'));
+      role.addToPolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [
+            stack.formatArn({ service: 'ses', resource: 'identity', resourceName: email.domain }),
+            stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: named('messages') }),
+          ],
+        }),
+      );
+    } else {
+      fn.addEnvironment('EMAIL_CHANNEL', 'smtp');
+      fn.addEnvironment('SMTP_HOST', email.host);
+      fn.addEnvironment('SMTP_PORT', String(email.port));
+      fn.addEnvironment('SMTP_SECRET_ARN', email.secret);
+      fn.addEnvironment('MESSAGES_FROM_ADDRESS', email.from);
+      role.addToPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secretArn(email.secret)] }));
+    }
+    if (sms.kind === 'sns') {
+      fn.addEnvironment('SMS_CHANNEL', 'sns');
+      // SMS to a phone number has no resource ARN: publishing is allowed only where the target is not a topic.
+      role.addToPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+      role.addToPolicy(new PolicyStatement({ effect: Effect.DENY, actions: ['sns:Publish'], resources: [`arn:${stack.partition}:sns:*:*:*`] }));
+    } else {
+      fn.addEnvironment('SMS_CHANNEL', 'http');
+      fn.addEnvironment('SMS_URL', sms.url);
+      fn.addEnvironment('SMS_SECRET_ARN', sms.secret);
+      role.addToPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secretArn(sms.secret)] }));
+    }
   }
 }
 

@@ -125,6 +125,15 @@ function acknowledgeConsoleFindings(deployment: LiudongDeployment): void {
       'The value lives in the distribution and the check function, set at deployment; a rotation takes a redeploy, and the secret only guards a rate limit.',
     ],
     [hosting.logs, 'AwsSolutions-S1', 'This is the access-log bucket itself (the distribution and the console bucket log into it).'],
+    ...(deployment.profile.partition === 'aws-cn'
+      ? [
+          [
+            hosting.distribution,
+            'AwsSolutions-CFR7',
+            "CloudFront in AWS's China regions offers no origin access control: the console bucket is read through an origin access identity, still private.",
+          ] as [IConstruct, string, string],
+        ]
+      : []),
   ];
   for (const [node, id, reason] of findings) Validations.of(node).acknowledge({ id, reason });
   // CDK's own handler that copies the built console into the bucket and invalidates the distribution at deployment.

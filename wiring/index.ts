@@ -540,3 +540,32 @@ export function danglingReferences(): string[] {
   }
   return problems;
 }
+
+/**
+ * The JWT claims the API reads the caller from, by their Cognito names (custom attributes). Another
+ * OpenID Connect issuer names them through CLAIM_ROLE, CLAIM_JURISDICTION, CLAIM_ORGANISATION,
+ * CLAIM_AGENCY and CLAIM_ID_NUMBER (`CLAIM_` and the key in capitals, words split by `_`), read by
+ * functions/shared/http.ts; an unset variable keeps the name here.
+ */
+export const DEFAULT_CLAIMS: {
+  readonly role: string;
+  readonly jurisdiction: string;
+  readonly organisation: string;
+  readonly agency: string;
+  readonly idNumber: string;
+} = {
+  role: 'custom:role',
+  jurisdiction: 'custom:jurisdiction',
+  organisation: 'custom:organisation',
+  agency: 'custom:agency',
+  idNumber: 'custom:id_number',
+};
+
+/** The environment variable that renames each claim, set by the deployment for an identity provider other than Cognito. */
+export const CLAIM_ENV: Readonly<Record<keyof typeof DEFAULT_CLAIMS, string>> = {
+  role: 'CLAIM_ROLE',
+  jurisdiction: 'CLAIM_JURISDICTION',
+  organisation: 'CLAIM_ORGANISATION',
+  agency: 'CLAIM_AGENCY',
+  idNumber: 'CLAIM_ID_NUMBER',
+};

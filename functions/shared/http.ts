@@ -19,6 +19,7 @@ import { localDate } from '../../core/calendar.ts';
 import { audited } from './audit.ts';
 import { dynamoClient } from './clients.ts';
 import { tableName } from './env.ts';
+import { CLAIM_ENV, DEFAULT_CLAIMS } from '../../wiring/index.ts';
 import { logger } from './observability.ts';
 import * as clock from './clock.ts';
 
@@ -143,25 +144,31 @@ const fieldProblems = (error: z.ZodError, prefix: string): FieldProblem[] =>
           : issue.message,
   }));
 
+export type ClaimKey = keyof typeof DEFAULT_CLAIMS;
+
+/** The claim that carries `key` in this deployment's tokens: the variable's name, or Cognito's. */
+export const claimName = (key: ClaimKey): string => process.env[CLAIM_ENV[key]] || DEFAULT_CLAIMS[key];
+
 function principalOf(event: HttpEvent): Principal {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (!claims?.sub) throw new HttpProblem(401, 'A valid bearer token is required');
-  const role = claims['custom:role'] as Role;
+  const claim = (key: ClaimKey) => (claims[claimName(key)] as string | undefined) || undefined;
+  const role = claim('role') as Role;
   // A token without a role liudong knows is not a liudong token: unauthenticated, like a bad signature.
   if (!ROLES.includes(role) || role === 'system') throw new HttpProblem(401, 'The token carries no role liudong knows');
-  const jurisdiction = (claims['custom:jurisdiction'] as string | undefined) || undefined;
+  const jurisdiction = claim('jurisdiction');
   const bound = role === 'caseworker' || role === 'supervisor' || role === 'filer' || role === 'agency';
   if ((bound && !jurisdiction) || (jurisdiction !== undefined && !isJurisdictionCode(jurisdiction))) {
     throw new HttpProblem(403, 'An office, filer or agency token must carry a jurisdiction code');
   }
-  const organisation = (claims['custom:organisation'] as string | undefined) || undefined;
+  const organisation = claim('organisation');
   if (role === 'filer' && !organisation) throw new HttpProblem(403, 'A filer token must carry an organisation');
   // A person is who the identity provider verified (real-name verification): the ID number claim.
-  const idNumber = (claims['custom:id_number'] as string | undefined) || undefined;
+  const idNumber = claim('idNumber');
   if (role === 'person' && (!idNumber || 'error' in parseIdNumber(idNumber, localDate(clock.now())))) {
-    throw new HttpProblem(403, 'A person token must carry the verified ID number (custom:id_number)');
+    throw new HttpProblem(403, `A person token must carry the verified ID number (${claimName('idNumber')})`);
   }
-  const agency = (claims['custom:agency'] as string | undefined) || undefined;
+  const agency = claim('agency');
   if (role === 'agency' && !agency) throw new HttpProblem(403, 'An agency token must carry an agency id');
   return {
     sub: String(claims.sub),

@@ -326,7 +326,7 @@ describe('API', () => {
       );
       const joined = (policy!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
       const cloud = joined.map((part) => (typeof part === 'string' ? part : '<token>')).join('');
-      expect(cloud.replace(` https://cognito-idp.<token>.amazonaws.com https://<token>.auth.<token>.amazoncognito.com https://${physicalName('Liudong', 'imports')}-<token>-<token>.s3.<token>.<token>`, '')).toBe(local);
+      expect(cloud.replace(` https://cognito-idp.<token>.<token> https://<token>.auth.<token>.amazoncognito.com https://${physicalName('Liudong', 'imports')}-<token>-<token>.s3.<token>.<token>`, '')).toBe(local);
       // The bucket named there takes the browser's PUT (presigned) across origins.
       expect(JSON.stringify(joined)).toContain(`${physicalName('Liudong', 'imports')}-`);
       template.hasResourceProperties('AWS::S3::Bucket', { CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'] })] } });

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STACKS } from '../../lib/deployment.ts';
 import { functions } from '../../wiring/index.ts';
+import { CHINA } from '../support/china.ts';
 import { httpEvent, lambdaContext } from '../support/events.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -56,12 +57,13 @@ function synth(args: string[], env: Record<string, string> = {}): Promise<Synth>
 
 const stackIds = STACKS.map((role) => `Liudong-${role}`);
 let plain: Synth;
-let pinned: Synth;
+let china: Synth;
 beforeAll(async () => {
   // One after the other: each bundles every function on the machine's two cores.
   // CDK_DEFAULT_REGION is the CLI's to set: with no region configured it resolves us-east-1 over it.
   plain = await synth([], { CDK_DEFAULT_REGION: 'ap-east-1' });
-  pinned = await synth(['-c', 'region=ap-southeast-1', '-c', 'account=123456789012']);
+  // The China partition, as README's Deploying section spells it (tests/cdk/partitions.test.ts checks its templates).
+  china = await synth(Object.entries(CHINA).flatMap(([key, value]) => ['-c', `${key}=${value}`]));
 }, 400_000);
 
 describe('npm run synth, as the CDK CLI runs it', () => {
@@ -72,10 +74,10 @@ describe('npm run synth, as the CDK CLI runs it', () => {
     expect(plain.environments).toEqual(Object.fromEntries(stackIds.map((id) => [id, 'aws://unknown-account/us-east-1'])));
   });
 
-  it('passes in another region with an explicit account (context region and account)', () => {
-    expect(pinned.status, pinned.output).toBe(0);
-    expect(pinned.output).not.toMatch(/ERROR|Synthesis finished with errors/);
-    expect(pinned.environments).toEqual(Object.fromEntries(stackIds.map((id) => [id, 'aws://123456789012/ap-southeast-1'])));
+  it("passes in AWS's China regions (aws-cn, cn-north-1) with an explicit account: CloudFormation's check of every resource type there included", () => {
+    expect(china.status, china.output).toBe(0);
+    expect(china.output).not.toMatch(/ERROR|Synthesis finished with errors/);
+    expect(china.environments).toEqual(Object.fromEntries(stackIds.map((id) => [id, `aws://${CHINA.account}/${CHINA.region}`])));
   });
 });
 
