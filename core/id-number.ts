@@ -37,3 +37,9 @@ export function parseIdNumber(raw: string, today: string): ParsedIdNumber | { er
 
 /** Shows only the address code and the last four characters, for logs and lists. */
 export const maskIdNumber = (idNumber: string) => `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`;
+
+/** A problem when the number's birth date is after `today` (a typing error, never a person). */
+export function bornByToday(idNumber: string, today: string, field: string): { field: string; reason: string }[] {
+  const parsed = parseIdNumber(idNumber, today);
+  return 'error' in parsed && parsed.error.includes('in the future') ? [{ field, reason: parsed.error }] : [];
+}

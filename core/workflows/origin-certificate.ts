@@ -1,6 +1,7 @@
 // The origin-certificate workflow (Measures §8, §9) as a table: a person applies at the
 // origin before leaving; the origin office issues or rejects within the processing deadline,
 // or the case turns overdue and the county above it is told and may decide it instead.
+import { bornByToday } from '../id-number.ts';
 import { maskIdNumber } from '../masking.ts';
 import { type Certificate, certificateStatus, issueCertificate } from '../certificates.ts';
 import { localDate } from '../calendar.ts';
@@ -116,6 +117,8 @@ export function apply(
   if (input.intendedDestinationCode === input.originCode) {
     throw validationError([{ field: 'intendedDestinationCode', reason: 'must differ from originCode' }]);
   }
+  const unborn = bornByToday(input.person.idNumber, localDate(now), 'person.idNumber');
+  if (unborn.length > 0) throw validationError(unborn);
   return open(
     ORIGIN_CERTIFICATE,
     'apply',

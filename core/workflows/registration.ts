@@ -5,7 +5,7 @@ import { maskIdNumber } from '../masking.ts';
 import { type Certificate, extendCertificate, issueCertificate } from '../certificates.ts';
 import { addMonths, localDate } from '../calendar.ts';
 import { type FieldProblem, unprocessable, validationError } from '../errors.ts';
-import { parseIdNumber } from '../id-number.ts';
+import { bornByToday, parseIdNumber } from '../id-number.ts';
 import type { Policy } from '../policy.ts';
 import { type Principal, SYSTEM } from '../principal.ts';
 import { type CaseBase, type Decision, type Person, type Workflow, open, transition } from './engine.ts';
@@ -226,6 +226,8 @@ export function report(
     now,
   );
   const today = localDate(now);
+  const unborn = bornByToday(input.person.idNumber, today, 'person.idNumber');
+  if (unborn.length > 0) throw validationError(unborn);
   if (input.arrivalDate > today) {
     throw validationError([{ field: 'arrivalDate', reason: `is in the future (today is ${today} in Asia/Shanghai)` }]);
   }

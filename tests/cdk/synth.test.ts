@@ -2,7 +2,6 @@
 // (us-east-1 when none is configured) and pins the stacks to it, which an in-process synth never
 // sees; cdk-nag must still find nothing unacknowledged. esbuild bundles every function, and the
 // bundles load and answer on Node 22 without the project's sources beside them.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STACKS } from '../../lib/deployment.ts';
 import { functions } from '../../wiring/index.ts';
 import { CHINA } from '../support/china.ts';
+import { runChild } from '../support/child.ts';
 import { httpEvent, lambdaContext } from '../support/events.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,28 +31,19 @@ interface Synth {
 }
 
 /** `npm run synth -- -o <dir> …args` with nothing of AWS configured but what `env` says (no profile: an empty HOME). */
-function synth(args: string[], env: Record<string, string> = {}): Promise<Synth> {
+async function synth(args: string[], env: Record<string, string> = {}): Promise<Synth> {
   const outdir = tempDir('liudong-cli-synth-');
   const unset = Object.fromEntries(Object.keys(process.env).filter((k) => /^(AWS_(?!CA_BUNDLE)|CDK_)/.test(k)).map((k) => [k, undefined]));
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '-s', 'synth', '--', '-o', outdir, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...unset, HOME: tempDir('liudong-home-'), ...env } as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => {
-      const manifestFile = path.join(outdir, 'manifest.json');
-      const artifacts = existsSync(manifestFile)
-        ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as { artifacts: Record<string, { environment?: string }> }).artifacts
-        : {};
-      const environments = Object.fromEntries(Object.entries(artifacts).filter(([, a]) => a.environment).map(([id, a]) => [id, a.environment!]));
-      resolve({ status, output, outdir, environments });
-    });
+  const ran = await runChild('npm', ['run', '-s', 'synth', '--', '-o', outdir, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...unset, HOME: tempDir('liudong-home-'), ...env } as NodeJS.ProcessEnv,
   });
+  const manifestFile = path.join(outdir, 'manifest.json');
+  const artifacts = existsSync(manifestFile)
+    ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as { artifacts: Record<string, { environment?: string }> }).artifacts
+    : {};
+  const environments = Object.fromEntries(Object.entries(artifacts).filter(([, a]) => a.environment).map(([id, a]) => [id, a.environment!]));
+  return { status: ran.code, output: ran.stdout + ran.stderr, outdir, environments };
 }
 
 const stackIds = STACKS.map((role) => `Liudong-${role}`);

@@ -235,6 +235,8 @@ describe('the web console', () => {
     await screen(phone, 'check');
 
     // The origin office was notified: its inbox shows the notices unread, and one is acknowledged.
+    // Every notice is filed first (queue consumers), so the count read below is the page's whole list.
+    await local.stack.drained();
     const origin = await desk();
     await origin.goto(`${local.stack.apiUrl}/`);
     await origin.getByRole('button', { name: '南隆镇 工作人员' }).click();

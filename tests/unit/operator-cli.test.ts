@@ -3,6 +3,7 @@
 // HTTP server plays the stack (it answers the dev issuer's keys as the real one does); the CLIs run
 // as child processes, as a developer runs them, and a folder without a running stack gets one line.
 import { spawn } from 'node:child_process';
+import { type Ran, runChild } from '../support/child.ts';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,16 +18,8 @@ import { PROJECT_ROOT, readStackRecord, removeStackRecord, stackFile, writeStack
 const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
 /** Runs `npx tsx local/<script>.ts ...args` from the project root, as `npm run <script> -- ...args` does. */
-function runCli(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [`local/${script}.ts`, ...args], { cwd: PROJECT_ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runCli(script: string, args: string[]): Promise<Ran> {
+  return runChild(TSX, [`local/${script}.ts`, ...args], { cwd: PROJECT_ROOT, env: process.env });
 }
 
 interface FakeStack {

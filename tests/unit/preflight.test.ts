@@ -2,7 +2,7 @@
 // when present; install with apt-get when root on Debian/Ubuntu, saying so in one line; otherwise
 // stop at once with one line and the command to run. Decided with made-up probes; the apt-get run
 // is a fake apt-get on a PATH of its own; nothing on this machine is installed or removed.
-import { spawn } from 'node:child_process';
+import { runChild } from '../support/child.ts';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -199,18 +199,9 @@ describe('without Java', () => {
   });
 
   it('npm start stops at once with one line and a non-zero exit (here without apt-get on PATH, so nothing is installed)', async () => {
-    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--data-dir', path.join(root, 'data')], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, PATH: empty, NODE_OPTIONS: '--disable-warning=ExperimentalWarning' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.once('error', reject);
-      child.once('close', (code) => resolve({ code, stdout, stderr }));
+    const run = await runChild(process.execPath, ['--import', 'tsx', 'local/start.ts', '--data-dir', path.join(root, 'data')], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PATH: empty, NODE_OPTIONS: '--disable-warning=ExperimentalWarning' },
     });
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(

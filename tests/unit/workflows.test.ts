@@ -208,6 +208,17 @@ describe('reporting an arrival', () => {
     expect(domainError(() => registrations.report({ ...reportInput, arrivalDate: '2026-11-30' }, destinationWorker, DEFAULT_POLICY, ids, late)).fields[0]?.field).toBe('arrivalDate');
     expect(domainError(() => registrations.report({ ...reportInput, originCode: '110105001' }, destinationWorker, DEFAULT_POLICY, ids, now)).fields[0]?.field).toBe('destinationCode');
   });
+
+  it('refuses an ID number born after the day of the report, judged by the time it is given, never the wall clock', () => {
+    // Born 2026-12-01: a typing error on 2026-11-29, a real number once that day has come.
+    const person = { ...reportInput.person, idNumber: idWithCheck('11010520261201001') };
+    const refused = domainError(() => registrations.report({ ...reportInput, person }, destinationWorker, DEFAULT_POLICY, ids, now));
+    expect(refused.fields).toEqual([{ field: 'person.idNumber', reason: expect.stringContaining('birth date in the future (2026-12-01)') }]);
+    const later = new Date('2026-12-02T02:00:00Z');
+    const judged = domainError(() => registrations.report({ ...reportInput, arrivalDate: '2026-12-02', person }, destinationWorker, DEFAULT_POLICY, ids, later));
+    // Then it is the person's age that the policy refuses, not the number.
+    expect(judged.fields[0]).toMatchObject({ field: 'person.idNumber', reason: expect.stringContaining(`under ${DEFAULT_POLICY.minimumAge}`) });
+  });
 });
 
 describe('eligibility (Measures §2, as policy)', () => {
