@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type Need = 'java' | 'chromium' | 'fonts';
 
@@ -183,4 +184,9 @@ export function needsForTestFiles(files: string[], read: (file: string) => strin
     if (/from ['"]playwright-core['"]/.test(source)) needs.add('chromium').add('fonts');
   }
   return ORDER.filter((n) => needs.has(n));
+}
+
+// `tsx scripts/preflight.ts`: everything the whole suite needs (.ci/run calls it before npm test).
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(fileURLToPath(import.meta.url))) {
+  preflightOrExit('.ci/run', [...ORDER]);
 }
