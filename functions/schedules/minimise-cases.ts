@@ -18,7 +18,7 @@ export interface MinimiseResult {
 
 /** `asOf` runs it as of that instant (npm run schedule -- minimiseCases --at …). */
 export const handler = async (event: Partial<ScheduledEvent> & { asOf?: string } = {}): Promise<MinimiseResult> => {
-  const now = new Date(event.asOf ?? event.time ?? clock.now());
+  const now = clock.scheduledAt(event);
   const today = localDate(now);
   const result: MinimiseResult = { minimised: 0, skipped: 0 };
   for await (const c of retentionExpired(today)) {

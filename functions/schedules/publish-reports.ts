@@ -119,7 +119,7 @@ export interface PublishPayload {
 }
 
 export const handler = async (event: Partial<ScheduledEvent> & PublishPayload = {}) => {
-  const now = new Date(event.asOf ?? event.time ?? clock.now());
+  const now = clock.scheduledAt(event);
   if (event.jurisdiction !== undefined || event.period !== undefined) {
     const problem = byHandProblem(event.jurisdiction, event.period);
     if (problem) throw new Error(problem);

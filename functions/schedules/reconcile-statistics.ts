@@ -110,7 +110,7 @@ export async function reconcile(jurisdiction: string, periodKey: string, options
 }
 
 export const handler = async (event: Partial<ScheduledEvent> & ReconcilePayload = {}) => {
-  const now = new Date(event.asOf ?? event.time ?? clock.now());
+  const now = clock.scheduledAt(event);
   if (event.jurisdiction !== undefined || event.period !== undefined) {
     const problem = byHandProblem(event.jurisdiction, event.period);
     if (problem) throw new Error(problem);

@@ -12,7 +12,7 @@ import { queueUrl } from '../shared/env.ts';
 import { logger, metrics } from '../shared/observability.ts';
 import { dueBy, markScheduled } from '../shared/store/cases.ts';
 import { fromNoticeItem, markNoticeScheduled } from '../shared/store/notices.ts';
-import { now as clockNow } from '../shared/clock.ts';
+import { scheduledAt } from '../shared/clock.ts';
 
 /** How far ahead a scheduled sweep looks: its own period, so every instant is queued before it comes. */
 export const SWEEP_WINDOW_SECONDS = 5 * 60;
@@ -34,7 +34,7 @@ export type SweepEvent = Partial<ScheduledEvent> & { asOf?: string };
 
 export const handler = async (event: SweepEvent = {}): Promise<SweepResult> => {
   const manual = event.asOf !== undefined;
-  const clock = new Date(event.asOf ?? event.time ?? clockNow());
+  const clock = scheduledAt(event);
   const until = new Date(clock.getTime() + (manual ? 0 : SWEEP_WINDOW_SECONDS * 1000)).toISOString();
   const result: SweepResult = { examined: 0, enqueued: 0, skipped: 0, until };
   const delay = (at: string) => (manual ? 0 : Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil((Date.parse(at) - clock.getTime()) / 1000))));

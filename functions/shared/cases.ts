@@ -15,7 +15,6 @@ import { noteCase } from './audit.ts';
 import { type HttpEvent, type HttpResult, byRoute, json, route } from './http.ts';
 import { commit, getCase } from './store/cases.ts';
 import { existingJurisdictions, policyFor } from './store/reference.ts';
-import * as clock from './clock.ts';
 
 
 /** The case, when it exists, is of `type` (any, if none is named) and the caller may see it; otherwise 404, disclosing nothing. */
@@ -81,9 +80,9 @@ export function actionRoutes<T extends Case['type']>(
   const handlers = Object.fromEntries(
     Object.entries(actions).map(([action, spec]) => [
       `POST /v1/${CASE_TYPE_NAMES[type].collection}/{id}/${actionPath(action)}`,
-      route({ params: CaseIdParams, body: spec.body, optionalBody: spec.optionalBody ?? false, idempotent: true }, async ({ params, body, principal, event }) => {
+      route({ params: CaseIdParams, body: spec.body, optionalBody: spec.optionalBody ?? false, idempotent: true }, async ({ params, body, principal, event, now }) => {
         const current = await readableCase(type, params.id, principal);
-        const decisions = await spec.decide({ case: current, body, principal, policy: await policyOfCase(current), now: clock.now(), event });
+        const decisions = await spec.decide({ case: current, body, principal, policy: await policyOfCase(current), now, event });
         await commit(decisions);
         return json(200, caseView(decisions[0]!.case as Case));
       }),

@@ -17,3 +17,6 @@ export function setClock(instant: Date | string): void {
 export function resetClock(): void {
   offsetMs = 0;
 }
+
+/** The instant a scheduled run acts as of: the operator's `asOf` (a run by hand), the schedule's own time, or now. */
+export const scheduledAt = (event: { asOf?: string; time?: string }): Date => new Date(event.asOf ?? event.time ?? now());

@@ -186,6 +186,8 @@ export interface Request<B, P, Q> {
   query: Q;
   principal: Principal;
   event: HttpEvent;
+  /** The request's time, read once from the one clock (functions/shared/clock.ts): what the handler decides with. */
+  now: Date;
 }
 
 interface RouteOptions<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType> {
@@ -314,6 +316,7 @@ export function route<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType 
       query: input.query as z.output<Q>,
       principal: input.principal!,
       event,
+      now: clock.now(),
     };
     if (!input.principal) return run(request);
     // Whatever the handler reads or writes of a person's data is recorded, with the route's purpose.

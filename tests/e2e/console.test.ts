@@ -37,8 +37,17 @@ afterAll(async () => {
 });
 
 /** A fresh browser session (its own storage) at an office desk or on a phone, in Chinese, without motion. */
-const desk = (options: BrowserContextOptions = {}) => browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce', ...options }).then((c) => c.newPage());
-const onPhone = () => browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', reducedMotion: 'reduce' }).then((c) => c.newPage());
+/**
+ * A browser whose clock reads the stack's (the fixture's instant, running on), as someone at the desk
+ * that day sees it: the console's "today" (a registration's arrival date) is the stack's today.
+ */
+async function browserPage(options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce', ...options });
+  await context.clock.install({ time: clockNow() });
+  return context.newPage();
+}
+const desk = (options: BrowserContextOptions = {}) => browserPage({ viewport: { width: 1280, height: 900 }, ...options });
+const onPhone = () => browserPage({ viewport: { width: 390, height: 844 } });
 
 /** Polls until the expectation holds, for as long as a screen may take to load. */
 const until = <T,>(probe: () => T | Promise<T>) => expect.poll(probe, { timeout: 20_000, interval: 100 });

@@ -10,9 +10,8 @@ import { workflowOf, workingOffice } from '../../../core/workflows/index.ts';
 import { created, newEventId, policyOfCase } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
 import { caseHistory, commit, getCase, once } from '../../shared/store/cases.ts';
-import * as clock from '../../shared/clock.ts';
 
-export const handler = route({ body: AppealCreate, idempotent: true }, async ({ body, principal }) => {
+export const handler = route({ body: AppealCreate, idempotent: true }, async ({ body, principal, now }) => {
   if (principal.role !== 'person') throw forbidden('a decision is appealed by the person whose case it is');
   const appealed = await getCase(body.caseId);
   // Only a case about the person (their verified ID number); any other is not found, as when reading it.
@@ -28,7 +27,7 @@ export const handler = route({ body: AppealCreate, idempotent: true }, async ({ 
     principal,
     await policyOfCase(appealed),
     { caseId: randomUUID(), eventId: newEventId() },
-    clock.now(),
+    now,
   );
   await commit([decision], [once(`APPEAL#${appealed.id}#${entry.at}`, 'this decision has already been appealed')]);
   return created(decision.case);

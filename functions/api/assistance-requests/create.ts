@@ -8,13 +8,12 @@ import { created, newEventId, requireKnownJurisdictions } from '../../shared/cas
 import { route } from '../../shared/http.ts';
 import { commit, getCase } from '../../shared/store/cases.ts';
 import { policyFor } from '../../shared/store/reference.ts';
-import * as clock from '../../shared/clock.ts';
 
-export const handler = route({ body: AssistanceRequestCreate, idempotent: true }, async ({ body, principal }) => {
+export const handler = route({ body: AssistanceRequestCreate, idempotent: true }, async ({ body, principal, now }) => {
   await requireKnownJurisdictions(body, ['toCode'] as const);
   const policy = await policyFor(principal.jurisdiction ?? body.toCode);
   // Who may ask is settled first: only an office learns whether a case id exists.
-  const decision = ask(body, principal, policy, { caseId: randomUUID(), eventId: newEventId() }, clock.now());
+  const decision = ask(body, principal, policy, { caseId: randomUUID(), eventId: newEventId() }, now);
   // The asking office may not be able to read the case it asks about; it only learns that it exists.
   if ('caseId' in body.subject && !(await getCase(body.subject.caseId))) {
     throw unprocessable([{ field: 'subject.caseId', reason: 'names no case of this deployment' }]);

@@ -11,11 +11,10 @@ import { HttpProblem, json, route } from '../../shared/http.ts';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../../wiring/console.ts';
 import { holderHash } from '../../shared/store/cases.ts';
 import { getCertificateRecord, withinRateLimit } from '../../shared/store/certificates.ts';
-import * as clock from '../../shared/clock.ts';
 
 const PER_MINUTE = Number(process.env.CERTIFICATE_CHECKS_PER_MINUTE ?? 30);
 
-export const handler = route({ public: true, params: CertificateParams, query: CertificateCheckQuery }, async ({ params, query, event }) => {
+export const handler = route({ public: true, params: CertificateParams, query: CertificateCheckQuery }, async ({ params, query, event, now }) => {
   const secret = process.env.ORIGIN_VERIFY;
   const viaDistribution = secret !== undefined && secret !== '' && event.headers[ORIGIN_VERIFY_HEADER] === secret;
   const caller = (viaDistribution && event.headers[VIEWER_ADDRESS_HEADER]) || event.requestContext.http.sourceIp;
@@ -33,7 +32,7 @@ export const handler = route({ public: true, params: CertificateParams, query: C
     200,
     {
       kind: record.kind,
-      status: certificateStatus(record, localDate(clock.now())),
+      status: certificateStatus(record, localDate(now)),
       validFrom: record.validFrom,
       validUntil: record.validUntil,
       ...(query.idNumber ? { holderMatches: (await holderHash(query.idNumber)) === record.holder } : {}),

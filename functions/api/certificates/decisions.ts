@@ -8,14 +8,13 @@ import { agencyDecision } from '../../../core/workflows/index.ts';
 import { json, route } from '../../shared/http.ts';
 import { getCase } from '../../shared/store/cases.ts';
 import { getCertificateRecord, recordAgencyDecision } from '../../shared/store/certificates.ts';
-import * as clock from '../../shared/clock.ts';
 
-export const handler = route({ params: CertificateParams, body: AgencyDecisionRequest, idempotent: true }, async ({ params, body, principal }) => {
+export const handler = route({ params: CertificateParams, body: AgencyDecisionRequest, idempotent: true }, async ({ params, body, principal, now }) => {
   const { number } = params;
   const record = await getCertificateRecord(number);
   const c = record ? await getCase(record.caseId) : undefined;
   if (!record || !c) throw notFound(`no certificate ${number}`);
-  const { decision, event } = agencyDecision(c, number, body, principal, { id: randomUUID(), eventId: randomUUID() }, clock.now());
+  const { decision, event } = agencyDecision(c, number, body, principal, { id: randomUUID(), eventId: randomUUID() }, now);
   await recordAgencyDecision(c.id, decision, event);
   return json(201, decision);
 });

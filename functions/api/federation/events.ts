@@ -15,7 +15,6 @@ import { deploymentPrefixes, fileEventNotices } from '../../shared/notices.ts';
 import { commit, getCase } from '../../shared/store/cases.ts';
 import { existingJurisdictions, policyFor } from '../../shared/store/reference.ts';
 import { allSubscriptions } from '../../shared/store/subscriptions.ts';
-import * as clock from '../../shared/clock.ts';
 
 /** The peer whose key verifies the request, or undefined. */
 async function sender(payload: string, headers: Record<string, string>) {
@@ -33,7 +32,7 @@ async function sender(payload: string, headers: Record<string, string>) {
   return undefined;
 }
 
-export const handler = route({ public: true }, async ({ event }) => {
+export const handler = route({ public: true }, async ({ event, now }) => {
   const payload = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
   const headers = { 'webhook-id': event.headers['webhook-id'] ?? '', 'webhook-timestamp': event.headers['webhook-timestamp'] ?? '', 'webhook-signature': event.headers['webhook-signature'] ?? '' };
   const peer = await sender(payload, headers);
@@ -55,7 +54,7 @@ export const handler = route({ public: true }, async ({ event }) => {
       const ids = { caseId: keyedId(`transfer#${domainEvent.id}`), eventId: keyedId(`transfer-event#${domainEvent.id}`) };
       // Already opened by an earlier delivery of the same event: nothing more to do.
       if (!(await getCase(ids.caseId))) {
-        await commit([arriveFromPeer({ caseId: data.caseId, originCode: data.originCode, nextDestinationCode: next, departureDate: data.departure!.date, handOff: data.handOff }, peer.id, await policyFor(next), ids, clock.now())]);
+        await commit([arriveFromPeer({ caseId: data.caseId, originCode: data.originCode, nextDestinationCode: next, departureDate: data.departure!.date, handOff: data.handOff }, peer.id, await policyFor(next), ids, now)]);
       }
       opened = ids.caseId;
     }

@@ -7,9 +7,8 @@ import { created, newEventId, requireKnownJurisdictions } from '../../shared/cas
 import { route } from '../../shared/http.ts';
 import { commit } from '../../shared/store/cases.ts';
 import { policyFor } from '../../shared/store/reference.ts';
-import * as clock from '../../shared/clock.ts';
 
-export const handler = route({ body: GroupCreate, idempotent: true }, async ({ body, principal }) => {
+export const handler = route({ body: GroupCreate, idempotent: true }, async ({ body, principal, now }) => {
   await requireKnownJurisdictions(body, ['originCode', 'destinationCode'] as const);
   const { members, ...group } = body;
   const decisions = fileGroup(
@@ -18,7 +17,7 @@ export const handler = route({ body: GroupCreate, idempotent: true }, async ({ b
     principal,
     await policyFor(body.destinationCode),
     { caseId: randomUUID(), eventId: newEventId(), members: members.map(() => ({ caseId: randomUUID(), eventId: newEventId() })) },
-    clock.now(),
+    now,
   );
   await commit(decisions);
   return created(decisions[0].case);

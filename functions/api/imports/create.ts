@@ -15,7 +15,6 @@ import { bucketName } from '../../shared/env.ts';
 import { json, route } from '../../shared/http.ts';
 import { putImport } from '../../shared/store/imports.ts';
 import { importView } from './view.ts';
-import * as clock from '../../shared/clock.ts';
 
 const UPLOAD_SECONDS = 15 * 60;
 
@@ -29,14 +28,13 @@ async function groupDestination(groupId: string, destinationCode: string | undef
   return group.destinationCode;
 }
 
-export const handler = route({ body: ImportCreate, idempotent: true }, async ({ body, principal }) => {
+export const handler = route({ body: ImportCreate, idempotent: true }, async ({ body, principal, now }) => {
   const destinationCode = body.groupId ? await groupDestination(body.groupId, body.destinationCode, principal) : body.destinationCode!;
   // An office for premises in its jurisdiction, or an employer or landlord for its own premises.
   if (!officeCovers(principal, destinationCode) && !filerCovers(principal, destinationCode)) {
     throw forbidden(`${destinationCode} is outside your jurisdiction`);
   }
   await requireKnownJurisdictions({ destinationCode }, ['destinationCode'] as const);
-  const now = clock.now();
   const id = randomUUID();
   const record: ImportRecord = {
     id,

@@ -8,11 +8,10 @@ import { actorOf } from '../../../core/workflows/engine.ts';
 import { json, route } from '../../shared/http.ts';
 import { countNotice } from '../../shared/notices.ts';
 import { acknowledgeNotice } from '../../shared/store/notices.ts';
-import * as clock from '../../shared/clock.ts';
 
-export const handler = route({ params: NoticeParams }, async ({ params, principal }) => {
+export const handler = route({ params: NoticeParams }, async ({ params, principal, now }) => {
   if (!mayReadInbox(principal, params.code)) throw forbidden(`the inbox of ${params.code} is outside your jurisdiction`);
-  const notice = await acknowledgeNotice(params.code, params.eventId, actorOf(principal), clock.now().toISOString());
+  const notice = await acknowledgeNotice(params.code, params.eventId, actorOf(principal), now.toISOString());
   if (!notice) throw notFound(`no notice ${params.eventId} in the inbox of ${params.code}`);
   // Acknowledging again recounts nothing new; a recount that failed before is made good here.
   await countNotice(notice);

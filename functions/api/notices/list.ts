@@ -8,7 +8,6 @@ import { FeedbackQuery, InboxParams, InboxQuery } from '../../../core/schemas.ts
 import type { Principal } from '../../../core/principal.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { listNotices, noticesFiledBetween } from '../../shared/store/notices.ts';
-import * as clock from '../../shared/clock.ts';
 
 /** Another office's inbox is not there for the caller: 404, as for any read out of reach. */
 const mayRead = (principal: Principal, code: string) => {
@@ -20,10 +19,10 @@ export const handler = byRoute({
     mayRead(principal, params.code);
     return json(200, await listNotices(params.code, query.limit, query.cursor, query.unread === 'true'));
   }),
-  'GET /v1/jurisdictions/{code}/notices/figures': route({ params: InboxParams, query: FeedbackQuery }, async ({ params, query, principal }) => {
+  'GET /v1/jurisdictions/{code}/notices/figures': route({ params: InboxParams, query: FeedbackQuery }, async ({ params, query, principal, now }) => {
     mayRead(principal, params.code);
     // Local days: from the start of `from` to the end of `to`, Asia/Shanghai.
     const notices = await noticesFiledBetween(params.code, endOfLocalDate(addCalendarDays(query.from, -1)), endOfLocalDate(query.to));
-    return json(200, { jurisdiction: params.code, from: query.from, to: query.to, ...feedbackFigures(notices, clock.now()) });
+    return json(200, { jurisdiction: params.code, from: query.from, to: query.to, ...feedbackFigures(notices, now) });
   }),
 });

@@ -6,11 +6,10 @@ import { created, newEventId, requireKnownJurisdictions } from '../../shared/cas
 import { route } from '../../shared/http.ts';
 import { commit } from '../../shared/store/cases.ts';
 import { policyFor } from '../../shared/store/reference.ts';
-import * as clock from '../../shared/clock.ts';
 
-export const handler = route({ body: OriginCertificateRequest, idempotent: true }, async ({ body, principal }) => {
+export const handler = route({ body: OriginCertificateRequest, idempotent: true }, async ({ body, principal, now }) => {
   await requireKnownJurisdictions(body, ['originCode', 'intendedDestinationCode'] as const);
-  const decision = apply(body, principal, await policyFor(body.originCode), { caseId: randomUUID(), eventId: newEventId() }, clock.now());
+  const decision = apply(body, principal, await policyFor(body.originCode), { caseId: randomUUID(), eventId: newEventId() }, now);
   await commit([decision]);
   return created(decision.case);
 });

@@ -8,7 +8,6 @@ import { JurisdictionParams, PolicyOverride, PolicyParams } from '../../../core/
 import { byRoute, json, route } from '../../shared/http.ts';
 import { existingJurisdictions, getPolicyOverride, putPolicyOverride, resolvedPolicy } from '../../shared/store/reference.ts';
 import { requireKnownJurisdictions } from '../../shared/cases.ts';
-import * as clock from '../../shared/clock.ts';
 
 const storedPrefix = (prefix: string) => (prefix === NATIONAL_PREFIX ? '' : prefix);
 
@@ -18,14 +17,14 @@ export const handler = byRoute({
     if (!found) throw notFound(`no policy override for ${params.prefix}`);
     return json(200, { prefix: params.prefix, ...found });
   }),
-  'PUT /v1/policies/{prefix}': route({ params: PolicyParams, body: PolicyOverride }, async ({ params, body, principal }) => {
+  'PUT /v1/policies/{prefix}': route({ params: PolicyParams, body: PolicyOverride }, async ({ params, body, principal, now }) => {
     const prefix = storedPrefix(params.prefix);
     // The national policy is for a national administrator (no jurisdiction) alone.
     const allowed = prefix === '' ? principal.role === 'admin' && principal.jurisdiction === undefined : adminCovers(principal, prefix);
     if (!allowed) throw forbidden(`only an administrator covering ${params.prefix} sets its policy`);
     if (prefix !== '') await requireKnownJurisdictions({ prefix }, ['prefix'] as const);
     const existed = (await getPolicyOverride(prefix)) !== undefined;
-    const at = clock.now().toISOString();
+    const at = now.toISOString();
     await putPolicyOverride(prefix, body, { sub: principal.sub, at });
     return json(existed ? 200 : 201, { prefix: params.prefix, override: body, updatedAt: at, updatedBy: principal.sub });
   }),

@@ -14,11 +14,9 @@ import { metrics } from '../../shared/observability.ts';
 import { commit, getCase, openRegistrationAt } from '../../shared/store/cases.ts';
 import { getCertificateRecord } from '../../shared/store/certificates.ts';
 import { policyFor } from '../../shared/store/reference.ts';
-import * as clock from '../../shared/clock.ts';
 
-export const handler = route({ body: RegistrationRequest, idempotent: true }, async ({ body, principal }) => {
+export const handler = route({ body: RegistrationRequest, idempotent: true }, async ({ body, principal, now }) => {
   await requireKnownJurisdictions(body, ['originCode', 'destinationCode'] as const);
-  const now = clock.now();
   const { person, originCertificateNumber: certificateNumber } = body;
   const decision = report(
     body,

@@ -25,7 +25,6 @@ import { byRoute, json, route } from '../../shared/http.ts';
 import { casesUnder, getCases } from '../../shared/store/cases.ts';
 import { policyFor } from '../../shared/store/reference.ts';
 import { countersBetween, figuresOf, membersPage } from '../../shared/store/statistics.ts';
-import * as clock from '../../shared/clock.ts';
 
 /** The caller must stand to the jurisdiction as the route's row says (a supervisor of it or above). */
 function mayRead(principal: Principal, routeKey: string, jurisdiction: string) {
@@ -44,9 +43,8 @@ export const handler = byRoute({
       measures: MEASURES.map(({ id, caseType, counts, placedBy }) => ({ id, caseType, counts, placedBy })),
     }),
   ),
-  'GET /v1/statistics': route({ query: StatisticsQuery }, async ({ query, principal, event }) => {
+  'GET /v1/statistics': route({ query: StatisticsQuery }, async ({ query, principal, event, now }) => {
     mayRead(principal, event.routeKey, query.jurisdiction);
-    const now = clock.now();
     const { target, items } = await figuresOf(query.jurisdiction, periodsBetween(query.from, query.to, query.period), now);
     return json(200, { jurisdiction: query.jurisdiction, period: query.period, asOf: now.toISOString(), target, items });
   }),
@@ -77,10 +75,10 @@ export const handler = byRoute({
     });
     return json(200, { rate: rate.id, period: period.key, part: query.part, items, ...(page.cursor ? { cursor: page.cursor } : {}) });
   }),
-  'GET /v1/statistics/quality': route({ query: QualityQuery }, async ({ query, principal, event }) => {
+  'GET /v1/statistics/quality': route({ query: QualityQuery }, async ({ query, principal, event, now }) => {
     mayRead(principal, event.routeKey, query.jurisdiction);
     const policy = await policyFor(query.jurisdiction);
-    const today = localDate(clock.now());
+    const today = localDate(now);
     const { items, truncated } = await casesUnder(query.jurisdiction, QUALITY_MAX_CASES);
     const findings = qualityOf(items, today, policy);
     noteList([...new Set([...findings.missingFields, ...findings.stale, ...findings.deadlinesWithoutOutcome].map((f) => f.caseId))]);
