@@ -289,7 +289,8 @@ export class LiudongDeployment {
         architecture: Architecture.ARM_64,
         timeout: Duration.seconds(spec.timeoutSeconds),
         memorySize: spec.memoryMb,
-        tracing: Tracing.ACTIVE,
+        // X-Ray's integration with Lambda is not offered in AWS's China regions.
+        tracing: profile.partition === 'aws-cn' ? Tracing.DISABLED : Tracing.ACTIVE,
         logGroup,
         environment: {
           POWERTOOLS_SERVICE_NAME: 'liudong',
@@ -346,8 +347,9 @@ export class LiudongDeployment {
       }
       this.functions[name] = fn;
     }
-    // The certificate check trusts the viewer's address only beside the distribution's secret.
-    this.functions.checkCertificate.addEnvironment('ORIGIN_VERIFY', this.console.originVerify.secretValue.unsafeUnwrap());
+    // The certificate check trusts the viewer's address only beside the distribution's secret, and
+    // only where an edge function writes that address (not in China, where a viewer could set it).
+    if (profile.partition !== 'aws-cn') this.functions.checkCertificate.addEnvironment('ORIGIN_VERIFY', this.console.originVerify.secretValue.unsafeUnwrap());
 
     for (const [name, spec] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
       this.functions[spec.consumer.function].addEventSource(
@@ -448,6 +450,8 @@ export class LiudongDeployment {
         authorizer: route.auth === 'jwt' ? authorizer : new HttpNoneAuthorizer(),
       });
       if (route.auth === 'none') this.publicRoutes.push(added);
+      // The stage's RouteSettings name throttled routes, which must exist before the stage is written.
+      if (route.throttle) stage.node.addDependency(added);
     }
 
     new CfnOutput(consoleStack, 'ConsoleUrl', { value: this.console.url, description: 'The console, and the API under /v1' });

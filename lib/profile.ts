@@ -59,7 +59,8 @@ export function profileFor(region: string | undefined, context: Context): Profil
           host: need('smtpHost', 'the SMTP relay; China has no SES'),
           port: Number(context('smtpPort') ?? 465),
           secret: need('smtpSecret', 'the Secrets Manager secret with the relay\'s {"username","password"}'),
-          from: context('messagesFrom') ?? `noreply@${messagesDomain}`,
+          // A relay sends only for a domain the operator owns: no example default.
+          from: need('messagesFrom', 'the sender address, on a domain the relay sends for'),
         }
       : { kind: 'ses', domain: messagesDomain };
   if (emailChannel !== 'smtp' && emailChannel !== 'ses') wanting.push(`-c email=ses|smtp (not ${emailChannel})`);

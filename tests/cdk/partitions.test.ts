@@ -36,8 +36,8 @@ describe('a pinned region', () => {
   it('where SES is not offered (ap-east-1), deploys with an SMTP relay instead, and says what is wanting without one', () => {
     // CloudFormation's own check of each resource type against the region runs in every synth: SES is refused there.
     expect(() => synthesised({ region: 'ap-east-1', account: '123456789012' })).toThrow(/AWS::SES::EmailIdentity' does not exist in 'ap-east-1'/);
-    expect(() => synthesised({ region: 'ap-east-1', account: '123456789012', email: 'smtp' })).toThrow(/-c smtpHost=…[\s\S]*-c smtpSecret=…/);
-    const { templates } = synthesised({ region: 'ap-east-1', account: '123456789012', email: 'smtp', smtpHost: 'smtp.example.hk', smtpSecret: 'liudong/smtp' });
+    expect(() => synthesised({ region: 'ap-east-1', account: '123456789012', email: 'smtp' })).toThrow(/-c smtpHost=…[\s\S]*-c smtpSecret=…[\s\S]*-c messagesFrom=…/);
+    const { templates } = synthesised({ region: 'ap-east-1', account: '123456789012', email: 'smtp', smtpHost: 'smtp.example.hk', smtpSecret: 'liudong/smtp', messagesFrom: 'noreply@liudong.example.hk' });
     expect(JSON.stringify(templates)).not.toContain('AWS::SES::');
   });
 });
@@ -53,6 +53,14 @@ describe("AWS's China regions (aws-cn)", () => {
   const all = JSON.stringify(templates);
   const types = new Set(templates.flatMap((t) => Object.values(t.Resources as Record<string, { Type: string }>).map((r) => r.Type)));
 
+  it('turns off what Lambda lacks there (X-Ray tracing), and trusts no viewer address without the edge function that writes it', () => {
+    const functions = templates.flatMap((t) => Object.values(t.Resources as Record<string, { Type: string; Properties: Record<string, any> }>)).filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Runtime === 'nodejs22.x');
+    expect(functions.length).toBeGreaterThan(0);
+    expect(functions.filter((f) => f.Properties.TracingConfig?.Mode === 'Active')).toEqual([]);
+    expect(all).not.toContain('xray:PutTraceSegments');
+    expect(functions.filter((f) => f.Properties.Environment?.Variables?.ORIGIN_VERIFY)).toEqual([]);
+  });
+
   it('deploys no resource of a service missing there', () => {
     const missing = [...types].filter((t) => /^AWS::(Cognito|SES)::|^AWS::CloudFront::(Function|OriginAccessControl)$/.test(t));
     expect(missing).toEqual([]);
@@ -66,8 +74,10 @@ describe("AWS's China regions (aws-cn)", () => {
     expect(deployment.stacks.Functions.partition).toBe('aws-cn');
     expect(all).not.toMatch(/arn:aws:/);
     expect(all).toMatch(/arn:aws-cn:dynamodb:cn-north-1:123456789012:table\/liudong-cases/);
-    // Endpoints end in amazonaws.com.cn there (service principals keep their global names, as CDK writes them).
+    // Endpoints take the partition's suffix (amazonaws.com.cn there) from the pseudo parameter: no
+    // endpoint is written with the global suffix (service principals keep their names, as CDK writes them).
     expect(all).not.toMatch(/(https:\/\/|execute-api\.|cognito-idp\.)[^"]*amazonaws\.com(?!\.cn)/);
+    expect(all).toMatch(/"\.execute-api\.cn-north-1\.",\{"Ref":"AWS::URLSuffix"\}/);
   });
 
   it('verifies tokens from the OpenID issuer, reads its claim names, and sends through the relay and the gateway', () => {

@@ -68,10 +68,25 @@ describe('stacks', () => {
       data.hasResourceProperties('AWS::S3::Bucket', { BucketName: { 'Fn::Join': ['', [`${physicalName('Liudong', bucket)}-`, { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }]] } });
     }
     for (const fn of Object.keys(functions)) templates.Functions.hasResourceProperties('AWS::Lambda::Function', { FunctionName: physicalName('Liudong', fn) });
-    // What the Functions stack refers to by those names, it finds: every table and queue it names is one Data has.
-    const named = JSON.stringify(templates.Functions.toJSON()).match(/liudong-[A-Za-z]+(-dlq)?/g) ?? [];
-    const known = new Set([...Object.keys(tables), ...Object.keys(queues), ...Object.keys(holdingQueues), ...Object.keys(buckets), ...Object.keys(functions), 'messages'].map((n) => physicalName('Liudong', n)));
-    expect([...new Set(named)].filter((n) => !known.has(n))).toEqual([]);
+    // What the later stacks refer to by those names, Data has, each of its kind: tables, queues, buckets; and the Api stack's functions are the Functions stack's.
+    const later = JSON.stringify([templates.Console.toJSON(), templates.Functions.toJSON(), templates.Api.toJSON()]);
+    const namesIn = (pattern: RegExp) => [...new Set([...later.matchAll(pattern)].map((m) => m[1]!))];
+    const prefix = physicalName('Liudong', '');
+    const tablesNamed = namesIn(new RegExp(`table/${prefix}([A-Za-z]+)`, 'g'));
+    const queuesNamed = namesIn(new RegExp(`(?<!table|function|configuration-set)[:/]${prefix}([A-Za-z]+(?:-dlq)?)"`, 'g'));
+    const bucketsNamed = namesIn(new RegExp(`"${prefix}([a-z]+)-"`, 'g'));
+    const functionsNamed = namesIn(new RegExp(`function:${prefix}([A-Za-z]+)`, 'g'));
+    expect(tablesNamed.length).toBeGreaterThan(0);
+    expect(tablesNamed.filter((t) => !(t in tables))).toEqual([]);
+    expect(queuesNamed.length).toBeGreaterThan(0);
+    expect(queuesNamed.filter((q) => !(q in queues) && !(q in holdingQueues))).toEqual([]);
+    expect(bucketsNamed.sort()).toEqual(Object.keys(buckets).sort());
+    // One invoke permission per function that serves a route, each naming a function of the Functions stack.
+    const routeFunctions = [...new Set(routes.map((r) => r.function))].sort();
+    expect(functionsNamed.sort()).toEqual(routeFunctions);
+    const permissions = Object.values(templates.Api.findResources('AWS::Lambda::Permission'));
+    expect(permissions).toHaveLength(routeFunctions.length);
+    for (const p of permissions) expect(JSON.stringify(p.Properties.SourceArn)).toContain('/*/*/*');
   });
 });
 

@@ -8,6 +8,7 @@ export const CHINA = {
   oidcClaims: 'role=liudong_role,jurisdiction=org_code',
   smtpHost: 'smtp.sc.gov.example.cn',
   smtpSecret: 'liudong/smtp',
+  messagesFrom: 'noreply@liudong.sc.gov.example.cn',
   smsUrl: 'https://sms.example.cn/v1/send',
   smsSecret: 'liudong/sms',
   consoleDomain: 'liudong.sc.gov.example.cn',
