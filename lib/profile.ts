@@ -21,6 +21,11 @@ export interface Profile {
 /** The partition a region belongs to (the China regions begin with cn-). */
 export const partitionOf = (region: string | undefined): Partition => (region?.startsWith('cn-') ? 'aws-cn' : 'aws');
 
+/** A deployment that cannot be built from the context given: its message names every option wanting. */
+export class ProfileError extends Error {
+  override name = 'ProfileError';
+}
+
 /** Context as the CLI passes it (-c key=value): strings, or undefined. */
 export type Context = (key: string) => string | undefined;
 
@@ -88,7 +93,7 @@ export function profileFor(region: string | undefined, context: Context): Profil
       : { kind: 'cloudfront' };
 
   if (wanting.length > 0) {
-    throw new Error(`The ${partition} deployment${region ? ` in ${region}` : ''} needs:\n  ${wanting.join('\n  ')}`);
+    throw new ProfileError(`The ${partition} deployment${region ? ` in ${region}` : ''} needs:\n  ${wanting.join('\n  ')}`);
   }
   return { partition, identity, email, sms, console };
 }

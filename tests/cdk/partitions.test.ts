@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../lib/app.ts';
@@ -12,6 +13,9 @@ import { STACKS } from '../../lib/deployment.ts';
 import { profileFor } from '../../lib/profile.ts';
 import { ensureConsoleBuilt } from '../../local/console.ts';
 import { CHINA } from '../support/china.ts';
+import { runChild } from '../support/child.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 await ensureConsoleBuilt();
 const outdirs: string[] = [];
@@ -47,6 +51,19 @@ describe("AWS's China regions (aws-cn)", () => {
     expect(() => profileFor('cn-northwest-1', () => undefined)).toThrow(
       /aws-cn deployment in cn-northwest-1 needs:[\s\S]*oidcIssuer[\s\S]*oidcAudience[\s\S]*smtpHost[\s\S]*smtpSecret[\s\S]*smsUrl[\s\S]*smsSecret[\s\S]*consoleDomain[\s\S]*consoleCertificate/,
     );
+  });
+
+  it('says so in those lines alone when the CDK CLI runs the app, with no stack trace', async () => {
+    // The app as `cdk synth` starts it: context in CDK_CONTEXT_JSON, the assembly to CDK_OUTDIR.
+    const outdir = mkdtempSync(path.join(os.tmpdir(), 'liudong-partition-'));
+    outdirs.push(outdir);
+    const ran = await runChild(path.join(ROOT, 'node_modules/.bin/tsx'), ['bin/liudong.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify({ region: 'cn-northwest-1', account: '123456789012' }), CDK_OUTDIR: outdir },
+    });
+    expect(ran.code).toBe(1);
+    expect(ran.stderr.trim().split('\n')[0]).toBe('The aws-cn deployment in cn-northwest-1 needs:');
+    expect(ran.stderr).not.toMatch(/\bat \w+ \(|ProfileError/);
   });
 
   const { deployment, templates } = synthesised(CHINA);
@@ -87,6 +104,8 @@ describe("AWS's China regions (aws-cn)", () => {
       .flatMap((t) => Object.values(t.Resources as Record<string, { Type: string; Properties: Record<string, any> }>))
       .filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Runtime === 'nodejs22.x')
       .map((r) => r.Properties.Environment.Variables as Record<string, unknown>);
+    // README's command renames role and jurisdiction; the others keep Cognito's names.
+    expect(CHINA.oidcClaims).toBe('role=liudong_role,jurisdiction=org_code');
     expect(variables.every((v) => v.CLAIM_ROLE === 'liudong_role' && v.CLAIM_JURISDICTION === 'org_code' && v.CLAIM_ID_NUMBER === 'custom:id_number')).toBe(true);
     const senders = variables.filter((v) => v.EMAIL_CHANNEL);
     expect(senders.length).toBeGreaterThan(0);
@@ -104,6 +123,6 @@ describe("AWS's China regions (aws-cn)", () => {
     expect(distribution.Aliases).toEqual([CHINA.consoleDomain]);
     expect(distribution.ViewerCertificate).toMatchObject({ IamCertificateId: CHINA.consoleCertificate, SslSupportMethod: 'sni-only' });
     expect(deployment.console.url).toBe(`https://${CHINA.consoleDomain}/`);
-    expect(all).toContain(`connect-src 'self' https://id.sc.gov.example.cn`);
+    expect(all).toContain(`connect-src 'self' ${new URL(CHINA.oidcIssuer!).origin}`);
   });
 });

@@ -53,7 +53,7 @@ beforeAll(async () => {
   // One after the other: each bundles every function on the machine's two cores.
   // CDK_DEFAULT_REGION is the CLI's to set: with no region configured it resolves us-east-1 over it.
   plain = await synth([], { CDK_DEFAULT_REGION: 'ap-east-1' });
-  // The China partition, as README's Deploying section spells it (tests/cdk/partitions.test.ts checks its templates).
+  // The China partition, with the command README's Deploying section gives (tests/support/china.ts reads it from there).
   china = await synth(Object.entries(CHINA).flatMap(([key, value]) => ['-c', `${key}=${value}`]));
 }, 400_000);
 

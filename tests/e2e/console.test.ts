@@ -18,6 +18,7 @@ import { checkCharacter } from '../../core/id-number.ts';
 import { ensureConsoleBuilt } from '../../local/console.ts';
 import { type WebhookReceiver, startWebhookReceiver } from '../../local/webhook-receiver.ts';
 import { CONSOLE_SCOPE, type ConsoleConfig } from '../../wiring/console.ts';
+import { chromiumPath } from '../../scripts/preflight.ts';
 import { clockNow, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
@@ -29,7 +30,7 @@ beforeAll(async () => {
   receiver = await startWebhookReceiver({ secrets: [], respond: (_r, res) => void res.writeHead(204).end() });
   await ensureConsoleBuilt();
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await chromium.launch({ executablePath: chromiumPath(process.env), args: ['--no-sandbox'] });
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

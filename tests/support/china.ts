@@ -1,16 +1,15 @@
-// A deployment in AWS's China regions as an operator would describe it: the context that stands in
-// for what the aws-cn partition lacks (the names and domains are examples, none is contacted).
-export const CHINA = {
-  region: 'cn-north-1',
-  account: '123456789012',
-  oidcIssuer: 'https://id.sc.gov.example.cn/realms/liudong',
-  oidcAudience: 'liudong-console',
-  oidcClaims: 'role=liudong_role,jurisdiction=org_code',
-  smtpHost: 'smtp.sc.gov.example.cn',
-  smtpSecret: 'liudong/smtp',
-  messagesFrom: 'noreply@liudong.sc.gov.example.cn',
-  smsUrl: 'https://sms.example.cn/v1/send',
-  smsSecret: 'liudong/sms',
-  consoleDomain: 'liudong.sc.gov.example.cn',
-  consoleCertificate: 'ASCACKCEVSQ6C2EXAMPLE',
-};
+// A deployment in AWS's China regions as an operator describes it: the context README's
+// "AWS's China regions" section gives its synth command, read from README itself, so the command
+// the tests run is the one a reader copies (a placeholder like <IAM server certificate id> is
+// given an example value). The names and domains are examples; none is contacted.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const README = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../README.md'), 'utf8');
+const section = README.slice(README.indexOf("### AWS's China regions"));
+const command = /```sh\n([\s\S]*?)```/.exec(section)?.[1]?.split('\n').filter((line) => !line.includes('cdk bootstrap') && !line.includes('npm run deploy')).join('\n') ?? '';
+const context = Object.fromEntries([...command.matchAll(/-c (\w+)=(<[^>]*>|\S+)/g)].map(([, key, value]) => [key!, value!.startsWith('<') ? 'ASCACKCEVSQ6C2EXAMPLE' : value!]));
+if (!context.region || !context.account) throw new Error("README's China section has no synth command with -c region=… -c account=…");
+
+export const CHINA = context as Record<string, string> & { region: string; account: string };
