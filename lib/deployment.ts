@@ -122,7 +122,7 @@ export class LiudongDeployment {
     const compute = new Stack(app, `${this.name}-Functions`, stackProps('Functions', 'functions, queue and stream consumers, schedules'));
     const edge = new Stack(app, `${this.name}-Api`, stackProps('Api', 'routes, the JWT authorizer and the stage'));
     this.stacks = { Data: data, Console: consoleStack, Functions: compute, Api: edge };
-    const named = (name: string) => physicalName(this.name, name);
+    const named = (name: string) => this.named(name);
 
     // ---- Data --------------------------------------------------------------------------------
     for (const [name, spec] of Object.entries(tables) as [TableName, (typeof tables)[TableName]][]) {
@@ -209,30 +209,30 @@ export class LiudongDeployment {
     }
 
     // Cognito where it is offered; elsewhere the OpenID issuer the profile names (nothing to deploy for it).
-    const userPool =
-      profile.identity.kind === 'cognito'
-        ? new UserPool(data, 'Users', {
-            selfSignUpEnabled: false,
-            signInAliases: { username: true, email: true },
-            passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
-            mfa: Mfa.REQUIRED,
-            mfaSecondFactor: { otp: true, sms: false },
-            featurePlan: FeaturePlan.PLUS,
-            standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-            customAttributes: {
-              // Administrators set these; the app client may read but never write them (Console below).
-              role: new StringAttribute({ mutable: true }),
-              jurisdiction: new StringAttribute({ mutable: true }),
-              // A filer's organisation (employer or landlord).
-              organisation: new StringAttribute({ mutable: true }),
-              // A partner agency's id (police-bj): its subscriptions are its own.
-              agency: new StringAttribute({ mutable: true }),
-              // A person's ID number, set by an administrator or a verified pre-token step (real-name verification).
-              id_number: new StringAttribute({ mutable: true }),
-            },
-            removalPolicy: RemovalPolicy.RETAIN,
-          })
-        : undefined;
+    const oidc = profile.identity.kind === 'oidc' ? profile.identity : undefined;
+    const userPool = oidc
+      ? undefined
+      : new UserPool(data, 'Users', {
+          selfSignUpEnabled: false,
+          signInAliases: { username: true, email: true },
+          passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+          mfa: Mfa.REQUIRED,
+          mfaSecondFactor: { otp: true, sms: false },
+          featurePlan: FeaturePlan.PLUS,
+          standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+          customAttributes: {
+            // Administrators set these; the app client may read but never write them (Console below).
+            role: new StringAttribute({ mutable: true }),
+            jurisdiction: new StringAttribute({ mutable: true }),
+            // A filer's organisation (employer or landlord).
+            organisation: new StringAttribute({ mutable: true }),
+            // A partner agency's id (police-bj): its subscriptions are its own.
+            agency: new StringAttribute({ mutable: true }),
+            // A person's ID number, set by an administrator or a verified pre-token step (real-name verification).
+            id_number: new StringAttribute({ mutable: true }),
+          },
+          removalPolicy: RemovalPolicy.RETAIN,
+        });
     // The API's address lives with the data: the console points at it and redeploying the routes never changes it.
     this.api = new HttpApi(data, 'Api', { description: 'liudong API', createDefaultStage: false });
 
@@ -245,7 +245,7 @@ export class LiudongDeployment {
       deployment: this.name,
       partition: profile.partition,
       api: this.api,
-      signIn: userPool ? { kind: 'cognito', userPool } : { kind: 'oidc', issuer: (profile.identity as { issuer: string }).issuer },
+      signIn: userPool ? { kind: 'cognito', userPool } : { kind: 'oidc', issuer: oidc!.issuer },
       ...(profile.console.kind === 'cloudfront-domain' ? { domain: { name: profile.console.domain, certificateId: profile.console.certificateId } } : {}),
       uploads,
       assets: props.consoleAssets ?? path.join(PROJECT_ROOT, 'web', 'dist'),
@@ -262,7 +262,7 @@ export class LiudongDeployment {
             .withCustomAttributes('role', 'jurisdiction', 'organisation', 'agency', 'id_number'),
           writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, phoneNumber: true, fullname: true }),
         }).userPoolClientId
-      : (profile.identity as { audience: string }).audience;
+      : oidc!.audience;
     this.console.deploy(clientId);
 
     // ---- Functions ---------------------------------------------------------------------------
@@ -335,7 +335,7 @@ export class LiudongDeployment {
       for (const queue of spec.sendsTo as readonly QueueName[]) queueRefs[queue].grantSendMessages(fn);
       if ('sendsMessages' in spec && spec.sendsMessages) this.allowMessages(fn, role, compute);
       // The identity provider's names for the claims the API reads (Cognito's custom attributes by default).
-      if (profile.identity.kind === 'oidc') for (const [claim, env] of Object.entries(CLAIM_ENV)) fn.addEnvironment(env, profile.identity.claims[claim as keyof typeof CLAIM_ENV]);
+      if (oidc) for (const [claim, env] of Object.entries(CLAIM_ENV)) fn.addEnvironment(env, oidc.claims[claim as keyof typeof CLAIM_ENV]);
       // Objects only, under the prefix the wiring names: no listing, no deleting, no bucket settings.
       for (const [bucket, access] of Object.entries(spec.buckets ?? {}) as [BucketName, 'read' | 'readWrite'][]) {
         role.addToPolicy(
@@ -367,9 +367,7 @@ export class LiudongDeployment {
         tableName: named(spec.table),
         tableStreamArn: this.tables[spec.table].tableStreamArn,
       });
-      const onFailure = Queue.fromQueueAttributes(compute, `${spec.function}OnFailure`, {
-        queueArn: compute.formatArn({ service: 'sqs', resource: named(spec.onFailure) }),
-      });
+      const onFailure = queueRef(`${spec.function}OnFailure`, spec.onFailure);
       this.functions[spec.function].addEventSource(
         new DynamoEventSource(table, {
           startingPosition: StartingPosition.TRIM_HORIZON,
@@ -400,7 +398,7 @@ export class LiudongDeployment {
     // ---- Api ---------------------------------------------------------------------------------
     // The API as the Api stack sees it: routes, their authorizer and the stage are made here, not beside it in Data.
     const api = HttpApi.fromHttpApiAttributes(edge, 'ApiRef', { httpApiId: this.api.apiId, apiEndpoint: this.api.apiEndpoint });
-    const issuer = userPool ? `https://cognito-idp.${edge.region}.${Aws.URL_SUFFIX}/${userPool.userPoolId}` : (profile.identity as { issuer: string }).issuer;
+    const issuer = userPool ? `https://cognito-idp.${edge.region}.${Aws.URL_SUFFIX}/${userPool.userPoolId}` : oidc!.issuer;
     const authorizer = new HttpJwtAuthorizer('Jwt', issuer, { jwtAudience: [clientId] });
     const stage = new HttpStage(edge, 'DefaultStage', {
       httpApi: api,
@@ -461,10 +459,15 @@ export class LiudongDeployment {
     if (userPool) new CfnOutput(data, 'UserPoolId', { value: userPool.userPoolId });
   }
 
+  /** A table's, queue's, bucket's or function's name in this deployment (the wiring's physicalName). */
+  private named(name: string): string {
+    return physicalName(this.name, name);
+  }
+
   /** What a function that writes to people may use: the profile's e-mail and SMS channels, and nothing else. */
   private allowMessages(fn: NodejsFunction, role: Role, stack: Stack): void {
     const { email, sms } = this.profile;
-    const named = (name: string) => physicalName(this.name, name);
+    const named = (name: string) => this.named(name);
     /** A secret by name: its ARN ends in six random characters. */
     const secretArn = (name: string) => stack.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${name}-??????`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
     if (email.kind === 'ses') {

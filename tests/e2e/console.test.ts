@@ -13,13 +13,12 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../core/calendar.ts';
 import { checkCharacter } from '../../core/id-number.ts';
 import { ensureConsoleBuilt } from '../../local/console.ts';
 import { type WebhookReceiver, startWebhookReceiver } from '../../local/webhook-receiver.ts';
 import { CONSOLE_SCOPE, type ConsoleConfig } from '../../wiring/console.ts';
 import { chromiumPath } from '../../scripts/preflight.ts';
-import { clockNow, useLocalStack } from '../support/local-api.ts';
+import { clockNow, today, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const SHOTS = path.join(process.cwd(), '.tmp', 'screenshots');
@@ -311,7 +310,7 @@ describe('the web console', () => {
     const idNumber = `11010519800101003${checkCharacter('11010519800101003')}`;
     const made = await local.call('POST', '/v1/registrations', {
       token: office,
-      body: { person: { name: '赵六', idNumber, phone: '13700137001' }, originCode: '511321100', destinationCode: '110105002', arrivalDate: localDate(clockNow()), expectedStayDays: 60 },
+      body: { person: { name: '赵六', idNumber, phone: '13700137001' }, originCode: '511321100', destinationCode: '110105002', arrivalDate: today(), expectedStayDays: 60 },
     });
     expect(made.status).toBe(201);
     await page.goto(`${local.stack.apiUrl}/#/case/registrations/${made.body.id as string}`);
@@ -360,7 +359,7 @@ describe('the web console', () => {
 
   it("imports a landlord's list with a progress bar, and gives the error rows back as CSV", async () => {
     const id = (n: number) => `11010519900101${String(n).padStart(3, '0')}`;
-    const row = (n: number, idNumber: string) => `租户${n},${idNumber},1390013${String(n).padStart(4, '0')},511321100,${localDate(clockNow())},90,"建外街道${n}号院"`;
+    const row = (n: number, idNumber: string) => `租户${n},${idNumber},1390013${String(n).padStart(4, '0')},511321100,${today()},90,"建外街道${n}号院"`;
     const wrongId = id(103).slice(0, 17) + (checkCharacter(id(103).slice(0, 17)) === '1' ? '2' : '1');
     const csv = ['姓名,身份证号,手机号,户籍地代码,到达日期,预计居住天数,住所', ...[101, 102].map((n) => row(n, id(n).slice(0, 17) + checkCharacter(id(n).slice(0, 17)))), row(103, wrongId.slice(0, 18))].join('\r\n');
     const page = await signedInAt('建外街道 工作人员', '批量导入');
@@ -395,7 +394,7 @@ describe('the web console', () => {
     const demoPerson = `11010519491231002${checkCharacter('11010519491231002')}`;
     const made = await local.call('POST', '/v1/registrations', {
       token: office,
-      body: { person: { name: '张三', idNumber: demoPerson, phone: '13900139001' }, originCode: '511321100', destinationCode: '110108001', arrivalDate: localDate(clockNow()), expectedStayDays: 60 },
+      body: { person: { name: '张三', idNumber: demoPerson, phone: '13900139001' }, originCode: '511321100', destinationCode: '110108001', arrivalDate: today(), expectedStayDays: 60 },
     });
     expect(made.status).toBe(201);
     // The reminder three days before the deadline goes out as an SMS; then the office refuses.

@@ -5,9 +5,8 @@ import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../core/calendar.ts';
 import { invoke } from '../../local/invoke.ts';
-import { clockNow, type Json, useLocalStack } from '../support/local-api.ts';
+import { type Json, today, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
@@ -16,7 +15,7 @@ const stageAt = (c: Json, name: string) => (c.deadline.stages as Json[]).find((s
 const report = (token: string, destinationCode: string, person: Json) =>
   api('POST', '/v1/registrations', {
     token,
-    body: { person, originCode: '511321100', destinationCode, arrivalDate: localDate(clockNow()), expectedStayDays: 180 },
+    body: { person, originCode: '511321100', destinationCode, arrivalDate: today(), expectedStayDays: 180 },
   }).then((r) => {
     expect(r.status).toBe(201);
     return r.body;

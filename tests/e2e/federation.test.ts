@@ -10,10 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../core/calendar.ts';
 import { checkCharacter } from '../../core/id-number.ts';
 import { type DevIssuer, devIssuer } from '../../local/dev-issuer.ts';
-import { clockNow, type Json, useLocalStack } from '../support/local-api.ts';
+import { type Json, today, useLocalStack } from '../support/local-api.ts';
 import { eventually } from '../support/wait.ts';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -84,7 +83,7 @@ describe('federation between two deployments', () => {
     const beijing = await a.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
     const person = { name: '联邦', idNumber: idNumber(1), phone: '13900000001' };
     const reported = await call(a.stack.apiUrl, 'POST', '/v1/registrations', beijing, {
-      person, originCode: '511321100', destinationCode: '110105001', arrivalDate: localDate(clockNow()), expectedStayDays: 120,
+      person, originCode: '511321100', destinationCode: '110105001', arrivalDate: today(), expectedStayDays: 120,
     });
     expect(reported.status).toBe(201);
     const originB = await b.issuer.sign({ role: 'caseworker', jurisdiction: '511321100' });
@@ -94,7 +93,7 @@ describe('federation between two deployments', () => {
     expect((await inbox(a.stack.apiUrl, await a.stack.issuer.sign({ role: 'caseworker', jurisdiction: '511321100' }), '511321100')).some((n) => n.caseId === reported.body.id)).toBe(false);
 
     // A → B: the person moves on to 成都 (510104001): the case opens there, not here.
-    const departed = await call(a.stack.apiUrl, 'POST', `/v1/registrations/${reported.body.id}/depart`, beijing, { departureDate: localDate(clockNow()), nextDestinationCode: '510104001' });
+    const departed = await call(a.stack.apiUrl, 'POST', `/v1/registrations/${reported.body.id}/depart`, beijing, { departureDate: today(), nextDestinationCode: '510104001' });
     expect(departed.status).toBe(200);
     expect(departed.body).not.toHaveProperty('nextCaseId');
     const chengdu = await b.issuer.sign({ role: 'caseworker', jurisdiction: '510104001' });
@@ -103,7 +102,7 @@ describe('federation between two deployments', () => {
 
     // B → A: an arrival in 成都 from Beijing's 建外街道 reaches Beijing's inbox.
     const back = await call(b.url, 'POST', '/v1/registrations', chengdu, {
-      person: { name: '回程', idNumber: idNumber(2), phone: '13900000002' }, originCode: '110105001', destinationCode: '510104001', arrivalDate: localDate(clockNow()), expectedStayDays: 60,
+      person: { name: '回程', idNumber: idNumber(2), phone: '13900000002' }, originCode: '110105001', destinationCode: '510104001', arrivalDate: today(), expectedStayDays: 60,
     });
     expect(back.status).toBe(201);
     const atA = await eventually(async () => (await inbox(a.stack.apiUrl, beijing, '110105001')).find((n) => n.caseId === back.body.id), 30_000);

@@ -1,9 +1,8 @@
 // An organised group end to end: filed with three members, each with a registration; two
 // verified and one removed with a reason, and the group is complete.
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../core/calendar.ts';
 import { checkCharacter } from '../../core/id-number.ts';
-import { clockNow, type Json, useLocalStack } from '../support/local-api.ts';
+import { type Json, today, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
@@ -19,7 +18,7 @@ const filing = (members: unknown[]) => ({
   agreementReference: '南劳协〔2026〕12号',
   originCode: '511321100',
   destinationCode: '110105001',
-  arrivalDate: localDate(clockNow()),
+  arrivalDate: today(),
   members,
 });
 

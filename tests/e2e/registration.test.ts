@@ -1,14 +1,12 @@
 // End to end through the local stack: HTTP with a token, the handler, DynamoDB Local, the
 // outbox stream, the notification queue and its consumer, to the origin's inbox.
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../core/calendar.ts';
-import { clockNow, type Json, useLocalStack } from '../support/local-api.ts';
+import { type Json, today, useLocalStack } from '../support/local-api.ts';
 import { eventually } from '../support/wait.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
 const errors = local.errors;
-const today = () => localDate(clockNow());
 const person = { name: '张三', idNumber: '11010519491231002X', phone: '13800138000' };
 const registration = (overrides: Record<string, unknown> = {}) => ({
   person,

@@ -2,13 +2,11 @@
 // confirms online, an office records a visit, each schedules the next and tells the origin;
 // a missed review escalates; a departure ends the reviews.
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../core/calendar.ts';
-import { clockNow, type Json, useLocalStack } from '../support/local-api.ts';
+import { type Json, today, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
 const sign = (claims: { role: 'caseworker' | 'supervisor' | 'person'; jurisdiction?: string; sub?: string; idNumber?: string }) => local.stack.issuer.sign(claims);
-const today = () => localDate(clockNow());
 
 async function registeredBySelf(sub: string, idNumber: string, destinationCode = '110105001') {
   const self = await sign({ role: 'person', sub, idNumber });

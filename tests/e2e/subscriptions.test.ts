@@ -1,9 +1,8 @@
 // Agency subscriptions over signed webhooks, end to end on the local stack: a receiver that
 // verifies Standard Webhooks signatures, retries, order per case, timeouts, rotation, SSRF, 410.
 import { afterAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../core/calendar.ts';
 import { type Received, type WebhookReceiver, startWebhookReceiver } from '../../local/webhook-receiver.ts';
-import { clockNow, type Json, useLocalStack } from '../support/local-api.ts';
+import { clockNow, type Json, today, useLocalStack } from '../support/local-api.ts';
 import { eventually, until } from '../support/wait.ts';
 
 const local = useLocalStack();
@@ -28,7 +27,7 @@ function nextIdNumber(): string {
 async function report(token: string, idNumber = nextIdNumber()) {
   const r = await api('POST', '/v1/registrations', {
     token,
-    body: { person: { name: '订阅', idNumber, phone: '13500000000' }, originCode: '511321100', destinationCode: '110105001', arrivalDate: localDate(clockNow()), expectedStayDays: 90 },
+    body: { person: { name: '订阅', idNumber, phone: '13500000000' }, originCode: '511321100', destinationCode: '110105001', arrivalDate: today(), expectedStayDays: 90 },
   });
   expect(r.status).toBe(201);
   return r.body;

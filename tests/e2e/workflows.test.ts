@@ -5,12 +5,10 @@
 // agencies' decisions, reference data and policy through the API, and refusals that write nothing.
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../wiring/console.ts';
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../core/calendar.ts';
-import { clockNow, type Json, useLocalStack } from '../support/local-api.ts';
+import { type Json, today, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
 const api = local.call.bind(local);
-const today = () => localDate(clockNow());
 const zhang = { name: '张三', idNumber: '11010519491231002X', phone: '13800138000' };
 const li = { name: '李四', idNumber: '511321199001010025', phone: '13900139000' };
 const sign = (claims: { role: 'caseworker' | 'supervisor' | 'person' | 'admin'; jurisdiction?: string; sub?: string; idNumber?: string }) => local.stack.issuer.sign(claims);
