@@ -232,7 +232,7 @@ export type HoldingQueueName = keyof typeof holdingQueues;
 const api = (entry: string, description: string, tables: Record<string, Access>, extra: Partial<FunctionSpec> = {}) =>
   ({ entry: `functions/api/${entry}`, description, timeoutSeconds: 10, memoryMb: 512, tables, sendsTo: [], ...extra }) as const;
 
-/** What a route that writes a case needs: the table, and Powertools' idempotency records. */
+/** What a route that writes a case needs: the table, and the Idempotency-Key records written with it. */
 const WRITES = { cases: 'readWrite', idempotency: 'readWrite', audit: 'append' } as const;
 /** What a route that reads cases needs: the table, and the audit to record the read. */
 const READS = { cases: 'read', audit: 'append' } as const;

@@ -12,7 +12,7 @@ import { CASE_VIEWS, CaseIdParams } from '../../core/schemas.ts';
 import type { Decision } from '../../core/workflows/engine.ts';
 import { CASE_TYPE_NAMES, type Case, actionPath, workingOffice } from '../../core/workflows/index.ts';
 import { noteCase } from './audit.ts';
-import { type HttpEvent, type HttpResult, byRoute, json, route } from './http.ts';
+import { type HttpEvent, type HttpResult, type Replay, byRoute, json, route } from './http.ts';
 import { commit, getCase } from './store/cases.ts';
 import { existingJurisdictions, policyFor } from './store/reference.ts';
 
@@ -80,7 +80,7 @@ export function actionRoutes<T extends Case['type']>(
   const handlers = Object.fromEntries(
     Object.entries(actions).map(([action, spec]) => [
       `POST /v1/${CASE_TYPE_NAMES[type].collection}/{id}/${actionPath(action)}`,
-      route({ params: CaseIdParams, body: spec.body, optionalBody: spec.optionalBody ?? false, idempotent: true }, async ({ params, body, principal, event, now }) => {
+      route({ params: CaseIdParams, body: spec.body, optionalBody: spec.optionalBody ?? false, idempotent: replayAction }, async ({ params, body, principal, event, now }) => {
         const current = await readableCase(type, params.id, principal);
         const decisions = await spec.decide({ case: current, body, principal, policy: await policyOfCase(current), now, event });
         await commit(decisions);
@@ -103,4 +103,21 @@ export async function requireKnownJurisdictions<F extends string>(body: Partial<
 export const created = (c: Case) => {
   noteCase(c);
   return json(201, caseView(c), { location: `/v1/${CASE_TYPE_NAMES[c.type].collection}/${c.id}` });
+};
+
+/** The case a keyed request wrote: it was written with the key's record, so it exists. */
+async function recordedCase(id: string): Promise<Case> {
+  const c = await getCase(id);
+  if (!c) throw notFound(`no case ${id}`);
+  return c;
+}
+
+/** A retry of a create: `201` and the case it created, as it stands. */
+export const replayCreated: Replay = async (outcome) => created(await recordedCase(outcome.id));
+
+/** A retry of an action: `200` and the case it acted on, as it stands. */
+export const replayAction: Replay = async (outcome) => {
+  const c = await recordedCase(outcome.id);
+  noteCase(c);
+  return json(200, caseView(c));
 };

@@ -4,9 +4,6 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { IdempotencyConfig, IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
-import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { declinedFields } from '../../core/declined.ts';
@@ -17,8 +14,7 @@ import { isJurisdictionCode } from '../../core/jurisdiction.ts';
 import { parseIdNumber } from '../../core/id-number.ts';
 import { localDate } from '../../core/calendar.ts';
 import { audited } from './audit.ts';
-import { dynamoClient } from './clients.ts';
-import { tableName } from './env.ts';
+import { KeyProblem, type Outcome, idempotently, keyOf } from './idempotency.ts';
 import { CLAIM_ENV, DEFAULT_CLAIMS } from '../../wiring/index.ts';
 import { logger } from './observability.ts';
 import * as clock from './clock.ts';
@@ -100,13 +96,10 @@ function toProblem(error: unknown, instance: string): HttpResult {
     return { ...result, headers: { ...result.headers, ...error.headers } };
   }
   if (error instanceof DomainError) return problem(DOMAIN_STATUS[error.kind], error.message, instance, error.fields, error.extensions);
-  if (error instanceof IdempotencyValidationError) {
-    return problem(422, 'This Idempotency-Key was used with a different request body', instance, [
-      { field: 'Idempotency-Key', reason: 'was already used with a different body' },
-    ]);
-  }
-  if (error instanceof IdempotencyAlreadyInProgressError) {
-    return problem(409, 'A request with this Idempotency-Key is still being processed; retry shortly', instance);
+  if (error instanceof KeyProblem) {
+    const reason = { 400: 'is not a key liudong takes', 409: 'is in use by a request still running', 422: 'was used with a different body' }[error.status];
+    const result = problem(error.status, error.message, instance, [{ field: 'Idempotency-Key', reason }]);
+    return error.retryAfterSeconds ? { ...result, headers: { ...result.headers, 'retry-after': String(error.retryAfterSeconds) } } : result;
   }
   if (isThrottling(error)) {
     logger.warn('throttled', error as Error);
@@ -188,14 +181,19 @@ export interface Request<B, P, Q> {
   event: HttpEvent;
   /** The request's time, read once from the one clock (functions/shared/clock.ts): what the handler decides with. */
   now: Date;
+  context: Context;
 }
 
 interface RouteOptions<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType> {
   body?: B;
   params?: P;
   query?: Q;
-  /** Honour `Idempotency-Key` (POST): a retry returns the first response. */
-  idempotent?: boolean;
+  /**
+   * Honour `Idempotency-Key` (functions/shared/idempotency.ts): how a retry is answered from the
+   * outcome the first request's write recorded; or `'response'`, to keep the answer itself
+   * (routes whose writes are each keyed already).
+   */
+  idempotent?: Replay | 'response';
   /** Routes without auth (the API description) skip the principal. */
   public?: boolean;
   /** An empty body is read as `{}` (actions whose fields are all optional). */
@@ -282,7 +280,36 @@ const problemDetails = (): MiddlewareObj<HttpEvent, HttpResult> => ({
   },
 });
 
-let persistenceStore: DynamoDBPersistenceLayer | undefined;
+/** Answers a retry from what the first request created. */
+export type Replay = (outcome: Extract<Outcome, { id: string }>, body: unknown) => Promise<HttpResult>;
+
+const succeeded = (result: HttpResult) => result.statusCode < 300;
+const kept = (result: HttpResult): Outcome => ({ kind: 'response', status: result.statusCode, body: result.body, ...(result.headers ? { headers: result.headers } : {}) });
+/** A replayed answer says so (as Stripe's API does), so a client can tell it from a first one. */
+const replayed = (result: HttpResult): HttpResult => ({ ...result, headers: { ...result.headers, 'idempotent-replayed': 'true' } });
+
+/** The same request once, with its key: see functions/shared/idempotency.ts. */
+export function keyed(
+  options: { scope: string; key: string; body: unknown; event: HttpEvent; context?: Context; idempotent: Replay | 'response' },
+  run: () => Promise<HttpResult>,
+): Promise<HttpResult> {
+  const { idempotent } = options;
+  return idempotently(
+    {
+      scope: options.scope,
+      target: `${options.event.requestContext.http.method} ${options.event.rawPath}`,
+      key: options.key,
+      body: options.body,
+      // Another attempt may take the key once this one's function could no longer be running.
+      leaseMs: (options.context?.getRemainingTimeInMillis?.() ?? 30_000) + 1000,
+      completes: idempotent === 'response' ? 'response' : 'store',
+      replay: async (outcome) => replayed(outcome.kind === 'response' ? { statusCode: outcome.status, body: outcome.body, ...(outcome.headers ? { headers: outcome.headers } : {}) } : await (idempotent as Replay)(outcome, options.body)),
+      succeeded,
+      keep: kept,
+    },
+    run,
+  );
+}
 
 export function route<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
   options: RouteOptions<B, P, Q>,
@@ -293,22 +320,7 @@ export function route<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType 
     .use(injectLambdaContext(logger))
     .use(httpHeaderNormalizer())
     .use(validate(options));
-  if (options.idempotent) {
-    persistenceStore ??= new DynamoDBPersistenceLayer({ tableName: tableName('idempotency'), awsSdkV3Client: dynamoClient() });
-    handler.use(
-      makeHandlerIdempotent({
-        persistenceStore,
-        config: new IdempotencyConfig({
-          // Keys are scoped to the caller and the path: one caller cannot replay another's response,
-          // and one key on two cases' action routes is two requests.
-          eventKeyJmesPath: 'headers."idempotency-key" && [requestContext.authorizer.jwt.claims.sub, rawPath, headers."idempotency-key"]',
-          payloadValidationJmesPath: 'input.body',
-          expiresAfterSeconds: 24 * 3600,
-        }),
-      }),
-    );
-  }
-  return handler.handler(async (event) => {
+  return handler.handler(async (event, context) => {
     const input = event.input!;
     const request = {
       body: input.body as z.output<B>,
@@ -317,13 +329,19 @@ export function route<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType 
       principal: input.principal!,
       event,
       now: clock.now(),
+      context,
     };
-    if (!input.principal) return run(request);
+    const key = options.idempotent ? keyOf(event.headers['idempotency-key']) : undefined;
+    const once = () =>
+      key === undefined || !options.idempotent
+        ? run(request)
+        : keyed({ scope: input.principal?.sub ?? 'public', key, body: input.body, event, context, idempotent: options.idempotent }, () => run(request));
+    if (!input.principal) return once();
     // Whatever the handler reads or writes of a person's data is recorded, with the route's purpose.
     const reason = [input.body, input.query].map((v) => (v as { reason?: unknown } | undefined)?.reason).find((r) => typeof r === 'string') as string | undefined;
     return audited(
       { principal: input.principal, route: event.routeKey, purpose: ruleFor(event.routeKey)?.purpose ?? event.routeKey, writes: event.requestContext.http.method !== 'GET', reason },
-      () => run(request),
+      once,
     );
   });
 }

@@ -24,6 +24,7 @@ export async function countNotice(notice: Notice | undefined): Promise<void> {
   await recount(...noticeCounting(notice));
 }
 
+/** Files an event's notices in this deployment's inboxes; how many it has here (filed now or by an earlier delivery). */
 export async function fileEventNotices(event: DomainEvent): Promise<number> {
   let filed = 0;
   for (const notice of noticesFor(event).filter((n) => isOurs(n.jurisdiction, deploymentPrefixes()))) {
@@ -33,8 +34,8 @@ export async function fileEventNotices(event: DomainEvent): Promise<number> {
     // Filed and counted in one transaction; a redelivered event recounts the notice as stored (it may have been acknowledged since).
     const [subject, memberships] = noticeCounting(filing);
     const outcome = await fileNotice(filing, countingItems(subject, new Map(), memberships).items);
-    if (outcome === 'filed') filed++;
-    else await countNotice(await getNotice(notice.jurisdiction, notice.eventId));
+    filed++;
+    if (outcome !== 'filed') await countNotice(await getNotice(notice.jurisdiction, notice.eventId));
     logger.info('notice', { outcome, eventId: event.id, type: event.type, jurisdiction: notice.jurisdiction });
   }
   return filed;

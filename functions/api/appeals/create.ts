@@ -7,11 +7,11 @@ import { AppealCreate } from '../../../core/schemas.ts';
 import { lodge } from '../../../core/workflows/appeal.ts';
 import type { ActionRule } from '../../../core/workflows/engine.ts';
 import { workflowOf, workingOffice } from '../../../core/workflows/index.ts';
-import { created, newEventId, policyOfCase } from '../../shared/cases.ts';
+import { created, replayCreated, newEventId, policyOfCase } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
 import { caseHistory, commit, getCase, once } from '../../shared/store/cases.ts';
 
-export const handler = route({ body: AppealCreate, idempotent: true }, async ({ body, principal, now }) => {
+export const handler = route({ body: AppealCreate, idempotent: replayCreated }, async ({ body, principal, now }) => {
   if (principal.role !== 'person') throw forbidden('a decision is appealed by the person whose case it is');
   const appealed = await getCase(body.caseId);
   // Only a case about the person (their verified ID number); any other is not found, as when reading it.

@@ -4,12 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { unprocessable } from '../../../core/errors.ts';
 import { AssistanceRequestCreate } from '../../../core/schemas.ts';
 import { ask } from '../../../core/workflows/assistance-request.ts';
-import { created, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
+import { created, replayCreated, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
 import { commit, getCase } from '../../shared/store/cases.ts';
 import { policyFor } from '../../shared/store/reference.ts';
 
-export const handler = route({ body: AssistanceRequestCreate, idempotent: true }, async ({ body, principal, now }) => {
+export const handler = route({ body: AssistanceRequestCreate, idempotent: replayCreated }, async ({ body, principal, now }) => {
   await requireKnownJurisdictions(body, ['toCode'] as const);
   const policy = await policyFor(principal.jurisdiction ?? body.toCode);
   // Who may ask is settled first: only an office learns whether a case id exists.

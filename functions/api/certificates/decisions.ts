@@ -5,11 +5,19 @@ import { randomUUID } from 'node:crypto';
 import { notFound } from '../../../core/errors.ts';
 import { AgencyDecisionRequest, CertificateParams } from '../../../core/schemas.ts';
 import { agencyDecision } from '../../../core/workflows/index.ts';
-import { json, route } from '../../shared/http.ts';
+import { type Replay, json, route } from '../../shared/http.ts';
 import { getCase } from '../../shared/store/cases.ts';
-import { getCertificateRecord, recordAgencyDecision } from '../../shared/store/certificates.ts';
+import { getAgencyDecision, getCertificateRecord, recordAgencyDecision } from '../../shared/store/certificates.ts';
 
-export const handler = route({ params: CertificateParams, body: AgencyDecisionRequest, idempotent: true }, async ({ params, body, principal, now }) => {
+/** A retry answers the decision the first request recorded. */
+const replayDecision: Replay = async (outcome) => {
+  const [caseId, sk] = outcome.id.split('/') as [string, string];
+  const decision = await getAgencyDecision(caseId, sk);
+  if (!decision) throw notFound(`no decision ${outcome.id}`);
+  return json(201, decision);
+};
+
+export const handler = route({ params: CertificateParams, body: AgencyDecisionRequest, idempotent: replayDecision }, async ({ params, body, principal, now }) => {
   const { number } = params;
   const record = await getCertificateRecord(number);
   const c = record ? await getCase(record.caseId) : undefined;

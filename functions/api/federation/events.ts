@@ -8,7 +8,7 @@ import { isOurs } from '../../../core/federation.ts';
 import { signingSecrets } from '../../../core/subscriptions.ts';
 import { type HandOff, arriveFromPeer } from '../../../core/workflows/registration.ts';
 import { fromCloudEvent } from '../../shared/events.ts';
-import { HttpProblem, json, route } from '../../shared/http.ts';
+import { HttpProblem, json, keyed, route } from '../../shared/http.ts';
 import { keyedId } from '../../shared/cases.ts';
 import { logger } from '../../shared/observability.ts';
 import { deploymentPrefixes, fileEventNotices } from '../../shared/notices.ts';
@@ -32,17 +32,26 @@ async function sender(payload: string, headers: Record<string, string>) {
   return undefined;
 }
 
-export const handler = route({ public: true }, async ({ event, now }) => {
+export const handler = route({ public: true }, async ({ event, now, context }) => {
   const payload = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
   const headers = { 'webhook-id': event.headers['webhook-id'] ?? '', 'webhook-timestamp': event.headers['webhook-timestamp'] ?? '', 'webhook-signature': event.headers['webhook-signature'] ?? '' };
   const peer = await sender(payload, headers);
   if (!peer) throw new HttpProblem(401, 'The signature does not verify against any registered peer (or its timestamp is more than five minutes off)');
-  let domainEvent;
+  let domainEvent: ReturnType<typeof fromCloudEvent>;
+  let body: unknown;
   try {
-    domainEvent = fromCloudEvent(JSON.parse(payload));
+    body = JSON.parse(payload);
+    domainEvent = fromCloudEvent(body);
   } catch (error) {
     throw new HttpProblem(400, `Not a liudong CloudEvent: ${(error as Error).message}`, [{ field: 'body', reason: 'is not a liudong CloudEvent' }]);
   }
+  // The webhook-id (signed, the same on every redelivery) is the peer's Idempotency-Key: a
+  // redelivery answers what the first delivery did. Filing and opening are keyed by the event id
+  // as well, so a crash between them and the answer is harmless.
+  return keyed({ scope: `peer:${peer.id}`, key: headers['webhook-id'], body, event, context, idempotent: 'response' }, () => receive(domainEvent, peer.id, now));
+});
+
+async function receive(domainEvent: ReturnType<typeof fromCloudEvent>, peerId: string, now: Date) {
   const filed = await fileEventNotices(domainEvent);
   let opened: string | undefined;
   const data = domainEvent.data as { departure?: { date: string; nextDestinationCode?: string }; handOff?: HandOff; caseId: string; originCode: string };
@@ -54,11 +63,11 @@ export const handler = route({ public: true }, async ({ event, now }) => {
       const ids = { caseId: keyedId(`transfer#${domainEvent.id}`), eventId: keyedId(`transfer-event#${domainEvent.id}`) };
       // Already opened by an earlier delivery of the same event: nothing more to do.
       if (!(await getCase(ids.caseId))) {
-        await commit([arriveFromPeer({ caseId: data.caseId, originCode: data.originCode, nextDestinationCode: next, departureDate: data.departure!.date, handOff: data.handOff }, peer.id, await policyFor(next), ids, now)]);
+        await commit([arriveFromPeer({ caseId: data.caseId, originCode: data.originCode, nextDestinationCode: next, departureDate: data.departure!.date, handOff: data.handOff }, peerId, await policyFor(next), ids, now)]);
       }
       opened = ids.caseId;
     }
   }
-  logger.info('federated event', { eventId: domainEvent.id, type: domainEvent.type, peer: peer.id, filed, opened });
+  logger.info('federated event', { eventId: domainEvent.id, type: domainEvent.type, peer: peerId, filed, opened });
   return json(202, { eventId: domainEvent.id, filed, ...(opened ? { opened } : {}) });
-});
+}

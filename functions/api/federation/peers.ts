@@ -6,7 +6,7 @@ import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
 import { PeerCreate, PeerParams, federationEventsUrl, isOurs, peerId } from '../../../core/federation.ts';
 import type { Principal } from '../../../core/principal.ts';
 import { type Subscription, newSubscription } from '../../../core/subscriptions.ts';
-import { HttpProblem, byRoute, json, route } from '../../shared/http.ts';
+import { HttpProblem, type Replay, byRoute, json, route } from '../../shared/http.ts';
 import { deploymentPrefixes } from '../../shared/notices.ts';
 import { allSubscriptions, deleteSubscription, getSubscription, putSubscription } from '../../shared/store/subscriptions.ts';
 import { endpointProblem, newSigningSecret } from '../../shared/webhooks.ts';
@@ -25,13 +25,21 @@ const peerView = (s: Subscription) => ({
   createdAt: s.createdAt,
 });
 
+/** A retry of a registration: the peer as it stands, with the key it was given if it was made here. */
+const replayPeer: Replay = async (outcome, body) => {
+  const peer = await getSubscription(outcome.id);
+  if (!peer) throw notFound(`no peer ${outcome.id}`);
+  const given = (body as { secret?: string }).secret !== undefined;
+  return json(201, { ...peerView(peer), ...(given ? {} : { secret: peer.secrets.at(-1)!.secret }) }, { location: `/v1/federation/peers/${peerView(peer).name}` });
+};
+
 export const handler = byRoute({
   'GET /v1/federation/peers': route({}, async ({ principal }) => {
     national(principal);
     return json(200, { items: (await allSubscriptions()).filter((s) => s.kind === 'peer').map(peerView) });
   }),
 
-  'POST /v1/federation/peers': route({ body: PeerCreate, idempotent: true }, async ({ body, principal }) => {
+  'POST /v1/federation/peers': route({ body: PeerCreate, idempotent: replayPeer }, async ({ body, principal }) => {
     national(principal);
     const ours = deploymentPrefixes();
     const overlapping = body.prefixes.filter((p) => ours.length === 0 || isOurs(p, ours) || ours.some((o) => o.startsWith(p)));

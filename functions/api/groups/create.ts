@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { GroupCreate } from '../../../core/schemas.ts';
 import { fileGroup } from '../../../core/workflows/group-cycle.ts';
-import { created, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
+import { created, replayCreated, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
 import { commit } from '../../shared/store/cases.ts';
 import { policyFor } from '../../shared/store/reference.ts';
 
-export const handler = route({ body: GroupCreate, idempotent: true }, async ({ body, principal, now }) => {
+export const handler = route({ body: GroupCreate, idempotent: replayCreated }, async ({ body, principal, now }) => {
   await requireKnownJurisdictions(body, ['originCode', 'destinationCode'] as const);
   const { members, ...group } = body;
   const decisions = fileGroup(

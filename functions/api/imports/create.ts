@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { forbidden, unprocessable } from '../../../core/errors.ts';
+import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
 import { ImportCreate, type ImportRecord } from '../../../core/imports.ts';
 import { type Principal, filerCovers, officeCovers } from '../../../core/principal.ts';
 import { actorOf, assertMayTake } from '../../../core/workflows/engine.ts';
@@ -12,8 +12,8 @@ import { GROUP } from '../../../core/workflows/group.ts';
 import { readableCase, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { uploadSigner } from '../../shared/clients.ts';
 import { bucketName } from '../../shared/env.ts';
-import { json, route } from '../../shared/http.ts';
-import { putImport } from '../../shared/store/imports.ts';
+import { type Replay, json, route } from '../../shared/http.ts';
+import { getImport, putImport } from '../../shared/store/imports.ts';
 import { importView } from './view.ts';
 
 const UPLOAD_SECONDS = 15 * 60;
@@ -28,7 +28,24 @@ async function groupDestination(groupId: string, destinationCode: string | undef
   return group.destinationCode;
 }
 
-export const handler = route({ body: ImportCreate, idempotent: true }, async ({ body, principal, now }) => {
+/** `201` with the import and a URL to PUT its file to, valid for 15 minutes from `now`. */
+async function answer(record: ImportRecord, now: Date) {
+  const url = await getSignedUrl(uploadSigner(), new PutObjectCommand({ Bucket: bucketName('imports'), Key: record.key }), { expiresIn: UPLOAD_SECONDS });
+  return json(
+    201,
+    { ...importView(record), upload: { method: 'PUT', url, expiresAt: new Date(now.getTime() + UPLOAD_SECONDS * 1000).toISOString() } },
+    { location: `/v1/imports/${record.id}` },
+  );
+}
+
+/** A retry answers the same import as it stands, with an upload URL signed afresh (the first may have lapsed). */
+const replayImport: Replay = async (outcome) => {
+  const record = await getImport(outcome.id);
+  if (!record) throw notFound(`no import ${outcome.id}`);
+  return answer(record, new Date());
+};
+
+export const handler = route({ body: ImportCreate, idempotent: replayImport }, async ({ body, principal, now }) => {
   const destinationCode = body.groupId ? await groupDestination(body.groupId, body.destinationCode, principal) : body.destinationCode!;
   // An office for premises in its jurisdiction, or an employer or landlord for its own premises.
   if (!officeCovers(principal, destinationCode) && !filerCovers(principal, destinationCode)) {
@@ -53,10 +70,5 @@ export const handler = route({ body: ImportCreate, idempotent: true }, async ({ 
     failed: 0,
   };
   await putImport(record);
-  const url = await getSignedUrl(uploadSigner(), new PutObjectCommand({ Bucket: bucketName('imports'), Key: record.key }), { expiresIn: UPLOAD_SECONDS });
-  return json(
-    201,
-    { ...importView(record), upload: { method: 'PUT', url, expiresAt: new Date(now.getTime() + UPLOAD_SECONDS * 1000).toISOString() } },
-    { location: `/v1/imports/${id}` },
-  );
+  return answer(record, now);
 });

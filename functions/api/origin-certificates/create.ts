@@ -2,12 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { OriginCertificateRequest } from '../../../core/schemas.ts';
 import { apply } from '../../../core/workflows/origin-certificate.ts';
-import { created, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
+import { created, replayCreated, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
 import { commit } from '../../shared/store/cases.ts';
 import { policyFor } from '../../shared/store/reference.ts';
 
-export const handler = route({ body: OriginCertificateRequest, idempotent: true }, async ({ body, principal, now }) => {
+export const handler = route({ body: OriginCertificateRequest, idempotent: replayCreated }, async ({ body, principal, now }) => {
   await requireKnownJurisdictions(body, ['originCode', 'intendedDestinationCode'] as const);
   const decision = apply(body, principal, await policyFor(body.originCode), { caseId: randomUUID(), eventId: newEventId() }, now);
   await commit([decision]);

@@ -8,14 +8,14 @@ import { RegistrationRequest } from '../../../core/schemas.ts';
 import type { Decision } from '../../../core/workflows/engine.ts';
 import { certificateProblem, markUsed } from '../../../core/workflows/origin-certificate.ts';
 import { report } from '../../../core/workflows/registration.ts';
-import { created, newEventId, policyOfCase, requireKnownJurisdictions } from '../../shared/cases.ts';
+import { created, replayCreated, newEventId, policyOfCase, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
 import { metrics } from '../../shared/observability.ts';
 import { commit, getCase, openRegistrationAt } from '../../shared/store/cases.ts';
 import { getCertificateRecord } from '../../shared/store/certificates.ts';
 import { policyFor } from '../../shared/store/reference.ts';
 
-export const handler = route({ body: RegistrationRequest, idempotent: true }, async ({ body, principal, now }) => {
+export const handler = route({ body: RegistrationRequest, idempotent: replayCreated }, async ({ body, principal, now }) => {
   await requireKnownJurisdictions(body, ['originCode', 'destinationCode'] as const);
   const { person, originCertificateNumber: certificateNumber } = body;
   const decision = report(

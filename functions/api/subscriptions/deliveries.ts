@@ -27,7 +27,7 @@ export const handler = byRoute({
     return json(202, deliveryView(replayed));
   }),
 
-  'POST /v1/subscriptions/{id}/deliveries/replay': route({ params: SubscriptionParams, body: ReplayRange, idempotent: true }, async ({ params, body, principal }) => {
+  'POST /v1/subscriptions/{id}/deliveries/replay': route({ params: SubscriptionParams, body: ReplayRange, idempotent: 'response' }, async ({ params, body, principal }) => {
     await manageableSubscription(principal, params.id);
     const from = new Date(body.from).toISOString();
     const to = new Date(body.to).toISOString();

@@ -2,7 +2,7 @@
 // rotate the secret (the old one keeps signing for 24 hours beside the new), delete.
 // Someone else's subscription answers 404: its existence is not confirmed.
 import { randomBytes } from 'node:crypto';
-import { forbidden, unprocessable } from '../../../core/errors.ts';
+import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
 import { isWithin } from '../../../core/jurisdiction.ts';
 import {
   ROTATION_OVERLAP_MS,
@@ -15,11 +15,12 @@ import {
   subscriptionView,
 } from '../../../core/subscriptions.ts';
 import { enqueueDelivery } from '../../shared/deliveries.ts';
-import { HttpProblem, byRoute, json, route } from '../../shared/http.ts';
+import { HttpProblem, type Replay, byRoute, json, route } from '../../shared/http.ts';
 import { manageableSubscription } from '../../shared/subscriptions.ts';
 import {
   deleteSubscription,
   getDeliveryBySortKey,
+  getSubscription,
   laneHeads,
   listSubscriptions,
   putSubscription,
@@ -47,8 +48,21 @@ async function releaseLanes(s: Subscription): Promise<void> {
   }
 }
 
+/**
+ * A retry of a create or a rotation: the subscription as it stands, with its newest secret (the
+ * one that request made, unless rotated since): a client that lost the first answer needs it.
+ */
+const replaySubscription =
+  (status: 201 | 200): Replay =>
+  async (outcome) => {
+    const s = await getSubscription(outcome.id);
+    if (!s) throw notFound(`no subscription ${outcome.id}`);
+    const secret = s.secrets.at(-1)!.secret;
+    return json(status, { ...subscriptionView(s), secret }, status === 201 ? { location: `/v1/subscriptions/${s.id}` } : {});
+  };
+
 export const handler = byRoute({
-  'POST /v1/subscriptions': route({ body: SubscriptionCreate, idempotent: true }, async ({ body, principal }) => {
+  'POST /v1/subscriptions': route({ body: SubscriptionCreate, idempotent: replaySubscription(201) }, async ({ body, principal }) => {
     if (principal.role !== 'agency') throw forbidden('only agency accounts subscribe to events');
     if (!isWithin(body.jurisdiction, principal.jurisdiction!)) {
       throw unprocessable([{ field: 'jurisdiction', reason: `must lie inside your agency's jurisdiction ${principal.jurisdiction}` }]);
@@ -98,7 +112,7 @@ export const handler = byRoute({
     return json(200, subscriptionView(resumed));
   }),
 
-  'POST /v1/subscriptions/{id}/rotate-secret': route({ params: SubscriptionParams, idempotent: true }, async ({ params, principal }) => {
+  'POST /v1/subscriptions/{id}/rotate-secret': route({ params: SubscriptionParams, idempotent: replaySubscription(200) }, async ({ params, principal }) => {
     const s = await manageableSubscription(principal, params.id);
     const now = new Date();
     const secret = newSigningSecret();

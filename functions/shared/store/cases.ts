@@ -18,6 +18,7 @@
 // (HMAC-SHA-256 with a secret key), never a number or a plain hash of one.
 import { createHash } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { lostKey, recordItems, unrecord } from '../idempotency.ts';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
 import { conflict } from '../../../core/errors.ts';
@@ -187,6 +188,7 @@ type Purpose =
   | { kind: 'case'; id: string }
   | { kind: 'dedupe'; key: string }
   | { kind: 'certificate'; number: string }
+  | { kind: 'key' }
   | { kind: 'other'; conflict?: string };
 
 /**
@@ -262,13 +264,18 @@ export async function commit(decisions: Decision<Case | CaseBase>[], extra: { it
     }
   }
   for (const { item, conflict: message } of extra) add(item, { kind: 'other', conflict: message });
+  // A request's Idempotency-Key is completed with the case it answers with, in the same transaction.
+  for (const item of recordItems({ kind: 'case', id: decisions[0]!.case.id })) add(item, { kind: 'key' });
   try {
     await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
+    if (purposes.some((p) => p.kind === 'key')) unrecord();
     if (!(error instanceof TransactionCanceledException)) throw error;
     const failed = (error.CancellationReasons ?? [])
       .map((r, i) => (r.Code === 'ConditionalCheckFailed' ? purposes[i] : undefined))
       .filter((p): p is Purpose => p !== undefined);
+    // Another attempt with this key holds it: its answer is the one a retry gets.
+    if (failed.some((p) => p.kind === 'key')) throw lostKey();
     const dedupe = failed.find((p) => p.kind === 'dedupe');
     if (dedupe?.kind === 'dedupe') {
       const existing = await documentClient().send(new GetCommand({ TableName: table, Key: { pk: `DEDUPE#${dedupe.key}`, sk: 'REGISTRATION' } }));

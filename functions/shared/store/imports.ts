@@ -2,9 +2,10 @@
 //   IMPORT#<id> / IMPORT            the import: state, counts
 //   IMPORT#<id> / CHUNK#<n>         a chunk that has been counted (redelivery counts nothing twice)
 //   IMPORT#<id> / ERROR#<row>       one bad row: field, reason, the row's values
-import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type ImportError, type ImportRecord, maskedErrorRow } from '../../../core/imports.ts';
 import { documentClient } from '../clients.ts';
+import { writeRecorded } from '../idempotency.ts';
 import { type Sealed, open, seal } from '../protection.ts';
 import { tableName } from '../env.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
@@ -12,9 +13,11 @@ import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './pag
 const key = (id: string) => ({ pk: `IMPORT#${id}`, sk: 'IMPORT' });
 const rowKey = (row: number) => `ERROR#${String(row).padStart(7, '0')}`;
 
+/** A new import; a request's Idempotency-Key is completed with it, in one transaction. */
 export async function putImport(record: ImportRecord): Promise<void> {
-  await documentClient().send(
-    new PutCommand({ TableName: tableName('cases'), Item: { ...key(record.id), entity: 'import', ...record }, ConditionExpression: 'attribute_not_exists(pk)' }),
+  await writeRecorded(
+    [{ Put: { TableName: tableName('cases'), Item: { ...key(record.id), entity: 'import', ...record }, ConditionExpression: 'attribute_not_exists(pk)' } }],
+    { kind: 'import', id: record.id },
   );
 }
 

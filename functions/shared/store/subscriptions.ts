@@ -6,9 +6,10 @@
 // A lane is what keeps one case's events in order for one subscriber, and what keeps a
 // subscriber's backlog in the table instead of in a queue shared with other subscribers.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type Attempt, type DeliveryState, type Subscription } from '../../../core/subscriptions.ts';
 import { documentClient } from '../clients.ts';
+import { writeRecorded } from '../idempotency.ts';
 import { type Sealed, open, seal } from '../protection.ts';
 import { type TransactItem, conditional, conditionFailed } from './conditional.ts';
 import { tableName } from '../env.ts';
@@ -40,9 +41,11 @@ async function fromSubscriptionItem(item: Record<string, unknown>): Promise<Subs
   return { ...s, secrets } as unknown as Subscription;
 }
 
+/** A new subscription or peer; a request's Idempotency-Key is completed with it, in one transaction. */
 export async function putSubscription(s: Subscription): Promise<void> {
-  await documentClient().send(
-    new PutCommand({ TableName: tableName('deliveries'), Item: await subscriptionItem(s), ConditionExpression: 'attribute_not_exists(pk)' }),
+  await writeRecorded(
+    [{ Put: { TableName: tableName('deliveries'), Item: await subscriptionItem(s), ConditionExpression: 'attribute_not_exists(pk)' } }],
+    { kind: 'subscription', id: s.id },
   );
 }
 
@@ -53,14 +56,19 @@ export async function getSubscription(id: string): Promise<Subscription | undefi
 
 /** Replaces a subscription written at `s.version - 1`; false when it changed meanwhile. */
 export async function saveSubscription(s: Subscription): Promise<boolean> {
-  return conditional(
-    new PutCommand({
-      TableName: tableName('deliveries'),
-      Item: await subscriptionItem(s),
-      ConditionExpression: 'version = :previous',
-      ExpressionAttributeValues: { ':previous': s.version - 1 },
-    }),
-  );
+  const put = {
+    TableName: tableName('deliveries'),
+    Item: await subscriptionItem(s),
+    ConditionExpression: 'version = :previous',
+    ExpressionAttributeValues: { ':previous': s.version - 1 },
+  };
+  try {
+    await writeRecorded([{ Put: put }], { kind: 'subscription', id: s.id });
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
 }
 
 export async function deleteSubscription(id: string): Promise<void> {
