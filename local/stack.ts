@@ -13,7 +13,7 @@ import { type DevIssuer, devIssuer } from './dev-issuer.ts';
 import { startDynamoDbLocal } from './dynamodb.ts';
 import { LOCAL_S3_PATH, startHttpServer } from './http-server.ts';
 import { loadHandler } from './invoke.ts';
-import { type Consumer, startQueueConsumer } from './queue-consumer.ts';
+import { type Consumer, journalFile, releaseAbandoned, startQueueConsumer } from './queue-consumer.ts';
 import { startScheduler } from './scheduler.ts';
 import { createBuckets, localBucketName, startUploadNotifier } from './s3.ts';
 import { type LocalQueue, createHoldingQueues, createQueues, deadLetterCounts, replayDeadLetters, startLocalSqs } from './sqs.ts';
@@ -106,7 +106,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await Promise.all((Object.keys(functions) as FunctionName[]).map(loadHandler));
 
     const consumers: Consumer[] = [];
+    const journals = path.join(stateDir, 'sqs');
     for (const [name, spec] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
+      // What a killed stack was processing is processed again now, not after its visibility timeout.
+      if (persistent) await releaseAbandoned(sqsClient, queueUrls[name].url, journals, name);
       // As Lambda would run several batches at once, up to the event source's maximum concurrency.
       const pollers = 'maxConcurrency' in spec.consumer ? spec.consumer.maxConcurrency : 1;
       for (let i = 0; i < pollers; i++) consumers.push(
@@ -117,6 +120,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           function: spec.consumer.function,
           batchSize: spec.consumer.batchSize,
           onError,
+          ...(persistent ? { journal: journalFile(journals, name, i) } : {}),
         }),
       );
     }

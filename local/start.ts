@@ -11,6 +11,7 @@ import { nextRun } from './scheduler.ts';
 import { ensureConsoleBuilt } from './console.ts';
 import { type LocalStack, startLocalStack } from './stack.ts';
 import { schedules } from '../wiring/index.ts';
+import { now, setClock } from '../functions/shared/clock.ts';
 
 const { values } = parseCli('start', {
   options: {
@@ -22,6 +23,8 @@ const { values } = parseCli('start', {
     prefixes: { type: 'string', default: process.env.DEPLOYMENT_PREFIXES ?? '' },
     // Another name in the deployment's CloudEvents `source` (two local stacks side by side).
     name: { type: 'string', default: process.env.DEPLOYMENT_NAME ?? 'local' },
+    // The stack's clock starts at this instant and runs on (a demo of a given day, a test's fixture).
+    clock: { type: 'string' },
   },
 });
 
@@ -37,6 +40,13 @@ const running = await findLocalStack(dataDir);
 if (running.running) {
   console.error(`start: a local stack is already running for ${displayDir(dataDir)} at ${running.url} (pid ${running.pid}); stop it (Ctrl-C) first, or start another one with --data-dir <folder> --port <port>`);
   process.exit(2);
+}
+if (values.clock !== undefined) {
+  if (Number.isNaN(Date.parse(values.clock))) {
+    console.error(`start: --clock must be an instant such as 2026-12-07T10:00:00+08:00, not ${values.clock}`);
+    process.exit(2);
+  }
+  setClock(values.clock);
 }
 process.env.DEPLOYMENT_PREFIXES = values.prefixes;
 process.env.DEPLOYMENT_NAME = values.name;
@@ -76,7 +86,7 @@ const schedulesNext = schedules
   .map((s) => `  ${s.function.padEnd(14)} ${s.cron} (${s.timeZone}), next ${nextRun(s, new Date())?.toISOString()}`)
   .join('\n');
 const token = await stack.issuer.sign({ role: 'caseworker', jurisdiction: '110105001' });
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now());
 console.log(`Open the console: ${stack.apiUrl}/  (sign in with a demo account)
 
 liudong local stack is up${stack.seeded ? ' (demo data loaded)' : ''}

@@ -55,10 +55,16 @@ async function attempt(record: SQSRecord): Promise<string> {
     await enqueueDelivery({ ...m }, now);
     return 'not yet';
   }
-  // Settled, waiting behind its lane's head, held, this attempt made already (a copy of an old
-  // message), or being made by another worker: nothing to do.
+  // Settled, waiting behind its lane's head, held, or this attempt made already (a copy of an old
+  // message): nothing to do.
   const d = await claimAttempt(m.subscriptionId, m.sk, m.attempt, now, LEASE_SECONDS);
   if (!d) return 'nothing to do';
+  // Another worker holds this attempt's lease: it finishes it, or it died (a crash) and the attempt
+  // is made once the lease ends. A copy that comes after the attempt was made finds nothing to do.
+  if ('leasedUntil' in d) {
+    await enqueueDelivery({ ...m, notBefore: new Date(Date.parse(d.leasedUntil) + 1000).toISOString() }, now);
+    return 'in flight elsewhere: looked at again when its lease ends';
+  }
   const s = await getSubscription(m.subscriptionId);
   if (!s) {
     await next(await settleDelivery(d, 'cancelled', undefined, now));

@@ -101,29 +101,68 @@ function toProblem(error: unknown, instance: string): HttpResult {
     const result = problem(error.status, error.message, instance, [{ field: 'Idempotency-Key', reason }]);
     return error.retryAfterSeconds ? { ...result, headers: { ...result.headers, 'retry-after': String(error.retryAfterSeconds) } } : result;
   }
-  if (isThrottling(error)) {
-    logger.warn('throttled', error as Error);
-    const busy = problem(503, 'The service is busy; retry after a moment', instance);
-    return { ...busy, headers: { ...busy.headers, 'retry-after': '1' } };
+  const unavailable = unavailability(error);
+  if (unavailable) {
+    // Not the request's fault and not a defect: the client may send the same request again.
+    if (unavailable === 'busy') logger.warn('throttled', error as Error);
+    else logger.error('a service liudong depends on is unavailable', error as Error);
+    const busy = problem(503, unavailable === 'busy' ? 'The service is busy; retry after a moment' : 'A service liudong depends on is unavailable; retry after the time given', instance);
+    return { ...busy, headers: { ...busy.headers, 'retry-after': unavailable === 'busy' ? '1' : '5' } };
   }
   logger.error('unhandled error', error as Error);
   return problem(500, 'An unexpected error occurred; it has been logged', instance);
 }
 
+/** AWS services saying "slow down" (DynamoDB, SQS, KMS, S3, SES, SNS), after the SDK's own retries. */
 const THROTTLING = new Set([
   'ThrottlingException',
+  'Throttling',
+  'ThrottledException',
+  'TooManyRequestsException',
   'ProvisionedThroughputExceededException',
   'RequestLimitExceeded',
-  'TooManyRequestsException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'KmsThrottled',
+  'KMSThrottlingException',
+  'SlowDown',
 ]);
 
-/** DynamoDB and SQS saying "slow down", directly or as the reason a transaction was cancelled. */
-function isThrottling(error: unknown): boolean {
-  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
-  return (
-    THROTTLING.has(e?.name ?? '') ||
-    (e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'ThrottlingError'))
-  );
+/**
+ * A service liudong depends on that cannot serve now: KMS (its key store, a dependency, a key
+ * disabled or pending deletion: an operator must know, and the request passes once it is put
+ * right), a server-side fault, a timeout or a lost connection after the SDK's retries.
+ */
+const UNAVAILABLE = new Set([
+  'KMSInternalException',
+  'KeyUnavailableException',
+  'DependencyTimeoutException',
+  'KMSInvalidStateException',
+  'DisabledException',
+  'InternalServerError',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** Why DynamoDB cancels a transaction where the same transaction may pass when sent again. */
+const RETRYABLE_CANCELLATIONS = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'TransactionConflict']);
+
+/**
+ * `busy`: throttled, or a transaction cancelled for throttling or for a concurrent transaction
+ * on one of its items (DynamoDB says retry: nothing was written); `down`: a dependency is
+ * unavailable; undefined: anything else (a defect: 500).
+ */
+function unavailability(error: unknown): 'busy' | 'down' | undefined {
+  const e = error as { name?: string; code?: string; $fault?: string; CancellationReasons?: { Code?: string }[] } | undefined;
+  const name = e?.name ?? '';
+  if (THROTTLING.has(name)) return 'busy';
+  if (name === 'TransactionCanceledException' && (e!.CancellationReasons ?? []).some((r) => RETRYABLE_CANCELLATIONS.has(r.Code ?? ''))) return 'busy';
+  if (UNAVAILABLE.has(name) || NETWORK_CODES.has(e?.code ?? '') || e?.$fault === 'server') return 'down';
+  return undefined;
 }
 
 const fieldProblems = (error: z.ZodError, prefix: string): FieldProblem[] =>

@@ -93,6 +93,9 @@ function canonical(value: unknown): string {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
+/** What tells one request's body from another's: a hash of it as parsed, its fields in any order. */
+export const fingerprint = (body: unknown) => sha256(canonical(body ?? null));
+
 export interface KeyedRequest<R> {
   /** Whose key it is: one caller cannot meet another's record (the token's subject, a peer's id). */
   scope: string;
@@ -122,10 +125,10 @@ async function readRecord(id: string): Promise<KeyRecord | undefined> {
 }
 
 /** The answer a live record gives, or undefined when it may be taken (absent, expired, lease over). */
-async function answerFrom<R>(record: KeyRecord | undefined, fingerprint: string, request: KeyedRequest<R>): Promise<R | undefined> {
+async function answerFrom<R>(record: KeyRecord | undefined, bodyHash: string, request: KeyedRequest<R>): Promise<R | undefined> {
   const nowMs = Date.now();
   if (!record || record.expiration * 1000 <= nowMs) return undefined;
-  if (record.fingerprint !== fingerprint) {
+  if (record.fingerprint !== bodyHash) {
     throw new KeyProblem(422, 'This Idempotency-Key was used with a different request body within the last 24 hours');
   }
   if (record.state === 'done' && record.outcome) return request.replay(record.outcome);
@@ -140,20 +143,23 @@ async function answerFrom<R>(record: KeyRecord | undefined, fingerprint: string,
  * same key and body answers from the first request's outcome, a different body is 422, and a
  * retry while the first still runs is 409 with Retry-After.
  */
+/** The record's id: the key within its caller and target, hashed (the key itself is not kept). */
+export const keyRecordId = (scope: string, target: string, key: string) => sha256(`${scope}\n${target}\n${key}`);
+
 export async function idempotently<R>(request: KeyedRequest<R>, run: () => Promise<R>): Promise<R> {
-  const id = sha256(`${request.scope}\n${request.target}\n${request.key}`);
-  const fingerprint = sha256(canonical(request.body ?? null));
+  const id = keyRecordId(request.scope, request.target, request.key);
+  const bodyHash = fingerprint(request.body);
   const table = tableName('idempotency');
   // Leases and the 24 hours are transport times: the wall clock, as DynamoDB's TTL reads it.
   const nowMs = Date.now();
   const existing = await readRecord(id);
-  const answer = await answerFrom(existing, fingerprint, request);
+  const answer = await answerFrom(existing, bodyHash, request);
   if (answer !== undefined) return answer;
 
   const attempt: Attempt = {
     id,
     owner: randomUUID(),
-    fingerprint,
+    fingerprint: bodyHash,
     expiration: existing && existing.expiration * 1000 > nowMs ? existing.expiration : Math.floor(nowMs / 1000) + KEY_LIFETIME_SECONDS,
     byStore: request.completes === 'store',
   };
@@ -162,7 +168,7 @@ export async function idempotently<R>(request: KeyedRequest<R>, run: () => Promi
     await documentClient().send(
       new PutCommand({
         TableName: table,
-        Item: { id, state: 'in_progress', fingerprint, owner: attempt.owner, leaseUntil: nowMs + request.leaseMs, expiration: attempt.expiration } satisfies KeyRecord,
+        Item: { id, state: 'in_progress', fingerprint: bodyHash, owner: attempt.owner, leaseUntil: nowMs + request.leaseMs, expiration: attempt.expiration } satisfies KeyRecord,
         ConditionExpression: existing ? '#owner = :seen OR (attribute_not_exists(#owner) AND expiration = :expiration)' : 'attribute_not_exists(id)',
         ExpressionAttributeNames: existing ? { '#owner': 'owner' } : undefined,
         ExpressionAttributeValues: existing ? { ':seen': existing.owner ?? '-', ':expiration': existing.expiration } : undefined,
@@ -171,7 +177,7 @@ export async function idempotently<R>(request: KeyedRequest<R>, run: () => Promi
   } catch (error) {
     if (!conditionFailed(error)) throw error;
     // Another attempt took it between the read and the put: answer as it now stands.
-    const raced = await answerFrom(await readRecord(id), fingerprint, request);
+    const raced = await answerFrom(await readRecord(id), bodyHash, request);
     if (raced !== undefined) return raced;
     throw new KeyProblem(409, 'A request with this Idempotency-Key has just started; retry in a moment', 1);
   }

@@ -108,7 +108,9 @@ function localSource(file: string): KeySource {
 const DATA_KEY_SECONDS = 3600;
 
 function kmsSource(dataKeyId: string, indexKeyId: string): KeySource {
-  const kms = new KMSClient({});
+  // KMS answers in milliseconds: a connection or a reply that hangs is a timeout the SDK retries
+  // (three attempts in all), well inside an API function's 10 s, then a 503 (functions/shared/http.ts).
+  const kms = new KMSClient({ requestHandler: { connectionTimeout: 1_000, socketTimeout: 2_000 } });
   let cached: (DataKey & { until: number }) | undefined;
   let index: Promise<Buffer> | undefined;
   return {
@@ -124,9 +126,16 @@ function kmsSource(dataKeyId: string, indexKeyId: string): KeySource {
       return Buffer.from(r.Plaintext!);
     },
     indexKey() {
-      index ??= kms
-        .send(new GenerateMacCommand({ KeyId: indexKeyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from('liudong blind index v1') }))
-        .then((r) => Buffer.from(r.Mac!));
+      if (!index) {
+        const derived = kms
+          .send(new GenerateMacCommand({ KeyId: indexKeyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from('liudong blind index v1') }))
+          .then((r) => Buffer.from(r.Mac!));
+        // A derivation KMS could not make (unavailable, throttled) is not kept: the next request asks again.
+        derived.catch(() => {
+          if (index === derived) index = undefined;
+        });
+        index = derived;
+      }
       return index;
     },
   };

@@ -1,12 +1,13 @@
 // No process is left behind: `npm start` stops everything on Ctrl-C, and DynamoDB Local's JVM
 // dies with its runner even when the runner is killed outright.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../local/paths.ts';
 import { until } from '../support/wait.ts';
+import { alive, childrenOf, ctrlC, javaWith, npmStart as startStack, output } from '../support/processes.ts';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'liudong-proc-'));
 const groups: number[] = [];
@@ -22,35 +23,6 @@ afterAll(() => {
   for (const pid of javaWith(scratch)) process.kill(pid, 'SIGKILL');
   rmSync(scratch, { recursive: true, force: true });
 });
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const childrenOf = (pid: number): number[] => {
-  try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-};
-const javaWith = (needle: string): number[] => {
-  try {
-    return execFileSync('pgrep', ['-f', `^java .*DynamoDBLocal.jar.*${needle}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-};
-function output(child: ChildProcess) {
-  let text = '';
-  child.stdout?.on('data', (c: Buffer) => (text += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (text += c.toString()));
-  return () => text;
-}
 
 describe('processes', () => {
   it('kills the DynamoDB Local JVM when its runner is SIGKILLed', async () => {
@@ -73,33 +45,15 @@ describe('processes', () => {
   });
 
   async function npmStart(dataDir: string) {
-    const npm = spawn('npm', ['start', '--', '--port', '0', '--data-dir', dataDir], {
-      cwd: PROJECT_ROOT,
-      detached: true, // its own process group, as a terminal would have it
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    groups.push(npm.pid!);
-    const text = output(npm);
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
-      npm.once('exit', (code, signal) => resolve({ code, signal })),
-    );
-    await until(() => text().includes('Ctrl-C stops everything'), 60_000);
-    const apiUrl = /API\s+(http:\/\/\S+)/.exec(text())![1]!;
+    const stack = await startStack(['--port', '0', '--data-dir', dataDir]);
+    groups.push(stack.group);
     return {
-      text,
-      apiUrl,
+      text: stack.text,
+      apiUrl: stack.apiUrl,
       async ctrlC() {
-        process.kill(-npm.pid!, 'SIGINT');
         // npm itself may die of the SIGINT; the runner shuts down in order and exits 0.
-        const { code, signal } = await exited;
+        const { code, signal } = await ctrlC(stack, dataDir);
         expect(code === 0 || signal === 'SIGINT').toBe(true);
-        // Generous bounds: on two busy cores (another file's DynamoDB Local) shutting down takes a while.
-        // On failure, say what the runner printed: a crash before the signal shows here.
-        await until(() => text().includes('stopping the local stack'), 30_000).catch((error: Error) => {
-          throw new Error(`${error.message}; the runner printed:\n${text().slice(-3000)}`);
-        });
-        await until(() => childrenOf(npm.pid!).length === 0 && !alive(npm.pid!), 30_000);
-        await until(() => javaWith(dataDir).length === 0, 30_000);
       },
     };
   }

@@ -296,10 +296,11 @@ const deliveryUpdate = (d: Delivery, update: Omit<UpdateCommandInput, 'TableName
   new UpdateCommand({ TableName: tableName('deliveries'), Key: { pk: partition(d.subscriptionId), sk: deliverySortKey(d.eventTime, d.id) }, ...update });
 
 /**
- * Takes the lease for attempt `attempt` of a pending delivery and returns it; undefined when there
- * is none to make (settled, waiting, held, made already, or another worker is making it).
+ * Takes the lease for attempt `attempt` of a pending delivery and returns it; `leasedUntil` when
+ * another worker holds that attempt's lease (it may have died with it: try again once it ends);
+ * undefined when there is none to make (settled, waiting, held, or made already).
  */
-export async function claimAttempt(subscriptionId: string, sk: string, attempt: number, now: Date, seconds: number): Promise<Delivery | undefined> {
+export async function claimAttempt(subscriptionId: string, sk: string, attempt: number, now: Date, seconds: number): Promise<Delivery | { leasedUntil: string } | undefined> {
   try {
     const result = await documentClient().send(
       new UpdateCommand({
@@ -314,8 +315,10 @@ export async function claimAttempt(subscriptionId: string, sk: string, attempt: 
     );
     return fromDeliveryItem(result.Attributes!);
   } catch (error) {
-    if (conditionFailed(error)) return undefined;
-    throw error;
+    if (!conditionFailed(error)) throw error;
+    const d = await getDeliveryBySortKey(subscriptionId, sk);
+    const leased = d?.state === 'pending' && d.attempts.length === attempt - 1 && d.leaseUntil !== undefined && d.leaseUntil >= now.toISOString();
+    return leased ? { leasedUntil: d.leaseUntil! } : undefined;
   }
 }
 
