@@ -4,12 +4,12 @@
 // again on the same folder, and a client that retries every request that got no answer with its
 // key, as the Idempotency-Key contract asks. It returns what was observed; callers assert.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { localDate } from '../../core/calendar.ts';
 import { checkCharacter } from '../../core/id-number.ts';
 import { devIssuer } from '../../local/dev-issuer.ts';
+import { freePort } from '../../local/net.ts';
 import { type Received, startWebhookReceiver } from '../../local/webhook-receiver.ts';
 import { type StartedStack, ctrlC, groupMembers, javaWith, killGroup, npmStart } from './processes.ts';
 import { eventually } from './wait.ts';
@@ -54,16 +54,6 @@ export interface CrashReport {
   leftBehind: number[];
   kills: number;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** A valid ID number, distinct for every `n` below 1,000,000 within one `year`. */
 function idNumber(year: number, n: number): string {
