@@ -15,7 +15,7 @@ import { keyedId } from '../shared/cases.ts';
 import { deliver } from '../shared/channels.ts';
 import { logger } from '../shared/observability.ts';
 import { commit, getCase } from '../shared/store/cases.ts';
-import { getMessage, putMessage, settleMessage } from '../shared/store/messages.ts';
+import { getMessage, markSending, putMessage, settleMessage, unmarkSending } from '../shared/store/messages.ts';
 import { fileNotice, getNotice, markNoticeLate } from '../shared/store/notices.ts';
 import { policyFor } from '../shared/store/reference.ts';
 import { claimStage, stageDone } from '../shared/store/stages.ts';
@@ -26,9 +26,25 @@ const processor = new BatchProcessor(EventType.SQS);
 /** The person a case's reminders go to, if it has one. */
 const personOf = (c: Case) => ('person' in c && c.person?.phone ? c.person : undefined);
 
-/** Sends a recorded message and settles it; a refusal (a number or address that bounces) is recorded, not thrown. */
+/**
+ * Sends a recorded message once and settles it; a refusal (a number or address that bounces) is
+ * recorded, not thrown. One an earlier attempt handed to the channel is settled, not sent again.
+ */
 async function send(m: Message, from: 'queued' | 'held', at: string): Promise<void> {
-  const delivery = await deliver(m);
+  const mark = await markSending(m, from, at);
+  if (mark === 'moved') return;
+  if (mark === 'handed') {
+    await settleMessage(m, from, 'sent', at);
+    return;
+  }
+  let delivery;
+  try {
+    delivery = await deliver(m);
+  } catch (error) {
+    // The channel took nothing (throttled past the SDK's retries, unreachable): the retry sends it.
+    await unmarkSending(m, from);
+    throw error;
+  }
   await settleMessage(m, from, delivery.sent ? 'sent' : 'failed', at, delivery.sent ? undefined : delivery.reason);
 }
 

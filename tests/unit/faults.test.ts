@@ -74,7 +74,8 @@ const keyOf = (table: string | undefined, key: Item) => `${table}|${String(key.p
 
 /**
  * Items by key: a put guarded by `attribute_not_exists(…)` fails when the item is there; a message's
- * settle (`#state = :from`) fails when it moved already; every other condition passes (a claim's
+ * settle (`#state = :from`) fails when it moved already, its mark before sending when it is marked
+ * already; every other condition passes (a claim's
  * lease is taken as run out). Anything a test does not script: jurisdictions exist, queries find
  * nothing, transactions pass.
  */
@@ -92,17 +93,27 @@ function fakeTables(): void {
     items.delete(keyOf(input.TableName, input.Key));
     return {};
   });
-  documents.on(UpdateCommand).callsFake((input: { TableName: string; Key: Item; ExpressionAttributeValues?: Item; ConditionExpression?: string }) => {
-    const key = keyOf(input.TableName, input.Key);
-    const values = input.ExpressionAttributeValues ?? {};
-    const found = items.get(key);
-    if (input.ConditionExpression === '#state = :from' && found?.state !== values[':from']) throw ccf();
-    if (found && values[':to'] !== undefined) items.set(key, { ...found, state: values[':to'] });
-    return {};
-  });
+  documents.on(UpdateCommand).callsFake(fakeUpdate);
   documents.on(BatchGetCommand).callsFake(everyJurisdictionExists);
   documents.on(QueryCommand).resolves({ Items: [] });
   documents.on(TransactWriteCommand).resolves({});
+}
+
+type UpdateInput = { TableName: string; Key: Item; UpdateExpression?: string; ExpressionAttributeValues?: Item; ConditionExpression?: string };
+function fakeUpdate(input: UpdateInput) {
+    const key = keyOf(input.TableName, input.Key);
+    const values = input.ExpressionAttributeValues ?? {};
+    const found = items.get(key);
+    const condition = input.ConditionExpression ?? '';
+    if (condition.startsWith('#state = :from') && found?.state !== values[':from']) throw ccf();
+    if (condition.includes('attribute_not_exists(sendingAt)') && found?.sendingAt !== undefined) throw ccf();
+    if (!found) return {};
+    // A message's mark before its channel is called (markSending), taken off when the call fails or the message settles.
+    const { sendingAt: _mark, ...unmarked } = found;
+    if (input.UpdateExpression === 'SET sendingAt = :at') items.set(key, { ...found, sendingAt: values[':at'] });
+    else if (input.UpdateExpression === 'REMOVE sendingAt') items.set(key, unmarked);
+    else if (values[':to'] !== undefined) items.set(key, { ...unmarked, state: values[':to'] });
+    return {};
 }
 
 beforeEach(() => fakeTables());
@@ -616,6 +627,44 @@ describe('SES and SNS throttling when a person is sent a message', () => {
       expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
       expect(sentMarks()).toHaveLength(2);
       expect(messages()).toHaveLength(2);
+    } finally {
+      ses.restore();
+      sns.restore();
+    }
+  });
+
+  it('the e-mail went, then settling it was throttled past the SDK\'s retries: the redelivery settles it as sent and sends nothing again', async () => {
+    const ses = mockClient(SESv2Client);
+    const sns = mockClient(SNSClient);
+    try {
+      process.env.EMAIL_CHANNEL = 'ses';
+      process.env.SMS_CHANNEL = 'sns';
+      ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
+      sns.on(PublishCommand).resolves({ MessageId: 'sns-1' });
+      let throttled = false;
+      documents.on(UpdateCommand).callsFake((input: UpdateInput) => {
+        if (!throttled && input.ExpressionAttributeValues?.[':to'] === 'sent') {
+          throttled = true;
+          throw awsError('ProvisionedThroughputExceededException');
+        }
+        return fakeUpdate(input);
+      });
+      const { record } = await reminderDue();
+      // Beside it, a release that succeeds: a batch where every record fails is thrown whole.
+      const stray = sqsRecord('stray', { type: 'release', caseId: 'c1', messageId: 'gone' });
+      const first = await actOnDeadlines({ Records: [record('stage-1'), stray] }, lambdaContext());
+      expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'stage-1' }]);
+      expect(ses.commandCalls(SendEmailCommand).length + sns.commandCalls(PublishCommand).length).toBe(1);
+
+      const second = await actOnDeadlines({ Records: [record('stage-1')] }, lambdaContext());
+      expect(second.batchItemFailures).toEqual([]);
+      expect(messages().map((m) => [m.channel, m.state]).sort()).toEqual([
+        ['email', 'sent'],
+        ['sms', 'sent'],
+      ]);
+      // Each message reached its channel once, the one whose settling failed included.
+      expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
+      expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
     } finally {
       ses.restore();
       sns.restore();

@@ -27,7 +27,8 @@ const item = async (m: Message) => ({
 });
 
 export const fromMessageItem = async (raw: Record<string, unknown>): Promise<Message> => {
-  const { gsi1pk: _pk, gsi1sk: _sk, sealedTo, toIndex: _index, ...rest } = withoutKeys<Record<string, unknown>>(raw);
+  // `sendingAt` is the worker's mark (markSending), not part of the message.
+  const { gsi1pk: _pk, gsi1sk: _sk, sealedTo, toIndex: _index, sendingAt: _sending, ...rest } = withoutKeys<Record<string, unknown>>(raw);
   return { ...rest, ...(sealedTo ? { to: await open(sealedTo as Sealed) } : {}) } as unknown as Message;
 };
 
@@ -47,13 +48,50 @@ export async function getMessage(caseId: string, id: string): Promise<Message | 
   return result.Item ? await fromMessageItem(result.Item) : undefined;
 }
 
+/**
+ * Marks a message as being handed to its channel, just before the call. SES and SNS take no
+ * idempotency key, so this is what keeps a message from going twice: a worker that reached the
+ * channel and then could not settle the message (throttled, killed) leaves the mark, and the
+ * redelivery settles it as sent instead of sending it again. `send`: this worker sends it;
+ * `handed`: an earlier attempt did; `moved`: it is no longer in `from`.
+ */
+export async function markSending(m: Message, from: MessageState, at: string): Promise<'send' | 'handed' | 'moved'> {
+  const marked = await conditional(
+    new UpdateCommand({
+      TableName: tableName('cases'),
+      Key: key(m.caseId, m.id),
+      UpdateExpression: 'SET sendingAt = :at',
+      ConditionExpression: '#state = :from AND attribute_not_exists(sendingAt)',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':from': from, ':at': at },
+    }),
+  );
+  if (marked) return 'send';
+  const now = await getMessage(m.caseId, m.id);
+  return now?.state === from ? 'handed' : 'moved';
+}
+
+/** The channel refused the call (throttled, unreachable): nothing went, so the next attempt sends. */
+export async function unmarkSending(m: Message, from: MessageState): Promise<void> {
+  await conditional(
+    new UpdateCommand({
+      TableName: tableName('cases'),
+      Key: key(m.caseId, m.id),
+      UpdateExpression: 'REMOVE sendingAt',
+      ConditionExpression: '#state = :from',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':from': from },
+    }),
+  );
+}
+
 /** Moves a message on from one state (sent, or failed with the channel's reason); false if it had moved already. */
 export async function settleMessage(m: Message, from: MessageState, to: 'sent' | 'failed', at: string, failure?: string): Promise<boolean> {
   return conditional(
     new UpdateCommand({
       TableName: tableName('cases'),
       Key: key(m.caseId, m.id),
-      UpdateExpression: `SET #state = :to, ${to === 'sent' ? 'sentAt = :at' : 'failure = :failure, failedAt = :at'} REMOVE gsi1pk, gsi1sk`,
+      UpdateExpression: `SET #state = :to, ${to === 'sent' ? 'sentAt = :at' : 'failure = :failure, failedAt = :at'} REMOVE gsi1pk, gsi1sk, sendingAt`,
       ConditionExpression: '#state = :from',
       ExpressionAttributeNames: { '#state': 'state' },
       ExpressionAttributeValues: { ':to': to, ':from': from, ':at': at, ...(to === 'failed' ? { ':failure': failure ?? 'refused' } : {}) },
