@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the zod schemas and the routes in wiring/.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import type { z } from 'zod';
+import { z } from 'zod';
 import * as schemas from '../../core/schemas.ts';
 import { CASE_TYPE_NAMES, actionPath } from '../../core/workflows/index.ts';
 import { ImportCreate, ImportCreated, ImportQuery, ImportStatus } from '../../core/imports.ts';
@@ -15,7 +15,36 @@ interface Operation {
   params?: z.ZodObject;
   query?: z.ZodObject | z.ZodPipe;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** Honours Idempotency-Key (the route's `idempotent` option). */
+  keyed?: boolean;
 }
+
+/** The routes besides the workflow actions that honour Idempotency-Key (functions/shared/idempotency.ts). */
+const KEYED = new Set([
+  'POST /v1/registrations',
+  'POST /v1/origin-certificates',
+  'POST /v1/assistance-requests',
+  'POST /v1/appeals',
+  'POST /v1/groups',
+  'POST /v1/imports',
+  'POST /v1/certificates/{number}/decisions',
+  'POST /v1/subscriptions',
+  'POST /v1/subscriptions/{id}/rotate-secret',
+  'POST /v1/subscriptions/{id}/deliveries/replay',
+  'POST /v1/federation/peers',
+]);
+
+const IdempotencyKeyHeader = z.object({
+  'Idempotency-Key': z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .meta({
+      description:
+        'draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After',
+    }),
+});
 
 const problems = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [s, { description: 'Problem details', schema: schemas.Problem }]));
@@ -32,6 +61,7 @@ function actionOperations(collection: string, bodies: Record<string, z.ZodType>,
         params: schemas.CaseIdParams,
         body,
         responses: { 200: ok(`The ${noun} after the action`, answer), ...problems(400, 401, 403, 404, 409, 415, 422) },
+        keyed: true,
       },
     ]),
   );
@@ -335,6 +365,8 @@ export function openApiDocument() {
   for (const r of routes) {
     const op = OPERATIONS[`${r.method} ${r.path}`];
     if (!op) throw new Error(`no OpenAPI operation for ${r.method} ${r.path}`);
+    const keyed = op.keyed === true || KEYED.has(`${r.method} ${r.path}`);
+    const responses = keyed ? { ...op.responses, ...problems(409, 422) } : op.responses;
     registry.registerPath({
       method: r.method.toLowerCase() as 'get',
       path: r.path,
@@ -343,10 +375,11 @@ export function openApiDocument() {
       request: {
         ...(op.params ? { params: op.params } : {}),
         ...(op.query ? { query: op.query } : {}),
+        ...(keyed ? { headers: IdempotencyKeyHeader } : {}),
         ...(op.body ? { body: { content: { 'application/json': { schema: op.body } } } } : {}),
       },
       responses: Object.fromEntries(
-        Object.entries(op.responses).map(([status, { description, schema }]) => [
+        Object.entries(responses).map(([status, { description, schema }]) => [
           status,
           {
             description,

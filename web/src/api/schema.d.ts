@@ -793,7 +793,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -887,7 +890,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -992,7 +998,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1097,7 +1106,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1202,7 +1214,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1307,7 +1322,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1412,7 +1430,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1517,7 +1538,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1622,7 +1646,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1727,7 +1754,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1774,6 +1804,15 @@ export interface paths {
                     };
                 };
                 /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -1812,7 +1851,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1917,7 +1959,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2022,7 +2067,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2131,7 +2179,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2236,7 +2287,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2395,7 +2449,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2442,6 +2499,15 @@ export interface paths {
                     };
                 };
                 /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -2480,7 +2546,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2585,7 +2654,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2690,7 +2762,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2793,7 +2868,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2898,7 +2976,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2992,7 +3073,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3097,7 +3181,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3202,7 +3289,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3241,6 +3331,15 @@ export interface paths {
                 };
                 /** @description Problem details */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3886,7 +3985,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     /** @description OC- (origin) or VC- (verification) and 12 characters; case, spaces and hyphens do not matter */
                     number: components["schemas"]["CertificateNumber"];
@@ -3937,6 +4039,15 @@ export interface paths {
                 };
                 /** @description Problem details */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4717,7 +4828,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4756,6 +4870,15 @@ export interface paths {
                 };
                 /** @description Problem details */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5071,7 +5194,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5117,6 +5243,15 @@ export interface paths {
                 };
                 /** @description Problem details */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5214,7 +5349,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5263,7 +5401,25 @@ export interface paths {
                     };
                 };
                 /** @description Problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5405,7 +5561,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description draft-ietf-httpapi-idempotency-key-header: a retry with the same key and body within 24 hours answers what the first request created (Idempotent-Replayed: true); another body is 422; a retry while the first runs is 409 with Retry-After */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
