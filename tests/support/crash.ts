@@ -177,12 +177,14 @@ export async function crashScenario(options: CrashOptions): Promise<CrashReport>
       finalAnswers.set(key, again);
     }
 
+    log('every key answered once more');
     const importId = imported.body.id as string;
     const importView = await eventually(async () => {
       const r = await send('GET', `/v1/imports/${importId}`, office, undefined);
       return r.body.state === 'done' || r.body.state === 'failed' ? r.body : undefined;
     }, 300_000);
     const restartToImportDoneMs = Date.now() - lastRestart;
+    log(`import ${String(importView.state)}`);
 
     // Every registration, by name, at the destination.
     const casesByName = new Map<string, string[]>();
@@ -203,6 +205,7 @@ export async function crashScenario(options: CrashOptions): Promise<CrashReport>
       return [...expected].every((id) => firstDelivery.has(id)) ? true : undefined;
     }, 300_000).catch(() => undefined);
     const restartToLastDeliveryMs = Math.max(0, ...[...firstDelivery.values()].map((at) => at - lastRestart));
+    log(`${firstDelivery.size} of ${expected.size} cases delivered`);
 
     const originNotices = new Map<string, number>();
     for (let cursor: string | undefined, first = true; first || cursor; first = false) {
