@@ -44,6 +44,9 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
+/** Lambda's SQS event source processes five batches at once to begin with, and scales up from there. */
+const LAMBDA_SQS_STARTING_CONCURRENCY = 5;
+
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const onError = options.onError ?? ((error: unknown) => console.error('[local stack]', error));
   const stateDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'liudong-'));
@@ -110,8 +113,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const [name, spec] of Object.entries(queues) as [QueueName, (typeof queues)[QueueName]][]) {
       // What a killed stack was processing is processed again now, not after its visibility timeout.
       if (persistent) await releaseAbandoned(sqsClient, queueUrls[name].url, journals, name);
-      // As Lambda would run several batches at once, up to the event source's maximum concurrency.
-      const pollers = 'maxConcurrency' in spec.consumer ? spec.consumer.maxConcurrency : 1;
+      // As Lambda runs batches at once: up to the event source's maximum concurrency, else the five
+      // Lambda starts an SQS event source with (one poller here fell behind the statistics under load).
+      const pollers = 'maxConcurrency' in spec.consumer ? spec.consumer.maxConcurrency : LAMBDA_SQS_STARTING_CONCURRENCY;
       for (let i = 0; i < pollers; i++) consumers.push(
         startQueueConsumer({
           sqs: sqsClient,
