@@ -10,11 +10,12 @@
 // still owns it. A failure before the commit removes the lease, so the key can be used again.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { documentClient } from './clients.ts';
 import { tableName } from './env.ts';
-import { type TransactItem, conditionFailed } from './store/conditional.ts';
+import { logger } from './observability.ts';
+import { type TransactItem, conditional, conditionFailed } from './store/conditional.ts';
 
 /** Keys are kept for 24 hours after first use; a key older than that is a new request. */
 export const KEY_LIFETIME_SECONDS = 24 * 3600;
@@ -138,14 +139,14 @@ async function answerFrom<R>(record: KeyRecord | undefined, bodyHash: string, re
   return undefined;
 }
 
+/** The record's id: the key within its caller and target, hashed (the key itself is not kept). */
+export const keyRecordId = (scope: string, target: string, key: string) => sha256(`${scope}\n${target}\n${key}`);
+
 /**
  * Runs `run` at most once per key within 24 hours, as far as anyone can observe: a retry with the
  * same key and body answers from the first request's outcome, a different body is 422, and a
  * retry while the first still runs is 409 with Retry-After.
  */
-/** The record's id: the key within its caller and target, hashed (the key itself is not kept). */
-export const keyRecordId = (scope: string, target: string, key: string) => sha256(`${scope}\n${target}\n${key}`);
-
 export async function idempotently<R>(request: KeyedRequest<R>, run: () => Promise<R>): Promise<R> {
   const id = keyRecordId(request.scope, request.target, request.key);
   const bodyHash = fingerprint(request.body);
@@ -193,9 +194,13 @@ export async function idempotently<R>(request: KeyedRequest<R>, run: () => Promi
     await release(attempt);
     return result;
   }
-  if (!attempt.recorded) {
-    // A route that keeps its answer; or a store write that did not take the record (a defect: logged by the caller).
-    await complete(attempt, request.keep ? request.keep(result) : undefined);
+  if (request.completes === 'response' && request.keep) {
+    await complete(attempt, request.keep(result));
+  } else if (!attempt.recorded) {
+    // A route whose write did not take the record: a defect. Its answer is not kept (it may hold
+    // personal data), so the key is freed rather than completed.
+    logger.error('a keyed request succeeded without recording its key', { target: request.target });
+    await release(attempt);
   }
   return result;
 }
@@ -218,15 +223,9 @@ async function release(attempt: Attempt): Promise<void> {
   }
 }
 
-/** Completes the record after the handler, for routes that keep their answer. */
-async function complete(attempt: Attempt, outcome: Outcome | undefined): Promise<void> {
-  if (!outcome) {
-    await release(attempt);
-    return;
-  }
-  await documentClient().send(new TransactWriteCommand({ TransactItems: [completion(attempt, outcome)] })).catch((error) => {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-  });
+/** Completes the record after the handler, for routes that keep their answer; not if another attempt took the key. */
+async function complete(attempt: Attempt, outcome: Outcome): Promise<void> {
+  await conditional(new UpdateCommand(completion(attempt, outcome).Update!));
 }
 
 function completion(attempt: Attempt, outcome: Outcome): TransactItem {
