@@ -101,7 +101,13 @@ export interface ReviewInput {
   note?: string;
 }
 
-/** The person confirms online, or an office records a visit: the review is complete. */
+/**
+ * The person confirms online, or an office records a visit: the review is complete. A person
+ * confirms only within the window before the review is due (so a confirmation cannot be
+ * repeated again and again); an office visits premises on its own schedule (清理清查, 以房管人
+ * inspections), and its visit completes the open review whenever it happens: the next review
+ * counts from the visit.
+ */
 export function complete(
   current: ReviewCase,
   action: 'confirm' | 'record_visit',
@@ -116,8 +122,8 @@ export function complete(
     detail: input.note ? { note: input.note } : {},
     changes: () => ({ result }),
   });
-  // Checked once the table has allowed the caller and the state: a review opens shortly before it is due.
-  const opens = current.deadline ? addCalendarDays(current.deadline.date, -policy.reviewWindowDays) : undefined;
+  // Checked once the table has allowed the caller and the state: a person's review opens shortly before it is due.
+  const opens = action === 'confirm' && current.deadline ? addCalendarDays(current.deadline.date, -policy.reviewWindowDays) : undefined;
   if (opens && localDate(now) < opens) {
     throw conflict(`this review opens on ${opens} (${policy.reviewWindowDays} days before it is due, policy reviewWindowDays)`, { state: current.state, opens });
   }

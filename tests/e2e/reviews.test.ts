@@ -22,11 +22,17 @@ async function registeredBySelf(sub: string, idNumber: string, destinationCode =
 }
 
 describe('residence reviews', () => {
-  it('opens a review only shortly before it is due, as policy says', async () => {
-    const { self, registration } = await registeredBySelf('sun-li', '110105198001010016', '110108001');
+  it("opens a person's confirmation only shortly before the review is due; an office's visit completes it at any time", async () => {
+    const { self, office, registration } = await registeredBySelf('sun-li', '110105198001010016', '110108001');
     const early = await api('POST', `/v1/reviews/${registration.reviewId}/confirm`, { token: self, body: { outcome: 'unchanged' } });
     expect(early.status).toBe(409);
     expect(early.body.detail).toContain('policy reviewWindowDays');
+    // The office inspects the premises the day it verified: the visit completes the review.
+    const visited = await api('POST', `/v1/reviews/${registration.reviewId}/record-visit`, { token: office, body: { outcome: 'unchanged', note: '清理清查入户核查' } });
+    expect(visited.status).toBe(200);
+    expect(visited.body).toMatchObject({ state: 'completed', result: { by: 'visit' } });
+    const next = (await api('GET', `/v1/registrations/${registration.id}`, { token: office })).body.reviewId;
+    expect((await api('GET', `/v1/reviews/${next}`, { token: office })).body).toMatchObject({ round: 2, state: 'due' });
   });
 
   // The rest confirms at once: the test jurisdiction opens its reviews for the whole interval.

@@ -356,7 +356,7 @@ describe('residence reviews', () => {
     expect(pointed!.case).toMatchObject({ id: registration.case.id, state: 'registered', reviewId: 'review-2' });
   });
 
-  it('schedules nothing more once the person has left, and lets an office record a visit', () => {
+  it('schedules nothing more once the person has left, and lets an office record a visit whenever it happens', () => {
     const [registration, review] = registered();
     const office: Principal = { sub: 'cw', role: 'caseworker', jurisdiction: '110105001' };
     const visit = (at: Date) =>
@@ -365,11 +365,24 @@ describe('residence reviews', () => {
         next: { caseId: 'review-2', eventId: 'e2' },
         registrationEventId: 'e3',
       }, at);
-    // A review opens 30 days before it is due (2027-05-29), not straight after the last.
-    expect(domainError(() => visit(now))).toMatchObject({ kind: 'conflict', extensions: { opens: '2027-04-29' } });
-    const decisions = visit(new Date('2027-04-29T02:00:00Z'));
+    // The person's window opens 30 days before the review is due (2027-05-29); an office's visit needs none.
+    const decisions = visit(now);
     expect(decisions).toHaveLength(1);
     expect(decisions[0]!.case).toMatchObject({ state: 'completed', result: { outcome: 'left', by: 'visit' } });
+  });
+
+  it("keeps the person's window: confirming before it opens is refused, a visit the same day completes the review", () => {
+    const [registration, review] = registered();
+    const ids = { eventId: 'e1', next: { caseId: 'review-2', eventId: 'e2' }, registrationEventId: 'e3' };
+    // Mid-January, months before the window opens (2027-04-29).
+    const january = new Date('2027-01-15T02:00:00Z');
+    const confirm = () => completeReview(review.case, 'confirm', { outcome: 'unchanged' }, self, DEFAULT_POLICY, registration.case, ids, january);
+    expect(domainError(confirm)).toMatchObject({ kind: 'conflict', extensions: { opens: '2027-04-29' } });
+    const office: Principal = { sub: 'cw', role: 'caseworker', jurisdiction: '110105001' };
+    const [done, next] = completeReview(review.case, 'record_visit', { outcome: 'unchanged', note: '入户核查' }, office, DEFAULT_POLICY, registration.case, ids, january);
+    expect(done!.case).toMatchObject({ state: 'completed', result: { by: 'visit', at: january.toISOString() } });
+    // The next review counts from the visit, not from the date the first was due (2027-05-29).
+    expect(next!.case).toMatchObject({ round: 2, state: 'due', deadline: { date: '2027-07-15' } });
   });
 
   it('cancels the open review when the person departs', () => {
