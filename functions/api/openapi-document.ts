@@ -17,7 +17,18 @@ interface Operation {
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   /** Honours Idempotency-Key (the route's `idempotent` option). */
   keyed?: boolean;
+  /** Request headers the operation reads (a peer's signed event). */
+  headers?: z.ZodObject;
+  /** Authenticated by a peer's Standard Webhooks signature rather than a bearer token. */
+  signedByPeer?: boolean;
 }
+
+/** The Standard Webhooks headers a peer signs its events with. */
+const PeerSignatureHeaders = z.object({
+  'webhook-id': z.string().min(1).meta({ description: 'The event delivery\'s id, the same on every redelivery: a redelivery answers what the first did' }),
+  'webhook-timestamp': z.string().regex(/^\d+$/).meta({ description: 'Seconds since the epoch; more than five minutes off is refused' }),
+  'webhook-signature': z.string().min(1).meta({ description: 'v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>"> with the key shared when the peer was registered; several, space-separated, during a rotation' }),
+});
 
 /** The routes besides the workflow actions that honour Idempotency-Key (functions/shared/idempotency.ts). */
 const KEYED = new Set([
@@ -351,6 +362,8 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'POST /v1/federation/events': {
     summary: "A peer deployment's event, signed with the shared key (Standard Webhooks headers): its notices are filed here, and a departure towards us opens the case",
+    headers: PeerSignatureHeaders,
+    signedByPeer: true,
     responses: { 202: ok('Filed (a repeated event id changes nothing)'), ...problems(400, 401) },
   },
   'GET /v1/openapi.json': {
@@ -362,6 +375,15 @@ export const OPERATIONS: Record<string, Operation> = {
 export function openApiDocument() {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  // OpenAPI has no scheme for a signature over several headers and the body: the signature header
+  // stands for it, and its description (and the operation's header parameters) say the rest.
+  const peerSignature = registry.registerComponent('securitySchemes', 'peerSignature', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'webhook-signature',
+    description:
+      'Standard Webhooks (https://www.standardwebhooks.com): HMAC-SHA256 over "<webhook-id>.<webhook-timestamp>.<body>" with the key shared when the peer was registered (POST /v1/federation/peers), sent as v1,<base64>; webhook-id and webhook-timestamp are required beside it.',
+  });
   for (const r of routes) {
     const op = OPERATIONS[`${r.method} ${r.path}`];
     if (!op) throw new Error(`no OpenAPI operation for ${r.method} ${r.path}`);
@@ -371,11 +393,11 @@ export function openApiDocument() {
       method: r.method.toLowerCase() as 'get',
       path: r.path,
       summary: op.summary,
-      ...(r.auth === 'jwt' ? { security: [{ [bearer.name]: [] }] } : {}),
+      ...(r.auth === 'jwt' ? { security: [{ [bearer.name]: [] }] } : op.signedByPeer ? { security: [{ [peerSignature.name]: [] }] } : {}),
       request: {
         ...(op.params ? { params: op.params } : {}),
         ...(op.query ? { query: op.query } : {}),
-        ...(keyed ? { headers: IdempotencyKeyHeader } : {}),
+        ...(keyed ? { headers: IdempotencyKeyHeader } : op.headers ? { headers: op.headers } : {}),
         ...(op.body ? { body: { content: { 'application/json': { schema: op.body } } } } : {}),
       },
       responses: Object.fromEntries(

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS } from '../../functions/api/openapi-document.ts';
+import { OPERATIONS, openApiDocument } from '../../functions/api/openapi-document.ts';
 import { PROJECT_ROOT } from '../../local/paths.ts';
 import { WORKFLOWS, clientActions } from '../../core/workflows/index.ts';
 import { danglingReferences, functions, queues, routes, schedules, streams } from '../../wiring/index.ts';
@@ -23,6 +23,17 @@ describe('the wiring', () => {
     const keys = routes.map((r) => `${r.method} ${r.path}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(Object.keys(OPERATIONS).sort()).toEqual([...keys].sort());
+  });
+
+  it('declares how every route that answers 401 authenticates: a bearer token, or a peer\'s signature', () => {
+    const document = openApiDocument() as unknown as { paths: Record<string, Record<string, { security?: Record<string, string[]>[]; responses: Record<string, unknown> }>> };
+    const unsecured = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, op]) => '401' in op.responses && (op.security ?? []).length === 0)
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(unsecured).toEqual([]);
+    expect(document.paths['/v1/federation/events']!.post!.security).toEqual([{ peerSignature: [] }]);
   });
 
   it.each([

@@ -5730,7 +5730,14 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header: {
+                    /** @description The event delivery's id, the same on every redelivery: a redelivery answers what the first did */
+                    "webhook-id": string;
+                    /** @description Seconds since the epoch; more than five minutes off is refused */
+                    "webhook-timestamp": string;
+                    /** @description v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>"> with the key shared when the peer was registered; several, space-separated, during a rotation */
+                    "webhook-signature": string;
+                };
                 path?: never;
                 cookie?: never;
             };
