@@ -8,7 +8,7 @@
 // queues were not empty within 60 s, or messages ended in a dead-letter queue.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { parseCli } from '../local/operator-client.ts';
 import { PROJECT_ROOT, readStackRecord } from '../local/paths.ts';
 import { deadLetterQueueName, queueName } from '../local/sqs.ts';
 import { holdingQueues, queues } from '../wiring/index.ts';
+import { groupMembers } from '../tests/support/processes.ts';
 
 const { values } = parseCli('bench:soak', {
   options: {
@@ -74,23 +75,6 @@ let stackProcess: ChildProcess | undefined;
 /** npm start ended (the stack stopped, crashed or was killed). */
 let stackEnded = false;
 let logFile: WriteStream | undefined;
-
-/** The live (not zombie) processes of a process group, from /proc: PID 1 here may not reap orphans. */
-function groupMembers(pgid: number): number[] {
-  const members: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses.
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(pgrp) === pgid && state !== 'Z') members.push(Number(entry));
-    } catch {
-      // Gone while we looked.
-    }
-  }
-  return members;
-}
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try {

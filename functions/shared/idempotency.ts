@@ -260,9 +260,6 @@ export function unrecord(): void {
   if (attempt) attempt.recorded = undefined;
 }
 
-/** Whether the item at `index` of a cancelled transaction is a key record another attempt holds. */
-export const isRecordItem = (item: TransactItem | undefined): boolean => item?.Update?.TableName === tableName('idempotency');
-
 /** A cancelled transaction lost its key to another attempt (its lease ran out): nothing was written. */
 export const lostKey = () =>
   new KeyProblem(409, 'Another request with this Idempotency-Key took it over; retry to get its answer', 1);
@@ -274,13 +271,10 @@ export const lostKey = () =>
  */
 export async function writeRecorded(items: TransactItem[], outcome: Outcome): Promise<void> {
   const record = recordItems(outcome);
-  if (record.length === 0 && items.length === 1) {
-    const [item] = items;
-    const send = item!.Put ? new PutCommand(item!.Put) : undefined;
-    if (send) {
-      await documentClient().send(send);
-      return;
-    }
+  const [only] = items;
+  if (record.length === 0 && items.length === 1 && only?.Put) {
+    await documentClient().send(new PutCommand(only.Put));
+    return;
   }
   try {
     await documentClient().send(new TransactWriteCommand({ TransactItems: [...items, ...record] }));

@@ -1,6 +1,7 @@
 // `npm start` as a user runs it, in its own process group, and what is left of it afterwards:
 // shared by the process tests, the crash test and the recovery bench.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { PROJECT_ROOT } from '../../local/paths.ts';
 import { until } from './wait.ts';
 
@@ -21,14 +22,25 @@ export const childrenOf = (pid: number): number[] => {
   }
 };
 
-/** Every process of a process group (`npm start` and all it started), by its group id. */
-export const groupMembers = (group: number): number[] => {
-  try {
-    return execFileSync('pgrep', ['-g', String(group)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
-  } catch {
-    return [];
+/**
+ * The live processes of a process group (`npm start` and all it started), by its group id, from
+ * /proc: a zombie is not counted, as PID 1 here may not reap orphans.
+ */
+export function groupMembers(group: number): number[] {
+  const members: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === group && state !== 'Z') members.push(Number(entry));
+    } catch {
+      // Gone while we looked.
+    }
   }
-};
+  return members;
+}
 
 /** DynamoDB Local JVMs whose command line names `needle` (a data folder). */
 export const javaWith = (needle: string): number[] => {

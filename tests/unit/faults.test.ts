@@ -565,6 +565,20 @@ describe('SES and SNS throttling when a person is sent a message', () => {
     return { id, event: { Records: [sqsRecord('release-1', { type: 'release', caseId: 'c1', messageId: id }), sqsRecord('release-gone', { type: 'release', caseId: 'c1', messageId: 'a-message-sent-long-ago' })] } };
   }
 
+  const mockChannels = () => ({ ses: mockClient(SESv2Client), sns: mockClient(SNSClient) });
+  /** SES and SNS as the channels, mocked for `run` and restored after it (their variables go in afterEach). */
+  async function withMockedChannels(run: (channels: ReturnType<typeof mockChannels>) => Promise<void>): Promise<void> {
+    const channels = mockChannels();
+    process.env.EMAIL_CHANNEL = 'ses';
+    process.env.SMS_CHANNEL = 'sns';
+    try {
+      await run(channels);
+    } finally {
+      channels.ses.restore();
+      channels.sns.restore();
+    }
+  }
+
   it('SES throttles once: the SDK retries (standard mode, with jitter) and the e-mail goes once, marked sent once', async () => {
     const ses = await fakeEndpoint([SES_THROTTLED, SES_SENT]);
     try {
@@ -601,11 +615,7 @@ describe('SES and SNS throttling when a person is sent a message', () => {
   });
 
   it('SES throttling that persists (TooManyRequestsException): the stage is reported failed and the e-mail stays queued; the redelivery sends each message once', async () => {
-    const ses = mockClient(SESv2Client);
-    const sns = mockClient(SNSClient);
-    try {
-      process.env.EMAIL_CHANNEL = 'ses';
-      process.env.SMS_CHANNEL = 'sns';
+    await withMockedChannels(async ({ ses, sns }) => {
       ses.on(SendEmailCommand).rejectsOnce(awsError('TooManyRequestsException')).resolves({ MessageId: 'ses-1' });
       sns.on(PublishCommand).resolves({ MessageId: 'sns-1' });
       const { record } = await reminderDue();
@@ -627,18 +637,11 @@ describe('SES and SNS throttling when a person is sent a message', () => {
       expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
       expect(sentMarks()).toHaveLength(2);
       expect(messages()).toHaveLength(2);
-    } finally {
-      ses.restore();
-      sns.restore();
-    }
+    });
   });
 
   it('the e-mail went, then settling it was throttled past the SDK\'s retries: the redelivery settles it as sent and sends nothing again', async () => {
-    const ses = mockClient(SESv2Client);
-    const sns = mockClient(SNSClient);
-    try {
-      process.env.EMAIL_CHANNEL = 'ses';
-      process.env.SMS_CHANNEL = 'sns';
+    await withMockedChannels(async ({ ses, sns }) => {
       ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
       sns.on(PublishCommand).resolves({ MessageId: 'sns-1' });
       let throttled = false;
@@ -665,10 +668,7 @@ describe('SES and SNS throttling when a person is sent a message', () => {
       // Each message reached its channel once, the one whose settling failed included.
       expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
       expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
-    } finally {
-      ses.restore();
-      sns.restore();
-    }
+    });
   });
 
   it.each(['ThrottledException', 'Throttling'])('SNS throttling that persists (%s): the release is reported failed and the SMS stays held; the redelivery sends it once', async (name) => {
