@@ -105,10 +105,14 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /v1/jurisdictions/{code}/policy': { purpose: 'reference data', roles: EVERY_ROLE },
   'GET /v1/policies/{prefix}': { purpose: 'reference data', roles: EVERY_ROLE },
   'PUT /v1/policies/{prefix}': { purpose: 'policy', roles: { admin: 'inside' } },
+  'GET /v1/calendars/{year}': { purpose: 'reference data', roles: EVERY_ROLE },
+  'PUT /v1/calendars/{year}': { purpose: 'policy', roles: { admin: 'national' } },
   // Office inboxes.
   'GET /v1/jurisdictions/{code}/notices': { purpose: 'notices between offices', roles: OFFICES },
   'GET /v1/jurisdictions/{code}/notices/figures': { purpose: 'notices between offices', roles: OFFICES },
   'POST /v1/jurisdictions/{code}/notices/{eventId}/ack': { purpose: 'notices between offices', roles: OFFICES },
+  'GET /v1/admin/notices': { purpose: 'administration', roles: { admin: 'national' } },
+  'POST /v1/admin/notices/{eventId}/ack': { purpose: 'administration', roles: { admin: 'national' } },
   // Agency subscriptions: the agency's own; administrators look after those inside their jurisdiction.
   // An agency subscribes for itself; the subscription's jurisdiction must lie inside its own (422 otherwise).
   'POST /v1/subscriptions': { purpose: 'event subscription', roles: { agency: 'self' } },

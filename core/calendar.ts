@@ -1,6 +1,11 @@
 // Dates as the offices count them: local dates in Asia/Shanghai, calendar or working days.
 // A local date is an ISO string `YYYY-MM-DD`; string order is date order.
 
+import { addCalendarDays, addMonths, weekday } from './dates.ts';
+import { isStatutoryHoliday } from './statutory-holidays.ts';
+
+export { addCalendarDays, addMonths, daysInMonth, isRealDate, weekday } from './dates.ts';
+
 export const TIME_ZONE = 'Asia/Shanghai';
 
 const dateFormatter = new Intl.DateTimeFormat('en-CA', {
@@ -13,45 +18,29 @@ const dateFormatter = new Intl.DateTimeFormat('en-CA', {
 /** The local date in Asia/Shanghai at the given instant. */
 export const localDate = (instant: Date): string => dateFormatter.format(instant);
 
-export function isRealDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  const d = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
-}
-
-export function addCalendarDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/**
- * The corresponding day `months` calendar months later; the month's last day when that month
- * has no such day (2026-08-31 + 6 → 2027-02-28; 2008-02-29 + 18 years → 2026-02-28).
- */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  target.setUTCDate(Math.min(d, daysInMonth(target.getUTCFullYear(), target.getUTCMonth() + 1)));
-  return target.toISOString().slice(0, 10);
-}
-
-/** How many days a month (1–12) of a year has. */
-export const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
-/** 0 = Sunday … 6 = Saturday. */
-export const weekday = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
-
 export interface HolidayCalendar {
   /** Public holidays: no work even on a weekday. */
   holidays: string[];
   /** Make-up working days (调休): work even on a weekend. */
   workdays: string[];
+  /**
+   * The years whose national notice is loaded (their days off are all in the lists). In any
+   * other year the statutory holidays computed from the law are days off too, and a working-day
+   * count through it is provisional. Absent: the lists alone count.
+   */
+  noticeYears?: number[];
 }
+
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+/** True when `date` falls in a year the calendar has no notice for (only a calendar with `noticeYears` can say). */
+export const beyondNotices = (date: string, calendar: HolidayCalendar): boolean =>
+  calendar.noticeYears !== undefined && !calendar.noticeYears.includes(yearOf(date));
 
 export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
   if (calendar.workdays.includes(date)) return true;
   if (calendar.holidays.includes(date)) return false;
+  if (beyondNotices(date, calendar) && isStatutoryHoliday(date)) return false;
   const day = weekday(date);
   return day !== 0 && day !== 6;
 }
@@ -72,14 +61,24 @@ export interface Period {
 }
 
 /** The last local date on which something is still on time: `start` plus the period. */
-export function deadlineDate(start: string, period: Period, calendar: HolidayCalendar): string {
+export const deadlineDate = (start: string, period: Period, calendar: HolidayCalendar): string => countPeriod(start, period, calendar).date;
+
+/**
+ * `start` plus the period, and whether the date may still move: a working-day count that runs
+ * into a year whose national notice is not loaded counted that year's statutory holidays but
+ * cannot know its make-up working days yet.
+ */
+export function countPeriod(start: string, period: Period, calendar: HolidayCalendar): { date: string; provisional: boolean } {
   switch (period.unit) {
     case 'calendar_days':
-      return addCalendarDays(start, period.count);
-    case 'working_days':
-      return addWorkingDays(start, period.count, calendar);
+      return { date: addCalendarDays(start, period.count), provisional: false };
+    case 'working_days': {
+      const date = addWorkingDays(start, period.count, calendar);
+      const years = Array.from({ length: yearOf(date) - yearOf(start) + 1 }, (_, i) => yearOf(start) + i);
+      return { date, provisional: years.some((y) => beyondNotices(`${y}-01-01`, calendar)) };
+    }
     case 'months':
-      return addMonths(start, period.count);
+      return { date: addMonths(start, period.count), provisional: false };
   }
 }
 

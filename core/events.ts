@@ -116,6 +116,7 @@ const StageData = z.looseObject({
   daysBefore: z.number().int().optional(),
   daysLate: z.number().int().optional(),
   level: z.number().int().optional(),
+  supersedes: z.array(z.string()).optional().meta({ description: 'Earlier stages skipped for this one when a sweep caught up' }),
 });
 /** A completeness report was published (or a correction of one): figures only, no person. */
 export const ReportPublishedData = z.looseObject({
@@ -174,6 +175,13 @@ export const EVENT_CATALOGUE: readonly EventSpec[] = (() => {
       const name = `${caseType}.${suffix}`;
       events.set(name, spec(name, caseType, `${caseType.replace(/_/g, ' ')}: ${what}`, StageData, []));
     }
+  }
+  for (const caseType of CASE_TYPES) {
+    const name = `${caseType}.deadline_rescheduled`;
+    const data = DATA[caseType].schema.extend({
+      rescheduled: z.object({ kind: z.string(), from: LocalDate, to: LocalDate, notice: z.string().meta({ description: 'The document number of the holiday notice that moved it' }) }),
+    });
+    events.set(name, spec(name, caseType, `${caseType.replace(/_/g, ' ')}: a provisional working-day deadline was counted again when its year's holiday notice was loaded`, data, DATA[caseType].personal));
   }
   events.set('report.published', spec('report.published', null, 'a completeness report (or a correction of one) was published for a county or prefecture', ReportPublishedData, []));
   return [...events.values()];

@@ -1,42 +1,29 @@
-// China's national public holidays and make-up working days (调休), as set each year by the
-// State Council General Office notice 国务院办公厅关于20XX年部分节假日安排的通知.
+// China's national public holidays and make-up working days (调休), as data: each year's State
+// Council General Office notice 国务院办公厅关于20XX年部分节假日安排的通知, loaded by a national
+// administrator through `PUT /v1/calendars/{year}` (the notice is normally issued in November
+// of the year before). The 2025 and 2026 notices are built in, as the same data. A year with
+// no notice counts the statutory holidays computed from the law (core/statutory-holidays.ts),
+// and a working-day deadline that runs into it is provisional until its notice is loaded.
 //
 // `holidays`: every day off in a holiday period, weekend days inside the period included.
 // `workdays`: the weekend days on which people work instead (上班).
-//
-// Only years whose notice has been published are listed. The 2027 notice was not found
-// (it is normally issued around November of the year before); until it is added here, dates
-// in 2027 count as ordinary weekdays and weekends. Add a year only from its notice.
 
 import type { HolidayCalendar } from './calendar.ts';
+import { isRealDate, weekday } from './dates.ts';
+import { STATUTORY_YEARS, statutoryDays } from './statutory-holidays.ts';
 
-export const NATIONAL_CALENDAR_YEARS = [2025, 2026] as const;
-
-export interface HolidayNotice {
-  year: (typeof NATIONAL_CALENDAR_YEARS)[number];
+export interface CalendarNotice {
+  year: number;
   title: string;
+  documentNumber: string;
   /** Date the notice was issued, YYYY-MM-DD. */
   issued: string;
-  documentNumber: string;
-  url: string;
+  url?: string;
+  holidays: string[];
+  workdays: string[];
 }
 
-export const NATIONAL_CALENDAR_SOURCES: readonly HolidayNotice[] = [
-  {
-    year: 2025,
-    title: '国务院办公厅关于2025年部分节假日安排的通知',
-    issued: '2024-11-12',
-    documentNumber: '国办发明电〔2024〕12号',
-    url: 'https://www.gov.cn/zhengce/content/202411/content_6986382.htm',
-  },
-  {
-    year: 2026,
-    title: '国务院办公厅关于2026年部分节假日安排的通知',
-    issued: '2025-11-04',
-    documentNumber: '国办发明电〔2025〕7号',
-    url: 'https://www.gov.cn/zhengce/content/202511/content_7047090.htm',
-  },
-];
+
 
 /** Every date from `first` to `last`, both included. */
 function span(first: string, last: string): string[] {
@@ -87,7 +74,96 @@ const HOLIDAYS_2026 = [
 ];
 const WORKDAYS_2026 = ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'];
 
-export const NATIONAL_CALENDAR: HolidayCalendar = {
-  holidays: [...HOLIDAYS_2025, ...HOLIDAYS_2026].sort(),
-  workdays: [...WORKDAYS_2025, ...WORKDAYS_2026].sort(),
+export const BUILT_IN_NOTICES: readonly CalendarNotice[] = [
+  {
+    year: 2025,
+    title: '国务院办公厅关于2025年部分节假日安排的通知',
+    issued: '2024-11-12',
+    documentNumber: '国办发明电〔2024〕12号',
+    url: 'https://www.gov.cn/zhengce/content/202411/content_6986382.htm',
+    holidays: HOLIDAYS_2025,
+    workdays: WORKDAYS_2025,
+  },
+  {
+    year: 2026,
+    title: '国务院办公厅关于2026年部分节假日安排的通知',
+    issued: '2025-11-04',
+    documentNumber: '国办发明电〔2025〕7号',
+    url: 'https://www.gov.cn/zhengce/content/202511/content_7047090.htm',
+    holidays: HOLIDAYS_2026,
+    workdays: WORKDAYS_2026,
+  },
+];
+
+export interface NoticeProblem {
+  field: string;
+  reason: string;
+}
+
+/**
+ * What is wrong with a notice for its year: dates that are not of that year, a day both off
+ * and worked, a make-up working day that is not a weekend, or a statutory day outside every
+ * holiday period (the notice arranges the law's holidays; it cannot drop one).
+ */
+export function noticeProblems(notice: Pick<CalendarNotice, 'year' | 'holidays' | 'workdays'>): NoticeProblem[] {
+  const problems: NoticeProblem[] = [];
+  if (notice.year < STATUTORY_YEARS.first || notice.year > STATUTORY_YEARS.last) {
+    return [{ field: 'year', reason: `must be from ${STATUTORY_YEARS.first} to ${STATUTORY_YEARS.last}` }];
+  }
+  for (const list of ['holidays', 'workdays'] as const) {
+    notice[list].forEach((date, i) => {
+      if (!isRealDate(date)) problems.push({ field: `${list}[${i}]`, reason: `${date} is not a real date (YYYY-MM-DD)` });
+      else if (!date.startsWith(`${notice.year}-`)) problems.push({ field: `${list}[${i}]`, reason: `${date} is not in ${notice.year}` });
+    });
+    const seen = new Set<string>();
+    notice[list].forEach((date, i) => {
+      if (seen.has(date)) problems.push({ field: `${list}[${i}]`, reason: `${date} is listed twice` });
+      seen.add(date);
+    });
+  }
+  const off = new Set(notice.holidays);
+  notice.workdays.forEach((date, i) => {
+    if (!isRealDate(date)) return;
+    if (off.has(date)) problems.push({ field: `workdays[${i}]`, reason: `${date} is also a holiday` });
+    else if (weekday(date) !== 0 && weekday(date) !== 6) problems.push({ field: `workdays[${i}]`, reason: `${date} is not a Saturday or Sunday: only weekends are made up` });
+  });
+  for (const day of statutoryDays(notice.year)) {
+    if (!off.has(day.date)) problems.push({ field: 'holidays', reason: `${day.date} (${day.festival}) is a statutory holiday and must be inside a holiday period` });
+  }
+  return problems;
+}
+
+/** The national calendar of the loaded notices: their days, and which years they cover. */
+export function nationalCalendar(notices: readonly Pick<CalendarNotice, 'year' | 'holidays' | 'workdays'>[]): HolidayCalendar {
+  const byYear = new Map(notices.map((n) => [n.year, n]));
+  const loaded = [...byYear.values()];
+  return {
+    holidays: loaded.flatMap((n) => n.holidays).sort(),
+    workdays: loaded.flatMap((n) => n.workdays).sort(),
+    noticeYears: [...byYear.keys()].sort((a, b) => a - b),
+  };
+}
+
+/** The built-in notices, with any loaded later for the same or other years in their place. */
+export const withBuiltIn = <N extends Pick<CalendarNotice, 'year'>>(loaded: readonly N[]): (N | CalendarNotice)[] => {
+  const years = new Set(loaded.map((n) => n.year));
+  return [...BUILT_IN_NOTICES.filter((n) => !years.has(n.year)), ...loaded].sort((a, b) => a.year - b.year);
 };
+
+/** The national calendar from the built-in notices alone. */
+export const NATIONAL_CALENDAR: HolidayCalendar = nationalCalendar(BUILT_IN_NOTICES);
+/** The years the built-in notices cover. */
+export const NATIONAL_CALENDAR_YEARS = BUILT_IN_NOTICES.map((n) => n.year);
+
+/** From this day of each year (MM-DD) the next year's notice is expected: the State Council issues it in the autumn. */
+export const NEXT_NOTICE_EXPECTED_FROM = '11-01';
+
+/**
+ * The years whose notice should be loaded by `today` and is not: the current year always, the
+ * next one from 1 November. A deadline counted into one of them is provisional.
+ */
+export function missingNotices(today: string, noticeYears: readonly number[]): number[] {
+  const year = Number(today.slice(0, 4));
+  const expected = today.slice(5) >= NEXT_NOTICE_EXPECTED_FROM ? [year, year + 1] : [year];
+  return expected.filter((y) => !noticeYears.includes(y));
+}

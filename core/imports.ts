@@ -17,6 +17,9 @@ import { z } from 'zod';
 export { IMPORT_COLUMNS, type ImportColumn, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, REQUIRED_COLUMNS } from './import-columns.ts';
 import { IMPORT_COLUMNS, type ImportColumn, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, REQUIRED_COLUMNS } from './import-columns.ts';
 
+/** Each column's heading as the file's first row spells it (`身份证号`, `idNumber`…). */
+export type ImportHeadings = Partial<Record<ImportColumn, string>>;
+
 /** Why a whole file is refused at once (not CSV, no header, a required column missing, too many rows). */
 export class ImportFileError extends Error {}
 
@@ -72,7 +75,7 @@ function headerMap(header: string[]): Map<number, ImportColumn> {
   return map;
 }
 
-async function* parseRows(text: AsyncIterable<string>): AsyncGenerator<ImportRow> {
+async function* parseRows(text: AsyncIterable<string>, onHeadings?: (headings: ImportHeadings) => void): AsyncGenerator<ImportRow> {
   const parser = parse({ relax_column_count: true, skip_empty_lines: true, bom: true, trim: true });
   // A failure while decoding ends the parse with that error, rather than leaving it waiting.
   const source = Readable.from(text);
@@ -84,6 +87,9 @@ async function* parseRows(text: AsyncIterable<string>): AsyncGenerator<ImportRow
     for await (const record of parser as AsyncIterable<string[]>) {
       if (!columns) {
         columns = headerMap(record);
+        const headings: ImportHeadings = {};
+        for (const [i, column] of columns) headings[column] ??= record[i]!.trim();
+        onHeadings?.(headings);
         continue;
       }
       row++;
@@ -120,10 +126,15 @@ export async function detectEncoding(bytes: AsyncIterable<Uint8Array>): Promise<
 /**
  * The rows of an uploaded file. `open()` gives the file's bytes from the start; it is called
  * once to tell UTF-8 from GB18030 unless the caller already knows the encoding, then once to
- * read, so a large file is streamed, never held in memory.
+ * read, so a large file is streamed, never held in memory. `onHeadings` hears the file's own
+ * heading of each column once its first row is read.
  */
-export async function* readImportFile(open: () => AsyncIterable<Uint8Array>, encoding?: 'utf-8' | 'gb18030'): AsyncGenerator<ImportRow> {
-  yield* parseRows(decode(open(), encoding ?? (await detectEncoding(open()))));
+export async function* readImportFile(
+  open: () => AsyncIterable<Uint8Array>,
+  encoding?: 'utf-8' | 'gb18030',
+  onHeadings?: (headings: ImportHeadings) => void,
+): AsyncGenerator<ImportRow> {
+  yield* parseRows(decode(open(), encoding ?? (await detectEncoding(open()))), onHeadings);
 }
 
 const ImportRowSchema = z.object({
@@ -184,6 +195,8 @@ export interface ImportRecord {
   failed: number;
   /** Why the whole file was refused. */
   reason?: string;
+  /** The file's own heading of each column (its error rows go back under them). */
+  headings?: ImportHeadings;
 }
 
 export interface ImportError {
@@ -200,15 +213,26 @@ export const maskedErrorRow = (e: ImportError): ImportError => ({
   values: Object.fromEntries(Object.entries(e.values).map(([k, v]) => [k, redactText(v ?? '')])),
 });
 
-/** The error rows as CSV, with the file's own columns plus the field and reason. */
-export function errorsAsCsv(errors: ImportError[]): string {
+/** The extra columns of the error rows, and a whole row's problem, in the file's language. */
+const ERROR_COLUMNS = { en: { row: 'row', field: 'field', reason: 'reason', wholeRow: 'row' }, zh: { row: '行号', field: '出错字段', reason: '出错原因', wholeRow: '整行' } } as const;
+
+/**
+ * The error rows as CSV to fix and upload again: the file's columns under the headings it came
+ * with (姓名, 身份证号 … for a file headed so; the English names for one without its headings on
+ * record), then the row, the field (as the file headed it) and the reason.
+ */
+export function errorsAsCsv(errors: ImportError[], headings: ImportHeadings = {}): string {
   const columns = Object.keys(IMPORT_COLUMNS) as ImportColumn[];
+  const chinese = Object.values(headings).some((h) => /[^\x00-\x7f]/.test(h ?? ''));
+  const extra = ERROR_COLUMNS[chinese ? 'zh' : 'en'];
+  const heading = (c: ImportColumn) => headings[c] ?? (chinese ? IMPORT_COLUMNS[c][1] : c);
+  const fieldHeading = (field: string) => (field in IMPORT_COLUMNS ? heading(field as ImportColumn) : field === 'row' ? extra.wholeRow : field);
   const cell = (v: string | number | undefined) => {
     const text = String(v ?? '');
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const lines = [[...columns, 'row', 'field', 'reason'].join(',')];
-  for (const e of errors) lines.push([...columns.map((c) => cell(e.values[c])), e.row, cell(e.field), cell(e.reason)].join(','));
+  const lines = [[...columns.map(heading), extra.row, extra.field, extra.reason].map(cell).join(',')];
+  for (const e of errors) lines.push([...columns.map((c) => cell(e.values[c])), e.row, cell(fieldHeading(e.field)), cell(e.reason)].join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -240,6 +264,10 @@ const ImportFields = {
     .meta({ description: "Rows naming a person who already has an open registration at the destination: its phone, expected stay and premises are brought up to date, no second case is made" }),
   failed: z.number().int(),
   reason: z.string().optional().meta({ description: 'Why the whole file was refused' }),
+  headings: z
+    .record(z.string(), z.string())
+    .optional()
+    .meta({ description: "Each column's heading as the file's first row spelled it (e.g. idNumber: 身份证号), once the file is read: the error rows come back under them" }),
 };
 export const ImportCreated = z
   .object({ ...ImportFields, upload: z.object({ method: z.literal('PUT'), url: z.url(), expiresAt: z.iso.datetime() }) })

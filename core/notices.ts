@@ -46,6 +46,28 @@ export const NOTICE_ROUTES: Record<string, readonly Recipient[]> = {
   'registration.reinstated': ['origin'],
 };
 
+/** The inbox of the national administrators: notices about the deployment itself, not about a case. */
+export const NATIONAL_INBOX = 'national';
+
+/** A notice to the national administrators (no case, no deadline): what the deployment needs of them. */
+export interface AdminNotice {
+  jurisdiction: typeof NATIONAL_INBOX;
+  eventId: string;
+  type: string;
+  time: string;
+  data: Record<string, unknown>;
+  acknowledged?: { at: string; by: Actor };
+}
+
+/** The daily check's notice: a year's holiday notice should be loaded and is not. */
+export const holidayNoticeMissing = (year: number, today: string, eventId: string, at: string): AdminNotice => ({
+  jurisdiction: NATIONAL_INBOX,
+  eventId,
+  type: 'calendar.notice_missing',
+  time: at,
+  data: { year, today, load: `PUT /v1/calendars/${year}`, detail: `The State Council's ${year} holiday notice is not loaded: working-day deadlines into ${year} are provisional` },
+});
+
 /** An event as filed in one jurisdiction's inbox; an event notice is to be acknowledged by a deadline. */
 export type Notice = Omit<DomainEvent, 'id'> & {
   jurisdiction: string;
@@ -83,12 +105,14 @@ export function noticesFor(event: DomainEvent): Notice[] {
 /**
  * A deadline's reminder to the office working the case, or its escalation to an office above:
  * the case, its deadline and how near or late it is. No personal data: the office opens the case.
+ * `supersedes` names the earlier stages a sweep that caught up skipped for this one.
  */
 export function stageNotice(
   c: { id: string; type: CaseType; state: string; originCode: string; destinationCode?: string | undefined; deadline: Deadline },
   stage: Stage,
   jurisdiction: string,
   eventId: string,
+  supersedes: readonly string[] = [],
 ): Notice {
   return {
     jurisdiction,
@@ -99,7 +123,14 @@ export function stageNotice(
     time: stage.at,
     originCode: c.originCode,
     ...(c.destinationCode ? { destinationCode: c.destinationCode } : {}),
-    data: { caseId: c.id, state: c.state, deadline: { kind: c.deadline.kind, date: c.deadline.date, dueAt: c.deadline.dueAt }, stage: stage.name, ...stageDetail(stage) },
+    data: {
+      caseId: c.id,
+      state: c.state,
+      deadline: { kind: c.deadline.kind, date: c.deadline.date, dueAt: c.deadline.dueAt },
+      stage: stage.name,
+      ...stageDetail(stage),
+      ...(supersedes.length > 0 ? { supersedes: [...supersedes] } : {}),
+    },
   };
 }
 
@@ -107,7 +138,7 @@ export function stageNotice(
  * A notice about a notice nobody acknowledged: reminded to the inbox it waits in, escalated to
  * the offices above. These are not themselves to be acknowledged, so no chain of reminders grows.
  */
-export function acknowledgementNotice(notice: Notice, stage: Stage, jurisdiction: string, eventId: string): Notice {
+export function acknowledgementNotice(notice: Notice, stage: Stage, jurisdiction: string, eventId: string, supersedes: readonly string[] = []): Notice {
   return {
     jurisdiction,
     eventId,
@@ -117,7 +148,15 @@ export function acknowledgementNotice(notice: Notice, stage: Stage, jurisdiction
     time: stage.at,
     originCode: notice.originCode,
     ...(notice.destinationCode ? { destinationCode: notice.destinationCode } : {}),
-    data: { noticeEventId: notice.eventId, noticeType: notice.type, inbox: notice.jurisdiction, acknowledgeBy: notice.acknowledgeBy?.dueAt, stage: stage.name, ...stageDetail(stage) },
+    data: {
+      noticeEventId: notice.eventId,
+      noticeType: notice.type,
+      inbox: notice.jurisdiction,
+      acknowledgeBy: notice.acknowledgeBy?.dueAt,
+      stage: stage.name,
+      ...stageDetail(stage),
+      ...(supersedes.length > 0 ? { supersedes: [...supersedes] } : {}),
+    },
   };
 }
 

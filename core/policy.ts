@@ -116,11 +116,15 @@ export interface ResolvedPolicy {
  * override from the shortest matching prefix to the longest, so the most specific jurisdiction
  * wins setting by setting; calendars add up.
  */
-export function resolvePolicyWithSources(code: string, overrides: Record<string, PolicyOverride>): ResolvedPolicy {
+export function resolvePolicyWithSources(
+  code: string,
+  overrides: Record<string, PolicyOverride>,
+  national: HolidayCalendar = NATIONAL_CALENDAR,
+): ResolvedPolicy {
   const policy: Policy = { ...DEFAULT_POLICY };
   const sources = Object.fromEntries(POLICY_SETTINGS.map((s) => [s, BUILT_IN])) as unknown as PolicySources;
-  const holidays = new Set(NATIONAL_CALENDAR.holidays);
-  const workdays = new Set(NATIONAL_CALENDAR.workdays);
+  const holidays = new Set(national.holidays);
+  const workdays = new Set(national.workdays);
   sources.calendar = [BUILT_IN];
   for (const prefix of policyKeysFor(code)) {
     const override = overrides[prefix];
@@ -148,12 +152,12 @@ export function resolvePolicyWithSources(code: string, overrides: Record<string,
       (sources as Record<string, unknown>)[setting] = source;
     }
   }
-  policy.calendar = { holidays: [...holidays].sort(), workdays: [...workdays].sort() };
+  policy.calendar = { holidays: [...holidays].sort(), workdays: [...workdays].sort(), ...(national.noticeYears ? { noticeYears: national.noticeYears } : {}) };
   return { policy, sources };
 }
 
-export const resolvePolicy = (code: string, overrides: Record<string, PolicyOverride>): Policy =>
-  resolvePolicyWithSources(code, overrides).policy;
+export const resolvePolicy = (code: string, overrides: Record<string, PolicyOverride>, national?: HolidayCalendar): Policy =>
+  resolvePolicyWithSources(code, overrides, national).policy;
 
 /**
  * The prefixes whose overrides can apply to `code`, shortest first: what a store must load to

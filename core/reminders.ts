@@ -2,7 +2,7 @@
 // escalations after it, each one level further up (township → county → prefecture →
 // province). The instants are worked out once, when the deadline starts, and kept with it:
 // a later policy change leaves a running deadline's reminders alone, as it leaves its period.
-import { addCalendarDays, type HolidayCalendar, isWorkingDay, type Period } from './calendar.ts';
+import { addCalendarDays, type HolidayCalendar, isWorkingDay, localDate, type Period } from './calendar.ts';
 import { lineage } from './jurisdiction.ts';
 import type { DeadlineKind } from './deadline-kinds.ts';
 
@@ -126,4 +126,66 @@ export function releaseAt(at: string, quiet: QuietHours | null): string {
   // After midnight the quiet period ends today; before it, tomorrow.
   const endDate = wraps && now >= start ? addCalendarDays(date, 1) : date;
   return atLocal(endDate, quiet.end);
+}
+
+// ---- Catching up: a sweep that was missed queues every stage it left behind at once
+
+/** Why a stage that came late is recorded instead of acted on. */
+export interface Skip {
+  reason: string;
+  /** The later stage of the same deadline that goes instead. */
+  supersededBy?: string;
+}
+
+const localDateOf = (at: string) => localDate(new Date(at));
+
+/**
+ * The catch-up rule: whether a stage acted on at `now` is skipped. A sweep that was missed
+ * queues every stage it left behind at once, and each is acted on as of the same instant, so
+ * each can decide alone:
+ * - a reminder is skipped once the deadline has passed, and when a later reminder of the same
+ *   deadline falls due by the local day this one would go out (at once, or for an SMS in the
+ *   quiet hours when they end): only the latest reminder goes, and a person is not reminded
+ *   twice within hours;
+ * - an escalation is skipped when a further level with an office to go to (above `office`, the
+ *   one working the case) has fallen due by the local day of `now`: only the furthest is filed.
+ * The overdue step is never skipped. Stages acted on in time supersede nothing.
+ */
+export function skipOf(
+  stage: Stage,
+  deadline: { dueAt: string; stages: readonly Stage[] },
+  now: string,
+  context: { office: string; quiet?: QuietHours | null },
+): Skip | undefined {
+  if (stage.type === 'overdue') return undefined;
+  if (stage.type === 'reminder') {
+    if (now >= deadline.dueAt) return { reason: 'the deadline had passed when a sweep caught up' };
+    const by = localDateOf(releaseAt(now, context.quiet ?? null));
+    const later = deadline.stages.filter((s) => s.type === 'reminder' && s.at > stage.at && s.at < deadline.dueAt && localDateOf(s.at) <= by).at(-1);
+    return later ? { reason: `superseded by ${later.name}: a sweep caught up, and only the latest reminder due goes`, supersededBy: later.name } : undefined;
+  }
+  const today = localDateOf(now);
+  const further = deadline.stages
+    .filter((s) => s.type === 'escalation' && s.level > stage.level && localDateOf(s.at) <= today && escalationOffice(context.office, s.level) !== undefined)
+    .at(-1);
+  return further ? { reason: `superseded by ${further.name}: a sweep caught up, and only the furthest level due is filed`, supersededBy: further.name } : undefined;
+}
+
+/**
+ * The earlier stages `stage` would supersede at `now` (of the same type): candidates only, for
+ * the notice to name; one of them already acted on in its own time was not skipped.
+ */
+export const supersedes = (stage: Stage, deadline: { dueAt: string; stages: readonly Stage[] }, now: string, context: { office: string; quiet?: QuietHours | null }): Stage[] =>
+  deadline.stages.filter((s) => s.type === stage.type && s.at < stage.at && skipOf(s, deadline, now, context)?.supersededBy === stage.name);
+
+/**
+ * Days left on the local date `from` until the deadline date, in the deadline's unit (working
+ * days counted after `from` up to the deadline date): what a reminder sent that day says.
+ */
+export function daysLeft(from: string, deadline: { date: string; period?: Period | undefined }, calendar: HolidayCalendar): number {
+  if (from >= deadline.date) return from === deadline.date ? 0 : -daysLeft(deadline.date, { date: from, period: deadline.period }, calendar);
+  if (deadline.period?.unit !== 'working_days') return Math.round((Date.parse(deadline.date) - Date.parse(from)) / 86_400_000);
+  let days = 0;
+  for (let d = addCalendarDays(from, 1); d <= deadline.date; d = addCalendarDays(d, 1)) if (isWorkingDay(d, calendar)) days++;
+  return days;
 }

@@ -2,6 +2,7 @@
 // generated from them (functions/api/openapi-document.ts), so the two cannot disagree.
 import { z } from 'zod';
 import { isRealDate } from './calendar.ts';
+import { FESTIVALS, STATUTORY_YEARS } from './statutory-holidays.ts';
 import { CERTIFICATE_STATUSES, parseCertificateNumber } from './certificates.ts';
 import { parseIdNumber } from './id-number.ts';
 import { LEVELS, isJurisdictionCode } from './jurisdiction.ts';
@@ -86,6 +87,10 @@ export const Deadline = z
     dueAt: z.iso.datetime(),
     period: Period.optional().meta({ description: 'Absent on deadlines started before periods were recorded' }),
     startedAt: z.iso.datetime().optional(),
+    from: LocalDate.optional().meta({ description: 'The local date the period counts from' }),
+    provisional: z.literal(true).optional().meta({
+      description: 'A working-day count ran into a year whose holiday notice is not loaded: the date may move when it is (the person is told)',
+    }),
     stages: z
       .array(z.object({ name: z.string(), type: z.enum(['reminder', 'overdue', 'escalation']), at: z.iso.datetime() }))
       .optional()
@@ -549,6 +554,19 @@ export const EventCatalogueEntry = z
 export const EventCatalogue = z.object({ items: z.array(EventCatalogueEntry) }).meta({ id: 'EventCatalogue' });
 export const EventSchemaParams = z.strictObject({ type: z.string().min(1).max(120) });
 export const NoticeParams = z.strictObject({ code: JurisdictionCode, eventId: z.string().min(1).max(100) });
+export const AdminNoticeParams = z.strictObject({ eventId: z.string().min(1).max(100) });
+
+export const AdminNotice = z
+  .object({
+    jurisdiction: z.literal('national'),
+    eventId: z.string(),
+    type: z.enum(['calendar.notice_missing']).meta({ description: '`calendar.notice_missing`: a year\'s holiday notice should be loaded (PUT /v1/calendars/{year}) and is not' }),
+    time: z.iso.datetime(),
+    data: z.record(z.string(), z.unknown()),
+    acknowledged: z.object({ at: z.iso.datetime(), by: z.object({ sub: z.string(), role: z.enum(ROLES) }) }).optional(),
+  })
+  .meta({ id: 'AdminNotice', description: 'A notice to the national administrators about the deployment itself' });
+export const AdminNoticePage = z.object({ items: z.array(AdminNotice), cursor: z.string().optional() }).meta({ id: 'AdminNoticePage' });
 
 export const Notice = z
   .object({
@@ -588,11 +606,15 @@ export const MessageView = z
     language: z.enum(['zh', 'en']),
     subject: z.string().optional(),
     text: z.string(),
-    state: z.enum(MESSAGE_STATES).meta({ description: 'held: waiting for the quiet hours to end (goes at releaseAt); queued; sent; failed (see failure)' }),
+    state: z.enum(MESSAGE_STATES).meta({
+      description: 'held: waiting for the quiet hours to end (goes at releaseAt); queued; sent; failed (see failure); skipped: recorded, not sent (see reason)',
+    }),
     dueAt: z.iso.datetime(),
     releaseAt: z.iso.datetime().optional(),
     sentAt: z.iso.datetime().optional(),
     failure: z.string().optional(),
+    reason: z.string().optional().meta({ description: 'Why a skipped message was not sent: a sweep that caught up sends only the latest reminder due, none once the deadline has passed' }),
+    supersededBy: z.string().optional().meta({ description: 'The later reminder (stage) that went instead of a skipped one' }),
   })
   .meta({ id: 'Message' });
 export const MessagePage = z.object({ items: z.array(MessageView), cursor: z.string().optional() }).meta({ id: 'MessagePage' });
@@ -664,6 +686,14 @@ export const PolicyOverride = z
   .partial()
   .meta({ id: 'PolicyOverride', description: 'Settings for a prefix; an absent setting comes from a shorter prefix' });
 
+const ResolvedCalendar = z
+  .object({
+    holidays: z.array(LocalDate),
+    workdays: z.array(LocalDate),
+    noticeYears: z.array(z.number().int()).meta({ description: 'Years whose national notice is loaded; other years count the statutory holidays computed from the law' }),
+  })
+  .meta({ id: 'ResolvedCalendar' });
+
 export const PolicyOverrideDocument = z
   .object({ prefix: z.string(), override: PolicyOverride, updatedAt: z.iso.datetime().optional(), updatedBy: z.string().optional() })
   .meta({ id: 'PolicyOverrideDocument' });
@@ -671,12 +701,49 @@ export const PolicyOverrideDocument = z
 export const ResolvedPolicy = z
   .object({
     code: JurisdictionCode,
-    policy: PolicyOverride.required(),
+    policy: PolicyOverride.required().extend({ calendar: ResolvedCalendar }),
     sources: z.record(z.string(), z.union([z.string(), z.array(z.string())])).meta({
       description: 'For each setting, where it came from: `default` (built in), `national` or a code prefix; calendar lists every contributor',
     }),
   })
   .meta({ id: 'ResolvedPolicy' });
+
+// ---- The national holiday calendar, year by year
+
+export const CalendarParams = z.strictObject({
+  year: z.coerce
+    .number({ message: 'must be a year' })
+    .int('must be a year')
+    .min(STATUTORY_YEARS.first, `must be from ${STATUTORY_YEARS.first}`)
+    .max(STATUTORY_YEARS.last, `must be at most ${STATUTORY_YEARS.last}`),
+});
+
+export const CalendarNoticeRequest = z
+  .strictObject({
+    title: text(200).meta({ example: '国务院办公厅关于2027年部分节假日安排的通知' }),
+    documentNumber: text(100).meta({ example: '国办发明电〔2026〕9号' }),
+    issued: LocalDate.meta({ description: 'The date the notice was issued' }),
+    url: z.url('must be a URL').max(500).optional(),
+    holidays: z.array(LocalDate).min(1, 'must list the days off').max(100).meta({ description: 'Every day off in the holiday periods, weekends inside them included' }),
+    workdays: z.array(LocalDate).max(30).meta({ description: 'The weekend days worked instead (调休)' }),
+  })
+  .meta({ id: 'CalendarNoticeRequest', description: "A year's State Council notice on its holiday arrangements" });
+
+export const CalendarYear = z
+  .object({
+    year: z.number().int(),
+    source: z.enum(['notice', 'statutory']).meta({
+      description: '`notice`: the State Council notice for the year is loaded; `statutory`: computed from the law (its make-up working days are not known yet)',
+    }),
+    notice: z
+      .object({ title: z.string(), documentNumber: z.string(), issued: LocalDate, url: z.string().optional(), builtIn: z.boolean(), loadedAt: z.iso.datetime().optional(), loadedBy: z.string().optional() })
+      .optional(),
+    holidays: z.array(LocalDate),
+    workdays: z.array(LocalDate),
+    statutory: z.array(z.object({ date: LocalDate, festival: z.enum(FESTIVALS) })).meta({ description: 'The statutory days off of the year, by festival' }),
+    moved: z.number().int().optional().meta({ description: 'On PUT: open provisional deadlines queued to be counted again with the notice' }),
+  })
+  .meta({ id: 'CalendarYear' });
 
 export const Problem = z
   .object({

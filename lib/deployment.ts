@@ -24,7 +24,7 @@ import {
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { ClientAttributes, FeaturePlan, Mfa, StandardThreatProtectionMode, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -394,6 +394,15 @@ export class LiudongDeployment {
         target: new LambdaInvoke(this.functions[spec.function], { role: this.schedulerRole }),
       });
     }
+    // The daily calendar check counts the national holiday notices that should be loaded and are not.
+    new Alarm(compute, 'HolidayNoticeMissingAlarm', {
+      alarmDescription: "A year's national holiday notice is not loaded (PUT /v1/calendars/{year}): working-day deadlines into that year are provisional",
+      metric: new Metric({ namespace: 'liudong', metricName: 'HolidayNoticeMissing', dimensionsMap: { service: 'liudong' }, statistic: 'Maximum', period: Duration.days(1) }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
 
     // ---- Api ---------------------------------------------------------------------------------
     // The API as the Api stack sees it: routes, their authorizer and the stage are made here, not beside it in Data.

@@ -253,16 +253,18 @@ export const functions = {
   groupActions: api('groups/actions.ts', 'POST /v1/groups/{id}/<action>: add-members, remove-member', WRITES),
   readCases: api('cases/read.ts', 'GET a case of any type and its history', READS),
   listCases: api('cases/list.ts', 'GET /v1/cases, /v1/assistance-requests and /v1/me/cases', READS),
-  people: api('people/people.ts', 'Offices: find a person\'s cases by ID number, reveal a case\'s full numbers; audited with the reason', READS),
+  people: api('people/people.ts', 'Offices: find a person\'s cases by ID number, reveal a case\'s full numbers; audited with the reason', { ...READS, cases: 'readWrite' }, {
+    environment: { PERSON_LOOKUPS_PER_MINUTE: '20' },
+  }),
   auditLog: api('audit/read.ts', 'GET /v1/me/access-log (who read my record) and GET /v1/audit (what one user read)', { audit: 'read', cases: 'read' }),
   checkCertificate: api('certificates/check.ts', 'GET /v1/certificates/{number}: the public validity check', { cases: 'readWrite' }, {
     environment: { CERTIFICATE_CHECKS_PER_MINUTE: '30' },
   }),
   recordAgencyDecision: api('certificates/decisions.ts', "POST /v1/certificates/{number}/decisions: an agency's decision", WRITES),
   jurisdictions: api('reference/jurisdictions.ts', 'GET /v1/jurisdictions (provinces), GET and PUT /v1/jurisdictions/{code}', { cases: 'readWrite' }),
-  policies: api('reference/policies.ts', 'Policy overrides and the policy in force', { cases: 'readWrite' }),
-  listNotices: api('notices/list.ts', 'GET /v1/jurisdictions/{code}/notices: an office inbox, and its feedback figures', { cases: 'read' }),
-  acknowledgeNotice: api('notices/ack.ts', 'POST /v1/jurisdictions/{code}/notices/{eventId}/ack: mark a notice read', { cases: 'readWrite', statistics: 'readWrite' }),
+  policies: api('reference/policies.ts', 'Policy overrides and the policy in force; the national holiday calendar by year', { cases: 'readWrite' }, { sendsTo: ['deadlines'] }),
+  listNotices: api('notices/list.ts', 'GET /v1/jurisdictions/{code}/notices: an office inbox, and its feedback figures; GET /v1/admin/notices', { cases: 'read' }),
+  acknowledgeNotice: api('notices/ack.ts', 'POST /v1/jurisdictions/{code}/notices/{eventId}/ack and /v1/admin/notices/{eventId}/ack: mark a notice read', { cases: 'readWrite', statistics: 'readWrite' }),
   listMessages: api('messages/list.ts', "GET /v1/messages: what a case's person was sent, or will be", READS),
   createImport: api('imports/create.ts', 'POST /v1/imports: an import id and where to upload the file', WRITES, {
     buckets: { imports: 'readWrite' },
@@ -366,6 +368,14 @@ export const functions = {
     tables: { cases: 'readWrite' },
     sendsTo: ['deadlines'],
   },
+  checkCalendar: {
+    entry: 'functions/schedules/check-calendar.ts',
+    description: "Daily: says (a national admin notice, log, metric, alarm) while this year's or, from 1 November, next year's holiday notice is not loaded",
+    timeoutSeconds: 30,
+    memoryMb: 256,
+    tables: { cases: 'readWrite' },
+    sendsTo: [],
+  },
   minimiseCases: {
     entry: 'functions/schedules/minimise-cases.ts',
     description: 'Removes the personal data of closed cases whose retention period ran out; the cases stay for statistics',
@@ -405,8 +415,12 @@ const readRoutes = (): Route[] =>
 
 /** API Gateway's default route throttling (every route without its own), in the CDK stage and the local server alike. */
 export const stageThrottle = { ratePerSecond: 100, burst: 200 } as const;
-/** Lookups of people by ID number and reveals of full numbers: few a second, whoever asks. */
-const PERSON_LOOKUPS = { ratePerSecond: 5, burst: 10 } as const;
+/**
+ * Lookups of people by ID number and reveals of full numbers: a ceiling on the routes' whole
+ * cost. Each account is held to PERSON_LOOKUPS_PER_MINUTE by the function itself, which
+ * answers problem details with Retry-After; API Gateway's own 429 here would be a plain message.
+ */
+const PERSON_LOOKUPS = { ratePerSecond: 50, burst: 100 } as const;
 
 export const routes: readonly Route[] = [
   ...readRoutes(),
@@ -428,7 +442,7 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/me/cases', function: 'listCases', auth: 'jwt' },
   { method: 'GET', path: '/v1/me/access-log', function: 'auditLog', auth: 'jwt' },
   { method: 'GET', path: '/v1/audit', function: 'auditLog', auth: 'jwt' },
-  // Finding people by ID number: a POST, so the number is in no access log; throttled harder.
+  // Finding people by ID number: a POST, so the number is in no access log; limited per account.
   { method: 'POST', path: '/v1/people/search', function: 'people', auth: 'jwt', throttle: PERSON_LOOKUPS },
   { method: 'POST', path: '/v1/cases/{id}/reveal', function: 'people', auth: 'jwt', throttle: PERSON_LOOKUPS },
   // Public: anyone holding a number may check it. The function limits each caller (30 a minute);
@@ -441,10 +455,15 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/jurisdictions/{code}/notices', function: 'listNotices', auth: 'jwt' },
   { method: 'GET', path: '/v1/jurisdictions/{code}/notices/figures', function: 'listNotices', auth: 'jwt' },
   { method: 'POST', path: '/v1/jurisdictions/{code}/notices/{eventId}/ack', function: 'acknowledgeNotice', auth: 'jwt' },
+  // The national administrators' inbox: what the deployment needs of them (a missing holiday notice).
+  { method: 'GET', path: '/v1/admin/notices', function: 'listNotices', auth: 'jwt' },
+  { method: 'POST', path: '/v1/admin/notices/{eventId}/ack', function: 'acknowledgeNotice', auth: 'jwt' },
   { method: 'GET', path: '/v1/messages', function: 'listMessages', auth: 'jwt' },
   { method: 'GET', path: '/v1/jurisdictions/{code}/policy', function: 'policies', auth: 'jwt' },
   { method: 'GET', path: '/v1/policies/{prefix}', function: 'policies', auth: 'jwt' },
   { method: 'PUT', path: '/v1/policies/{prefix}', function: 'policies', auth: 'jwt' },
+  { method: 'GET', path: '/v1/calendars/{year}', function: 'policies', auth: 'jwt' },
+  { method: 'PUT', path: '/v1/calendars/{year}', function: 'policies', auth: 'jwt' },
   { method: 'POST', path: '/v1/subscriptions', function: 'subscriptions', auth: 'jwt' },
   { method: 'GET', path: '/v1/subscriptions', function: 'subscriptions', auth: 'jwt' },
   { method: 'GET', path: '/v1/subscriptions/{id}', function: 'subscriptions', auth: 'jwt' },
@@ -500,6 +519,8 @@ export const schedules: readonly (ScheduleSpec & { function: FunctionName })[] =
   { function: 'minimiseCases', cron: '30 3 * * *', timeZone: 'Asia/Shanghai' },
   // Just after midnight: the reports of every 10-day period, month and quarter that ended yesterday.
   { function: 'publishReports', cron: '20 0 * * *', timeZone: 'Asia/Shanghai' },
+  // Every morning: a national holiday notice that should be loaded and is not raises the alarm.
+  { function: 'checkCalendar', cron: '0 9 * * *', timeZone: 'Asia/Shanghai' },
   // Nightly: the running and the previous month recounted from the cases; differences listed, not repaired.
   { function: 'reconcileStatistics', cron: '40 2 * * *', timeZone: 'Asia/Shanghai' },
 ];

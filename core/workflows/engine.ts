@@ -2,10 +2,10 @@
 // roles, the deadline it starts, the event it emits, whether a reason is required), in the
 // manner of OpenCRVS's availableActions.ts; `open` and `transition` are the only places a
 // case changes state, so every workflow gets the same checks, history and events.
-import { addMonths, deadlineDate, endOfLocalDate, localDate, type Period } from '../calendar.ts';
+import { addMonths, countPeriod, endOfLocalDate, localDate, type Period } from '../calendar.ts';
 import { conflict, forbidden, validationError } from '../errors.ts';
 import { type DeadlineKind, type Policy, periodFor } from '../policy.ts';
-import { type Principal, type Role, filerCovers, officeCovers } from '../principal.ts';
+import { type Principal, type Role, SYSTEM, filerCovers, officeCovers } from '../principal.ts';
 import { type Stage, stagesOf } from '../reminders.ts';
 
 export const CASE_TYPES = ['registration', 'origin_certificate', 'review', 'assistance_request', 'appeal', 'group'] as const;
@@ -45,6 +45,10 @@ export interface Deadline {
   stages?: Stage[];
   /** Stages at or before this instant have been handed to the deadline queue. */
   scheduledThrough?: string;
+  /** The local date the period counts from. */
+  from?: string;
+  /** A working-day count ran into a year whose holiday notice is not loaded: loading it may move the date. */
+  provisional?: true;
 }
 
 /** Which deadline this is: a reminder queued for one never fires for another that replaced it. */
@@ -240,10 +244,63 @@ export function startDeadline(
   started: { at: string; version: number },
 ): Deadline | null {
   if (!kind || kind === 'keep') return null;
-  const period = periodFor(policy, kind);
-  const date = deadlineDate(from, period, policy.calendar);
+  return deadlineFrom(kind, from, periodFor(policy, kind), policy, started);
+}
+
+/** A deadline of `kind` counting `period` from the local date `from`, with its stages. */
+function deadlineFrom(kind: DeadlineKind, from: string, period: Period, policy: Policy, started: { at: string; version: number }): Deadline {
+  const { date, provisional } = countPeriod(from, period, policy.calendar);
   const deadline = { kind, date, dueAt: endOfLocalDate(date), period };
-  return { ...deadline, startedAt: started.at, version: started.version, stages: stagesOf(deadline, policy.reminders[kind], policy.calendar, started.at) };
+  return {
+    ...deadline,
+    startedAt: started.at,
+    version: started.version,
+    from,
+    ...(provisional ? { provisional } : {}),
+    stages: stagesOf(deadline, policy.reminders[kind], policy.calendar, started.at),
+  };
+}
+
+/**
+ * A provisional deadline counted again with a holiday notice now loaded (`policy` has it): the
+ * same period from the same date. Null when nothing changes; otherwise the case with the new
+ * deadline (a new version, so stages queued for the old one do nothing), its history entry
+ * naming the notice, and a `<case type>.deadline_rescheduled` event.
+ */
+export function recountDeadline<C extends CaseBase>(
+  workflow: { type: C['type']; eventData(c: C): Record<string, unknown> },
+  current: C,
+  policy: Policy,
+  notice: { title: string; documentNumber: string },
+  eventId: string,
+  now: Date,
+): Decision<C> | null {
+  const old = current.deadline;
+  if (!old?.provisional || !old.from || !old.period) return null;
+  const at = now.toISOString();
+  const deadline = deadlineFrom(old.kind, old.from, old.period, policy, { at, version: current.version + 1 });
+  if (deadline.date === old.date && deadline.provisional === old.provisional) return null;
+  // A deadline moved before it fell due moves the case's reporting mark with it.
+  const due = current.marks?.due[old.kind] === old.date ? { ...current.marks!.due, [old.kind]: deadline.date } : current.marks?.due;
+  const next = { ...current, deadline, updatedAt: at, version: current.version + 1, ...(current.marks ? { marks: { ...current.marks, due: due ?? {} } } : {}) } as C;
+  const note = deadline.date === old.date
+    ? `${notice.title}（${notice.documentNumber}）: ${old.date} stands`
+    : `${notice.title}（${notice.documentNumber}）: ${old.date} → ${deadline.date}`;
+  return {
+    case: next,
+    previousVersion: current.version,
+    history: { caseId: next.id, at, action: 'reschedule', from: current.state, to: current.state, by: actorOf(SYSTEM), note },
+    event: {
+      id: eventId,
+      type: `${workflow.type}.deadline_rescheduled`,
+      caseId: next.id,
+      caseType: workflow.type,
+      time: at,
+      originCode: next.originCode,
+      ...(next.destinationCode ? { destinationCode: next.destinationCode } : {}),
+      data: { caseId: next.id, state: next.state, ...workflow.eventData(next), rescheduled: { kind: old.kind, from: old.date, to: deadline.date, notice: notice.documentNumber } },
+    },
+  };
 }
 
 function requireReason(rule: { reasonRequired?: boolean }, detail: Detail) {

@@ -60,6 +60,9 @@ const IdempotencyKeyHeader = z.object({
 const problems = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [s, { description: 'Problem details', schema: schemas.Problem }]));
 
+/** Answers that say when to try again. */
+const RETRY_AFTER = new Set(['429', '503']);
+
 const ok = (description: string, schema?: z.ZodType) => ({ description, ...(schema ? { schema } : {}) });
 
 /** Every action route of a workflow: its body, the case back, or why not. */
@@ -247,13 +250,13 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: "An office's inbox of notices, newest first; `unread=true` for those nobody acknowledged",
     params: schemas.InboxParams,
     query: schemas.InboxQuery,
-    responses: { 200: ok('A page of notices', schemas.NoticePage), ...problems(400, 401, 403) },
+    responses: { 200: ok('A page of notices', schemas.NoticePage), ...problems(400, 401, 403, 404) },
   },
   'GET /v1/jurisdictions/{code}/notices/figures': {
     summary: "An inbox's feedback figures over a period (days filed, Asia/Shanghai): notices received, acknowledged in time or late, unread, unread past the deadline",
     params: schemas.InboxParams,
     query: schemas.FeedbackQuery,
-    responses: { 200: ok('The figures', schemas.FeedbackFigures), ...problems(400, 401, 403) },
+    responses: { 200: ok('The figures', schemas.FeedbackFigures), ...problems(400, 401, 403, 404) },
   },
   'POST /v1/jurisdictions/{code}/notices/{eventId}/ack': {
     summary: 'Mark a notice read (the first acknowledgement stands); a read notice is no longer reminded or escalated',
@@ -272,7 +275,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /v1/messages': {
     summary: "What a case's person was sent by SMS and e-mail, or will be (held in the quiet hours), oldest first",
     query: schemas.MessagesQuery,
-    responses: { 200: ok('A page of messages', schemas.MessagePage), ...problems(400, 401, 404) },
+    responses: { 200: ok('A page of messages', schemas.MessagePage), ...problems(400, 401, 403, 404) },
   },
   'GET /v1/jurisdictions/{code}/policy': {
     summary: 'The policy in force at a jurisdiction, and the prefix each setting came from',
@@ -294,6 +297,31 @@ export const OPERATIONS: Record<string, Operation> = {
       ...problems(400, 401, 403, 415, 422),
     },
   },
+  'GET /v1/admin/notices': {
+    summary: "The national administrators' inbox, newest first: what the deployment needs of them (a year's holiday notice not loaded)",
+    query: schemas.InboxQuery,
+    responses: { 200: ok('A page of notices', schemas.AdminNoticePage), ...problems(400, 401, 403) },
+  },
+  'POST /v1/admin/notices/{eventId}/ack': {
+    summary: "Mark a national administrators' notice read (acknowledging again changes nothing)",
+    params: schemas.AdminNoticeParams,
+    responses: { 200: ok('The notice, read', schemas.AdminNotice), ...problems(400, 401, 403, 404) },
+  },
+  'GET /v1/calendars/{year}': {
+    summary: "A year's national holidays: its State Council notice where loaded (`source: notice`), else the statutory holidays computed from the law (`source: statutory`)",
+    params: schemas.CalendarParams,
+    responses: { 200: ok('The year', schemas.CalendarYear), ...problems(400, 401) },
+  },
+  'PUT /v1/calendars/{year}': {
+    summary: "Load a year's holiday notice (national administrators): every statutory day inside a holiday period, make-up days on weekends; provisional deadlines are counted again with it",
+    params: schemas.CalendarParams,
+    body: schemas.CalendarNoticeRequest,
+    responses: {
+      200: ok('Replaced', schemas.CalendarYear),
+      201: ok('Loaded', schemas.CalendarYear),
+      ...problems(400, 401, 403, 415, 422),
+    },
+  },
   'POST /v1/subscriptions': {
     summary: 'Subscribe an agency endpoint to events (agency accounts): signed webhooks, the secret shown once',
     body: subscriptions.SubscriptionCreate,
@@ -312,22 +340,22 @@ export const OPERATIONS: Record<string, Operation> = {
   'DELETE /v1/subscriptions/{id}': {
     summary: 'Delete a subscription: nothing more is delivered',
     params: subscriptions.SubscriptionParams,
-    responses: { 204: ok('Deleted'), ...problems(400, 401, 404) },
+    responses: { 204: ok('Deleted'), ...problems(400, 401, 403, 404) },
   },
   'POST /v1/subscriptions/{id}/pause': {
     summary: 'Pause deliveries: events are held until it is resumed',
     params: subscriptions.SubscriptionParams,
-    responses: { 200: ok('The subscription, paused', subscriptions.SubscriptionView), ...problems(400, 401, 404, 409) },
+    responses: { 200: ok('The subscription, paused', subscriptions.SubscriptionView), ...problems(400, 401, 403, 404, 409) },
   },
   'POST /v1/subscriptions/{id}/resume': {
     summary: 'Resume a paused or disabled subscription: held deliveries go, in order per case',
     params: subscriptions.SubscriptionParams,
-    responses: { 200: ok('The subscription, active', subscriptions.SubscriptionView), ...problems(400, 401, 404, 409, 422) },
+    responses: { 200: ok('The subscription, active', subscriptions.SubscriptionView), ...problems(400, 401, 403, 404, 409, 422) },
   },
   'POST /v1/subscriptions/{id}/rotate-secret': {
     summary: 'A new signing secret, shown once; the old one keeps signing beside it for 24 hours',
     params: subscriptions.SubscriptionParams,
-    responses: { 200: ok('The subscription, with the new secret', subscriptions.SubscriptionWithSecret), ...problems(400, 401, 404, 409) },
+    responses: { 200: ok('The subscription, with the new secret', subscriptions.SubscriptionWithSecret), ...problems(400, 401, 403, 404, 409) },
   },
   'GET /v1/subscriptions/{id}/deliveries': {
     summary: "A subscription's deliveries, newest event first, each with its attempts (time, status, latency, error)",
@@ -338,13 +366,13 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /v1/subscriptions/{id}/deliveries/{deliveryId}/replay': {
     summary: 'Deliver an event again (a delivered or exhausted one), with a fresh retry schedule',
     params: subscriptions.DeliveryParams,
-    responses: { 202: ok('The delivery, on its way again', subscriptions.DeliveryView), ...problems(400, 401, 404, 409) },
+    responses: { 202: ok('The delivery, on its way again', subscriptions.DeliveryView), ...problems(400, 401, 403, 404, 409) },
   },
   'POST /v1/subscriptions/{id}/deliveries/replay': {
     summary: 'Deliver again every event of a time range (or only the exhausted ones), oldest first',
     params: subscriptions.SubscriptionParams,
     body: subscriptions.ReplayRange,
-    responses: { 202: ok('How many were put through again', subscriptions.Replayed), ...problems(400, 401, 404, 415) },
+    responses: { 202: ok('How many were put through again', subscriptions.Replayed), ...problems(400, 401, 403, 404, 415) },
   },
   'GET /v1/federation/peers': {
     summary: 'The peer deployments this one sends events to and takes events from (national administrators)',
@@ -405,6 +433,7 @@ export function openApiDocument() {
           status,
           {
             description,
+            ...(RETRY_AFTER.has(status) ? { headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' as const } } } } : {}),
             ...(schema
               ? { content: { [Number(status) >= 400 ? 'application/problem+json' : 'application/json']: { schema } } }
               : {}),
@@ -415,6 +444,11 @@ export function openApiDocument() {
   }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
-    info: { title: 'liudong', version: '0.1.0', description: 'Migrant registration between origin and destination' },
+    info: {
+      title: 'liudong',
+      version: '0.1.0',
+      description:
+        'Migrant registration between origin and destination. Every error a function answers is RFC 9457 problem details (`application/problem+json`). API Gateway answers a few itself before any function runs, as `{"message": …}` (an HTTP API cannot change them): 401 for a missing or invalid token, 404 for an unknown route, 413 for a body over 10 MB, and 429 when a route\'s overall ceiling is reached.',
+    },
   });
 }

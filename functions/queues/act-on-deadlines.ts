@@ -1,24 +1,28 @@
 // A deadline stage, or a held message, whose instant has come (the sweep queued it with the
 // delay that makes it arrive then). The case is read again: a deadline met, moved or cleared
 // meanwhile sends nothing. Each stage is done once (an intent recorded first, with a lease),
-// however often it is delivered or however many sweeps queued it.
+// however often it is delivered or however many sweeps queued it. A sweep that caught up
+// queues several stages of a deadline at once: only the latest reminder and the furthest
+// escalation act, the others are recorded as skipped (core/reminders.ts skipOf).
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { localDate } from '../../core/calendar.ts';
 import { DomainError } from '../../core/errors.ts';
-import { type Message, reminderMessages } from '../../core/messages.ts';
+import { reminderMessages } from '../../core/messages.ts';
 import { type Notice, acknowledgementNotice, stageNotice } from '../../core/notices.ts';
 import { SYSTEM } from '../../core/principal.ts';
-import { type DeadlineMessage, type Stage, escalationOffice } from '../../core/reminders.ts';
+import { type DeadlineMessage, type Stage, daysLeft, escalationOffice, skipOf, supersedes } from '../../core/reminders.ts';
 import { type Deadline, deadlineId, isOverdue, stagesOfDeadline, transition } from '../../core/workflows/engine.ts';
 import { type Case, workflowOf, workingOffice } from '../../core/workflows/index.ts';
+import { type RecountMessage, recountProvisional } from '../shared/calendars.ts';
 import { keyedId } from '../shared/cases.ts';
-import { deliver } from '../shared/channels.ts';
+import { recordAndSend, sendMessage } from '../shared/messages.ts';
 import { logger } from '../shared/observability.ts';
 import { commit, getCase } from '../shared/store/cases.ts';
-import { getMessage, markSending, putMessage, settleMessage, unmarkSending } from '../shared/store/messages.ts';
+import { getMessage, putMessage, settleMessage } from '../shared/store/messages.ts';
 import { fileNotice, getNotice, markNoticeLate } from '../shared/store/notices.ts';
 import { policyFor } from '../shared/store/reference.ts';
-import { claimStage, stageDone } from '../shared/store/stages.ts';
+import { claimStage, stageDone, stageRecord } from '../shared/store/stages.ts';
 import * as clock from '../shared/clock.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
@@ -26,33 +30,30 @@ const processor = new BatchProcessor(EventType.SQS);
 /** The person a case's reminders go to, if it has one. */
 const personOf = (c: Case) => ('person' in c && c.person?.phone ? c.person : undefined);
 
+
 /**
- * Sends a recorded message once and settles it; a refusal (a number or address that bounces) is
- * recorded, not thrown. One an earlier attempt handed to the channel is settled, not sent again.
+ * Of the earlier stages a stage supersedes now, those that were not acted on in their own time:
+ * the ones its notice names as skipped (a stage done before, in time, was not).
  */
-async function send(m: Message, from: 'queued' | 'held', at: string): Promise<void> {
-  const mark = await markSending(m, from, at);
-  if (mark === 'moved') return;
-  if (mark === 'handed') {
-    await settleMessage(m, from, 'sent', at);
-    return;
+async function passedOver(candidates: readonly Stage[], keyOf: (stage: string) => string): Promise<string[]> {
+  const passed: string[] = [];
+  for (const s of candidates) {
+    const record = await stageRecord(keyOf(s.name));
+    if (record?.state !== 'done' || record.outcome?.startsWith('skipped')) passed.push(s.name);
   }
-  let delivery;
-  try {
-    delivery = await deliver(m);
-  } catch (error) {
-    // The channel took nothing (throttled past the SDK's retries, unreachable): the retry sends it.
-    await unmarkSending(m, from);
-    throw error;
-  }
-  await settleMessage(m, from, delivery.sent ? 'sent' : 'failed', at, delivery.sent ? undefined : delivery.reason);
+  return passed;
 }
+
+const naming = (passed: readonly string[]) => (passed.length > 0 ? `; ${passed.join(', ')} skipped for it` : '');
 
 async function actOnStage(c: Case, stage: Stage, now: Date): Promise<string> {
   const deadline = c.deadline!;
   const withDeadline = { ...c, deadline };
   const office = workingOffice(c);
-  const key = `${c.id}#${deadlineId(deadline)}#${stage.name}`;
+  const keyOf = (name: string) => `${c.id}#${deadlineId(deadline)}#${name}`;
+  const key = keyOf(stage.name);
+  const at = now.toISOString();
+  const stages = { dueAt: deadline.dueAt, stages: stagesOfDeadline(deadline) };
   switch (stage.type) {
     case 'overdue': {
       const workflow = workflowOf(c.type);
@@ -67,30 +68,48 @@ async function actOnStage(c: Case, stage: Stage, now: Date): Promise<string> {
       return 'overdue';
     }
     case 'escalation': {
+      // Several levels overdue at once (a sweep caught up): only the furthest is filed.
+      const skip = skipOf(stage, stages, at, { office });
+      if (skip) return `skipped: ${skip.reason}`;
       const above = escalationOffice(office, stage.level);
       if (!above) return 'no office above';
-      await fileNotice(stageNotice(withDeadline, stage, above, keyedId(`${key}#${above}`)));
-      return `escalated to ${above}`;
+      const passed = await passedOver(supersedes(stage, stages, at, { office }), keyOf);
+      await fileNotice(stageNotice(withDeadline, stage, above, keyedId(`${key}#${above}`), passed));
+      return `escalated to ${above}${naming(passed)}`;
     }
     case 'reminder': {
-      // A sweep catching up after an outage does not remind of a deadline already missed.
-      if (now.toISOString() >= deadline.dueAt) return 'too late: the deadline has passed';
-      // The office first: a person's number that bounces must not hold it up.
-      if (stage.audience.includes('office')) await fileNotice(stageNotice(withDeadline, stage, office, keyedId(`${key}#${office}`)));
-      const person = stage.audience.includes('person') ? personOf(c) : undefined;
-      if (!person) return 'office reminded';
       const policy = await policyFor(office);
-      const messages = reminderMessages(
-        { caseId: c.id, stage: stage.name, kind: deadline.kind, person, date: deadline.date, daysBefore: stage.daysBefore, dueAt: stage.at },
-        policy.quietHours,
-        (channel) => keyedId(`${key}#${channel}`),
-      );
-      for (const m of messages) {
-        await putMessage(m);
-        const recorded = await getMessage(m.caseId, m.id);
-        if (recorded?.state === 'queued') await send(recorded, 'queued', now.toISOString());
+      const context = { office, quiet: policy.quietHours };
+      // A sweep catching up sends only the latest reminder still before the deadline; the others are recorded.
+      const skip = skipOf(stage, stages, at, context);
+      const person = stage.audience.includes('person') ? personOf(c) : undefined;
+      // Each text says the days left on the day it goes: at once, or when the quiet hours end.
+      const messages = person
+        ? reminderMessages(
+            {
+              caseId: c.id,
+              stage: stage.name,
+              kind: deadline.kind,
+              person,
+              deadline: { id: deadlineId(deadline), date: deadline.date, dueAt: deadline.dueAt },
+              dueAt: skip ? stage.at : at,
+              daysLeft: (instant) => daysLeft(localDate(new Date(instant)), deadline, policy.calendar),
+              skipped: skip,
+            },
+            policy.quietHours,
+            (channel) => keyedId(`${key}#${channel}`),
+          )
+        : [];
+      if (skip) {
+        for (const m of messages) await putMessage(m);
+        return `skipped: ${skip.reason}`;
       }
-      return 'office and person reminded';
+      const passed = await passedOver(supersedes(stage, stages, at, context), keyOf);
+      // The office first, at once (offices have no quiet hours): a person's number that bounces must not hold it up.
+      if (stage.audience.includes('office')) await fileNotice(stageNotice(withDeadline, stage, office, keyedId(`${key}#${office}`), passed));
+      if (!person) return `office reminded${naming(passed)}`;
+      for (const m of messages) await recordAndSend(m, at);
+      return `office and person reminded${naming(passed)}`;
     }
   }
 }
@@ -131,28 +150,42 @@ async function processRelease(body: Extract<DeadlineMessage, { type: 'release' }
   const m = await getMessage(body.caseId, body.messageId);
   if (m?.state !== 'held') return;
   await once(`release#${m.id}`, m.releaseAt ?? m.dueAt, async () => {
-    await send(m, 'held', (body.asOf ? new Date(body.asOf) : clock.now()).toISOString());
+    const at = (body.asOf ? new Date(body.asOf) : clock.now()).toISOString();
+    // A reminder held overnight says nothing once its deadline was met, moved or missed meanwhile.
+    if (m.deadline) {
+      const c = await getCase(m.caseId);
+      const stale = !c?.deadline || deadlineId(c.deadline) !== m.deadline ? 'the deadline was met or moved while it was held' : at >= c.deadline.dueAt ? 'the deadline passed while it was held' : undefined;
+      if (stale) {
+        await settleMessage(m, 'held', 'skipped', at, stale);
+        return `skipped: ${stale}`;
+      }
+    }
+    await sendMessage(m, 'held', at);
     return 'released';
   });
 }
 
-/** What a stage of a notice's acknowledgement deadline does: late, reminded, escalated. */
-async function actOnNoticeStage(notice: Notice & { acknowledgeBy: Deadline }, stage: Stage, key: string, now: Date): Promise<string> {
-  switch (stage.type) {
-    case 'overdue':
-      await markNoticeLate(notice, stage.at);
-      return 'late';
-    case 'reminder':
-      if (now.toISOString() >= notice.acknowledgeBy.dueAt) return 'too late: the deadline has passed';
-      await fileNotice(acknowledgementNotice(notice, stage, notice.jurisdiction, keyedId(key)));
-      return 'office reminded';
-    case 'escalation': {
-      const above = escalationOffice(notice.jurisdiction, stage.level);
-      if (!above) return 'no office above';
-      await fileNotice(acknowledgementNotice(notice, stage, above, keyedId(`${key}#${above}`)));
-      return `escalated to ${above}`;
-    }
+/** What a stage of a notice's acknowledgement deadline does: late, reminded, escalated (the catch-up rule as for a case's). */
+async function actOnNoticeStage(notice: Notice & { acknowledgeBy: Deadline }, stage: Stage, keyOf: (stage: string) => string, now: Date): Promise<string> {
+  const key = keyOf(stage.name);
+  const at = now.toISOString();
+  const stages = { dueAt: notice.acknowledgeBy.dueAt, stages: stagesOfDeadline(notice.acknowledgeBy) };
+  const context = { office: notice.jurisdiction };
+  if (stage.type === 'overdue') {
+    await markNoticeLate(notice, stage.at);
+    return 'late';
   }
+  const skip = skipOf(stage, stages, at, context);
+  if (skip) return `skipped: ${skip.reason}`;
+  const passed = await passedOver(supersedes(stage, stages, at, context), keyOf);
+  if (stage.type === 'reminder') {
+    await fileNotice(acknowledgementNotice(notice, stage, notice.jurisdiction, keyedId(key), passed));
+    return `office reminded${naming(passed)}`;
+  }
+  const above = escalationOffice(notice.jurisdiction, stage.level);
+  if (!above) return 'no office above';
+  await fileNotice(acknowledgementNotice(notice, stage, above, keyedId(`${key}#${above}`), passed));
+  return `escalated to ${above}${naming(passed)}`;
 }
 
 /** A stage of a notice's acknowledgement deadline: nothing once it is read. */
@@ -162,13 +195,14 @@ async function processNotice(body: Extract<DeadlineMessage, { type: 'notice' }>)
   const acknowledgeBy = notice.acknowledgeBy;
   const stage = stagesOfDeadline(acknowledgeBy).find((s) => s.name === body.stage);
   if (!stage) return;
-  const key = `notice#${notice.jurisdiction}#${notice.eventId}#${stage.name}`;
-  await once(key, stage.at, () => actOnNoticeStage({ ...notice, acknowledgeBy }, stage, key, clockFor(body.asOf, stage.at)));
+  const keyOf = (name: string) => `notice#${notice.jurisdiction}#${notice.eventId}#${name}`;
+  await once(keyOf(stage.name), stage.at, () => actOnNoticeStage({ ...notice, acknowledgeBy }, stage, keyOf, clockFor(body.asOf, stage.at)));
 }
 
 async function process(record: SQSRecord): Promise<void> {
-  const body = JSON.parse(record.body) as DeadlineMessage;
-  if (body.type === 'stage') await processStage(body);
+  const body = JSON.parse(record.body) as DeadlineMessage | RecountMessage;
+  if (body.type === 'recount') await recountProvisional(body.year, clock.now());
+  else if (body.type === 'stage') await processStage(body);
   else if (body.type === 'notice') await processNotice(body);
   else await processRelease(body);
 }

@@ -6,7 +6,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { Context, S3Event, SQSEvent, SQSRecord } from 'aws-lambda';
-import { IMPORT_CHUNK_ROWS, ImportFileError, type ImportRow, checkImportSize, detectEncoding, duplicateMarker, readImportFile } from '../../core/imports.ts';
+import { IMPORT_CHUNK_ROWS, ImportFileError, type ImportHeadings, type ImportRow, checkImportSize, detectEncoding, duplicateMarker, readImportFile } from '../../core/imports.ts';
 import { s3Client, sqsClient } from '../shared/clients.ts';
 import { queueUrl } from '../shared/env.ts';
 import { logger } from '../shared/observability.ts';
@@ -55,7 +55,9 @@ async function split(record: SQSRecord): Promise<void> {
       // The encoding is told once; the two passes below read with it.
       const encoding = await detectEncoding(open());
       let rows = 0;
-      for await (const _ of readImportFile(open, encoding)) rows++;
+      // The file's own headings are kept: its error rows go back under them.
+      let headings: ImportHeadings = {};
+      for await (const _ of readImportFile(open, encoding, (h) => (headings = h))) rows++;
       if (found.groupId) await checkGroupRoom(found.groupId, rows);
       let batch: { chunk: number; rows: ImportRow[] }[] = [];
       let current: ImportRow[] = [];
@@ -75,7 +77,7 @@ async function split(record: SQSRecord): Promise<void> {
       }
       if (current.length > 0) batch.push({ chunk: chunk++, rows: current });
       if (batch.length > 0) await sendChunks(found.id, batch);
-      await markSplit(found.id, rows, chunk, at());
+      await markSplit(found.id, rows, chunk, at(), headings);
       logger.info('import split', { importId: found.id, rows, chunks: chunk });
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;

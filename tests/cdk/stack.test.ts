@@ -186,10 +186,18 @@ describe('queues', () => {
     });
   });
 
-  it('alarms on DLQ and holding-queue depth and on the age of the oldest message', () => {
+  it('alarms on DLQ and holding-queue depth, on the age of the oldest message, and on a missing holiday notice', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage' });
-    template.resourceCountIs('AWS::CloudWatch::Alarm', Object.keys(queues).length * 2 + Object.keys(holdingQueues).length);
+    // The daily calendar check's metric, as Powertools publishes it (namespace liudong, dimension service).
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'liudong',
+      MetricName: 'HolidayNoticeMissing',
+      Dimensions: [{ Name: 'service', Value: 'liudong' }],
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 0,
+    });
+    template.resourceCountIs('AWS::CloudWatch::Alarm', Object.keys(queues).length * 2 + Object.keys(holdingQueues).length + 1);
   });
 });
 

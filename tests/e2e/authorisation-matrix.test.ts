@@ -14,6 +14,7 @@ import { documentClient } from '../../functions/shared/clients.ts';
 import { invoke } from '../../local/invoke.ts';
 import { physicalTableName } from '../../local/tables.ts';
 import { routes } from '../../wiring/index.ts';
+import { statutoryHolidays } from '../../core/statutory-holidays.ts';
 import { idNumberFor } from '../support/ids.ts';
 import { clockNow, FIXTURE_NOW, type Json, useLocalStack } from '../support/local-api.ts';
 import { eventually } from '../support/wait.ts';
@@ -197,6 +198,9 @@ beforeAll(async () => {
   fixtures.peer = await ok('POST', '/v1/federation/peers', await national(), { name: 'guangdong', baseUrl: new URL(receiver.url).origin, prefixes: ['44'] });
   await local.stack.drained();
   fixtures.notice = ((await ok('GET', '/v1/jurisdictions/110105001/notices?limit=1', await office('110105001'))).items as Json[])[0]!;
+  // The fixture's day is past 1 November and 2027's holiday notice is not loaded: the daily check files a notice.
+  await invoke('checkCalendar', { asOf: FIXTURE_NOW });
+  fixtures.adminNotice = ((await ok('GET', '/v1/admin/notices', await national())).items as Json[])[0]!;
   fixtures.delivery = await eventually(async () => ((await ok('GET', `/v1/subscriptions/${fixtures.subscription!.id}/deliveries`, await ownAgency())).items as Json[])[0]);
   // A published report of the county, for this month.
   fixtures.report = ((await invoke('publishReports', { jurisdiction: '110105', period: today.slice(0, 7) })) as Json).publications[0].report;
@@ -294,6 +298,15 @@ function targets(): Record<string, Target> {
     'PUT /v1/jurisdictions/{code}': { code: '110105', scope: { codes: ['110105'] }, path: '/v1/jurisdictions/110105', body: { name: '朝阳区' } },
     'GET /v1/jurisdictions/{code}/policy': { code: '110105', scope: { codes: ['110105'] }, path: '/v1/jurisdictions/110105/policy' },
     'GET /v1/policies/{prefix}': { code: '110105', scope: {}, path: '/v1/policies/national' },
+    'GET /v1/calendars/{year}': { code: '1101', scope: {}, path: '/v1/calendars/2027' },
+    'GET /v1/admin/notices': { code: '1101', scope: {}, path: '/v1/admin/notices' },
+    'POST /v1/admin/notices/{eventId}/ack': { code: '1101', scope: {}, path: `/v1/admin/notices/${fixtures.adminNotice!.eventId}/ack` },
+    'PUT /v1/calendars/{year}': {
+      code: '1101',
+      scope: {},
+      path: '/v1/calendars/2030',
+      body: { title: '国务院办公厅关于2030年部分节假日安排的通知（测试用）', documentNumber: '国办发明电〔2029〕99号', issued: '2029-11-01', holidays: statutoryHolidays(2030).holidays, workdays: [] },
+    },
     'PUT /v1/policies/{prefix}': { code: '110105', scope: { codes: ['110105'] }, path: '/v1/policies/110105', body: {} },
     'GET /v1/jurisdictions/{code}/notices': { code: '110105001', scope: { codes: ['110105001'] }, path: '/v1/jurisdictions/110105001/notices' },
     'GET /v1/jurisdictions/{code}/notices/figures': {

@@ -4,8 +4,10 @@
 // a supplement, verifies it, and the public check page then says the certificate is valid; the
 // county supervisor's dashboard shows the rate it moved; the person, on a phone, sees the case,
 // its deadline and who read it; an agency subscribed first and sees its deliveries.
-// axe-core checks every screen on the way; each screen's screenshot lands in .tmp/screenshots.
-import { createHash, randomUUID } from 'node:crypto';
+// axe-core checks every screen on the way, and that no raw code of the API (an enum value, a
+// workflow state or action) stands as visible text in the zh-CN console; each screen's
+// screenshot lands in .tmp/screenshots.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,11 +15,13 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newCertificateNumber, parseCertificateNumber } from '../../core/certificates.ts';
 import { checkCharacter } from '../../core/id-number.ts';
 import { ensureConsoleBuilt } from '../../local/console.ts';
 import { type WebhookReceiver, startWebhookReceiver } from '../../local/webhook-receiver.ts';
 import { CONSOLE_SCOPE, type ConsoleConfig } from '../../wiring/console.ts';
 import { chromiumPath } from '../../scripts/preflight.ts';
+import { rawApiWords } from '../support/api-words.ts';
 import { clockNow, today, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
@@ -52,13 +56,51 @@ const onPhone = () => browserPage({ viewport: { width: 390, height: 844 } });
 /** Polls until the expectation holds, for as long as a screen may take to load. */
 const until = <T,>(probe: () => T | Promise<T>) => expect.poll(probe, { timeout: 20_000, interval: 100 });
 
-/** No serious or critical accessibility violation on the screen as it stands; its screenshot kept. */
+/** The API's codes: none may stand as visible text on a screen. */
+const RAW = rawApiWords();
+
+/**
+ * The API's codes among the words a screen shows: its visible text cut at everything but letters,
+ * digits, `_`, `-`, `.` and `*` (a file's name, `tenants.csv`, is one word), a word's outer dots dropped.
+ */
+async function rawWordsShown(page: Page): Promise<string[]> {
+  const text = await page.evaluate<string>('document.body.innerText');
+  const words = text.split(/[^A-Za-z0-9_.*-]+/).map((word) => word.replace(/^\.+|\.+$/g, ''));
+  // An event type is codes too (cn.liudong.registration.verified, registration.*).
+  const raw = (word: string) => RAW.has(word) || (word.includes('.') && word.replace(/^cn\.liudong\./, '').split('.').every((part) => RAW.has(part) || part === '*'));
+  return [...new Set(words.filter(raw))];
+}
+
+/**
+ * No serious or critical accessibility violation on the screen as it stands, and no raw code of
+ * the API shown (the console speaks its user's language); its screenshot kept.
+ */
 async function screen(page: Page, name: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   const { violations } = await new AxeBuilder({ page }).analyze();
   const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(grave, name).toEqual([]);
+  expect(await rawWordsShown(page), `${name}: the API's codes shown as text`).toEqual([]);
 }
+
+/** Every menu entry the header shows lies whole inside the menu and the window (none clipped to a sliver). */
+const clippedMenuEntries = (page: Page): Promise<string[]> =>
+  page.evaluate(`(() => {
+    const menu = document.querySelector('header [role=menu]');
+    if (!menu) return ['no menu'];
+    const box = menu.getBoundingClientRect();
+    const shown = [...menu.children].filter((li) => {
+      const style = getComputedStyle(li);
+      return style.display !== 'none' && style.opacity !== '0' && style.visibility !== 'hidden';
+    });
+    if (shown.length === 0) return ['no entry shown'];
+    return shown
+      .filter((li) => {
+        const r = li.getBoundingClientRect();
+        return r.width < 24 || r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.right > window.innerWidth + 0.5 || r.left < -0.5;
+      })
+      .map((li) => (li.textContent || li.getAttribute('aria-label') || li.className).trim());
+  })()`);
 
 /**
  * A minimal OpenID provider, as Cognito's hosted UI behaves for the console: discovery, an authorize
@@ -189,6 +231,9 @@ describe('the web console', () => {
     await screen(page, 'sign-in');
     await page.getByRole('button', { name: '建外街道 工作人员' }).click();
     await until(() => page.getByRole('heading', { name: /案件列表/ }).count()).toBe(1);
+    // The office and the account by name, not by code.
+    await until(() => page.getByRole('heading', { name: '案件列表 · 北京市朝阳区建外街道 · 110105001' }).count()).toBe(1);
+    await until(() => page.locator('header').getByText('建外街道 · 工作人员').count()).toBe(1);
     await screen(page, 'cases');
 
     await page.getByRole('menuitem', { name: '登记来人' }).click();
@@ -207,13 +252,15 @@ describe('the web console', () => {
     await page.getByLabel('原籍地代码').fill('511321100');
     await page.getByRole('button', { name: /提\s*交/ }).click();
     // Refused in the browser by the core's own check: nothing was sent.
-    await until(() => page.getByText(/check character/).count()).toBeGreaterThan(0);
+    await until(() => page.getByText('身份证号校验位有误，请核对').count()).toBeGreaterThan(0);
     expect(posts).toEqual([]);
     await screen(page, 'register');
     await page.getByLabel('身份证号').fill(good);
     await page.getByRole('button', { name: /提\s*交/ }).click();
     await until(() => page.url()).toMatch(/#\/case\/registrations\//);
-    await until(() => page.getByText('reported').count()).toBeGreaterThan(0);
+    await until(() => page.getByRole('heading', { name: '居住登记 · 已报到' }).count()).toBe(1);
+    // The origin by name, its code beside it.
+    await until(() => page.getByText('四川省南充市南部县南隆镇 · 511321100').count()).toBe(1);
     const caseUrl = page.url();
 
     // In the list, with its masked number.
@@ -222,26 +269,55 @@ describe('the web console', () => {
 
     // Ask for a supplement, then verify.
     await page.goto(caseUrl);
-    await page.getByRole('button', { name: 'request-supplement' }).click();
+    await page.getByRole('button', { name: '要求补充材料' }).click();
     await page.getByLabel('需补充材料（每行一项）').fill('劳动合同');
     await page.getByLabel('理由').fill('缺少劳动合同');
     await screen(page, 'action-form');
     await page.getByRole('button', { name: /提\s*交/ }).click();
-    await until(() => page.getByText('awaiting_supplement').count()).toBeGreaterThan(0);
-    await page.getByRole('button', { name: 'verify', exact: true }).click();
+    await until(() => page.getByRole('heading', { name: '居住登记 · 待补充材料' }).count()).toBe(1);
+    await until(() => page.getByText(/要求补充材料 → 待补充材料 · 缺少劳动合同/).count()).toBe(1);
+    await page.getByRole('button', { name: '核验通过', exact: true }).click();
     await page.getByRole('button', { name: /提\s*交/ }).click();
-    await until(() => page.getByText('registered').count()).toBeGreaterThan(0);
+    await until(() => page.getByRole('heading', { name: '居住登记 · 已登记' }).count()).toBe(1);
     await screen(page, 'case');
     const number = (await page.locator('.ant-descriptions-item-content').filter({ hasText: /^VC-/ }).innerText()).trim();
     expect(number).toMatch(/^VC-/);
 
-    // A landlord on a phone, no sign-in: the certificate is valid.
+    // A landlord on a phone, no sign-in: the certificate is valid, a verification certificate,
+    // valid from today, and its holder is the person.
     const phone = await onPhone();
     await phone.goto(`${local.stack.apiUrl}/#/check`);
-    await phone.getByLabel('证明编号').fill(number);
-    await phone.getByRole('button', { name: /证明核验|核\s*验/ }).last().click();
-    await until(() => phone.getByText(/核验结果: valid/).count()).toBe(1);
+    const checkNumber = async (typed: string, idNumber = '') => {
+      await phone.getByLabel('证明编号').fill(typed);
+      await phone.getByLabel('身份证号（可选，核对持有人）').fill(idNumber);
+      await phone.getByRole('button', { name: /证明核验|核\s*验/ }).last().click();
+    };
+    await checkNumber(number, good);
+    await until(() => phone.getByText('核验结果：有效').count()).toBe(1);
+    expect(await phone.getByText('核验证明').count()).toBe(1);
+    expect(await phone.getByText(new RegExp(`^${today()} 至 \\d{4}-\\d{2}-\\d{2}$`)).count()).toBe(1);
+    expect(await phone.getByText('相符', { exact: true }).count()).toBe(1);
     await screen(phone, 'check');
+    // A mistyped number is caught by its check character, before anything is sent; a well-formed
+    // one nobody issued is not found; too many checks say how long to wait.
+    const checks: string[] = [];
+    phone.on('request', (r) => {
+      if (r.url().includes('/v1/certificates/')) checks.push(r.url());
+    });
+    const mistyped = number.slice(0, -1) + (number.endsWith('0') ? '1' : '0');
+    expect(parseCertificateNumber(mistyped)).toHaveProperty('error');
+    await checkNumber(mistyped);
+    await until(() => phone.getByText('编号有误，请核对后重新输入').count()).toBe(1);
+    expect(checks).toEqual([]);
+    await checkNumber(newCertificateNumber('verification', (n) => randomBytes(n)));
+    await until(() => phone.getByText('未找到该证明').count()).toBe(1);
+    await screen(phone, 'check-unknown');
+    await phone.route('**/v1/certificates/**', (route) =>
+      route.fulfill({ status: 429, headers: { 'retry-after': '42', 'content-type': 'application/problem+json' }, body: JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429 }) }),
+    );
+    await checkNumber(number);
+    await until(() => phone.getByText('查询过于频繁，请稍后再试').count()).toBe(1);
+    expect(await phone.getByText('请 42 秒后再试').count()).toBe(1);
 
     // The origin office was notified: its inbox shows the notices unread, and one is acknowledged.
     // Every notice is filed first (queue consumers), so the count read below is the page's whole list.
@@ -260,9 +336,10 @@ describe('the web console', () => {
     await page.getByRole('button', { name: '退出' }).click();
     await page.getByRole('button', { name: '朝阳区 督导' }).click();
     await page.getByRole('menuitem', { name: '统计' }).click();
-    await until(() => page.getByRole('img', { name: /registeredOnTime/ }).count()).toBe(1);
+    await until(() => page.getByRole('img', { name: /按时登记率/ }).count()).toBe(1);
     await page.getByRole('combobox', { name: '指标' }).click();
-    await page.getByTitle('verificationCertificatesIssued').click();
+    await page.getByTitle('核验证明发放率').click();
+    expect(await page.getByRole('columnheader').allInnerTexts()).toEqual(expect.arrayContaining(['期间', '按时办结', '应办', '完成率']));
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(clockNow());
     const row = page.getByRole('row', { name: new RegExp(`^${month}`) });
     await until(() => row.innerText()).toMatch(/1\s+1\s+100\.0%/);
@@ -277,20 +354,23 @@ describe('the web console', () => {
     await until(() => own.getByRole('heading', { name: '我的事项' }).count()).toBe(1);
     await until(() => own.getByText(/已登记，证明编号 VC-/).count()).toBe(1);
     await until(() => own.getByText(/剩余天数/).count()).toBeGreaterThan(0);
-    await until(() => own.getByText(/110105001 caseworker/).count()).toBeGreaterThan(0);
+    await until(() => own.getByText(/北京市朝阳区建外街道 · 110105001 · 工作人员 · 办理案件/).count()).toBeGreaterThan(0);
+    // The header at phone width: the menu on a row of its own, no entry clipped.
+    expect(await clippedMenuEntries(own)).toEqual([]);
+    expect(await own.getByRole('menuitem', { name: '我的事项' }).isVisible()).toBe(true);
     await screen(own, 'me');
 
     // The agency sees its deliveries, delivered to its endpoint.
     await until(() => receiver.received.length).toBeGreaterThan(0);
     await agency.getByRole('button', { name: '投递记录' }).click();
-    await until(() => agency.getByText('delivered').count()).toBeGreaterThan(0);
+    await until(() => agency.getByText('已送达').count()).toBeGreaterThan(0);
     await screen(agency, 'deliveries');
 
     // An administrator: the policy in force, with where each setting came from.
     const admin = await desk();
     await admin.goto(`${local.stack.apiUrl}/`);
     await admin.getByRole('button', { name: '系统管理员' }).click();
-    await until(() => admin.getByRole('row', { name: /^registration\b.*(national|default)$/ }).count()).toBe(1);
+    await until(() => admin.getByRole('row', { name: /^报到登记期限\s+10 自然日\s+(全国|默认)$/ }).count()).toBe(1);
     await screen(admin, 'admin');
   }, 240_000);
 
@@ -314,7 +394,7 @@ describe('the web console', () => {
     });
     expect(made.status).toBe(201);
     await page.goto(`${local.stack.apiUrl}/#/case/registrations/${made.body.id as string}`);
-    await page.getByRole('button', { name: 'request-supplement' }).click();
+    await page.getByRole('button', { name: '要求补充材料' }).click();
     await page.getByLabel('需补充材料（每行一项）').fill('居住证明');
     await page.getByLabel('理由').fill('缺居住证明');
     await submitWithLostSession(page, '朝外街道 工作人员');
@@ -370,12 +450,16 @@ describe('the web console', () => {
     await until(() => page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     await until(() => page.getByText('3 / 3').count()).toBe(1);
     expect(await page.getByText('2 · 0 · 1').count()).toBe(1);
-    await until(() => page.getByRole('row', { name: /^4\b.*idNumber/ }).count()).toBe(1);
+    // The field as the file headed it.
+    await until(() => page.getByRole('row', { name: /^4\s+身份证号\s/ }).count()).toBe(1);
     await screen(page, 'imports');
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载出错行（CSV）' }).click()]);
     const bytes = readFileSync((await file.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toContain('租户103');
+    // Back under the headings the file came with, ready to fix and upload again.
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('姓名,身份证号,手机号,户籍地代码,到达日期,预计居住天数,住所,行号,出错字段,出错原因');
+    expect(lines[1]).toMatch(/^租户103,.*,4,身份证号,/);
     // The two reported are in the office's list, filtered to their state; none of them is verified yet.
     await page.getByRole('menuitem', { name: '案件列表' }).click();
     const pickState = async (state: string) => {
@@ -383,9 +467,9 @@ describe('the web console', () => {
       await page.keyboard.type(state);
       await page.keyboard.press('Enter');
     };
-    await pickState('reported');
+    await pickState('已报到');
     await until(() => page.getByRole('row', { name: /租户10[12]/ }).count()).toBe(2);
-    await pickState('registered');
+    await pickState('已登记');
     await until(() => page.getByRole('row', { name: /租户10[12]/ }).count()).toBe(0);
   }, 120_000);
 
@@ -404,10 +488,10 @@ describe('the web console', () => {
     const phone = await onPhone();
     await phone.goto(`${local.stack.apiUrl}/`);
     await phone.getByRole('button', { name: '张三（本人）' }).click();
-    const refused = phone.getByRole('listitem').filter({ hasText: 'closed' });
+    const refused = phone.getByRole('listitem').filter({ hasText: '已关闭' });
     await until(() => refused.getByRole('button', { name: '申诉' }).count()).toBe(1);
     await refused.getByRole('button', { name: '消息' }).click();
-    await until(() => phone.getByRole('dialog').getByText(/sms · 139\*{4}9001|sms · .*9001/).count()).toBe(1);
+    await until(() => phone.getByRole('dialog').getByText(/短信 · 139\*{4}9001|短信 · .*9001/).count()).toBe(1);
     await screen(phone, 'me-messages');
     await phone.getByRole('dialog').getByRole('button', { name: /close|关闭/i }).click();
     await refused.getByRole('button', { name: '申诉' }).click();
@@ -415,7 +499,7 @@ describe('the web console', () => {
     await screen(phone, 'me-appeal');
     await phone.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
     // Lodged: the appeal is one of the person's cases now, and the refusal can be appealed no more.
-    await until(() => phone.getByRole('listitem').filter({ hasText: 'appeal' }).filter({ hasText: 'lodged' }).count()).toBe(1);
+    await until(() => phone.getByRole('listitem').filter({ hasText: /^申诉\s*已提出/ }).count()).toBe(1);
     await until(() => refused.getByRole('button', { name: '申诉' }).count()).toBe(0);
   }, 120_000);
 
@@ -441,13 +525,13 @@ describe('the web console', () => {
     await page.keyboard.type('511321100');
     await tabTo(page, '提交');
     await page.keyboard.press('Enter');
-    await until(() => page.getByRole('button', { name: 'verify' }).count()).toBe(1);
-    await tabTo(page, 'verify');
+    await until(() => page.getByRole('button', { name: '核验通过' }).count()).toBe(1);
+    await tabTo(page, '核验通过');
     await page.keyboard.press('Enter');
     await until(() => page.getByRole('dialog').count()).toBe(1);
     await tabTo(page, '提交');
     await page.keyboard.press('Enter');
-    await until(() => page.getByText('registered').count()).toBeGreaterThan(0);
+    await until(() => page.getByRole('heading', { name: '居住登记 · 已登记' }).count()).toBe(1);
   }, 120_000);
 
   it("applies for an origin certificate at the origin, the intended destination picked from the API's tree", async () => {
@@ -465,8 +549,9 @@ describe('the web console', () => {
     await page.keyboard.press('Escape');
     await screen(page, 'apply');
     await page.getByRole('button', { name: /提\s*交/ }).click();
-    await until(() => page.getByRole('heading', { name: /origin_certificate/ }).count()).toBe(1);
-    expect(await page.getByText('511321100').count()).toBeGreaterThan(0);
+    await until(() => page.getByRole('heading', { name: '原籍证明 · 已申请' }).count()).toBe(1);
+    await until(() => page.getByText('四川省南充市南部县南隆镇 · 511321100').count()).toBe(1);
+    await screen(page, 'origin-certificate');
   }, 120_000);
 
   it('shows an office the assistance requests it received, and answers one through its form', async () => {
@@ -480,9 +565,10 @@ describe('the web console', () => {
     await until(() => page.getByRole('tab', { name: /收到的协查 \(1\)/ }).count()).toBe(1);
     await screen(page, 'requests');
     await page.getByRole('button', { name: '打开' }).first().click();
-    await page.getByRole('button', { name: 'answer', exact: true }).click();
+    await page.getByRole('button', { name: '答复', exact: true }).click();
     await page.getByLabel('答复内容').fill('经核实，此人在辖区居住。');
     await page.getByRole('button', { name: /提\s*交/ }).click();
-    await until(() => page.getByText('answered').count()).toBeGreaterThan(0);
+    await until(() => page.getByRole('heading', { name: '协查 · 已答复' }).count()).toBe(1);
+    await screen(page, 'assistance-request');
   }, 120_000);
 });

@@ -61,8 +61,15 @@ describe('deadlines that act by themselves', () => {
     expect(overdue).toMatchObject({ state: 'overdue', deadline: { dueAt: late.deadline.dueAt } });
     const countyInbox = async () => (await api('GET', '/v1/jurisdictions/110105/notices?limit=100', { token: county })).body.items as Json[];
     expect((await countyInbox()).filter((n) => n.caseId === late.id).map((n) => n.type)).toEqual(['registration.overdue']);
-    // The 1-day reminder fell due in the same sweep: a reminder of a deadline already missed is not sent.
-    expect((await api('GET', `/v1/messages?caseId=${late.id}`, { token: office })).body.items).toHaveLength(2);
+    // The 1-day reminder fell due in the same sweep: a reminder of a deadline already missed is not sent, only recorded.
+    const afterDeadline = (await api('GET', `/v1/messages?caseId=${late.id}`, { token: office })).body.items as Json[];
+    expect(afterDeadline.map((m) => [m.channel, m.state, m.stage]).sort()).toEqual([
+      ['email', 'sent', 'remind-3d'],
+      ['email', 'skipped', 'remind-1d'],
+      ['sms', 'sent', 'remind-3d'],
+      ['sms', 'skipped', 'remind-1d'],
+    ]);
+    expect(afterDeadline.find((m) => m.state === 'skipped')).toMatchObject({ reason: 'the deadline had passed when a sweep caught up' });
 
     // Three days late: the first escalation, to the county, saying how late.
     await local.sweep(stageAt(late, 'escalate-1'));

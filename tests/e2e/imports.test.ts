@@ -113,7 +113,10 @@ describe('bulk filings', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
     expect(lines).toHaveLength(51);
-    expect(lines[0]).toBe('name,idNumber,phone,originCode,arrivalDate,expectedStayDays,premises,row,field,reason');
+    // Under the headings the file came with (kept when it was read), the field named as the file heads it.
+    expect(done.headings).toEqual({ name: '姓名', idNumber: '身份证号', phone: '手机号', originCode: '户籍地代码', arrivalDate: '到达日期', expectedStayDays: '预计居住天数', premises: '住所' });
+    expect(lines[0]).toBe(`${HEADER},行号,出错字段,出错原因`);
+    expect(new Set(lines.slice(1).map((line) => /,(\d+),([^,]+),("(?:[^"]|"")*"|[^,"]*)$/.exec(line)?.[2]))).toEqual(new Set(['身份证号', '户籍地代码', '到达日期']));
     // The arrivals are registrations at the premises' jurisdiction, linked to the import.
     const listed = await api('GET', '/v1/cases?jurisdiction=110105001&type=registration&limit=5', { token });
     expect(listed.body.items[0]).toMatchObject({ importId: done.id, destinationCode: '110105001', premises: expect.stringContaining('厂区宿舍') });

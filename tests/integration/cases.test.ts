@@ -16,6 +16,7 @@ import { startTestDynamo } from '../support/dynamodb.ts';
 
 const cases = await import('../../functions/shared/store/cases.ts');
 const certificates = await import('../../functions/shared/store/certificates.ts');
+const rateLimits = await import('../../functions/shared/store/rate-limits.ts');
 const { putReferenceData } = await import('../../functions/shared/store/reference.ts');
 const { documentClient } = await import('../../functions/shared/clients.ts');
 
@@ -193,9 +194,9 @@ describe('certificates', () => {
 
   it('counts checks per caller and window, and says when to retry', async () => {
     const at = new Date('2026-11-29T02:00:10Z');
-    for (let i = 0; i < 3; i++) expect((await certificates.withinRateLimit('ip-a', 3, 60, at)).allowed).toBe(true);
-    expect(await certificates.withinRateLimit('ip-a', 3, 60, at)).toEqual({ allowed: false, retryAfter: 50 });
-    expect((await certificates.withinRateLimit('ip-b', 3, 60, at)).allowed).toBe(true);
-    expect((await certificates.withinRateLimit('ip-a', 3, 60, new Date('2026-11-29T02:01:00Z'))).allowed).toBe(true);
+    for (let i = 0; i < 3; i++) expect((await rateLimits.withinRateLimit('ip-a', 3, 60, at)).allowed).toBe(true);
+    expect(await rateLimits.withinRateLimit('ip-a', 3, 60, at)).toEqual({ allowed: false, retryAfter: 50 });
+    expect((await rateLimits.withinRateLimit('ip-b', 3, 60, at)).allowed).toBe(true);
+    expect((await rateLimits.withinRateLimit('ip-a', 3, 60, new Date('2026-11-29T02:01:00Z'))).allowed).toBe(true);
   });
 });

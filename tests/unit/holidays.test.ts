@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isRealDate, isWorkingDay, weekday } from '../../core/calendar.ts';
-import { NATIONAL_CALENDAR, NATIONAL_CALENDAR_SOURCES, NATIONAL_CALENDAR_YEARS } from '../../core/holidays.ts';
+import { addWorkingDays, countPeriod, isRealDate, isWorkingDay, weekday } from '../../core/calendar.ts';
+import { BUILT_IN_NOTICES, NATIONAL_CALENDAR, NATIONAL_CALENDAR_YEARS, missingNotices, nationalCalendar, noticeProblems } from '../../core/holidays.ts';
+import { FIRST_LUNAR_YEAR, LUNAR_DATES } from '../../core/lunar-dates.ts';
+import { statutoryDays, statutoryHolidays } from '../../core/statutory-holidays.ts';
+import { LUNAR_YEARS, lunarDatesOf } from '../support/lunar.ts';
 
 const { holidays, workdays } = NATIONAL_CALENDAR;
 const yearOf = (date: string): number => Number(date.slice(0, 4));
@@ -28,7 +31,8 @@ describe('national holiday calendar: shape', () => {
   it('covers exactly the listed years, each with its notice', () => {
     const years = [...new Set([...holidays, ...workdays].map(yearOf))].sort();
     expect(years).toEqual([...NATIONAL_CALENDAR_YEARS]);
-    expect(NATIONAL_CALENDAR_SOURCES.map((s) => s.year)).toEqual([...NATIONAL_CALENDAR_YEARS]);
+    expect(BUILT_IN_NOTICES.map((s) => s.year)).toEqual([...NATIONAL_CALENDAR_YEARS]);
+    expect(NATIONAL_CALENDAR.noticeYears).toEqual([2025, 2026]);
   });
 
   it('has the expected number of days off and make-up days per year', () => {
@@ -100,5 +104,101 @@ describe('national holiday calendar: 2026', () => {
     expect(after('2026-10-09', 1)).toBe('2026-10-10');
     // 10-08 Thu, 10-09 Fri, 10-10 Sat (make-up), 10-12 Mon, 10-13 Tue.
     expect(after('2026-09-30', 5)).toBe('2026-10-13');
+  });
+});
+
+describe('statutory holidays of any year (全国年节及纪念日放假办法, 2024 revision)', () => {
+  it('the lunar table is what tyme4ts computes to GB/T 33661-2017, every year 1901–2100', () => {
+    const computed = Array.from({ length: LUNAR_YEARS.last - LUNAR_YEARS.first + 1 }, (_, i) => lunarDatesOf(LUNAR_YEARS.first + i));
+    expect(FIRST_LUNAR_YEAR).toBe(LUNAR_YEARS.first);
+    expect(LUNAR_DATES).toEqual(computed);
+  });
+
+  it('has the published 春节, 端午 and 中秋 of 2027–2035 (Purple Mountain Observatory / HKO tables)', () => {
+    const published: Record<number, [string, string, string]> = {
+      2027: ['2027-02-06', '2027-06-09', '2027-09-15'],
+      2028: ['2028-01-26', '2028-05-28', '2028-10-03'],
+      2029: ['2029-02-13', '2029-06-16', '2029-09-22'],
+      2030: ['2030-02-03', '2030-06-05', '2030-09-12'],
+      2031: ['2031-01-23', '2031-06-24', '2031-10-01'],
+      2032: ['2032-02-11', '2032-06-12', '2032-09-19'],
+      2033: ['2033-01-31', '2033-06-01', '2033-09-08'],
+      2034: ['2034-02-19', '2034-06-20', '2034-09-27'],
+      2035: ['2035-02-08', '2035-06-10', '2035-09-16'],
+    };
+    for (const [year, [springFestival, dragonBoat, midAutumn]] of Object.entries(published)) {
+      const days = statutoryDays(Number(year));
+      const first = (festival: string) => days.filter((d) => d.festival === festival).map((d) => d.date);
+      // 除夕 to 正月初三: the day before 正月初一 and the three from it.
+      expect(first('spring_festival')[1]).toBe(springFestival);
+      expect(first('dragon_boat')).toEqual([dragonBoat]);
+      expect(first('mid_autumn')).toEqual([midAutumn]);
+    }
+  });
+
+  it('does not take 2027 from the ICU Chinese calendar, which has 正月初一 a day late', () => {
+    const icu = new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' });
+    // Where ICU agrees with the standard the check below would say nothing; it documents why the table exists.
+    const icuNewYear = ['2027-02-06', '2027-02-07'].find((d) => icu.format(new Date(`${d}T12:00:00+08:00`)).startsWith('1/1'));
+    expect(statutoryDays(2027).filter((d) => d.festival === 'spring_festival').map((d) => d.date)).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']);
+    expect(icuNewYear === undefined || icuNewYear >= '2027-02-06').toBe(true);
+  });
+
+  it('counts 清明 on its solar term and the law\'s eleven days', () => {
+    expect(statutoryDays(2027).filter((d) => d.festival === 'qingming').map((d) => d.date)).toEqual(['2027-04-05']);
+    expect(statutoryDays(2028).filter((d) => d.festival === 'qingming').map((d) => d.date)).toEqual(['2028-04-04']);
+    for (let year = 2025; year <= 2040; year++) expect(statutoryDays(year)).toHaveLength(13);
+  });
+
+  it('makes up a holiday that falls on a weekend on the next working day after it', () => {
+    // 2027: 除夕 Friday 5 Feb, 初一 and 初二 on the weekend → Tuesday 9 and Wednesday 10 off.
+    expect(statutoryHolidays(2027).madeUp).toEqual(expect.arrayContaining(['2027-02-09', '2027-02-10']));
+    // 2026: 清明 Sunday 5 April → Monday 6; 劳动节 Saturday 2 May → Monday 4; 国庆 Saturday 3 October → Monday 5.
+    expect(statutoryHolidays(2026).madeUp).toEqual(['2026-04-06', '2026-05-04', '2026-10-05']);
+  });
+
+  it('makes up a day where 中秋 falls on 国庆 (2028-10-03)', () => {
+    const { holidays, madeUp } = statutoryHolidays(2028);
+    // 国庆 opens on Sunday 1 October (made up on Wednesday 4) and 中秋 shares Tuesday 3 (made up on Thursday 5).
+    expect(madeUp.filter((d) => d.startsWith('2028-10'))).toEqual(['2028-10-04', '2028-10-05']);
+    expect(holidays.filter((d) => d.startsWith('2028-10'))).toEqual(['2028-10-01', '2028-10-02', '2028-10-03', '2028-10-04', '2028-10-05']);
+  });
+
+  it('keeps every statutory and made-up day of 2025 and 2026 inside the notices\' holiday periods', () => {
+    for (const notice of BUILT_IN_NOTICES) {
+      expect(noticeProblems(notice)).toEqual([]);
+      expect(statutoryHolidays(notice.year).holidays.filter((d) => !notice.holidays.includes(d))).toEqual([]);
+    }
+  });
+
+  it('refuses a notice that drops a statutory day, works a weekday or strays from its year', () => {
+    const notice = BUILT_IN_NOTICES[1]!;
+    expect(noticeProblems({ ...notice, holidays: notice.holidays.filter((d) => d !== '2026-02-17') })).toEqual([
+      { field: 'holidays', reason: '2026-02-17 (spring_festival) is a statutory holiday and must be inside a holiday period' },
+    ]);
+    expect(noticeProblems({ ...notice, workdays: ['2026-03-03'] })[0]).toEqual({ field: 'workdays[0]', reason: '2026-03-03 is not a Saturday or Sunday: only weekends are made up' });
+    expect(noticeProblems({ ...notice, workdays: ['2027-01-02'] })[0]).toEqual({ field: 'workdays[0]', reason: '2027-01-02 is not in 2026' });
+    expect(noticeProblems({ ...notice, workdays: ['2026-02-15'] })[0]).toEqual({ field: 'workdays[0]', reason: '2026-02-15 is also a holiday' });
+  });
+
+  it('counts a year without a notice by the law, and calls a working-day count into it provisional', () => {
+    // 2027 has no notice built in: 元旦 and 春节 are days off all the same.
+    expect(work('2027-01-01')).toBe(false);
+    expect(work('2027-02-09')).toBe(false);
+    expect(work('2027-02-11')).toBe(true);
+    expect(countPeriod('2026-12-28', { count: 5, unit: 'working_days' }, NATIONAL_CALENDAR)).toEqual({ date: '2027-01-05', provisional: true });
+    expect(countPeriod('2026-06-01', { count: 5, unit: 'working_days' }, NATIONAL_CALENDAR)).toEqual({ date: '2026-06-08', provisional: false });
+    // Calendar days do not depend on holidays: never provisional.
+    expect(countPeriod('2026-12-28', { count: 10, unit: 'calendar_days' }, NATIONAL_CALENDAR)).toEqual({ date: '2027-01-07', provisional: false });
+    // With the 2027 notice loaded, the count is final.
+    const loaded = nationalCalendar([...BUILT_IN_NOTICES, { year: 2027, holidays: statutoryHolidays(2027).holidays, workdays: [] }]);
+    expect(countPeriod('2026-12-28', { count: 5, unit: 'working_days' }, loaded).provisional).toBe(false);
+  });
+
+  it('expects this year\'s notice always and next year\'s from 1 November', () => {
+    expect(missingNotices('2026-10-31', [2025, 2026])).toEqual([]);
+    expect(missingNotices('2026-11-01', [2025, 2026])).toEqual([2027]);
+    expect(missingNotices('2027-01-02', [2025, 2026])).toEqual([2027]);
+    expect(missingNotices('2026-12-07', [2025, 2026, 2027])).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Reading filers' CSV files: encodings, quoting, headers in English or Chinese, bad rows, and a
 // 200,000-row file streamed without being held in memory.
 import { describe, expect, it } from 'vitest';
-import { ImportFileError, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, arrivalFromRow, checkImportSize, readImportFile } from '../../core/imports.ts';
+import { type ImportHeadings, ImportFileError, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, arrivalFromRow, checkImportSize, errorsAsCsv, readImportFile } from '../../core/imports.ts';
 
 const HEADER_EN = 'name,idNumber,phone,originCode,arrivalDate,expectedStayDays,premises';
 const HEADER_ZH = '姓名,身份证号,手机号,户籍地代码,到达日期,预计居住天数,住所';
@@ -67,6 +67,32 @@ describe('reading an import file', () => {
     });
     const bad = arrivalFromRow({ name: '张三', idNumber: '110105194912310021', phone: '1', originCode: '51132', arrivalDate: '2026-02-30', expectedStayDays: 'abc', premises: ' ' });
     expect('errors' in bad && bad.errors.map((e) => e.field).sort()).toEqual(['arrivalDate', 'expectedStayDays', 'idNumber', 'originCode', 'phone', 'premises']);
+  });
+
+  it('gives the error rows back under the headings the file came with', async () => {
+    const headingsOf = async (text: string) => {
+      let headings: ImportHeadings = {};
+      for await (const _ of readImportFile(fileOf(utf8(text)), undefined, (h) => (headings = h)));
+      return headings;
+    };
+    const zh = await headingsOf(`姓名,公民身份号码,联系电话,原籍地代码,到达日期,预计居住天数,居住地址\n${ROW}\n`);
+    expect(zh).toEqual({ name: '姓名', idNumber: '公民身份号码', phone: '联系电话', originCode: '原籍地代码', arrivalDate: '到达日期', expectedStayDays: '预计居住天数', premises: '居住地址' });
+    const values = { name: '张三', idNumber: '110105194912310021', phone: '13800138000', originCode: '511321100', arrivalDate: '2026-11-20', expectedStayDays: '180', premises: '永安里3号, 2单元' };
+    const errors = [
+      { row: 2, field: 'idNumber', reason: 'has a wrong check character', values },
+      { row: 3, field: 'row', reason: 'not eligible', values },
+    ];
+    expect(errorsAsCsv(errors, zh).split('\r\n')).toEqual([
+      '姓名,公民身份号码,联系电话,原籍地代码,到达日期,预计居住天数,居住地址,行号,出错字段,出错原因',
+      '张三,110105194912310021,13800138000,511321100,2026-11-20,180,"永安里3号, 2单元",2,公民身份号码,has a wrong check character',
+      '张三,110105194912310021,13800138000,511321100,2026-11-20,180,"永安里3号, 2单元",3,整行,not eligible',
+      '',
+    ]);
+    // Read again as a file, the error rows are rows (their extra columns ignored).
+    expect((await rows(fileOf(utf8(errorsAsCsv(errors, zh)))))[0]!.values).toEqual(values);
+    expect(errorsAsCsv(errors, await headingsOf(`${HEADER_EN}\n${ROW}\n`)).split('\r\n')[0]).toBe(`${HEADER_EN},row,field,reason`);
+    // An import read before headings were kept: the English names.
+    expect(errorsAsCsv(errors).split('\r\n')[1]).toMatch(/,2,idNumber,/);
   });
 
   it(`streams ${MAX_IMPORT_ROWS} rows without holding the file, and refuses one more`, async () => {

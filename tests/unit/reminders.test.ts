@@ -1,10 +1,10 @@
 // The reminder policy: which stages a deadline has and when, in calendar and working days;
 // quiet hours for SMS; the offices escalations go to; message texts without ID numbers.
 import { describe, expect, it } from 'vitest';
-import { endOfLocalDate } from '../../core/calendar.ts';
+import { endOfLocalDate, localDate } from '../../core/calendar.ts';
 import { reminderMessages } from '../../core/messages.ts';
 import { DEFAULT_POLICY, resolvePolicy } from '../../core/policy.ts';
-import { DEFAULT_REMINDERS, escalationOffice, nextStage, releaseAt, stagesBetween, stagesOf } from '../../core/reminders.ts';
+import { DEFAULT_REMINDERS, daysLeft, escalationOffice, nextStage, releaseAt, skipOf, stagesBetween, stagesOf, supersedes } from '../../core/reminders.ts';
 import { startDeadline } from '../../core/workflows/engine.ts';
 
 const noHolidays = { holidays: [], workdays: [] };
@@ -82,9 +82,85 @@ describe('quiet hours', () => {
   });
 });
 
+describe('catching up after missed sweeps', () => {
+  // Deadline date 2026-12-10: reminders 12-07 and 12-09 at 09:00, overdue at the end of 12-10, escalations 12-13 and 12-20.
+  const deadline = { date: '2026-12-10', dueAt: endOfLocalDate('2026-12-10'), period: { count: 10, unit: 'calendar_days' as const } };
+  const stages = stagesOf(deadline, DEFAULT_REMINDERS.registration, noHolidays, '2026-11-30T02:00:00.000Z');
+  const d = { dueAt: deadline.dueAt, stages };
+  const stage = (name: string) => stages.find((s) => s.name === name)!;
+  const quiet = { start: '21:00', end: '08:00' };
+  const office = { office: '110105001', quiet };
+  const at = (local: string) => new Date(`${local}+08:00`).toISOString();
+
+  it('sends only the latest reminder due: the earlier one is skipped for it, at 23:00 as at 08:30 the next morning', () => {
+    for (const now of [at('2026-12-09T23:00:00'), at('2026-12-10T08:30:00')]) {
+      expect(skipOf(stage('remind-3d'), d, now, office)).toEqual({ reason: 'superseded by remind-1d: a sweep caught up, and only the latest reminder due goes', supersededBy: 'remind-1d' });
+      expect(skipOf(stage('remind-1d'), d, now, office)).toBeUndefined();
+      expect(supersedes(stage('remind-1d'), d, now, office).map((s) => s.name)).toEqual(['remind-3d']);
+    }
+  });
+
+  it('skips nothing when each reminder is acted on in its own time', () => {
+    expect(skipOf(stage('remind-3d'), d, stage('remind-3d').at, office)).toBeUndefined();
+    expect(skipOf(stage('remind-1d'), d, stage('remind-1d').at, office)).toBeUndefined();
+    // A late 3-day reminder whose SMS would go before the next is due still goes (its text says 2 days).
+    expect(skipOf(stage('remind-3d'), d, at('2026-12-08T15:00:00'), office)).toBeUndefined();
+  });
+
+  it('skips a late reminder when the next falls due on the day it would go: later that morning, or after the quiet hours', () => {
+    // A sweep back at 08:57, the 1-day reminder due at 09:00: the person is not reminded twice in three minutes.
+    expect(skipOf(stage('remind-3d'), d, at('2026-12-09T08:57:00'), office)?.supersededBy).toBe('remind-1d');
+    // At 23:00 the evening before, the SMS would wait until 08:00 on the 1-day reminder's own day.
+    expect(skipOf(stage('remind-3d'), d, at('2026-12-08T23:00:00'), office)?.supersededBy).toBe('remind-1d');
+    expect(skipOf(stage('remind-3d'), d, at('2026-12-08T23:00:00'), { office: '110105001', quiet: null })).toBeUndefined();
+  });
+
+  it('skips every reminder once the deadline has passed, and never the overdue step', () => {
+    const now = at('2026-12-11T00:30:00');
+    for (const name of ['remind-3d', 'remind-1d']) expect(skipOf(stage(name), d, now, office)).toEqual({ reason: 'the deadline had passed when a sweep caught up' });
+    expect(skipOf(stage('overdue'), d, at('2026-12-30T10:00:00'), office)).toBeUndefined();
+  });
+
+  it('files only the furthest escalation due when several are overdue at once, the levels below recorded', () => {
+    const now = at('2026-12-20T10:00:00');
+    expect(skipOf(stage('escalate-1'), d, now, office)).toEqual({
+      reason: 'superseded by escalate-2: a sweep caught up, and only the furthest level due is filed',
+      supersededBy: 'escalate-2',
+    });
+    expect(skipOf(stage('escalate-2'), d, now, office)).toBeUndefined();
+    expect(supersedes(stage('escalate-2'), d, now, office).map((s) => s.name)).toEqual(['escalate-1']);
+    // In its own time the first escalation is filed.
+    expect(skipOf(stage('escalate-1'), d, stage('escalate-1').at, office)).toBeUndefined();
+  });
+
+  it('does not skip a level for a further one that has no office to go to', () => {
+    // A county works the case: level 1 is the prefecture, 2 the province, 3 nobody.
+    const three = stagesOf(deadline, { ...DEFAULT_REMINDERS.registration, escalateAfter: [3, 10, 20] }, noHolidays, '2026-11-30T02:00:00.000Z');
+    const all = { dueAt: deadline.dueAt, stages: three };
+    const now = at('2026-12-31T10:00:00');
+    const named = (name: string) => three.find((s) => s.name === name)!;
+    expect(skipOf(named('escalate-2'), all, now, { office: '110105' })).toBeUndefined();
+    expect(skipOf(named('escalate-1'), all, now, { office: '110105' })?.supersededBy).toBe('escalate-2');
+    expect(skipOf(named('escalate-2'), all, now, { office: '110105001' })?.supersededBy).toBe('escalate-3');
+  });
+
+  it('counts the days left from the day a reminder goes, in the deadline\'s unit', () => {
+    expect(daysLeft('2026-12-07', deadline, noHolidays)).toBe(3);
+    expect(daysLeft('2026-12-10', deadline, noHolidays)).toBe(0);
+    expect(daysLeft('2026-12-11', deadline, noHolidays)).toBe(-1);
+    // Friday 2026-10-09 in working days: from the Monday before, 4 (Tue, Wed, Thu, Fri); from the Saturday before, 5 (Mon–Fri).
+    const working = { date: '2026-10-09', period: { count: 5, unit: 'working_days' as const } };
+    expect(daysLeft('2026-10-05', working, noHolidays)).toBe(4);
+    expect(daysLeft('2026-10-03', working, noHolidays)).toBe(5);
+    expect(daysLeft('2026-10-05', working, { holidays: ['2026-10-07'], workdays: [] })).toBe(3);
+  });
+});
+
 describe('messages to people', () => {
   const person = { name: '张三', phone: '13800138000', idNumber: '11010519491231002X' };
-  const input = { caseId: 'c0ffee00-1111-4222-8333-444455556666', stage: 'remind-3d', kind: 'registration' as const, person, date: '2026-12-10', daysBefore: 3, dueAt: '2026-12-07T01:00:00.000Z' };
+  const deadline = { date: '2026-12-10', dueAt: endOfLocalDate('2026-12-10'), period: { count: 10, unit: 'calendar_days' as const } };
+  const daysLeftAt = (at: string) => daysLeft(localDate(new Date(at)), deadline, noHolidays);
+  const input = { caseId: 'c0ffee00-1111-4222-8333-444455556666', stage: 'remind-3d', kind: 'registration' as const, person, deadline, daysLeft: daysLeftAt, dueAt: '2026-12-07T01:00:00.000Z' };
 
   it('texts in Chinese by default, e-mails too when an address is known, and never carries the ID number', () => {
     const [sms, email] = reminderMessages({ ...input, person: { ...person, email: 'zhang@example.cn' } }, null, (c) => `id-${c}`);
@@ -97,6 +173,31 @@ describe('messages to people', () => {
   it('writes English for a person who asked for it, and holds an SMS due in the quiet hours', () => {
     const [sms] = reminderMessages({ ...input, person: { ...person, language: 'en' }, dueAt: '2026-12-07T14:00:00.000Z' }, { start: '21:00', end: '08:00' }, (c) => c);
     expect(sms).toMatchObject({ state: 'held', releaseAt: '2026-12-08T00:00:00.000Z', language: 'en' });
-    expect(sms!.text).toBe('liudong: 张三, please register your residence by 2026-12-10 (3 days left), ref C0FFEE00.');
+    // It goes at 08:00 on 12-08: two days before the deadline date.
+    expect(sms!.text).toBe('liudong: 张三, please register your residence by 2026-12-10 (2 days left), ref C0FFEE00.');
+  });
+
+  it('says the days left on the day each message goes: a reminder at 23:00 the day before is held, and its SMS goes on the last day', () => {
+    const late = { ...input, stage: 'remind-1d', person: { ...person, email: 'zhang@example.cn' }, dueAt: '2026-12-09T15:00:00.000Z' };
+    const [sms, email] = reminderMessages(late, { start: '21:00', end: '08:00' }, (c) => c);
+    expect(sms).toMatchObject({ state: 'held', dueAt: '2026-12-09T15:00:00.000Z', releaseAt: '2026-12-10T00:00:00.000Z' });
+    expect(sms!.text).toBe('【流动人口服务】张三，请于2026-12-10前办理居住登记（今天是最后一天），业务编号C0FFEE00。');
+    // E-mail waits for nobody: it goes at 23:00, one day before the deadline date.
+    expect(email).toMatchObject({ state: 'queued', dueAt: '2026-12-09T15:00:00.000Z' });
+    expect(email!.text).toContain('还剩1天');
+    const [english] = reminderMessages({ ...late, person: { ...person, language: 'en' } }, { start: '21:00', end: '08:00' }, (c) => c);
+    expect(english!.text).toBe('liudong: 张三, please register your residence by 2026-12-10 (today is the last day), ref C0FFEE00.');
+  });
+
+  it('skips an SMS the quiet hours would hold past the deadline, and records a skipped reminder without sending it', () => {
+    const [tooLate] = reminderMessages({ ...input, dueAt: '2026-12-10T15:30:00.000Z' }, { start: '21:00', end: '08:00' }, (c) => c);
+    expect(tooLate).toMatchObject({ state: 'skipped', reason: 'the quiet hours end after the deadline' });
+    expect(tooLate).not.toHaveProperty('releaseAt');
+    const skipped = reminderMessages({ ...input, skipped: { reason: 'superseded by remind-1d: a sweep caught up', supersededBy: 'remind-1d' } }, { start: '21:00', end: '08:00' }, (c) => c);
+    expect(skipped).toEqual([
+      expect.objectContaining({ state: 'skipped', reason: 'superseded by remind-1d: a sweep caught up', supersededBy: 'remind-1d', dueAt: '2026-12-07T01:00:00.000Z' }),
+    ]);
+    // What it would have said in its own time.
+    expect(skipped[0]!.text).toContain('还剩3天');
   });
 });

@@ -8,7 +8,7 @@ describe('throttling in the local server', () => {
   it('gives every route its own limits, or the stage default', () => {
     const limits = localRouteLimits();
     for (const r of routes) expect(limits[`${r.method} ${r.path}`]).toEqual(r.throttle ?? stageThrottle);
-    expect(limits['POST /v1/people/search']).toEqual({ ratePerSecond: 5, burst: 10 });
+    expect(limits['POST /v1/people/search']).toEqual({ ratePerSecond: 50, burst: 100 });
     expect(limits['GET /v1/cases']).toEqual({ ratePerSecond: 100, burst: 200 });
   });
 

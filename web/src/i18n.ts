@@ -1,7 +1,7 @@
-// The console's words: Chinese first, English on request.
+// The console's words: Chinese first, English on request. The API's codes in words are in labels.ts.
 export type Lang = 'zh' | 'en';
 
-const WORDS = {
+export const WORDS = {
   title: ['流动人口登记', 'liudong registration'],
   signIn: ['登录', 'Sign in'],
   signOut: ['退出', 'Sign out'],
@@ -97,7 +97,53 @@ const WORDS = {
   updates: ['近一年更新天数 / 要求', 'Days with updates in the last year / target'],
   finding: ['问题', 'Finding'],
   conflict: ['案件已被他人更新，请重新载入。', 'The case changed meanwhile: reload it.'],
+  premises: ['住所', 'Premises'],
+  departureDate: ['离开日期', 'Departure date'],
+  nextDestinationCode: ['前往地代码', 'Next destination code'],
+  newAddress: ['新住址', 'New address'],
+  newEmployer: ['新工作单位', 'New employer'],
+  registrationId: ['成员的登记编号', "The member's registration"],
+  members: ['成员', 'Members'],
+  jurisdictionCode: ['辖区代码', 'Jurisdiction code'],
+  originPlace: ['原籍地', 'Origin'],
+  destinationPlace: ['居住地', 'Destination'],
+  office: ['办理机关', 'Office'],
+  wholeRow: ['整行', 'Whole row'],
+  idNumberLength: ['身份证号应为 18 位：17 位数字和 1 位数字或 X', 'An ID number is 18 characters: 17 digits and a digit or X'],
+  idNumberBirthDate: ['身份证号中的出生日期不存在', 'The ID number holds an impossible birth date'],
+  idNumberFutureBirth: ['身份证号中的出生日期晚于今天', 'The ID number holds a birth date in the future'],
+  idNumberCheckCharacter: ['身份证号校验位有误，请核对', "The ID number's check character is wrong: is it mistyped?"],
+  // The public check's answers
+  certificateKind: ['证明类型', 'Certificate'],
+  validity: ['有效期', 'Valid'],
+  until: ['至', 'to'],
+  holder: ['持证人', 'Holder'],
+  holderMatches: ['相符', 'Matches'],
+  holderDiffers: ['不符', 'Does not match'],
+  mistypedNumber: ['编号有误，请核对后重新输入', 'The number is mistyped: check it and enter it again'],
+  malformedNumber: ['编号格式有误：以 OC 或 VC 开头，共 14 位（如 VC-7K2M-9QD3-HX8P）', 'Not a certificate number: OC or VC and 12 characters (e.g. VC-7K2M-9QD3-HX8P)'],
+  unknownCertificate: ['未找到该证明', 'No such certificate'],
+  tooManyChecks: ['查询过于频繁，请稍后再试', 'Too many checks: try again later'],
+  retryIn: ['请 {seconds} 秒后再试', 'Try again in {seconds} seconds'],
+  checkUnavailable: ['暂时无法核验，请稍后再试', 'The check is unavailable: try again later'],
+  // The dashboard
+  provisional: ['暂定', 'Provisional'],
+  target: ['目标', 'Target'],
+  rateValue: ['完成率', 'Rate'],
+  meetsTarget: ['达标', 'Meets the target'],
+  belowTarget: ['未达标', 'Below the target'],
+  report: ['报表编号', 'Report'],
+  version: ['版本', 'Version'],
+  corrects: ['更正', 'corrects'],
+  // An agency's subscriptions
+  subscriptionId: ['订阅编号', 'Subscription'],
+  eventType: ['事件', 'Event'],
+  pause: ['暂停', 'Pause'],
+  resume: ['恢复', 'Resume'],
+  rotateSecret: ['更换密钥', 'Rotate the secret'],
+  replay: ['重新投递', 'Replay'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Word = keyof typeof WORDS;
 export const t = (lang: Lang, word: Word) => WORDS[word][lang === 'zh' ? 0 : 1];
+export const isWord = (key: string): key is Word => Object.hasOwn(WORDS, key);

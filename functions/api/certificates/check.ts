@@ -7,10 +7,11 @@ import { localDate } from '../../../core/calendar.ts';
 import { certificateStatus } from '../../../core/certificates.ts';
 import { notFound } from '../../../core/errors.ts';
 import { CertificateCheckQuery, CertificateParams } from '../../../core/schemas.ts';
-import { HttpProblem, json, route } from '../../shared/http.ts';
+import { json, route } from '../../shared/http.ts';
+import { limitCaller } from '../../shared/rate-limit.ts';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../../wiring/console.ts';
 import { holderHash } from '../../shared/store/cases.ts';
-import { getCertificateRecord, withinRateLimit } from '../../shared/store/certificates.ts';
+import { getCertificateRecord } from '../../shared/store/certificates.ts';
 
 const PER_MINUTE = Number(process.env.CERTIFICATE_CHECKS_PER_MINUTE ?? 30);
 
@@ -18,13 +19,7 @@ export const handler = route({ public: true, params: CertificateParams, query: C
   const secret = process.env.ORIGIN_VERIFY;
   const viaDistribution = secret !== undefined && secret !== '' && event.headers[ORIGIN_VERIFY_HEADER] === secret;
   const caller = (viaDistribution && event.headers[VIEWER_ADDRESS_HEADER]) || event.requestContext.http.sourceIp;
-  // The rate limit counts real minutes (transport); validity is read on the business clock.
-  const limit = await withinRateLimit(`check#${caller}`, PER_MINUTE, 60, new Date());
-  if (!limit.allowed) {
-    throw new HttpProblem(429, `At most ${PER_MINUTE} certificate checks a minute from one caller; retry later`, [], {
-      'retry-after': String(limit.retryAfter),
-    });
-  }
+  await limitCaller(`check#${caller}`, PER_MINUTE, 'certificate checks');
   const { number } = params;
   const record = await getCertificateRecord(number);
   if (!record) throw notFound(`no certificate ${number}`);

@@ -1,5 +1,5 @@
 // GET /v1/imports/{id}: progress and the error rows (paged), or `?format=csv` for the error rows
-// as a file the filer fixes and uploads again. The importing account and the offices covering
+// as a file the filer fixes and uploads again, under the file's own headings. The importing account and the offices covering
 // the premises see it.
 import { notFound } from '../../../core/errors.ts';
 import { type ImportError, ImportQuery, errorsAsCsv, maskedErrorRow } from '../../../core/imports.ts';
@@ -22,7 +22,7 @@ export const handler = route({ params: CaseIdParams, query: ImportQuery }, async
       statusCode: 200,
       headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="import-${record.id}-errors.csv"` },
       // A BOM so that spreadsheet software here opens the UTF-8 file with its Chinese intact.
-      body: `\uFEFF${errorsAsCsv((await allImportErrors(record.id)).map(shown))}`,
+      body: `\uFEFF${errorsAsCsv((await allImportErrors(record.id)).map(shown), record.headings)}`,
     };
   }
   const errors = await listImportErrors(record.id, query.limit, query.cursor);

@@ -16,5 +16,6 @@ export function importView(r: ImportRecord) {
     updated: r.updated,
     failed: r.failed,
     ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.headings ? { headings: r.headings } : {}),
   };
 }

@@ -1,9 +1,11 @@
 // An office's inbox: GET /v1/jurisdictions/{code}/notices, newest first (`?unread=true`: only what
 // nobody acknowledged); and its feedback figures over a period: how many notices were read, in time or late.
+// GET /v1/admin/notices: the national administrators' inbox, the same way.
 import { mayReadInbox } from '../../../core/access.ts';
 import { addCalendarDays, endOfLocalDate } from '../../../core/calendar.ts';
-import { notFound } from '../../../core/errors.ts';
-import { feedbackFigures } from '../../../core/notices.ts';
+import { relationHolds } from '../../../core/authorisation.ts';
+import { forbidden, notFound } from '../../../core/errors.ts';
+import { NATIONAL_INBOX, feedbackFigures } from '../../../core/notices.ts';
 import { FeedbackQuery, InboxParams, InboxQuery } from '../../../core/schemas.ts';
 import type { Principal } from '../../../core/principal.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
@@ -18,6 +20,10 @@ export const handler = byRoute({
   'GET /v1/jurisdictions/{code}/notices': route({ params: InboxParams, query: InboxQuery }, async ({ params, query, principal }) => {
     mayRead(principal, params.code);
     return json(200, await listNotices(params.code, query.limit, query.cursor, query.unread === 'true'));
+  }),
+  'GET /v1/admin/notices': route({ query: InboxQuery }, async ({ query, principal }) => {
+    if (!relationHolds(principal, 'national', {})) throw forbidden('the national inbox is for national administrators');
+    return json(200, await listNotices(NATIONAL_INBOX, query.limit, query.cursor, query.unread === 'true'));
   }),
   'GET /v1/jurisdictions/{code}/notices/figures': route({ params: InboxParams, query: FeedbackQuery }, async ({ params, query, principal, now }) => {
     mayRead(principal, params.code);

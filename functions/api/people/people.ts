@@ -7,13 +7,18 @@ import { CaseIdParams, PeopleSearch, RevealRequest } from '../../../core/schemas
 import { noteCase, noteLookup } from '../../shared/audit.ts';
 import { caseView, readableCase } from '../../shared/cases.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
+import { limitCaller } from '../../shared/rate-limit.ts';
 import { listPersonCases } from '../../shared/store/cases.ts';
 
 /** At most this many of a person's cases in one answer: more than anyone has. */
 const SEARCH_LIMIT = 100;
+/** Lookups and reveals one account may make a minute: a window's pace, not a sweep through the register. */
+const PER_MINUTE = Number(process.env.PERSON_LOOKUPS_PER_MINUTE ?? 20);
+const limit = (sub: string) => limitCaller(`people#${sub}`, PER_MINUTE, 'person lookups and reveals');
 
 export const handler = byRoute({
   'POST /v1/people/search': route({ body: PeopleSearch }, async ({ body, principal }) => {
+    await limit(principal.sub);
     const { items } = await listPersonCases(body.idNumber, {}, SEARCH_LIMIT);
     const reachable = items.filter((c) => mayReadCase(principal, c));
     for (const c of reachable) noteCase(c, { action: 'lookup' });
@@ -22,6 +27,7 @@ export const handler = byRoute({
     return json(200, { items: reachable.map((c) => caseView(c)) });
   }),
   'POST /v1/cases/{id}/reveal': route({ params: CaseIdParams, body: RevealRequest }, async ({ params, body, principal }) => {
+    await limit(principal.sub);
     const c = await readableCase(undefined, params.id, principal);
     const person = ('person' in c ? c.person : 'responsiblePerson' in c ? c.responsiblePerson : undefined) as { idNumber?: string; phone?: string } | undefined;
     const fields = body.fields ?? ['idNumber', 'phone'];

@@ -1,15 +1,30 @@
 // Policy through the API: GET/PUT /v1/policies/{prefix} (the override stored for a prefix;
 // `national` is the empty prefix) and GET /v1/jurisdictions/{code}/policy (the policy in force
-// there, with the prefix each setting came from).
-import { forbidden, notFound } from '../../../core/errors.ts';
+// there, with the prefix each setting came from); GET/PUT /v1/calendars/{year} (a year's national
+// holiday notice, or the statutory holidays computed while it is not loaded).
+import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
+import { BUILT_IN_NOTICES, noticeProblems } from '../../../core/holidays.ts';
+import { statutoryDays, statutoryHolidays } from '../../../core/statutory-holidays.ts';
+import { relationHolds } from '../../../core/authorisation.ts';
 import { adminCovers } from '../../../core/principal.ts';
 import { NATIONAL_PREFIX } from '../../../core/policy.ts';
-import { JurisdictionParams, PolicyOverride, PolicyParams } from '../../../core/schemas.ts';
+import { CalendarNoticeRequest, CalendarParams, JurisdictionParams, PolicyOverride, PolicyParams } from '../../../core/schemas.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
-import { existingJurisdictions, getPolicyOverride, putPolicyOverride, resolvedPolicy } from '../../shared/store/reference.ts';
+import { type LoadedNotice, existingJurisdictions, getPolicyOverride, loadedNotices, putCalendarNotice, putPolicyOverride, resolvedPolicy } from '../../shared/store/reference.ts';
+import { queueRecount } from '../../shared/calendars.ts';
 import { requireKnownJurisdictions } from '../../shared/cases.ts';
 
 const storedPrefix = (prefix: string) => (prefix === NATIONAL_PREFIX ? '' : prefix);
+
+/** A year as the API shows it: its notice where one is loaded or built in, else the law's holidays. */
+async function calendarYear(year: number) {
+  const notice: LoadedNotice | (typeof BUILT_IN_NOTICES)[number] | undefined =
+    (await loadedNotices()).find((n) => n.year === year) ?? BUILT_IN_NOTICES.find((n) => n.year === year);
+  const statutory = statutoryDays(year);
+  if (!notice) return { year, source: 'statutory' as const, holidays: statutoryHolidays(year).holidays, workdays: [], statutory };
+  const { holidays, workdays, year: _year, ...about } = notice;
+  return { year, source: 'notice' as const, notice: { ...about, builtIn: !('loadedAt' in notice) }, holidays, workdays, statutory };
+}
 
 export const handler = byRoute({
   'GET /v1/policies/{prefix}': route({ params: PolicyParams }, async ({ params }) => {
@@ -27,6 +42,18 @@ export const handler = byRoute({
     const at = now.toISOString();
     await putPolicyOverride(prefix, body, { sub: principal.sub, at });
     return json(existed ? 200 : 201, { prefix: params.prefix, override: body, updatedAt: at, updatedBy: principal.sub });
+  }),
+  'GET /v1/calendars/{year}': route({ params: CalendarParams }, async ({ params }) => json(200, await calendarYear(params.year))),
+  'PUT /v1/calendars/{year}': route({ params: CalendarParams, body: CalendarNoticeRequest }, async ({ params, body, principal, now }) => {
+    if (!relationHolds(principal, 'national', {})) throw forbidden('only a national administrator loads a holiday notice');
+    const problems = noticeProblems({ year: params.year, ...body });
+    if (problems.length > 0) throw unprocessable(problems, `the notice does not fit ${params.year}`);
+    const notice = { year: params.year, ...body, holidays: [...body.holidays].sort(), workdays: [...body.workdays].sort() };
+    const existed = (await loadedNotices()).some((n) => n.year === params.year);
+    await putCalendarNotice({ ...notice, loadedAt: now.toISOString(), loadedBy: principal.sub });
+    // Deadlines counted provisionally are counted again with it, on the deadlines queue.
+    await queueRecount(params.year);
+    return json(existed ? 200 : 201, await calendarYear(params.year));
   }),
   'GET /v1/jurisdictions/{code}/policy': route({ params: JurisdictionParams }, async ({ params }) => {
     if (!(await existingJurisdictions([params.code])).has(params.code)) throw notFound(`no jurisdiction ${params.code}`);

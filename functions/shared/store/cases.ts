@@ -6,6 +6,7 @@
 //   DEDUPE#<hash>  / REGISTRATION           guards against the same arrival reported twice
 //   CERT#<number>  / CERTIFICATE            the public face of a certificate (no personal data)
 //   ONCE#<key>     / ONCE                   a guard: something that happens once (one appeal per decision)
+//   PROVISIONAL#<shard> / <id>              a case whose working-day deadline awaits a year's holiday notice
 // A case item carries the attributes of the indexes that find it:
 //   gsi1    DUE#<shard>  / <at>#<id>          the next stage of a case's deadline (reminder, overdue,
 //                                             escalation), and held messages, for the sweep
@@ -17,7 +18,7 @@
 // AES-256-GCM envelope encryption, functions/shared/protection.ts); keys hold blind indexes
 // (HMAC-SHA-256 with a secret key), never a number or a plain hash of one.
 import { createHash } from 'node:crypto';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { lostKey, recordItems, unrecord } from '../idempotency.ts';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
@@ -25,7 +26,7 @@ import { conflict } from '../../../core/errors.ts';
 import { personOf } from '../../../core/access.ts';
 import { type Case, workingOffice } from '../../../core/workflows/index.ts';
 import { OPEN_STATES, type RegistrationCase } from '../../../core/workflows/registration.ts';
-import { type CaseBase, type Decision, type DomainEvent, type HistoryEntry, stagesOfDeadline } from '../../../core/workflows/engine.ts';
+import { type CaseBase, type Decision, type DomainEvent, type HistoryEntry, deadlineId, stagesOfDeadline } from '../../../core/workflows/engine.ts';
 import { nextStage } from '../../../core/reminders.ts';
 import { PROTECTED_FIELDS, maskProtected } from '../../../core/masking.ts';
 import { documentClient } from '../clients.ts';
@@ -33,7 +34,7 @@ import { type Sealed, blindIndex, open, seal } from '../protection.ts';
 import { tableName } from '../env.ts';
 import { toCloudEvent } from '../events.ts';
 import { type Page, batchGetItems, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
-import type { TransactItem } from './conditional.ts';
+import { type TransactItem, conditional } from './conditional.ts';
 
 export const DEADLINE_SHARDS = 8;
 export const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
@@ -239,6 +240,10 @@ export async function commit(decisions: Decision<Case | CaseBase>[], extra: { it
         { kind: 'dedupe', key: dedupe },
       );
     }
+    // Found again when the notice is loaded; a marker outlived by its deadline is dropped then.
+    if (c.deadline?.provisional) {
+      add({ Put: { TableName: table, Item: { pk: `PROVISIONAL#${shardOf(c.id)}`, sk: c.id, entity: 'provisional', caseId: c.id, deadline: deadlineId(c.deadline) } } });
+    }
     const held = certificateOf(c);
     if (held) {
       add(
@@ -355,6 +360,27 @@ export async function openRegistrationAt(idNumber: string, destinationCode: stri
 }
 
 /** What the deadline index holds at or before `until`, across every shard: cases, held messages and unread notices. */
+/** The cases marked as holding a provisional deadline, shard by shard. */
+export async function* provisionalCases(): AsyncGenerator<{ caseId: string; deadline: string }> {
+  for (let shard = 0; shard < DEADLINE_SHARDS; shard++) {
+    for await (const item of queryAll({ TableName: tableName('cases'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `PROVISIONAL#${shard}` } })) {
+      yield { caseId: item.caseId as string, deadline: item.deadline as string };
+    }
+  }
+}
+
+/** Drops a case's provisional marker, unless a newer provisional deadline has replaced the one it names. */
+export async function dropProvisional(caseId: string, deadline: string): Promise<void> {
+  await conditional(
+    new DeleteCommand({
+      TableName: tableName('cases'),
+      Key: { pk: `PROVISIONAL#${shardOf(caseId)}`, sk: caseId },
+      ConditionExpression: 'deadline = :deadline',
+      ExpressionAttributeValues: { ':deadline': deadline },
+    }),
+  );
+}
+
 export async function* dueBy(
   until: string,
 ): AsyncGenerator<{ entity: 'case'; case: Case } | { entity: 'message'; item: Record<string, unknown> } | { entity: 'notice'; item: Record<string, unknown> }> {

@@ -1,6 +1,6 @@
 // The public face of certificates (CERT#<number>), agencies' decisions against them, and the
 // per-caller counter that rate-limits the public check.
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
 import type { DomainEvent } from '../../../core/workflows/engine.ts';
 import type { AgencyDecision } from '../../../core/workflows/index.ts';
@@ -46,22 +46,3 @@ export async function getAgencyDecision(caseId: string, sk: string): Promise<Age
 /** Agencies' decisions against the case's certificate, oldest first. */
 export const agencyDecisions = (caseId: string) => caseRows<AgencyDecision>(caseId, 'DECISION#');
 
-/**
- * Counts a caller's requests in the current window; true while within `limit`. The counter
- * is one item per caller and window, removed by TTL.
- */
-export async function withinRateLimit(caller: string, limit: number, windowSeconds: number, now: Date): Promise<{ allowed: boolean; retryAfter: number }> {
-  const epoch = Math.floor(now.getTime() / 1000);
-  const window = Math.floor(epoch / windowSeconds);
-  const result = await documentClient().send(
-    new UpdateCommand({
-      TableName: tableName('cases'),
-      Key: { pk: `RATE#${caller}`, sk: `WINDOW#${window}` },
-      UpdateExpression: 'ADD hits :one SET entity = :entity, expiresAt = :expires',
-      ExpressionAttributeValues: { ':one': 1, ':entity': 'rate', ':expires': (window + 2) * windowSeconds },
-      ReturnValues: 'UPDATED_NEW',
-    }),
-  );
-  const hits = Number(result.Attributes?.hits ?? 0);
-  return { allowed: hits <= limit, retryAfter: (window + 1) * windowSeconds - epoch };
-}

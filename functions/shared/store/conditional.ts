@@ -1,5 +1,5 @@
 // One way to make a conditional write whose failed condition is an answer, not an error.
-import { PutCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../clients.ts';
 
 /** One item of a transaction (a put, update, delete or condition check). */
@@ -8,10 +8,10 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 /** Whether a write failed only because its condition did not hold. */
 export const conditionFailed = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
-/** Sends a conditional put or update: true when it was made, false when its condition did not hold. */
-export async function conditional(command: PutCommand | UpdateCommand): Promise<boolean> {
+/** Sends a conditional put, update or delete: true when it was made, false when its condition did not hold. */
+export async function conditional(command: PutCommand | UpdateCommand | DeleteCommand): Promise<boolean> {
   try {
-    await (command instanceof PutCommand ? documentClient().send(command) : documentClient().send(command));
+    await (command instanceof PutCommand ? documentClient().send(command) : command instanceof UpdateCommand ? documentClient().send(command) : documentClient().send(command));
     return true;
   } catch (error) {
     if (conditionFailed(error)) return false;

@@ -3,7 +3,7 @@
 //   IMPORT#<id> / CHUNK#<n>         a chunk that has been counted (redelivery counts nothing twice)
 //   IMPORT#<id> / ERROR#<row>       one bad row: field, reason, the row's values
 import { BatchWriteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type ImportError, type ImportRecord, maskedErrorRow } from '../../../core/imports.ts';
+import { type ImportError, type ImportHeadings, type ImportRecord, maskedErrorRow } from '../../../core/imports.ts';
 import { documentClient } from '../clients.ts';
 import { writeRecorded } from '../idempotency.ts';
 import { type Sealed, open, seal } from '../protection.ts';
@@ -26,17 +26,17 @@ export async function getImport(id: string): Promise<ImportRecord | undefined> {
   return result.Item ? withoutKeys<ImportRecord>(result.Item) : undefined;
 }
 
-/** The file was read: how many rows and chunks it holds. A file read twice (redelivery) keeps its first figures. */
-export async function markSplit(id: string, rows: number, chunks: number, at: string): Promise<void> {
+/** The file was read: how many rows and chunks it holds, and its headings. A file read twice (redelivery) keeps its first figures. */
+export async function markSplit(id: string, rows: number, chunks: number, at: string, headings: ImportHeadings = {}): Promise<void> {
   try {
     await documentClient().send(
       new UpdateCommand({
         TableName: tableName('cases'),
         Key: key(id),
-        UpdateExpression: 'SET #state = :processing, #rows = :rows, chunks = :chunks, updatedAt = :at',
+        UpdateExpression: 'SET #state = :processing, #rows = :rows, chunks = :chunks, headings = :headings, updatedAt = :at',
         ConditionExpression: '#state = :waiting',
         ExpressionAttributeNames: { '#state': 'state', '#rows': 'rows' },
-        ExpressionAttributeValues: { ':processing': 'processing', ':waiting': 'waiting_for_upload', ':rows': rows, ':chunks': chunks, ':at': at },
+        ExpressionAttributeValues: { ':processing': 'processing', ':waiting': 'waiting_for_upload', ':rows': rows, ':chunks': chunks, ':headings': headings, ':at': at },
       }),
     );
   } catch (error) {

@@ -86,15 +86,17 @@ export async function unmarkSending(m: Message, from: MessageState): Promise<voi
 }
 
 /** Moves a message on from one state (sent, or failed with the channel's reason); false if it had moved already. */
-export async function settleMessage(m: Message, from: MessageState, to: 'sent' | 'failed', at: string, failure?: string): Promise<boolean> {
+/** Settles a message: sent, failed (with the channel's reason) or skipped (with why it was not sent). */
+export async function settleMessage(m: Message, from: MessageState, to: 'sent' | 'failed' | 'skipped', at: string, why?: string): Promise<boolean> {
+  const set = { sent: 'sentAt = :at', failed: 'failure = :why, failedAt = :at', skipped: 'reason = :why, skippedAt = :at' }[to];
   return conditional(
     new UpdateCommand({
       TableName: tableName('cases'),
       Key: key(m.caseId, m.id),
-      UpdateExpression: `SET #state = :to, ${to === 'sent' ? 'sentAt = :at' : 'failure = :failure, failedAt = :at'} REMOVE gsi1pk, gsi1sk, sendingAt`,
+      UpdateExpression: `SET #state = :to, ${set} REMOVE gsi1pk, gsi1sk, sendingAt`,
       ConditionExpression: '#state = :from',
       ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':to': to, ':from': from, ':at': at, ...(to === 'failed' ? { ':failure': failure ?? 'refused' } : {}) },
+      ExpressionAttributeValues: { ':to': to, ':from': from, ':at': at, ...(to === 'sent' ? {} : { ':why': why ?? 'refused' }) },
     }),
   );
 }

@@ -1,10 +1,11 @@
 // Office inboxes: INBOX#<code> / NOTICE#<time>#<eventId>, and beside it INBOX#<code> /
 // EVENT#<eventId> pointing at it, so a notice is found by its event id (to acknowledge it).
+// The national administrators' inbox is INBOX#national, in the same shape.
 // An unacknowledged event notice sits in the deadline index (gsi1) at the next stage of its
 // acknowledgement deadline, like a case; acknowledging it takes it out.
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import type { Notice } from '../../../core/notices.ts';
+import type { AdminNotice, Notice } from '../../../core/notices.ts';
 import { nextStage } from '../../../core/reminders.ts';
 import { type Actor, stagesOfDeadline } from '../../../core/workflows/engine.ts';
 import { documentClient } from '../clients.ts';
@@ -17,7 +18,8 @@ const noticeKey = (n: { jurisdiction: string; time: string; eventId: string }) =
 const pointerKey = (code: string, eventId: string) => ({ pk: `INBOX#${code}`, sk: `EVENT#${eventId}` });
 
 /** Where the notice waits in the deadline index: its acknowledgement deadline's next stage, while unread. */
-function noticeIndex(n: Notice): { gsi1pk?: string; gsi1sk?: string } {
+function noticeIndex(n: Notice | AdminNotice): { gsi1pk?: string; gsi1sk?: string } {
+  if (!('acknowledgeBy' in n)) return {};
   const next = n.acknowledgeBy && !n.acknowledged ? nextStage(stagesOfDeadline(n.acknowledgeBy), n.acknowledgeBy.scheduledThrough) : undefined;
   return next ? { gsi1pk: `DUE#${shardOf(n.eventId)}`, gsi1sk: `${next.at}#${n.jurisdiction}#${n.eventId}` } : {};
 }
@@ -31,7 +33,7 @@ const fromItem = (item: Record<string, unknown>): Notice => {
  * Files a notice once: a redelivered event finds it there and changes nothing. `alongside` is
  * written in the same transaction (its first count for the statistics).
  */
-export async function fileNotice(notice: Notice, alongside: TransactItem[] = []): Promise<'filed' | 'duplicate'> {
+export async function fileNotice(notice: Notice | AdminNotice, alongside: TransactItem[] = []): Promise<'filed' | 'duplicate'> {
   const table = tableName('cases');
   const key = noticeKey(notice);
   const items = [

@@ -2,8 +2,11 @@
 //   JURISDICTION#<code> / JURISDICTION   a jurisdiction
 //   CHILDREN#<parent>   / <code>         the parent's list of children
 //   POLICY#<prefix>     / POLICY         the override for a prefix ('' = everywhere)
+//   CALENDAR            / <year>         a year's national holiday notice, as loaded
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type Jurisdiction, parentOf } from '../../../core/jurisdiction.ts';
+import type { HolidayCalendar } from '../../../core/calendar.ts';
+import { type CalendarNotice, nationalCalendar, withBuiltIn } from '../../../core/holidays.ts';
 import { type Policy, type PolicyOverride, type ResolvedPolicy, policyKeysFor, resolvePolicyWithSources } from '../../../core/policy.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
@@ -97,12 +100,40 @@ async function overridesFor(code: string): Promise<Record<string, PolicyOverride
   return Object.fromEntries(items.map((item) => [item.prefix as string, item.override as PolicyOverride]));
 }
 
+/** A national holiday notice as loaded: who loaded it and when. */
+export type LoadedNotice = CalendarNotice & { loadedAt: string; loadedBy: string };
+
+/** Every notice loaded through the API (the built-in ones are not stored), by year. */
+export async function loadedNotices(): Promise<LoadedNotice[]> {
+  const items: LoadedNotice[] = [];
+  for await (const item of queryAll({ TableName: tableName('cases'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'CALENDAR' } })) {
+    items.push(item.notice as LoadedNotice);
+  }
+  return items;
+}
+
+/** The national calendar in force: the built-in notices, and those loaded since in their place. */
+const nationalCalendarNow = (): Promise<HolidayCalendar> => cached('calendar', async () => nationalCalendar(withBuiltIn(await loadedNotices())));
+
+export async function putCalendarNotice(notice: LoadedNotice): Promise<void> {
+  await documentClient().send(
+    new PutCommand({ TableName: tableName('cases'), Item: { pk: 'CALENDAR', sk: String(notice.year), entity: 'calendar', notice } }),
+  );
+  clearReferenceCache();
+}
+
 /** The policy in force at `code`, from the stored overrides of every enclosing prefix. */
 export const policyFor = (code: string): Promise<Policy> =>
-  cached(`policy:${code}`, async () => resolvePolicyWithSources(code, await overridesFor(code)).policy);
+  cached(`policy:${code}`, async () => {
+    const [overrides, national] = await Promise.all([overridesFor(code), nationalCalendarNow()]);
+    return resolvePolicyWithSources(code, overrides, national).policy;
+  });
 
 /** The policy in force at `code` and the prefix each setting came from (read fresh). */
-export const resolvedPolicy = async (code: string): Promise<ResolvedPolicy> => resolvePolicyWithSources(code, await overridesFor(code));
+export const resolvedPolicy = async (code: string): Promise<ResolvedPolicy> => {
+  const [overrides, loaded] = await Promise.all([overridesFor(code), loadedNotices()]);
+  return resolvePolicyWithSources(code, overrides, nationalCalendar(withBuiltIn(loaded)));
+};
 
 export async function getPolicyOverride(prefix: string): Promise<{ override: PolicyOverride; updatedAt?: string; updatedBy?: string } | undefined> {
   const result = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: { pk: `POLICY#${prefix}`, sk: 'POLICY' } }));

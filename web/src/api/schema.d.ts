@@ -3793,6 +3793,8 @@ export interface paths {
                 /** @description Problem details */
                 429: {
                     headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3889,6 +3891,8 @@ export interface paths {
                 /** @description Problem details */
                 429: {
                     headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3956,6 +3960,8 @@ export interface paths {
                 /** @description Problem details */
                 429: {
                     headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4331,6 +4337,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4394,6 +4409,15 @@ export interface paths {
                 };
                 /** @description Problem details */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4486,6 +4510,148 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national administrators' inbox, newest first: what the deployment needs of them (a year's holiday notice not loaded) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: only notices nobody has acknowledged */
+                    unread?: "true" | "false";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of notices */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminNoticePage"];
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/notices/{eventId}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a national administrators' notice read (acknowledging again changes nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The notice, read */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminNotice"];
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/messages": {
         parameters: {
             query?: never;
@@ -4529,6 +4695,15 @@ export interface paths {
                 };
                 /** @description Problem details */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4709,6 +4884,142 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PolicyOverrideDocument"];
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendars/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's national holidays: its State Council notice where loaded (`source: notice`), else the statutory holidays computed from the law (`source: statutory`) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The year */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYear"];
+                    };
+                };
+                /** @description Problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Load a year's holiday notice (national administrators): every statutory day inside a holiday period, make-up days on weekends; provisional deadlines are counted again with it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CalendarNoticeRequest"];
+                };
+            };
+            responses: {
+                /** @description Replaced */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYear"];
+                    };
+                };
+                /** @description Loaded */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYear"];
                     };
                 };
                 /** @description Problem details */
@@ -5009,6 +5320,15 @@ export interface paths {
                     };
                 };
                 /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5065,6 +5385,15 @@ export interface paths {
                 };
                 /** @description Problem details */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5139,6 +5468,15 @@ export interface paths {
                 };
                 /** @description Problem details */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5225,6 +5563,15 @@ export interface paths {
                 };
                 /** @description Problem details */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5392,6 +5739,15 @@ export interface paths {
                     };
                 };
                 /** @description Problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5477,6 +5833,15 @@ export interface paths {
                 };
                 /** @description Problem details */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Problem details */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6399,6 +6764,16 @@ export interface components {
             };
             /** Format: date-time */
             startedAt?: string;
+            /**
+             * @description The local date the period counts from
+             * @example 2026-11-20
+             */
+            from?: string;
+            /**
+             * @description A working-day count ran into a year whose holiday notice is not loaded: the date may move when it is (the person is told)
+             * @enum {boolean}
+             */
+            provisional?: true;
             /** @description What the deadline does by itself: reminders before it, the overdue step at it, escalations after it */
             stages?: {
                 name: string;
@@ -7009,6 +7384,10 @@ export interface components {
             failed: number;
             /** @description Why the whole file was refused */
             reason?: string;
+            /** @description Each column's heading as the file's first row spelled it (e.g. idNumber: 身份证号), once the file is read: the error rows come back under them */
+            headings?: {
+                [key: string]: string;
+            };
             upload: {
                 /** @enum {string} */
                 method: "PUT";
@@ -7052,6 +7431,10 @@ export interface components {
             failed: number;
             /** @description Why the whole file was refused */
             reason?: string;
+            /** @description Each column's heading as the file's first row spelled it (e.g. idNumber: 身份证号), once the file is read: the error rows come back under them */
+            headings?: {
+                [key: string]: string;
+            };
             errors: {
                 items: {
                     row: number;
@@ -7225,6 +7608,16 @@ export interface components {
                 };
                 /** Format: date-time */
                 startedAt?: string;
+                /**
+                 * @description The local date the period counts from
+                 * @example 2026-11-20
+                 */
+                from?: string;
+                /**
+                 * @description A working-day count ran into a year whose holiday notice is not loaded: the date may move when it is (the person is told)
+                 * @enum {boolean}
+                 */
+                provisional?: true;
                 /** @description What the deadline does by itself: reminders before it, the overdue step at it, escalations after it */
                 stages?: {
                     name: string;
@@ -7257,6 +7650,35 @@ export interface components {
             inTimeRate: number | null;
             medianHoursToAcknowledge: number | null;
         };
+        AdminNoticePage: {
+            items: components["schemas"]["AdminNotice"][];
+            cursor?: string;
+        };
+        /** @description A notice to the national administrators about the deployment itself */
+        AdminNotice: {
+            /** @enum {string} */
+            jurisdiction: "national";
+            eventId: string;
+            /**
+             * @description `calendar.notice_missing`: a year's holiday notice should be loaded (PUT /v1/calendars/{year}) and is not
+             * @enum {string}
+             */
+            type: "calendar.notice_missing";
+            /** Format: date-time */
+            time: string;
+            data: {
+                [key: string]: unknown;
+            };
+            acknowledged?: {
+                /** Format: date-time */
+                at: string;
+                by: {
+                    sub: string;
+                    /** @enum {string} */
+                    role: "caseworker" | "supervisor" | "person" | "admin" | "filer" | "agency" | "system";
+                };
+            };
+        };
         MessagePage: {
             items: components["schemas"]["Message"][];
             cursor?: string;
@@ -7273,10 +7695,10 @@ export interface components {
             subject?: string;
             text: string;
             /**
-             * @description held: waiting for the quiet hours to end (goes at releaseAt); queued; sent; failed (see failure)
+             * @description held: waiting for the quiet hours to end (goes at releaseAt); queued; sent; failed (see failure); skipped: recorded, not sent (see reason)
              * @enum {string}
              */
-            state: "held" | "queued" | "sent" | "failed";
+            state: "held" | "queued" | "sent" | "failed" | "skipped";
             /** Format: date-time */
             dueAt: string;
             /** Format: date-time */
@@ -7284,6 +7706,10 @@ export interface components {
             /** Format: date-time */
             sentAt?: string;
             failure?: string;
+            /** @description Why a skipped message was not sent: a sweep that caught up sends only the latest reminder due, none once the deadline has passed */
+            reason?: string;
+            /** @description The later reminder (stage) that went instead of a skipped one */
+            supersededBy?: string;
         };
         ResolvedPolicy: {
             code: components["schemas"]["JurisdictionCode"];
@@ -7322,7 +7748,7 @@ export interface components {
                     noticeAcknowledgement?: components["schemas"]["ReminderRule"];
                 };
                 quietHours: components["schemas"]["QuietHours"];
-                calendar: components["schemas"]["HolidayCalendar"];
+                calendar: components["schemas"]["ResolvedCalendar"];
             };
             /** @description For each setting, where it came from: `default` (built in), `national` or a code prefix; calendar lists every contributor */
             sources: {
@@ -7344,10 +7770,11 @@ export interface components {
             start: string;
             end: string;
         } | null;
-        /** @description Local holidays and make-up working days, added to the national calendar */
-        HolidayCalendar: {
+        ResolvedCalendar: {
             holidays: components["schemas"]["LocalDate"][];
             workdays: components["schemas"]["LocalDate"][];
+            /** @description Years whose national notice is loaded; other years count the statutory holidays computed from the law */
+            noticeYears: number[];
         };
         PolicyOverrideDocument: {
             prefix: string;
@@ -7393,6 +7820,57 @@ export interface components {
             };
             quietHours?: components["schemas"]["QuietHours"];
             calendar?: components["schemas"]["HolidayCalendar"];
+        };
+        /** @description Local holidays and make-up working days, added to the national calendar */
+        HolidayCalendar: {
+            holidays: components["schemas"]["LocalDate"][];
+            workdays: components["schemas"]["LocalDate"][];
+        };
+        CalendarYear: {
+            year: number;
+            /**
+             * @description `notice`: the State Council notice for the year is loaded; `statutory`: computed from the law (its make-up working days are not known yet)
+             * @enum {string}
+             */
+            source: "notice" | "statutory";
+            notice?: {
+                title: string;
+                documentNumber: string;
+                issued: components["schemas"]["LocalDate"];
+                url?: string;
+                builtIn: boolean;
+                /** Format: date-time */
+                loadedAt?: string;
+                loadedBy?: string;
+            };
+            holidays: components["schemas"]["LocalDate"][];
+            workdays: components["schemas"]["LocalDate"][];
+            /** @description The statutory days off of the year, by festival */
+            statutory: {
+                date: components["schemas"]["LocalDate"];
+                /** @enum {string} */
+                festival: "new_year" | "spring_festival" | "qingming" | "labour_day" | "dragon_boat" | "mid_autumn" | "national_day";
+            }[];
+            /** @description On PUT: open provisional deadlines queued to be counted again with the notice */
+            moved?: number;
+        };
+        /** @description A year's State Council notice on its holiday arrangements */
+        CalendarNoticeRequest: {
+            /** @example 国务院办公厅关于2027年部分节假日安排的通知 */
+            title: string;
+            /** @example 国办发明电〔2026〕9号 */
+            documentNumber: string;
+            /**
+             * @description The date the notice was issued
+             * @example 2026-11-20
+             */
+            issued: string;
+            /** Format: uri */
+            url?: string;
+            /** @description Every day off in the holiday periods, weekends inside them included */
+            holidays: components["schemas"]["LocalDate"][];
+            /** @description The weekend days worked instead (调休) */
+            workdays: components["schemas"]["LocalDate"][];
         };
         SubscriptionWithSecret: {
             id: string;

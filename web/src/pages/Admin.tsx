@@ -1,15 +1,31 @@
 // An administrator's view of reference data: a jurisdiction with its children, and the policy in
-// force there with the prefix each setting came from (default, national or a code prefix).
+// force there with the prefix each setting came from (default, national or a code prefix): settings,
+// values, levels and sources in words, jurisdictions by name.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../api.ts';
-import { t } from '../i18n.ts';
+import { type Lang, t } from '../i18n.ts';
+import { label, settingLines } from '../labels.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG } from './common.ts';
-import { Heading } from './ui.tsx';
+import { Heading, Place } from './ui.tsx';
 
 type Json = Record<string, any>;
+
+/** Where a setting came from: the built-in default, the national settings or a jurisdiction's, by name. */
+function Sources({ sources, lang }: { sources: string[]; lang: Lang }) {
+  return (
+    <>
+      {sources.map((s, i) => (
+        <span key={s}>
+          {i > 0 && ' + '}
+          {/^\d+$/.test(s) ? <Place code={s} /> : label(lang, s)}
+        </span>
+      ))}
+    </>
+  );
+}
 
 export default function Admin({ lang, claims }: PageProps) {
   const [code, setCode] = useState(claims.jurisdiction ?? '11');
@@ -19,12 +35,12 @@ export default function Admin({ lang, claims }: PageProps) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card title={<Heading>{t(lang, 'jurisdictions')}</Heading>}>
-        <Input.Search aria-label={t(lang, 'destinationCode')} defaultValue={code} onSearch={(v) => v && setCode(v.trim())} style={{ maxWidth: 320, marginBottom: 12 }} />
+        <Input.Search aria-label={t(lang, 'jurisdictionCode')} defaultValue={code} onSearch={(v) => v && setCode(v.trim())} style={{ maxWidth: 320, marginBottom: 12 }} />
         {jurisdiction.error && <Alert type="error" title={(jurisdiction.error as Error).message} />}
         {jurisdiction.data && (
           <Space direction="vertical">
             <Typography.Text strong>
-              {jurisdiction.data.code} {jurisdiction.data.name} · {jurisdiction.data.level}
+              <Place code={jurisdiction.data.code} /> · {label(lang, jurisdiction.data.level)}
             </Typography.Text>
             <Space wrap>
               {((jurisdiction.data.children ?? []) as Json[]).map((c) => (
@@ -36,7 +52,13 @@ export default function Admin({ lang, claims }: PageProps) {
           </Space>
         )}
       </Card>
-      <Card title={<Heading>{`${t(lang, 'policy')} · ${code}`}</Heading>}>
+      <Card
+        title={
+          <Heading>
+            {t(lang, 'policy')} · <Place code={code} />
+          </Heading>
+        }
+      >
         <Table
           size="small"
           rowKey="setting"
@@ -44,9 +66,18 @@ export default function Admin({ lang, claims }: PageProps) {
           pagination={false}
           dataSource={rows}
           columns={[
-            { title: t(lang, 'setting'), dataIndex: 'setting' },
-            { title: t(lang, 'value'), dataIndex: 'value', render: (v: unknown) => <Typography.Text code>{JSON.stringify(v).slice(0, 120)}</Typography.Text> },
-            { title: t(lang, 'source'), dataIndex: 'source', render: (s: unknown) => (Array.isArray(s) ? s.join(' + ') : String(s)) },
+            { title: t(lang, 'setting'), dataIndex: 'setting', width: 220, render: (setting: string) => label(lang, setting, 'setting') },
+            {
+              title: t(lang, 'value'),
+              dataIndex: 'value',
+              render: (v: unknown, row) => settingLines(lang, v, row.setting).map((line, i) => <div key={i}>{line}</div>),
+            },
+            {
+              title: t(lang, 'source'),
+              dataIndex: 'source',
+              width: 200,
+              render: (s: unknown) => <Sources sources={Array.isArray(s) ? (s as string[]) : [String(s)]} lang={lang} />,
+            },
           ]}
         />
       </Card>

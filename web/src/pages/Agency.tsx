@@ -5,6 +5,7 @@ import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography
 import { useState } from 'react';
 import { api, fieldErrors, sendJson, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
+import { eventLabel, label } from '../labels.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG, localTime } from './common.ts';
 import { Heading, Submit } from './ui.tsx';
@@ -60,11 +61,11 @@ export default function Agency({ lang, claims }: PageProps) {
           <Form.Item name="eventTypes" label={t(lang, 'eventTypes')} rules={[{ required: true }]}>
             <Input style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item name="jurisdiction" label={t(lang, 'destinationCode')} rules={[{ required: true }]}>
+          <Form.Item name="jurisdiction" label={t(lang, 'jurisdictionCode')} rules={[{ required: true }]}>
             <Input style={{ width: 120 }} />
           </Form.Item>
           <Form.Item name="purpose" label={t(lang, 'purpose')}>
-            <Select style={{ width: 160 }} options={PURPOSES.map((p) => ({ value: p, label: p }))} />
+            <Select style={{ width: 160 }} options={PURPOSES.map((p) => ({ value: p, label: label(lang, p) }))} />
           </Form.Item>
           <Submit lang={lang} />
         </Form>
@@ -76,17 +77,28 @@ export default function Agency({ lang, claims }: PageProps) {
           loading={subscriptions.isLoading}
           dataSource={(subscriptions.data?.items ?? []) as Json[]}
           columns={[
-            { title: 'id', dataIndex: 'id' },
+            { title: t(lang, 'subscriptionId'), dataIndex: 'id' },
             { title: 'URL', dataIndex: 'url' },
-            { title: t(lang, 'eventTypes'), dataIndex: 'eventTypes', render: (v: string[]) => v.join(', ') },
-            { title: t(lang, 'state'), dataIndex: 'state', render: (s: string) => <Tag color={s === 'active' ? TAG.done : s === 'paused' ? TAG.waiting : TAG.late}>{s}</Tag> },
+            { title: t(lang, 'eventTypes'), dataIndex: 'eventTypes', render: (v: string[]) => v.map((type) => eventLabel(lang, type)).join(lang === 'zh' ? '、' : ', ') },
+            { title: t(lang, 'purpose'), dataIndex: 'purpose', render: (p: string) => label(lang, p) },
+            { title: t(lang, 'state'), dataIndex: 'state', render: (s: string) => <Tag color={s === 'active' ? TAG.done : s === 'paused' ? TAG.waiting : TAG.late}>{label(lang, s)}</Tag> },
             {
               title: t(lang, 'actions'),
               key: 'actions',
               render: (_: unknown, s: Json) => (
                 <Space wrap>
-                  {s.state === 'active' ? <Button size="small" onClick={() => void act(s.id, 'pause')}>pause</Button> : <Button size="small" onClick={() => void act(s.id, 'resume')}>resume</Button>}
-                  <Button size="small" onClick={() => void act(s.id, 'rotate-secret')}>rotate-secret</Button>
+                  {s.state === 'active' ? (
+                    <Button size="small" onClick={() => void act(s.id, 'pause')}>
+                      {t(lang, 'pause')}
+                    </Button>
+                  ) : (
+                    <Button size="small" onClick={() => void act(s.id, 'resume')}>
+                      {t(lang, 'resume')}
+                    </Button>
+                  )}
+                  <Button size="small" onClick={() => void act(s.id, 'rotate-secret')}>
+                    {t(lang, 'rotateSecret')}
+                  </Button>
                   <Button size="small" onClick={() => setOpen(s.id)}>{t(lang, 'deliveries')}</Button>
                 </Space>
               ),
@@ -102,15 +114,15 @@ export default function Agency({ lang, claims }: PageProps) {
             loading={deliveries.isLoading}
             dataSource={(deliveries.data?.items ?? []) as Json[]}
             columns={[
-              { title: 'event', dataIndex: 'eventType' },
-              { title: t(lang, 'state'), dataIndex: 'state', render: (s: string) => <Tag color={s === 'delivered' ? TAG.done : s === 'exhausted' ? TAG.late : TAG.waiting}>{s}</Tag> },
+              { title: t(lang, 'eventType'), dataIndex: 'eventType', render: (type: string) => eventLabel(lang, type) },
+              { title: t(lang, 'state'), dataIndex: 'state', render: (s: string) => <Tag color={s === 'delivered' ? TAG.done : s === 'exhausted' ? TAG.late : TAG.waiting}>{label(lang, s)}</Tag> },
               { title: t(lang, 'attempts'), key: 'attempts', render: (_: unknown, d: Json) => (d.attempts ?? []).map((a: Json) => `${localTime(a.at)} ${a.status ?? a.error ?? ''}`).join(' · ') },
               {
                 title: '',
                 key: 'replay',
                 render: (_: unknown, d: Json) => (
                   <Button size="small" onClick={() => void post(`/v1/subscriptions/${open}/deliveries/${d.id}/replay`).then(() => deliveries.refetch())}>
-                    replay
+                    {t(lang, 'replay')}
                   </Button>
                 ),
               },

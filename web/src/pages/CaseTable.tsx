@@ -2,6 +2,7 @@
 // decide): the person with masked numbers, type, state tag, deadline with the days left, open.
 import { Table, Tag } from 'antd';
 import { type Lang, t } from '../i18n.ts';
+import { label } from '../labels.ts';
 import { caseHash, daysLeft, stateTag } from './common.ts';
 import { OpenCase } from './ui.tsx';
 
@@ -19,8 +20,8 @@ export function CaseTable({ lang, rows, loading, go }: { lang: Lang; rows: CaseR
       onRow={(r) => ({ onClick: () => open(r) })}
       columns={[
         { title: t(lang, 'person'), key: 'person', render: (_, r) => (r.person ? `${r.person.name} ${r.person.idNumber}` : (r.question ?? '—')) },
-        { title: t(lang, 'type'), dataIndex: 'type' },
-        { title: t(lang, 'state'), dataIndex: 'state', render: (s: string) => <Tag color={stateTag(s)}>{s}</Tag> },
+        { title: t(lang, 'type'), dataIndex: 'type', render: (type: string) => label(lang, type) },
+        { title: t(lang, 'state'), dataIndex: 'state', render: (s: string) => <Tag color={stateTag(s)}>{label(lang, s)}</Tag> },
         { title: t(lang, 'deadline'), key: 'deadline', render: (_, r) => (r.deadline ? `${r.deadline.date} (${daysLeft(r.deadline.date)})` : '—') },
         {
           title: '',

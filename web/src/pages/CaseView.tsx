@@ -1,20 +1,37 @@
 // One case: the person (numbers masked), the deadline with the days left, the history as a
 // timeline, and the actions the workflow table allows this account now, each with its form (the
 // fields read off the OpenAPI document's body for that route). A 409 offers to reload the case.
+// Types, states, actions and choices in words (labels.ts), jurisdictions by name.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 import { api, fieldErrors, problemOf, sendJson, unwrap } from '../api.ts';
 import { draftOf, dropDraft, keepDraft } from '../drafts.ts';
 import { type Word, t } from '../i18n.ts';
+import { actionLabel, label } from '../labels.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG, daysLeft, localTime, stateTag } from './common.ts';
-import { Heading } from './ui.tsx';
+import { Heading, Place } from './ui.tsx';
 
 type Json = Record<string, any>;
 
-/** The words for the body fields the actions share. */
-const FIELD_WORDS: Record<string, Word> = { items: 'items', reason: 'reason', note: 'note', answer: 'answer', outcome: 'outcome' };
+/** The words for the body fields of the actions. */
+const FIELD_WORDS: Record<string, Word> = {
+  items: 'items',
+  reason: 'reason',
+  note: 'note',
+  answer: 'answer',
+  outcome: 'outcome',
+  phone: 'phone',
+  expectedStayDays: 'expectedStayDays',
+  premises: 'premises',
+  departureDate: 'departureDate',
+  nextDestinationCode: 'nextDestinationCode',
+  address: 'newAddress',
+  employer: 'newEmployer',
+  registrationId: 'registrationId',
+  members: 'members',
+};
 
 /** The body fields of a route, from the OpenAPI document: what the action's form asks for. */
 function bodyFields(doc: Json | undefined, path: string): { name: string; required: boolean; choices?: string[] }[] {
@@ -92,15 +109,22 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
           }
         />
       )}
-      <Card title={<Heading>{c.type} · <Tag color={stateTag(c.state)}>{c.state}</Tag></Heading>}>
+      <Card title={<Heading>{label(lang, c.type)} · <Tag color={stateTag(c.state)}>{label(lang, c.state)}</Tag></Heading>}>
         <Descriptions size="small" column={1} bordered>
           {c.person && <Descriptions.Item label={t(lang, 'person')}>{`${c.person.name} · ${c.person.idNumber} · ${c.person.phone}`}</Descriptions.Item>}
-          <Descriptions.Item label={t(lang, 'originCode')}>{c.originCode}</Descriptions.Item>
-          {c.destinationCode && <Descriptions.Item label={t(lang, 'destinationCode')}>{c.destinationCode}</Descriptions.Item>}
+          <Descriptions.Item label={t(lang, 'originPlace')}>
+            <Place code={c.originCode} />
+          </Descriptions.Item>
+          {c.destinationCode && (
+            <Descriptions.Item label={t(lang, 'destinationPlace')}>
+              <Place code={c.destinationCode} />
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t(lang, 'deadline')}>
             {c.deadline ? (
               <span>
-                {c.deadline.date} · {t(lang, 'daysLeft')} <Tag color={daysLeft(c.deadline.date) < 0 ? TAG.late : TAG.waiting}>{daysLeft(c.deadline.date)}</Tag>
+                {label(lang, c.deadline.kind)} · {c.deadline.date} · {t(lang, 'daysLeft')} <Tag color={daysLeft(c.deadline.date) < 0 ? TAG.late : TAG.waiting}>{daysLeft(c.deadline.date)}</Tag>
+                {c.deadline.provisional && <Tag color={TAG.waiting}>{t(lang, 'provisional')}</Tag>}
               </span>
             ) : (
               '—'
@@ -113,15 +137,19 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
         <Space wrap>
           {(c.availableActions ?? []).map((a: string) => (
             <Button key={a} onClick={() => setActing(a)}>
-              {a}
+              {actionLabel(lang, a)}
             </Button>
           ))}
         </Space>
       </Card>
       <Card title={t(lang, 'history')}>
-        <Timeline items={((history.data?.items ?? []) as Json[]).map((h) => ({ children: `${localTime(h.at)} ${h.action} → ${h.to}${h.reason ? ` · ${h.reason}` : ''}` }))} />
+        <Timeline
+          items={((history.data?.items ?? []) as Json[]).map((h) => ({
+            children: `${localTime(h.at)} ${actionLabel(lang, h.action)} → ${label(lang, h.to)}${h.reason ? ` · ${h.reason}` : ''}`,
+          }))}
+        />
       </Card>
-      <Modal open={acting !== undefined} title={acting} onCancel={() => setActing(undefined)} onOk={() => form.submit()} okText={t(lang, 'submit')} destroyOnHidden>
+      <Modal open={acting !== undefined} title={acting && actionLabel(lang, acting)} onCancel={() => setActing(undefined)} onOk={() => form.submit()} okText={t(lang, 'submit')} destroyOnHidden>
         <Form
           form={form}
           layout="vertical"
@@ -132,7 +160,7 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
           {fields.map((f) => (
             <Form.Item key={f.name} name={f.name} label={FIELD_WORDS[f.name] ? t(lang, FIELD_WORDS[f.name]!) : f.name} rules={f.required ? [{ required: true }] : []}>
               {f.choices ? (
-                <Select options={f.choices.map((c) => ({ value: c, label: c }))} />
+                <Select options={f.choices.map((c) => ({ value: c, label: label(lang, c) }))} />
               ) : f.name === 'items' || f.name === 'reason' || f.name === 'note' || f.name === 'answer' ? (
                 <Input.TextArea rows={3} />
               ) : (

@@ -7,11 +7,11 @@ import { useState } from 'react';
 import { WORKFLOWS, workflowOf } from '../../../core/workflows/index.ts';
 import { api, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
+import { label } from '../labels.ts';
 import type { PageProps } from '../main.tsx';
 import { type CaseRow, CaseTable } from './CaseTable.tsx';
 import { COLLECTIONS } from './common.ts';
-import { Heading } from './ui.tsx';
-
+import { Heading, Place } from './ui.tsx';
 
 export default function Cases({ lang, claims, go }: PageProps) {
   const [type, setType] = useState<string | undefined>();
@@ -41,7 +41,13 @@ export default function Cases({ lang, claims, go }: PageProps) {
       ) as unknown as { items: CaseRow[] },
   });
   return (
-    <Card title={<Heading>{t(lang, 'cases')} · {jurisdiction}</Heading>}>
+    <Card
+      title={
+        <Heading>
+          {t(lang, 'cases')} · <Place code={jurisdiction} />
+        </Heading>
+      }
+    >
       <Space style={{ marginBottom: 12 }} wrap>
         <Select
           aria-label={t(lang, 'type')}
@@ -53,9 +59,20 @@ export default function Cases({ lang, claims, go }: PageProps) {
             setType(v);
             setState(undefined);
           }}
-          options={Object.keys(COLLECTIONS).map((k) => ({ value: k, label: k }))}
+          options={Object.keys(COLLECTIONS).map((k) => ({ value: k, label: label(lang, k) }))}
         />
-        <Select aria-label={t(lang, 'state')} disabled={overdue} showSearch allowClear placeholder={t(lang, 'state')} style={{ width: 200 }} value={state} onChange={setState} options={states.map((k) => ({ value: k, label: k }))} />
+        <Select
+          aria-label={t(lang, 'state')}
+          disabled={overdue}
+          showSearch
+          optionFilterProp="label"
+          allowClear
+          placeholder={t(lang, 'state')}
+          style={{ width: 200 }}
+          value={state}
+          onChange={setState}
+          options={states.map((k) => ({ value: k, label: label(lang, k) }))}
+        />
         <DatePicker aria-label={t(lang, 'dueBefore')} placeholder={t(lang, 'dueBefore')} value={dueBefore} onChange={setDueBefore} />
         <Space>
           <Switch aria-label={t(lang, 'onlyOverdue')} checked={overdue}

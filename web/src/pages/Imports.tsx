@@ -1,14 +1,15 @@
 // Bulk import (an employer's staff list, a landlord's tenants): the office picks the CSV, the console
 // starts an import, PUTs the file to the upload URL the API signed (the file never passes through
 // the API), then follows it with a progress bar. The error rows show below, and download as CSV to
-// fix and upload again.
+// fix and upload again, under the headings the file came with.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../../core/import-columns.ts';
 import { isJurisdictionCode } from '../../../core/jurisdiction.ts';
 import { api, download, fieldErrors, unwrap } from '../api.ts';
-import { t } from '../i18n.ts';
+import { isWord, t } from '../i18n.ts';
+import { label } from '../labels.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG } from './common.ts';
 import { Heading, Submit } from './ui.tsx';
@@ -92,7 +93,7 @@ export default function Imports({ lang, claims }: PageProps) {
           {s && (
             <Descriptions size="small" column={{ xs: 1, sm: 3 }} bordered style={{ marginTop: 12 }}>
               <Descriptions.Item label={t(lang, 'state')}>
-                <Tag color={s.state === 'failed' ? TAG.late : s.state === 'done' ? TAG.done : TAG.plain}>{s.state}</Tag>
+                <Tag color={s.state === 'failed' ? TAG.late : s.state === 'done' ? TAG.done : TAG.plain}>{label(lang, s.state)}</Tag>
               </Descriptions.Item>
               <Descriptions.Item label={t(lang, 'rows')}>{`${s.done} / ${s.rows}`}</Descriptions.Item>
               <Descriptions.Item label={t(lang, 'importCounts')}>{`${s.created} · ${s.updated} · ${s.failed}`}</Descriptions.Item>
@@ -112,7 +113,12 @@ export default function Imports({ lang, claims }: PageProps) {
                 pagination={{ pageSize: 20 }}
                 columns={[
                   { title: t(lang, 'row'), dataIndex: 'row' },
-                  { title: t(lang, 'field'), dataIndex: 'field' },
+                  {
+                    title: t(lang, 'field'),
+                    dataIndex: 'field',
+                    // The column as the file headed it; a whole row's problem as such.
+                    render: (field: string) => s.headings?.[field] ?? (field === 'row' ? t(lang, 'wholeRow') : isWord(field) ? t(lang, field) : field),
+                  },
                   { title: t(lang, 'reason'), dataIndex: 'reason' },
                 ]}
               />

@@ -5,9 +5,10 @@ import { Badge, Button, Card, Switch, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
+import { eventLabel } from '../labels.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG, localTime } from './common.ts';
-import { Heading, OpenCase } from './ui.tsx';
+import { Heading, OpenCase, Place } from './ui.tsx';
 
 type Json = Record<string, any>;
 
@@ -28,7 +29,7 @@ export default function Inbox({ lang, claims, go }: PageProps) {
     <Card
       title={
         <Heading>
-          {t(lang, 'inbox')} · {code} {unread && <Badge count={items.length} showZero color={TAG.late} />}
+          {t(lang, 'inbox')} · <Place code={code} /> {unread && <Badge count={items.length} showZero color={TAG.late} />}
         </Heading>
       }
     >
@@ -43,7 +44,7 @@ export default function Inbox({ lang, claims, go }: PageProps) {
         dataSource={items}
         columns={[
           { title: t(lang, 'time'), dataIndex: 'time', render: (v: string) => localTime(v) },
-          { title: t(lang, 'type'), dataIndex: 'type' },
+          { title: t(lang, 'type'), dataIndex: 'type', render: (type: string) => eventLabel(lang, type) },
           { title: t(lang, 'deadline'), key: 'ack', render: (_: unknown, n: Json) => (n.acknowledgeBy ? <Tag color={n.late ? TAG.late : TAG.waiting}>{n.acknowledgeBy.date}</Tag> : '—') },
           {
             title: '',

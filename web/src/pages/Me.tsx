@@ -8,9 +8,10 @@ import { workflowOf } from '../../../core/workflows/index.ts';
 import { api, problemOf, sendJson, unwrap } from '../api.ts';
 import { draftOf, dropDraft, keepDraft } from '../drafts.ts';
 import { type Lang, t } from '../i18n.ts';
+import { actionLabel, label, purposeLabel } from '../labels.ts';
 import type { PageProps } from '../main.tsx';
 import { COLLECTIONS, TAG, daysLeft, localTime, stateTag } from './common.ts';
-import { Heading, Submit } from './ui.tsx';
+import { Heading, Place, Submit } from './ui.tsx';
 
 type Json = Record<string, any>;
 
@@ -62,7 +63,7 @@ function Messages({ caseId, lang }: { caseId: string; lang: Lang }) {
       dataSource={(messages.data?.items ?? []) as Json[]}
       renderItem={(m) => (
         <List.Item>
-          <List.Item.Meta title={`${localTime(m.sentAt ?? m.releaseAt ?? m.dueAt)} · ${m.channel} · ${m.to} · ${m.state}`} description={m.text} />
+          <List.Item.Meta title={`${localTime(m.sentAt ?? m.releaseAt ?? m.dueAt)} · ${label(lang, m.channel)} · ${m.to} · ${label(lang, m.state)}`} description={m.text} />
         </List.Item>
       )}
     />
@@ -90,7 +91,7 @@ function AppealForm({ c, decision, lang, done }: { c: Json; decision: Json; lang
   };
   return (
     <Form form={form} layout="vertical" initialValues={draftOf(draftKey) ?? {}} onValuesChange={(_, all) => keepDraft(draftKey, all)} onFinish={(v) => void submit(v)}>
-      <Typography.Paragraph>{`${t(lang, 'appealedDecision')}: ${decision.action} · ${localTime(decision.at)}${decision.reason ? ` · ${decision.reason}` : ''}`}</Typography.Paragraph>
+      <Typography.Paragraph>{`${t(lang, 'appealedDecision')}${lang === 'zh' ? '：' : ': '}${actionLabel(lang, decision.action)} · ${localTime(decision.at)}${decision.reason ? ` · ${decision.reason}` : ''}`}</Typography.Paragraph>
       <Form.Item name="grounds" label={t(lang, 'grounds')} rules={[{ required: true }]}>
         <Input.TextArea rows={4} />
       </Form.Item>
@@ -138,7 +139,7 @@ export default function Me({ lang }: PageProps) {
               <List.Item.Meta
                 title={
                   <Space wrap>
-                    {c.type} <Tag color={stateTag(c.state)}>{c.state}</Tag>
+                    {label(lang, c.type)} <Tag color={stateTag(c.state)}>{label(lang, c.state)}</Tag>
                     {c.deadline && (
                       <Tag color={daysLeft(c.deadline.date) < 0 ? TAG.late : TAG.waiting}>
                         {c.deadline.date} · {t(lang, 'daysLeft')} {daysLeft(c.deadline.date)}
@@ -175,8 +176,13 @@ export default function Me({ lang }: PageProps) {
           renderItem={(e) => (
             <List.Item>
               <List.Item.Meta
-                title={`${localTime(e.at)} · ${e.action}`}
-                description={`${e.by.office ?? e.by.agency ?? ''} ${e.by.role} · ${e.purpose}${e.reason ? ` · ${e.reason}` : ''}`}
+                title={`${localTime(e.at)} · ${label(lang, e.action, 'access')}`}
+                description={
+                  <>
+                    {e.by.office ? <Place code={e.by.office} /> : (e.by.agency ?? '')}
+                    {` · ${label(lang, e.by.role)} · ${purposeLabel(lang, e.purpose)}${e.reason ? ` · ${e.reason}` : ''}`}
+                  </>
+                }
               />
             </List.Item>
           )}

@@ -16,6 +16,14 @@ import type { PageProps } from '../main.tsx';
 import { JurisdictionInput } from './JurisdictionInput.tsx';
 import { Heading, Submit } from './ui.tsx';
 
+/** The core's reasons an ID number is refused, in the console's words (the core's own, for one not listed). */
+const ID_NUMBER_ERRORS: [RegExp, Word][] = [
+  [/18 characters/, 'idNumberLength'],
+  [/impossible birth date/, 'idNumberBirthDate'],
+  [/in the future/, 'idNumberFutureBirth'],
+  [/check character/, 'idNumberCheckCharacter'],
+];
+
 /** What differs between the two: the route, the office's own code, the second code, the date. */
 const KINDS = {
   registration: { title: 'register', collection: 'registrations', own: 'destinationCode', other: 'originCode', date: 'arrivalDate', past: true },
@@ -83,7 +91,10 @@ export default function NewCase({ lang, claims, go, kind }: PageProps & { kind: 
               validator: async (_, v: string) => {
                 if (!v) return;
                 const parsed = parseIdNumber(v, today);
-                if ('error' in parsed) throw new Error(parsed.error);
+                if ('error' in parsed) {
+                  const word = ID_NUMBER_ERRORS.find(([pattern]) => pattern.test(parsed.error))?.[1];
+                  throw new Error(word ? t(lang, word) : parsed.error);
+                }
               },
             },
           ]}

@@ -6,7 +6,7 @@ import { api, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
 import type { PageProps } from '../main.tsx';
 import { type CaseRow, CaseTable } from './CaseTable.tsx';
-import { Heading } from './ui.tsx';
+import { Heading, Place } from './ui.tsx';
 
 export default function Requests({ lang, claims, go }: PageProps) {
   const jurisdiction = claims.jurisdiction ?? '';
@@ -20,7 +20,13 @@ export default function Requests({ lang, claims, go }: PageProps) {
     children: <CaseTable lang={lang} rows={q.data?.items ?? []} loading={q.isLoading} go={go} />,
   });
   return (
-    <Card title={<Heading>{t(lang, 'requests')} · {jurisdiction}</Heading>}>
+    <Card
+      title={
+        <Heading>
+          {t(lang, 'requests')} · <Place code={jurisdiction} />
+        </Heading>
+      }
+    >
       <Tabs items={[tab('received', t(lang, 'received'), received), tab('sent', t(lang, 'sent'), sent), tab('appeals', t(lang, 'appealsToDecide'), appeals)]} />
     </Card>
   );

@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, List, Typography } from 'antd';
 import { type Lang, t } from '../i18n.ts';
+import { label } from '../labels.ts';
 import { consoleConfig, signIn, signInError, startSignIn } from '../session.ts';
 import { Heading } from './ui.tsx';
 
@@ -60,7 +61,7 @@ function DemoSignIn({ lang }: { lang: Lang }) {
                   {a.label}
                 </Button>
               }
-              description={`${a.role}${a.jurisdiction ? ` · ${a.jurisdiction}` : ''}`}
+              description={`${label(lang, a.role)}${a.jurisdiction ? ` · ${a.jurisdiction}` : ''}`}
             />
           </List.Item>
         )}

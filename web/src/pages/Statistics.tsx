@@ -1,6 +1,6 @@
 // A supervisor's dashboard: each completeness rate per period against its target, as a chart;
 // a click on a bar lists the cases behind it (those missing first). Below, the published reports
-// to download, and the data-quality list of an office.
+// to download, and the data-quality list of an office. Rates, periods and parts in words, offices by name.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -10,17 +10,18 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
 import { api, download, unwrap } from '../api.ts';
-import { t } from '../i18n.ts';
+import { isWord, t } from '../i18n.ts';
+import { label } from '../labels.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG, caseHash } from './common.ts';
-import { Heading, OpenCase } from './ui.tsx';
+import { Heading, OpenCase, Place } from './ui.tsx';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
 type Json = Record<string, any>;
 const RATES = ['registeredOnTime', 'certificatesProcessedInTime', 'verificationCertificatesIssued', 'reviewsOnTime', 'noticesAcknowledgedInTime', 'appealsDecidedInTime'];
 
-function RateChart({ figures, rate, onPick, label }: { figures: Json[]; rate: string; onPick(period: string): void; label: string }) {
+function RateChart({ figures, rate, onPick, name, targetName }: { figures: Json[]; rate: string; onPick(period: string): void; name: string; targetName: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
@@ -35,19 +36,19 @@ function RateChart({ figures, rate, onPick, label }: { figures: Json[]; rate: st
       series: [
         {
           type: 'bar',
-          name: label,
+          name,
           data: figures.map((p) => {
             const r = p.rates.find((x: Json) => x.id === rate);
             return { value: r?.rate === null || r === undefined ? 0 : Math.round(r.rate * 1000) / 10, itemStyle: { color: r?.meets === false ? TAG.late : TAG.done } };
           }),
-          markLine: { symbol: 'none', data: [{ yAxis: target * 100, name: 'target' }], lineStyle: { color: '#111827', type: 'dashed' } },
+          markLine: { symbol: 'none', data: [{ yAxis: target * 100, name: targetName }], lineStyle: { color: '#111827', type: 'dashed' } },
         },
       ],
     });
     chart.on('click', (e) => onPick(String(e.name)));
     return () => chart.dispose();
-  }, [figures, rate, onPick, label]);
-  return <div ref={ref} role="img" aria-label={`${label}: ${figures.map((p) => p.period).join(', ')}`} style={{ height: 260, width: '100%' }} />;
+  }, [figures, rate, onPick, name, targetName]);
+  return <div ref={ref} role="img" aria-label={`${name}: ${figures.map((p) => p.period).join(', ')}`} style={{ height: 260, width: '100%' }} />;
 }
 
 export default function Statistics({ lang, claims, go }: PageProps) {
@@ -79,33 +80,41 @@ export default function Statistics({ lang, claims, go }: PageProps) {
     queryKey: ['quality', jurisdiction],
     queryFn: async () => unwrap(await api.GET('/v1/statistics/quality', { params: { query: { jurisdiction } as never } })) as Json,
   });
+  const fieldWord = (field: string) => (isWord(field) ? t(lang, field) : field);
+  const [colon, comma] = lang === 'zh' ? ['：', '、'] : [': ', ', '];
   const findings = quality.data
     ? [
-        ...(quality.data.missingFields as Json[]).map((f) => ({ ...f, finding: `${t(lang, 'missingFields')}: ${f.fields.join(', ')}` })),
-        ...(quality.data.stale as Json[]).map((f) => ({ ...f, finding: `${t(lang, 'stale')}: ${f.days}` })),
-        ...(quality.data.deadlinesWithoutOutcome as Json[]).map((f) => ({ ...f, finding: `${t(lang, 'noOutcome')}: ${f.deadline} (+${f.daysLate})` })),
+        ...(quality.data.missingFields as Json[]).map((f) => ({ ...f, finding: `${t(lang, 'missingFields')}${colon}${(f.fields as string[]).map((path) => fieldWord(path.split('.').at(-1)!)).join(comma)}` })),
+        ...(quality.data.stale as Json[]).map((f) => ({ ...f, finding: `${t(lang, 'stale')}${colon}${f.days}` })),
+        ...(quality.data.deadlinesWithoutOutcome as Json[]).map((f) => ({ ...f, finding: `${t(lang, 'noOutcome')}${colon}${label(lang, f.kind)} ${f.deadline} (+${f.daysLate})` })),
       ]
     : [];
   const openCase = (r: Json) => go(caseHash(r.caseType, r.caseId));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card title={<Heading>{`${t(lang, 'statistics')} · ${jurisdiction}`}</Heading>}>
+      <Card
+        title={
+          <Heading>
+            {t(lang, 'statistics')} · <Place code={jurisdiction} />
+          </Heading>
+        }
+      >
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select aria-label={t(lang, 'rate')} value={rate} onChange={setRate} style={{ width: 280 }} options={RATES.map((r) => ({ value: r, label: r }))} />
-          <Select aria-label={t(lang, 'period')} value={kind} onChange={setKind} style={{ width: 140 }} options={(['dekad', 'month', 'quarter'] as const).map((k) => ({ value: k, label: k }))} />
+          <Select aria-label={t(lang, 'rate')} value={rate} onChange={setRate} style={{ width: 280 }} options={RATES.map((r) => ({ value: r, label: label(lang, r) }))} />
+          <Select aria-label={t(lang, 'period')} value={kind} onChange={setKind} style={{ width: 140 }} options={(['dekad', 'month', 'quarter'] as const).map((k) => ({ value: k, label: label(lang, k) }))} />
           <DatePicker.RangePicker aria-label={t(lang, 'period')} value={range} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
         </Space>
         {figures.error && <Alert type="error" title={(figures.error as Error).message} />}
-        {figures.data && <RateChart figures={figures.data.items} rate={rate} onPick={setPicked} label={rate} />}
+        {figures.data && <RateChart figures={figures.data.items} rate={rate} onPick={setPicked} name={label(lang, rate)} targetName={t(lang, 'target')} />}
         <Table
           size="small"
           rowKey="period"
           pagination={false}
           dataSource={(figures.data?.items ?? []) as Json[]}
           columns={[
-            { title: t(lang, 'period'), dataIndex: 'period', render: (p: string, row: Json) => <>{p} {row.provisional && <Tag color={TAG.waiting}>provisional</Tag>}</> },
+            { title: t(lang, 'period'), dataIndex: 'period', render: (p: string, row: Json) => <>{p} {row.provisional && <Tag color={TAG.waiting}>{t(lang, 'provisional')}</Tag>}</> },
             ...['numerator', 'denominator', 'rate'].map((part) => ({
-              title: part,
+              title: part === 'rate' ? t(lang, 'rateValue') : label(lang, part),
               key: part,
               render: (_: unknown, row: Json) => {
                 const r = row.rates.find((x: Json) => x.id === rate);
@@ -117,7 +126,7 @@ export default function Statistics({ lang, claims, go }: PageProps) {
         />
       </Card>
       {picked && (
-        <Card title={<Heading>{`${t(lang, 'missing')} · ${rate} · ${picked}`}</Heading>}>
+        <Card title={<Heading>{`${t(lang, 'missing')} · ${label(lang, rate)} · ${picked}`}</Heading>}>
           <Table
             size="small"
             rowKey={(r: Json) => r.caseId ?? r.noticeEventId}
@@ -126,9 +135,9 @@ export default function Statistics({ lang, claims, go }: PageProps) {
             onRow={(r: Json) => ({ onClick: () => r.caseId && r.caseType !== 'notice' && openCase(r) })}
             columns={[
               { title: t(lang, 'person'), key: 'person', render: (_: unknown, r: Json) => (r.case?.person ? `${r.case.person.name} ${r.case.person.idNumber}` : r.noticeEventId ?? '—') },
-              { title: t(lang, 'destinationCode'), dataIndex: 'jurisdiction' },
+              { title: t(lang, 'office'), dataIndex: 'jurisdiction', render: (code: string) => <Place code={code} /> },
               { title: t(lang, 'deadline'), dataIndex: 'placedOn' },
-              { title: t(lang, 'state'), key: 'state', render: (_: unknown, r: Json) => r.case?.state ?? '—' },
+              { title: t(lang, 'state'), key: 'state', render: (_: unknown, r: Json) => label(lang, r.case?.state) },
               { title: '', key: 'open', render: (_: unknown, r: Json) => r.caseId && r.caseType !== 'notice' && <OpenCase lang={lang} go={go} type={r.caseType} id={r.caseId} /> },
             ]}
           />
@@ -138,7 +147,7 @@ export default function Statistics({ lang, claims, go }: PageProps) {
         {quality.data && (
           <Typography.Paragraph>
             {t(lang, 'updates')}: {quality.data.updates.daysWithUpdates} / {quality.data.updates.target}{' '}
-            <Tag color={quality.data.updates.meets ? TAG.done : TAG.late}>{quality.data.updates.meets ? '✓' : '✗'}</Tag>
+            <Tag color={quality.data.updates.meets ? TAG.done : TAG.late}>{t(lang, quality.data.updates.meets ? 'meetsTarget' : 'belowTarget')}</Tag>
           </Typography.Paragraph>
         )}
         <Table
@@ -147,8 +156,8 @@ export default function Statistics({ lang, claims, go }: PageProps) {
           dataSource={findings}
           onRow={(r: Json) => ({ onClick: () => openCase(r) })}
           columns={[
-            { title: t(lang, 'destinationCode'), dataIndex: 'office' },
-            { title: t(lang, 'type'), dataIndex: 'caseType' },
+            { title: t(lang, 'office'), dataIndex: 'office', render: (code: string) => <Place code={code} /> },
+            { title: t(lang, 'type'), dataIndex: 'caseType', render: (type: string) => label(lang, type) },
             { title: t(lang, 'finding'), dataIndex: 'finding' },
             { title: '', key: 'open', render: (_: unknown, r: Json) => <OpenCase lang={lang} go={go} type={r.caseType} id={r.caseId} /> },
           ]}
@@ -161,9 +170,9 @@ export default function Statistics({ lang, claims, go }: PageProps) {
           loading={reports.isLoading}
           dataSource={(reports.data?.items ?? []) as Json[]}
           columns={[
-            { title: 'id', dataIndex: 'id' },
+            { title: t(lang, 'report'), dataIndex: 'id' },
             { title: t(lang, 'period'), dataIndex: 'period' },
-            { title: 'version', dataIndex: 'version', render: (v: number, r: Json) => (r.corrects ? `${v} (corrects ${r.corrects})` : v) },
+            { title: t(lang, 'version'), dataIndex: 'version', render: (v: number, r: Json) => (r.corrects ? `${v} (${t(lang, 'corrects')} ${r.corrects})` : v) },
             { title: '', key: 'csv', render: (_: unknown, r: Json) => <Button size="small" onClick={() => void download(`/v1/reports/${r.id}?format=csv`, `${r.id}.csv`)}>CSV</Button> },
           ]}
         />

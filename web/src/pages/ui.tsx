@@ -1,8 +1,9 @@
 // The small pieces every screen shares: its heading, the button that sends a form, the button
-// that opens a case.
+// that opens a case, a jurisdiction by name.
 import { Button, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { type Lang, type Word, t } from '../i18n.ts';
+import { usePlaceName } from '../places.ts';
 import { caseHash } from './common.ts';
 
 /** A screen's or card's heading: one level below the console's title. */
@@ -36,4 +37,15 @@ export function OpenCase({ lang, go, type, id }: { lang: Lang; go(hash: string):
       {t(lang, 'open')}
     </Button>
   );
+}
+
+/**
+ * A jurisdiction by name with its code beside it (四川省南充市南部县南隆镇 · 511321100); the code
+ * alone while the names load, or when the tree has none.
+ */
+export function Place({ code }: { code: string | null | undefined }) {
+  const names = usePlaceName(code);
+  if (!code) return <>—</>;
+  const name = names.full ?? names.own;
+  return <>{name ? `${name} · ${code}` : code}</>;
 }
