@@ -66,19 +66,20 @@ export const deadlineDate = (start: string, period: Period, calendar: HolidayCal
 /**
  * `start` plus the period, and whether the date may still move: a working-day count that runs
  * into a year whose national notice is not loaded counted that year's statutory holidays but
- * cannot know its make-up working days yet.
+ * cannot know its make-up working days yet (`awaiting` names those years).
  */
-export function countPeriod(start: string, period: Period, calendar: HolidayCalendar): { date: string; provisional: boolean } {
+export function countPeriod(start: string, period: Period, calendar: HolidayCalendar): { date: string; provisional: boolean; awaiting: number[] } {
   switch (period.unit) {
     case 'calendar_days':
-      return { date: addCalendarDays(start, period.count), provisional: false };
+      return { date: addCalendarDays(start, period.count), provisional: false, awaiting: [] };
     case 'working_days': {
       const date = addWorkingDays(start, period.count, calendar);
       const years = Array.from({ length: yearOf(date) - yearOf(start) + 1 }, (_, i) => yearOf(start) + i);
-      return { date, provisional: years.some((y) => beyondNotices(`${y}-01-01`, calendar)) };
+      const awaiting = years.filter((y) => beyondNotices(`${y}-01-01`, calendar));
+      return { date, provisional: awaiting.length > 0, awaiting };
     }
     case 'months':
-      return { date: addMonths(start, period.count), provisional: false };
+      return { date: addMonths(start, period.count), provisional: false, awaiting: [] };
   }
 }
 

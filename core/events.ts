@@ -179,7 +179,7 @@ export const EVENT_CATALOGUE: readonly EventSpec[] = (() => {
   for (const caseType of CASE_TYPES) {
     const name = `${caseType}.deadline_rescheduled`;
     const data = DATA[caseType].schema.extend({
-      rescheduled: z.object({ kind: z.string(), from: LocalDate, to: LocalDate, notice: z.string().meta({ description: 'The document number of the holiday notice that moved it' }) }),
+      rescheduled: z.object({ kind: z.string(), from: LocalDate, to: LocalDate, notices: z.array(z.string()).meta({ description: 'The document numbers of the holiday notices that moved it' }) }),
     });
     events.set(name, spec(name, caseType, `${caseType.replace(/_/g, ' ')}: a provisional working-day deadline was counted again when its year's holiday notice was loaded`, data, DATA[caseType].personal));
   }

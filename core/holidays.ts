@@ -10,7 +10,7 @@
 
 import type { HolidayCalendar } from './calendar.ts';
 import { isRealDate, weekday } from './dates.ts';
-import { STATUTORY_YEARS, statutoryDays } from './statutory-holidays.ts';
+import { FESTIVAL_NAMES, STATUTORY_YEARS, statutoryDays } from './statutory-holidays.ts';
 
 export interface CalendarNotice {
   year: number;
@@ -128,7 +128,7 @@ export function noticeProblems(notice: Pick<CalendarNotice, 'year' | 'holidays' 
     else if (weekday(date) !== 0 && weekday(date) !== 6) problems.push({ field: `workdays[${i}]`, reason: `${date} is not a Saturday or Sunday: only weekends are made up` });
   });
   for (const day of statutoryDays(notice.year)) {
-    if (!off.has(day.date)) problems.push({ field: 'holidays', reason: `${day.date} (${day.festival}) is a statutory holiday and must be inside a holiday period` });
+    if (!off.has(day.date)) problems.push({ field: 'holidays', reason: `${day.date} (${FESTIVAL_NAMES[day.festival]}) is a statutory holiday and must be inside a holiday period` });
   }
   return problems;
 }

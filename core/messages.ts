@@ -163,7 +163,8 @@ export function rescheduledMessages(
   input: {
     caseId: string;
     person: { name: string; phone: string; email?: string | undefined; language?: Language | undefined };
-    notice: { documentNumber: string };
+    /** The notices that moved it, by document number. */
+    notice: string;
     from: string;
     to: string;
     at: string;
@@ -173,7 +174,7 @@ export function rescheduledMessages(
 ): Message[] {
   const language = input.person.language ?? 'zh';
   const words = RESCHEDULED[language];
-  const f: Moved = { name: input.person.name, notice: input.notice.documentNumber, ref: caseReference(input.caseId), from: input.from, to: input.to };
+  const f: Moved = { name: input.person.name, notice: input.notice, ref: caseReference(input.caseId), from: input.from, to: input.to };
   const make = (channel: Channel, to: string): Message => {
     const release = channel === 'sms' ? releaseAt(input.at, quiet) : input.at;
     const held = release > input.at;

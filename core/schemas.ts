@@ -91,6 +91,7 @@ export const Deadline = z
     provisional: z.literal(true).optional().meta({
       description: 'A working-day count ran into a year whose holiday notice is not loaded: the date may move when it is (the person is told)',
     }),
+    awaiting: z.array(z.number().int()).optional().meta({ description: 'On a provisional deadline: the years whose holiday notice it awaits' }),
     stages: z
       .array(z.object({ name: z.string(), type: z.enum(['reminder', 'overdue', 'escalation']), at: z.iso.datetime() }))
       .optional()

@@ -13,6 +13,16 @@ import { FIRST_LUNAR_YEAR, LUNAR_DATES } from './lunar-dates.ts';
 
 export const FESTIVALS = ['new_year', 'spring_festival', 'qingming', 'labour_day', 'dragon_boat', 'mid_autumn', 'national_day'] as const;
 export type Festival = (typeof FESTIVALS)[number];
+/** Each festival as the law names it. */
+export const FESTIVAL_NAMES: Record<Festival, string> = {
+  new_year: '元旦',
+  spring_festival: '春节',
+  qingming: '清明节',
+  labour_day: '劳动节',
+  dragon_boat: '端午节',
+  mid_autumn: '中秋节',
+  national_day: '国庆节',
+};
 
 /** The years whose holidays can be computed: those of the lunar table. */
 export const STATUTORY_YEARS = { first: FIRST_LUNAR_YEAR, last: FIRST_LUNAR_YEAR + LUNAR_DATES.length - 1 } as const;

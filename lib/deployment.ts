@@ -56,6 +56,7 @@ import {
   CLAIM_ENV,
   physicalName,
   queues,
+  fallbackRoute,
   routes,
   schedules,
   stageThrottle,
@@ -460,6 +461,15 @@ export class LiudongDeployment {
       // The stage's RouteSettings name throttled routes, which must exist before the stage is written.
       if (route.throttle) stage.node.addDependency(added);
     }
+    // What no route matches: problem details (404, or 405 with Allow) rather than the gateway's plain message.
+    this.publicRoutes.push(
+      new HttpRoute(edge, 'DefaultRoute', {
+        httpApi: api,
+        routeKey: HttpRouteKey.DEFAULT,
+        integration: integrations.get(fallbackRoute.function)!,
+        authorizer: new HttpNoneAuthorizer(),
+      }),
+    );
 
     new CfnOutput(consoleStack, 'ConsoleUrl', { value: this.console.url, description: 'The console, and the API under /v1' });
     if (this.console.signInDomain) new CfnOutput(consoleStack, 'SignInDomain', { value: this.console.signInDomain.baseUrl() });

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type FunctionName, type QueueName, queues, routes, schedules, stageThrottle } from '../wiring/index.ts';
+import { type FunctionName, type QueueName, fallbackRoute, queues, routes, schedules, stageThrottle } from '../wiring/index.ts';
 import type { DevIssuer } from './dev-issuer.ts';
 import { invoke } from './invoke.ts';
 import { CONSOLE_CONFIG_PATH, type ConsoleConfig } from '../wiring/console.ts';
@@ -20,6 +20,17 @@ const compiled = routes.map((r) => ({
   routeKey: `${r.method} ${r.path}`,
   pattern: new RegExp(`^${r.path.replace(/\{(\w+)\}/g, (_, name: string) => `(?<${name}>[^/]+)`)}$`),
 }));
+
+/** What no route matches goes to, as to API Gateway's `$default` route: public, the stage's limits. */
+const fallback = {
+  ...fallbackRoute,
+  method: 'ANY',
+  path: '$default',
+  auth: 'none' as const,
+  bucket: tokenBucket(stageThrottle),
+  routeKey: '$default',
+  pattern: /^$/,
+};
 
 /** A token bucket: `burst` tokens, refilled at `ratePerSecond`; each request takes one or is refused. */
 export function tokenBucket(limits: { ratePerSecond: number; burst: number }, start = Date.now()) {
@@ -176,9 +187,8 @@ export async function startHttpServer(options: {
     }
     // Everything outside the API is the web console (built into web/dist), on the same origin.
     if (req.method === 'GET' && !url.pathname.startsWith('/v1/') && !url.pathname.startsWith('/_local/') && serveConsole(url.pathname, res)) return;
-    const candidates = compiled.filter((r) => r.pattern.test(url.pathname));
-    const route = candidates.find((r) => r.method === req.method);
-    if (!route) return apiGatewayMessage(res, 404, 'Not Found');
+    // As API Gateway: the route the method and path match, else the `$default` route.
+    const route = compiled.find((r) => r.method === req.method && r.pattern.test(url.pathname)) ?? fallback;
     const pathParameters = url.pathname.match(route.pattern)?.groups ?? {};
     if (!route.bucket.take(Date.now())) return apiGatewayMessage(res, 429, 'Too Many Requests', { 'retry-after': '1' });
 

@@ -370,11 +370,12 @@ export const functions = {
   },
   checkCalendar: {
     entry: 'functions/schedules/check-calendar.ts',
-    description: "Daily: says (a national admin notice, log, metric, alarm) while this year's or, from 1 November, next year's holiday notice is not loaded",
-    timeoutSeconds: 30,
+    description: "Daily: says (a national admin notice, log, metric, alarm) while this year's or, from 1 November, next year's holiday notice is not loaded; counts provisional deadlines again",
+    timeoutSeconds: 300,
     memoryMb: 256,
     tables: { cases: 'readWrite' },
     sendsTo: [],
+    sendsMessages: true,
   },
   minimiseCases: {
     entry: 'functions/schedules/minimise-cases.ts',
@@ -412,6 +413,17 @@ const readRoutes = (): Route[] =>
     { method: 'GET', path: `/v1/${collection}/{id}`, function: 'readCases', auth: 'jwt' },
     { method: 'GET', path: `/v1/${collection}/{id}/history`, function: 'readCases', auth: 'jwt' },
   ]);
+
+/**
+ * What API Gateway sends a request no route matches (its `$default` route, no token needed): a
+ * problem-details 404, or 405 with `Allow` where the path exists under other methods, instead of
+ * the gateway's plain `{"message":"Not Found"}`.
+ */
+export const fallbackRoute = { function: 'openapi' } as const satisfies { function: FunctionName };
+
+/** The methods each route path answers, by a pattern of the path: what a 405 lists in `Allow`. */
+export const routePatterns = (): { pattern: RegExp; method: string; path: string }[] =>
+  routes.map((r) => ({ method: r.method, path: r.path, pattern: new RegExp(`^${r.path.replace(/\{(\w+)\}/g, (_, name: string) => `(?<${name}>[^/]+)`)}$`) }));
 
 /** API Gateway's default route throttling (every route without its own), in the CDK stage and the local server alike. */
 export const stageThrottle = { ratePerSecond: 100, burst: 200 } as const;

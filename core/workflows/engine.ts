@@ -49,6 +49,8 @@ export interface Deadline {
   from?: string;
   /** A working-day count ran into a year whose holiday notice is not loaded: loading it may move the date. */
   provisional?: true;
+  /** The years whose notice a provisional deadline awaits. */
+  awaiting?: number[];
 }
 
 /** Which deadline this is: a reminder queued for one never fires for another that replaced it. */
@@ -249,21 +251,21 @@ export function startDeadline(
 
 /** A deadline of `kind` counting `period` from the local date `from`, with its stages. */
 function deadlineFrom(kind: DeadlineKind, from: string, period: Period, policy: Policy, started: { at: string; version: number }): Deadline {
-  const { date, provisional } = countPeriod(from, period, policy.calendar);
+  const { date, provisional, awaiting } = countPeriod(from, period, policy.calendar);
   const deadline = { kind, date, dueAt: endOfLocalDate(date), period };
   return {
     ...deadline,
     startedAt: started.at,
     version: started.version,
     from,
-    ...(provisional ? { provisional } : {}),
+    ...(provisional ? { provisional, awaiting } : {}),
     stages: stagesOf(deadline, policy.reminders[kind], policy.calendar, started.at),
   };
 }
 
 /**
- * A provisional deadline counted again with a holiday notice now loaded (`policy` has it): the
- * same period from the same date. Null when nothing changes; otherwise the case with the new
+ * A provisional deadline counted again with the holiday notices now loaded (`policy` has them):
+ * the same period from the same date. Null when nothing changes; otherwise the case with the new
  * deadline (a new version, so stages queued for the old one do nothing), its history entry
  * naming the notice, and a `<case type>.deadline_rescheduled` event.
  */
@@ -271,7 +273,7 @@ export function recountDeadline<C extends CaseBase>(
   workflow: { type: C['type']; eventData(c: C): Record<string, unknown> },
   current: C,
   policy: Policy,
-  notice: { title: string; documentNumber: string },
+  notices: readonly { year: number; title: string; documentNumber: string }[],
   eventId: string,
   now: Date,
 ): Decision<C> | null {
@@ -280,12 +282,13 @@ export function recountDeadline<C extends CaseBase>(
   const at = now.toISOString();
   const deadline = deadlineFrom(old.kind, old.from, old.period, policy, { at, version: current.version + 1 });
   if (deadline.date === old.date && deadline.provisional === old.provisional) return null;
+  // The notices it awaited (those now loaded) are what settled it.
+  const named = notices.filter((n) => old.awaiting?.includes(n.year));
+  const by = named.map((n) => `${n.title}（${n.documentNumber}）`).join('、') || 'the holiday calendar';
   // A deadline moved before it fell due moves the case's reporting mark with it.
   const due = current.marks?.due[old.kind] === old.date ? { ...current.marks!.due, [old.kind]: deadline.date } : current.marks?.due;
   const next = { ...current, deadline, updatedAt: at, version: current.version + 1, ...(current.marks ? { marks: { ...current.marks, due: due ?? {} } } : {}) } as C;
-  const note = deadline.date === old.date
-    ? `${notice.title}（${notice.documentNumber}）: ${old.date} stands`
-    : `${notice.title}（${notice.documentNumber}）: ${old.date} → ${deadline.date}`;
+  const note = deadline.date === old.date ? `${by}: ${old.date} stands` : `${by}: ${old.date} → ${deadline.date}`;
   return {
     case: next,
     previousVersion: current.version,
@@ -298,7 +301,7 @@ export function recountDeadline<C extends CaseBase>(
       time: at,
       originCode: next.originCode,
       ...(next.destinationCode ? { destinationCode: next.destinationCode } : {}),
-      data: { caseId: next.id, state: next.state, ...workflow.eventData(next), rescheduled: { kind: old.kind, from: old.date, to: deadline.date, notice: notice.documentNumber } },
+      data: { caseId: next.id, state: next.state, ...workflow.eventData(next), rescheduled: { kind: old.kind, from: old.date, to: deadline.date, notices: named.map((n) => n.documentNumber) } },
     },
   };
 }

@@ -448,7 +448,7 @@ export function openApiDocument() {
       title: 'liudong',
       version: '0.1.0',
       description:
-        'Migrant registration between origin and destination. Every error a function answers is RFC 9457 problem details (`application/problem+json`). API Gateway answers a few itself before any function runs, as `{"message": …}` (an HTTP API cannot change them): 401 for a missing or invalid token, 404 for an unknown route, 413 for a body over 10 MB, and 429 when a route\'s overall ceiling is reached.',
+        'Migrant registration between origin and destination. Every error a function answers is RFC 9457 problem details (`application/problem+json`). A request no route matches is answered 404 (or 405 with Allow) as problem details too. API Gateway answers three itself before any function runs, as `{"message": …}` (an HTTP API cannot change them): 401 for a missing or invalid token, 413 for a body over 10 MB, and 429 when a route\'s overall ceiling is reached.',
     },
   });
 }

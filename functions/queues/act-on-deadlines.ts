@@ -201,7 +201,7 @@ async function processNotice(body: Extract<DeadlineMessage, { type: 'notice' }>)
 
 async function process(record: SQSRecord): Promise<void> {
   const body = JSON.parse(record.body) as DeadlineMessage | RecountMessage;
-  if (body.type === 'recount') await recountProvisional(body.year, clock.now());
+  if (body.type === 'recount') await recountProvisional(clock.now());
   else if (body.type === 'stage') await processStage(body);
   else if (body.type === 'notice') await processNotice(body);
   else await processRelease(body);

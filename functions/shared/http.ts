@@ -31,6 +31,7 @@ const PROBLEM_TYPES = {
   401: ['unauthorized', 'Unauthorized'],
   403: ['forbidden', 'Forbidden'],
   404: ['not-found', 'Not found'],
+  405: ['method-not-allowed', 'Method not allowed'],
   409: ['conflict', 'Conflict'],
   413: ['payload-too-large', 'Payload too large'],
   415: ['unsupported-media-type', 'Unsupported media type'],

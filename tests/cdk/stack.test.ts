@@ -222,9 +222,10 @@ describe('functions', () => {
   it('sends to people through SES (a configuration set suppressing bounces) and SNS SMS, scoped to them', () => {
     template.hasResourceProperties('AWS::SES::ConfigurationSet', { SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
     template.resourceCountIs('AWS::SES::EmailIdentity', 1);
-    // The deadline worker (reminders) and the delivery worker (telling a subscription's owner).
+    // The deadline worker (reminders), the delivery worker (telling a subscription's owner) and the
+    // calendar check (telling people a holiday notice moved their deadline).
     const senderNames = (Object.entries(functions) as [keyof typeof functions, { sendsMessages?: boolean }][]).filter(([, f]) => f.sendsMessages).map(([n]) => n);
-    expect(senderNames.sort()).toEqual(['actOnDeadlines', 'deliverEvents']);
+    expect(senderNames.sort()).toEqual(['actOnDeadlines', 'checkCalendar', 'deliverEvents']);
     const senders = senderNames.map((n) => logicalIdOf(stack.functions[n].role! as never));
     const rolesOf = (p: { Properties: { Roles: { Ref: string }[] } }) => p.Properties.Roles.map((r) => r.Ref);
     for (const sender of senders) {
@@ -390,8 +391,9 @@ describe('API', () => {
       expect(response.status).toBe(413);
     });
 
-    it('answers exactly the routes the template deploys', async () => {
-      const keys = templateRouteKeys();
+    it('answers exactly the routes the template deploys, and what none matches as its $default route does', async () => {
+      const keys = templateRouteKeys().filter((k) => k !== '$default');
+      expect(templateRouteKeys()).toContain('$default');
       expect(keys.sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
       for (const key of keys) {
         const [method, routePath] = key.split(' ') as [string, string];
@@ -405,7 +407,13 @@ describe('API', () => {
         else expect(response.headers.get('content-type'), key).toMatch(/^application\/(problem\+)?json/);
         if (route.auth === 'none') expect(await response.text(), key).not.toContain('"message":"Not Found"');
       }
-      expect((await fetch(`${api.url}/v1/nothing-here`)).status).toBe(404);
+      const nothing = await fetch(`${api.url}/v1/nothing-here`);
+      expect(nothing.status).toBe(404);
+      expect(nothing.headers.get('content-type')).toBe('application/problem+json');
+      const wrongMethod = await fetch(`${api.url}/v1/openapi.json`, { method: 'DELETE' });
+      expect(wrongMethod.status).toBe(405);
+      expect(wrongMethod.headers.get('allow')).toBe('GET');
+      expect(((await wrongMethod.json()) as { detail: string }).detail).toBe('/v1/openapi.json answers GET, not DELETE');
     });
   });
 });

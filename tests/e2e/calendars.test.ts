@@ -40,7 +40,7 @@ describe('the holiday calendar by year', () => {
     expect((await api('PUT', '/v1/calendars/2027', { token: county, body: NOTICE_2027 })).status).toBe(403);
     const dropped = await api('PUT', '/v1/calendars/2027', { token: national, body: { ...NOTICE_2027, holidays: NOTICE_2027.holidays.filter((d) => d !== '2027-10-02') } });
     expect(dropped.status).toBe(422);
-    expect(dropped.body.errors).toEqual([{ field: 'holidays', reason: '2027-10-02 (national_day) is a statutory holiday and must be inside a holiday period' }]);
+    expect(dropped.body.errors).toEqual([{ field: 'holidays', reason: '2027-10-02 (国庆节) is a statutory holiday and must be inside a holiday period' }]);
     const weekday = await api('PUT', '/v1/calendars/2027', { token: national, body: { ...NOTICE_2027, workdays: ['2027-01-04'] } });
     expect(weekday.body.errors).toEqual([{ field: 'workdays[0]', reason: '2027-01-04 is not a Saturday or Sunday: only weekends are made up' }]);
     expect((await api('GET', '/v1/calendars/2027', { token: national })).body.source).toBe('statutory');
@@ -61,12 +61,12 @@ describe('the holiday calendar by year', () => {
     const supplemented = await api('POST', `/v1/registrations/${reported.body.id}/supplement`, { token: office, body: { note: '已补交租房合同' } });
     // The office owes a check in 5 working days from Monday 28 December: 29, 30, 31, then 元旦
     // (the law's: 2027 has no notice), the weekend, 4 and 5 January.
-    expect(supplemented.body.deadline).toMatchObject({ kind: 'verification', date: '2027-01-05', from: '2026-12-28', provisional: true });
+    expect(supplemented.body.deadline).toMatchObject({ kind: 'verification', date: '2027-01-05', from: '2026-12-28', provisional: true, awaiting: [2027] });
 
     // The daily check says the 2027 notice is missing (it is expected from 1 November), in the
     // national administrators' inbox: once a day, however often it runs.
-    expect(await invoke('checkCalendar', { asOf: '2026-12-28T09:00:00+08:00' })).toEqual({ today: '2026-12-28', missing: [2027] });
-    expect(await invoke('checkCalendar', { asOf: '2026-12-28T09:05:00+08:00' })).toEqual({ today: '2026-12-28', missing: [2027] });
+    expect(await invoke('checkCalendar', { asOf: '2026-12-28T09:00:00+08:00' })).toEqual({ today: '2026-12-28', missing: [2027], moved: 0 });
+    expect(await invoke('checkCalendar', { asOf: '2026-12-28T09:05:00+08:00' })).toEqual({ today: '2026-12-28', missing: [2027], moved: 0 });
     const national = await local.stack.issuer.sign({ role: 'admin' });
     const inbox = await api('GET', '/v1/admin/notices', { token: national });
     expect(inbox.body.items).toMatchObject([{ jurisdiction: 'national', type: 'calendar.notice_missing', data: { year: 2027, today: '2026-12-28', load: 'PUT /v1/calendars/2027' } }]);
@@ -74,11 +74,15 @@ describe('the holiday calendar by year', () => {
     const read = await api('POST', `/v1/admin/notices/${inbox.body.items[0].eventId}/ack`, { token: national });
     expect(read.body).toMatchObject({ acknowledged: { by: { role: 'admin' } } });
     expect((await api('GET', '/v1/admin/notices?unread=true', { token: national })).body.items).toEqual([]);
+    // Another day's reminder waits unread until the notice is loaded, which answers it.
+    await invoke('checkCalendar', { asOf: '2026-12-27T09:00:00+08:00' });
+    expect((await api('GET', '/v1/admin/notices?unread=true', { token: national })).body.items).toHaveLength(1);
 
     const loaded = await api('PUT', '/v1/calendars/2027', { token: national, body: NOTICE_2027 });
     expect(loaded.status).toBe(201);
     expect(loaded.body).toMatchObject({ year: 2027, source: 'notice', workdays: ['2027-01-02'], notice: { documentNumber: '国办发明电〔2026〕99号', builtIn: false, loadedBy: expect.any(String) } });
     await local.stack.drained();
+    expect((await api('GET', '/v1/admin/notices?unread=true', { token: national })).body.items).toEqual([]);
 
     // Saturday 2 January is worked: the fifth working day is Monday 4 January, and final.
     const moved = await api('GET', `/v1/registrations/${reported.body.id}`, { token: office });
@@ -92,13 +96,41 @@ describe('the holiday calendar by year', () => {
     expect(told.filter((m) => m.stage === 'rescheduled')).toMatchObject([{ channel: 'sms', state: 'sent' }]);
     expect(told.find((m) => m.stage === 'rescheduled')!.text).toContain('2027-01-04');
 
-    expect(await invoke('checkCalendar', { asOf: '2026-12-29T09:00:00+08:00' })).toEqual({ today: '2026-12-29', missing: [] });
+    expect(await invoke('checkCalendar', { asOf: '2026-12-29T09:00:00+08:00' })).toEqual({ today: '2026-12-29', missing: [], moved: 0 });
 
     // Loaded again (a corrected notice): 200, and nothing left to count again.
     expect((await api('PUT', '/v1/calendars/2027', { token: national, body: NOTICE_2027 })).status).toBe(200);
     await local.stack.drained();
     const after = (await api('GET', `/v1/registrations/${reported.body.id}/history`, { token: office })).body.items as Json[];
     expect(after.filter((h) => h.action === 'reschedule')).toHaveLength(1);
+    expect(local.errors).toEqual([]);
+  });
+
+  it('finds, the next day, a deadline counted with a calendar cached from before a notice was loaded', async () => {
+    const admin = await local.stack.issuer.sign({ role: 'admin' });
+    const office = await local.stack.issuer.sign({ role: 'caseworker', jurisdiction: '110108001' });
+    // A long verification period at 110108: 270 working days from 29 December run into 2028.
+    expect((await api('PUT', '/v1/policies/110108', { token: admin, body: { verification: { count: 270, unit: 'working_days' } } })).status).toBe(201);
+    const reported = await api('POST', '/v1/registrations', {
+      token: office,
+      body: { person: { name: '林涛', idNumber: '110105198001010040', phone: '13700137003' }, originCode: '511321100', destinationCode: '110108001', arrivalDate: '2026-12-27', expectedStayDays: 365 },
+    });
+    await api('POST', `/v1/registrations/${reported.body.id}/request-supplement`, { token: office, body: { items: ['租房合同'], reason: '缺少租房合同' } });
+    // Loaded where no process hears of it (as another process's load looks to a warm one): the cached calendar stays for a minute.
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { documentClient } = await import('../../functions/shared/clients.ts');
+    const { tableName } = await import('../../functions/shared/env.ts');
+    const notice = { year: 2028, title: '国务院办公厅关于2028年部分节假日安排的通知（测试用）', documentNumber: '国办发明电〔2027〕99号', issued: '2027-11-10', holidays: statutoryHolidays(2028).holidays, workdays: [], loadedAt: '2026-12-28T10:00:00.000Z', loadedBy: 'elsewhere' };
+    await documentClient().send(new PutCommand({ TableName: tableName('cases'), Item: { pk: 'CALENDAR', sk: '2028', entity: 'calendar', notice } }));
+    const supplemented = await api('POST', `/v1/registrations/${reported.body.id}/supplement`, { token: office, body: { note: '已补交' } });
+    expect(supplemented.body.deadline).toMatchObject({ kind: 'verification', provisional: true, awaiting: [2028] });
+    // The next morning's check counts it with both notices: final now, its date unchanged (the 2028 notice is the law's days).
+    expect(await invoke('checkCalendar', { asOf: '2026-12-29T09:00:00+08:00' })).toMatchObject({ missing: [] });
+    const after = await api('GET', `/v1/registrations/${reported.body.id}`, { token: office });
+    expect(after.body.deadline).toMatchObject({ kind: 'verification', date: supplemented.body.deadline.date });
+    expect(after.body.deadline.provisional).toBeUndefined();
+    const history = (await api('GET', `/v1/registrations/${reported.body.id}/history`, { token: office })).body.items as Json[];
+    expect(history.at(-1)!.note).toBe(`${notice.title}（${notice.documentNumber}）: ${supplemented.body.deadline.date} stands`);
     expect(local.errors).toEqual([]);
   });
 });

@@ -22,6 +22,8 @@ import { type WebhookReceiver, startWebhookReceiver } from '../../local/webhook-
 import { CONSOLE_SCOPE, type ConsoleConfig } from '../../wiring/console.ts';
 import { chromiumPath } from '../../scripts/preflight.ts';
 import { rawApiWords } from '../support/api-words.ts';
+import { invoke } from '../../local/invoke.ts';
+import { statutoryHolidays } from '../../core/statutory-holidays.ts';
 import { clockNow, today, useLocalStack } from '../support/local-api.ts';
 
 const local = useLocalStack();
@@ -372,6 +374,28 @@ describe('the web console', () => {
     await admin.getByRole('button', { name: '系统管理员' }).click();
     await until(() => admin.getByRole('row', { name: /^报到登记期限\s+10 自然日\s+(全国|默认)$/ }).count()).toBe(1);
     await screen(admin, 'admin');
+
+    // The holiday calendar: 2027 has no notice yet (computed from the law), the daily check has
+    // told the national administrator, who loads the notice through the form.
+    await invoke('checkCalendar', { asOf: clockNow().toISOString() });
+    await admin.reload();
+    await until(() => admin.getByText('国务院节假日安排通知尚未载入：2027').count()).toBe(1);
+    await until(() => admin.getByText('按法定节日推算', { exact: true }).count()).toBe(1);
+    await admin.getByLabel('通知标题').fill('国务院办公厅关于2027年部分节假日安排的通知（测试用）');
+    await admin.getByLabel('文号').fill('国办发明电〔2026〕99号');
+    await admin.getByLabel('发布日期').fill('2026-11-10');
+    await admin.getByLabel('发布日期').press('Enter');
+    // A notice that drops 国庆's third day is refused beside the box it came from.
+    // One date a line, and 国庆 as a range (1–3 October and the two days made up for the weekend).
+    const lines = [...statutoryHolidays(2027).holidays.filter((d) => !d.startsWith('2027-10')), '2027-10-01~2027-10-05'];
+    await admin.getByLabel('放假日期').fill(lines.join('\n').replace('2027-10-01~2027-10-05', '2027-10-01\n2027-10-03~2027-10-05'));
+    await admin.getByRole('button', { name: '载入国务院通知' }).click();
+    await until(() => admin.getByText('2027-10-02 (国庆节) is a statutory holiday and must be inside a holiday period').count()).toBe(1);
+    await admin.getByLabel('放假日期').fill(lines.join('\n'));
+    await admin.getByRole('button', { name: '载入国务院通知' }).click();
+    await until(() => admin.getByText('国务院通知', { exact: true }).count()).toBe(1);
+    await until(() => admin.getByText('国务院节假日安排通知尚未载入：2027').count()).toBe(0);
+    await screen(admin, 'admin calendar');
   }, 240_000);
 
   it('returns a lost session to sign-in and back, the half-filled form kept', async () => {

@@ -86,6 +86,15 @@ describe('problem details on every error', () => {
     expect(checked).toBeGreaterThan(routes.length);
   });
 
+  it('tells a request no route matches as problem details: 404, or 405 with the methods the path answers', async () => {
+    const unknown = await call('GET', '/v1/registration/123');
+    expect(unknown).toMatchObject({ status: 404, contentType: 'application/problem+json', body: { status: 404, detail: 'no route GET /v1/registration/123: see GET /v1/openapi.json' } });
+    const response = await fetch(`${local.stack.apiUrl}/v1/policies/national`, { method: 'DELETE' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, PUT');
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
   it('holds an account to its person lookups per minute, as problem details with Retry-After', async () => {
     // Counts are per real minute: start well inside one, so the window does not reset mid-test.
     const second = new Date().getUTCSeconds();

@@ -174,7 +174,7 @@ describe('statutory holidays of any year (全国年节及纪念日放假办法, 
   it('refuses a notice that drops a statutory day, works a weekday or strays from its year', () => {
     const notice = BUILT_IN_NOTICES[1]!;
     expect(noticeProblems({ ...notice, holidays: notice.holidays.filter((d) => d !== '2026-02-17') })).toEqual([
-      { field: 'holidays', reason: '2026-02-17 (spring_festival) is a statutory holiday and must be inside a holiday period' },
+      { field: 'holidays', reason: '2026-02-17 (春节) is a statutory holiday and must be inside a holiday period' },
     ]);
     expect(noticeProblems({ ...notice, workdays: ['2026-03-03'] })[0]).toEqual({ field: 'workdays[0]', reason: '2026-03-03 is not a Saturday or Sunday: only weekends are made up' });
     expect(noticeProblems({ ...notice, workdays: ['2027-01-02'] })[0]).toEqual({ field: 'workdays[0]', reason: '2027-01-02 is not in 2026' });
@@ -186,10 +186,10 @@ describe('statutory holidays of any year (全国年节及纪念日放假办法, 
     expect(work('2027-01-01')).toBe(false);
     expect(work('2027-02-09')).toBe(false);
     expect(work('2027-02-11')).toBe(true);
-    expect(countPeriod('2026-12-28', { count: 5, unit: 'working_days' }, NATIONAL_CALENDAR)).toEqual({ date: '2027-01-05', provisional: true });
-    expect(countPeriod('2026-06-01', { count: 5, unit: 'working_days' }, NATIONAL_CALENDAR)).toEqual({ date: '2026-06-08', provisional: false });
+    expect(countPeriod('2026-12-28', { count: 5, unit: 'working_days' }, NATIONAL_CALENDAR)).toEqual({ date: '2027-01-05', provisional: true, awaiting: [2027] });
+    expect(countPeriod('2026-06-01', { count: 5, unit: 'working_days' }, NATIONAL_CALENDAR)).toEqual({ date: '2026-06-08', provisional: false, awaiting: [] });
     // Calendar days do not depend on holidays: never provisional.
-    expect(countPeriod('2026-12-28', { count: 10, unit: 'calendar_days' }, NATIONAL_CALENDAR)).toEqual({ date: '2027-01-07', provisional: false });
+    expect(countPeriod('2026-12-28', { count: 10, unit: 'calendar_days' }, NATIONAL_CALENDAR)).toEqual({ date: '2027-01-07', provisional: false, awaiting: [] });
     // With the 2027 notice loaded, the count is final.
     const loaded = nationalCalendar([...BUILT_IN_NOTICES, { year: 2027, holidays: statutoryHolidays(2027).holidays, workdays: [] }]);
     expect(countPeriod('2026-12-28', { count: 5, unit: 'working_days' }, loaded).provisional).toBe(false);

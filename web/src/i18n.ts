@@ -142,6 +142,18 @@ export const WORDS = {
   resume: ['恢复', 'Resume'],
   rotateSecret: ['更换密钥', 'Rotate the secret'],
   replay: ['重新投递', 'Replay'],
+  holidayCalendar: ['节假日安排', 'Holiday calendar'],
+  year: ['年度', 'Year'],
+  holidayPeriods: ['放假日期', 'Days off'],
+  makeUpWorkdays: ['调休上班日期', 'Make-up working days'],
+  statutoryDays: ['法定节日', 'Statutory holidays'],
+  provisionalExplained: ['该年度国务院通知尚未载入：按法定节日推算，不含调休；计入该年度的工作日期限为暂定，载入通知后重新计算。', "The year's State Council notice is not loaded: computed from the statutory holidays, without make-up working days; working-day deadlines into it are provisional and are counted again once it is loaded."],
+  loadNotice: ['载入国务院通知', 'Load the State Council notice'],
+  noticeTitle: ['通知标题', 'Title of the notice'],
+  documentNumber: ['文号', 'Document number'],
+  issued: ['发布日期', 'Issued'],
+  datesHint: ['每行一个日期或日期段，如 2027-10-01~2027-10-07', 'One date or range per line, e.g. 2027-10-01~2027-10-07'],
+  datesExpected: ['请输入日期（如 2027-10-01）或日期段', 'Dates (YYYY-MM-DD) or ranges, please'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Word = keyof typeof WORDS;

@@ -159,7 +159,7 @@ const ZH = {
   // The holiday calendar's source
   notice: '国务院通知',
   statutory: '按法定节日推算',
-  'calendar.notice_missing': '下一年的国务院节假日通知尚未载入',
+  'calendar.notice_missing': '国务院节假日安排通知尚未载入',
   // Statutory holidays (全国年节及纪念日放假办法)
   new_year: '元旦',
   spring_festival: '春节',
@@ -407,7 +407,7 @@ const EN: Record<LabelKey, string> = {
   missing: 'Missing',
   notice: 'State Council notice',
   statutory: 'Computed from the statutory holidays',
-  'calendar.notice_missing': "Next year's State Council holiday notice is not loaded yet",
+  'calendar.notice_missing': "The State Council's holiday notice is not loaded",
   new_year: "New Year's Day",
   spring_festival: 'Spring Festival',
   qingming: 'Qingming Festival',

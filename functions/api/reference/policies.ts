@@ -11,7 +11,8 @@ import { NATIONAL_PREFIX } from '../../../core/policy.ts';
 import { CalendarNoticeRequest, CalendarParams, JurisdictionParams, PolicyOverride, PolicyParams } from '../../../core/schemas.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { type LoadedNotice, existingJurisdictions, getPolicyOverride, loadedNotices, putCalendarNotice, putPolicyOverride, resolvedPolicy } from '../../shared/store/reference.ts';
-import { queueRecount } from '../../shared/calendars.ts';
+import { queueRecount, settleMissingNotices } from '../../shared/calendars.ts';
+import { actorOf } from '../../../core/workflows/engine.ts';
 import { requireKnownJurisdictions } from '../../shared/cases.ts';
 
 const storedPrefix = (prefix: string) => (prefix === NATIONAL_PREFIX ? '' : prefix);
@@ -53,6 +54,8 @@ export const handler = byRoute({
     await putCalendarNotice({ ...notice, loadedAt: now.toISOString(), loadedBy: principal.sub });
     // Deadlines counted provisionally are counted again with it, on the deadlines queue.
     await queueRecount(params.year);
+    // The inbox's reminders that it was missing are read: the one who loaded it answered them.
+    await settleMissingNotices(params.year, actorOf(principal), now.toISOString());
     return json(existed ? 200 : 201, await calendarYear(params.year));
   }),
   'GET /v1/jurisdictions/{code}/policy': route({ params: JurisdictionParams }, async ({ params }) => {

@@ -6774,6 +6774,8 @@ export interface components {
              * @enum {boolean}
              */
             provisional?: true;
+            /** @description On a provisional deadline: the years whose holiday notice it awaits */
+            awaiting?: number[];
             /** @description What the deadline does by itself: reminders before it, the overdue step at it, escalations after it */
             stages?: {
                 name: string;
@@ -7618,6 +7620,8 @@ export interface components {
                  * @enum {boolean}
                  */
                 provisional?: true;
+                /** @description On a provisional deadline: the years whose holiday notice it awaits */
+                awaiting?: number[];
                 /** @description What the deadline does by itself: reminders before it, the overdue step at it, escalations after it */
                 stages?: {
                     name: string;

@@ -9,6 +9,7 @@ import { type Lang, t } from '../i18n.ts';
 import { label, settingLines } from '../labels.ts';
 import type { PageProps } from '../main.tsx';
 import { TAG } from './common.ts';
+import HolidayCalendar from './Calendar.tsx';
 import { Heading, Place } from './ui.tsx';
 
 type Json = Record<string, any>;
@@ -52,6 +53,7 @@ export default function Admin({ lang, claims }: PageProps) {
           </Space>
         )}
       </Card>
+      <HolidayCalendar lang={lang} national={claims.jurisdiction === undefined} />
       <Card
         title={
           <Heading>
