@@ -2,7 +2,7 @@
 // A local date is an ISO string `YYYY-MM-DD`; string order is date order.
 
 import { addCalendarDays, addMonths, weekday } from './dates.ts';
-import { isStatutoryHoliday } from './statutory-holidays.ts';
+import { STATUTORY_YEARS, isStatutoryHoliday } from './statutory-holidays.ts';
 
 export { addCalendarDays, addMonths, daysInMonth, isRealDate, weekday } from './dates.ts';
 
@@ -33,14 +33,28 @@ export interface HolidayCalendar {
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
 
-/** True when `date` falls in a year the calendar has no notice for (only a calendar with `noticeYears` can say). */
-export const beyondNotices = (date: string, calendar: HolidayCalendar): boolean =>
-  calendar.noticeYears !== undefined && !calendar.noticeYears.includes(yearOf(date));
+/**
+ * From this day of December a date's arrangement may come from the next year's notice too: a
+ * New Year period may begin on 30 or 31 December, with a weekend day before it worked (the 2019
+ * and 2023 notices did both).
+ */
+export const NEXT_NOTICE_REACHES_BACK_TO = '12-25';
+
+/** The years whose notice settles how `date` counts: its own, and in late December the next. */
+export const governingYears = (date: string): number[] =>
+  date.slice(5) >= NEXT_NOTICE_REACHES_BACK_TO ? [yearOf(date), yearOf(date) + 1] : [yearOf(date)];
+
+/** A year the law's rules cover whose notice the calendar does not have (only a calendar with `noticeYears` can say). */
+const unsettled = (year: number, calendar: HolidayCalendar): boolean =>
+  calendar.noticeYears !== undefined && year >= STATUTORY_YEARS.first && year <= STATUTORY_YEARS.last && !calendar.noticeYears.includes(year);
+
+/** The years without a notice that could still change how `date` counts. */
+export const awaitedFor = (date: string, calendar: HolidayCalendar): number[] => governingYears(date).filter((y) => unsettled(y, calendar));
 
 export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
   if (calendar.workdays.includes(date)) return true;
   if (calendar.holidays.includes(date)) return false;
-  if (beyondNotices(date, calendar) && isStatutoryHoliday(date)) return false;
+  if (unsettled(yearOf(date), calendar) && isStatutoryHoliday(date)) return false;
   const day = weekday(date);
   return day !== 0 && day !== 6;
 }
@@ -73,10 +87,15 @@ export function countPeriod(start: string, period: Period, calendar: HolidayCale
     case 'calendar_days':
       return { date: addCalendarDays(start, period.count), provisional: false, awaiting: [] };
     case 'working_days': {
-      const date = addWorkingDays(start, period.count, calendar);
-      const years = Array.from({ length: yearOf(date) - yearOf(start) + 1 }, (_, i) => yearOf(start) + i);
-      const awaiting = years.filter((y) => beyondNotices(`${y}-01-01`, calendar));
-      return { date, provisional: awaiting.length > 0, awaiting };
+      // Every day counted (or passed over) after the start: a notice for any of their years may move the date.
+      const awaiting = new Set<number>();
+      let date = start;
+      for (let left = period.count; left > 0; ) {
+        date = addCalendarDays(date, 1);
+        for (const y of awaitedFor(date, calendar)) awaiting.add(y);
+        if (isWorkingDay(date, calendar)) left--;
+      }
+      return { date, provisional: awaiting.size > 0, awaiting: [...awaiting].sort((a, b) => a - b) };
     }
     case 'months':
       return { date: addMonths(start, period.count), provisional: false, awaiting: [] };

@@ -8,7 +8,7 @@
 // `holidays`: every day off in a holiday period, weekend days inside the period included.
 // `workdays`: the weekend days on which people work instead (上班).
 
-import type { HolidayCalendar } from './calendar.ts';
+import { type HolidayCalendar, NEXT_NOTICE_REACHES_BACK_TO } from './calendar.ts';
 import { isRealDate, weekday } from './dates.ts';
 import { FESTIVAL_NAMES, STATUTORY_YEARS, statutoryDays } from './statutory-holidays.ts';
 
@@ -110,10 +110,12 @@ export function noticeProblems(notice: Pick<CalendarNotice, 'year' | 'holidays' 
   if (notice.year < STATUTORY_YEARS.first || notice.year > STATUTORY_YEARS.last) {
     return [{ field: 'year', reason: `must be from ${STATUTORY_YEARS.first} to ${STATUTORY_YEARS.last}` }];
   }
+  // A New Year period may begin in the last days of the year before (NEXT_NOTICE_REACHES_BACK_TO).
+  const first = `${notice.year - 1}-${NEXT_NOTICE_REACHES_BACK_TO}`;
   for (const list of ['holidays', 'workdays'] as const) {
     notice[list].forEach((date, i) => {
       if (!isRealDate(date)) problems.push({ field: `${list}[${i}]`, reason: `${date} is not a real date (YYYY-MM-DD)` });
-      else if (!date.startsWith(`${notice.year}-`)) problems.push({ field: `${list}[${i}]`, reason: `${date} is not in ${notice.year}` });
+      else if (date < first || date > `${notice.year}-12-31`) problems.push({ field: `${list}[${i}]`, reason: `${date} is outside ${notice.year} (a notice may reach back to ${first})` });
     });
     const seen = new Set<string>();
     notice[list].forEach((date, i) => {

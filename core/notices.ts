@@ -44,6 +44,13 @@ export const NOTICE_ROUTES: Record<string, readonly Recipient[]> = {
   'group.overdue': ['destination', 'destination_county'],
   // A reversed decision put the case back: the origin of a registration hears of it.
   'registration.reinstated': ['origin'],
+  // A holiday notice moved a provisional deadline: the office working the case hears of it.
+  'registration.deadline_rescheduled': ['destination'],
+  'origin_certificate.deadline_rescheduled': ['origin'],
+  'review.deadline_rescheduled': ['destination'],
+  'assistance_request.deadline_rescheduled': ['destination'],
+  'appeal.deadline_rescheduled': ['destination'],
+  'group.deadline_rescheduled': ['destination'],
 };
 
 /** The inbox of the national administrators: notices about the deployment itself, not about a case. */

@@ -24,8 +24,11 @@ export const FESTIVAL_NAMES: Record<Festival, string> = {
   national_day: '国庆节',
 };
 
-/** The years whose holidays can be computed: those of the lunar table. */
-export const STATUTORY_YEARS = { first: FIRST_LUNAR_YEAR, last: FIRST_LUNAR_YEAR + LUNAR_DATES.length - 1 } as const;
+/**
+ * The years these rules compute: from 2025, when the 2024 revision took effect (before it 春节
+ * began on 初一 and 劳动节 was one day), to the end of the lunar table.
+ */
+export const STATUTORY_YEARS = { first: 2025, last: FIRST_LUNAR_YEAR + LUNAR_DATES.length - 1 } as const;
 
 export interface StatutoryDay {
   date: string;
@@ -36,7 +39,7 @@ const run = (first: string, days: number) => Array.from({ length: days }, (_, i)
 
 /** Every statutory day off of `year`, in date order (中秋 may fall on a 国庆 day: both are listed). */
 export function statutoryDays(year: number): StatutoryDay[] {
-  const row = LUNAR_DATES[year - FIRST_LUNAR_YEAR];
+  const row = year >= STATUTORY_YEARS.first ? LUNAR_DATES[year - FIRST_LUNAR_YEAR] : undefined;
   if (row === undefined) throw new RangeError(`statutory holidays are known for ${STATUTORY_YEARS.first}–${STATUTORY_YEARS.last}, not ${year}`);
   const at = (i: number) => `${year}-${row.slice(i * 4, i * 4 + 2)}-${row.slice(i * 4 + 2, i * 4 + 4)}`;
   const days: [Festival, string[]][] = [

@@ -370,12 +370,11 @@ export const functions = {
   },
   checkCalendar: {
     entry: 'functions/schedules/check-calendar.ts',
-    description: "Daily: says (a national admin notice, log, metric, alarm) while this year's or, from 1 November, next year's holiday notice is not loaded; counts provisional deadlines again",
-    timeoutSeconds: 300,
+    description: "Daily: says (a national admin notice, log, metric, alarm) while this year's or, from 1 November, next year's holiday notice is not loaded; queues a recount of provisional deadlines",
+    timeoutSeconds: 30,
     memoryMb: 256,
     tables: { cases: 'readWrite' },
-    sendsTo: [],
-    sendsMessages: true,
+    sendsTo: ['deadlines'],
   },
   minimiseCases: {
     entry: 'functions/schedules/minimise-cases.ts',
@@ -531,8 +530,9 @@ export const schedules: readonly (ScheduleSpec & { function: FunctionName })[] =
   { function: 'minimiseCases', cron: '30 3 * * *', timeZone: 'Asia/Shanghai' },
   // Just after midnight: the reports of every 10-day period, month and quarter that ended yesterday.
   { function: 'publishReports', cron: '20 0 * * *', timeZone: 'Asia/Shanghai' },
-  // Every morning: a national holiday notice that should be loaded and is not raises the alarm.
-  { function: 'checkCalendar', cron: '0 9 * * *', timeZone: 'Asia/Shanghai' },
+  // Every morning, before the 09:00 reminders: a holiday notice that should be loaded and is not
+  // raises the alarm; provisional deadlines the loaded notices settle are counted again.
+  { function: 'checkCalendar', cron: '30 7 * * *', timeZone: 'Asia/Shanghai' },
   // Nightly: the running and the previous month recounted from the cases; differences listed, not repaired.
   { function: 'reconcileStatistics', cron: '40 2 * * *', timeZone: 'Asia/Shanghai' },
 ];

@@ -265,7 +265,7 @@ function deadlineFrom(kind: DeadlineKind, from: string, period: Period, policy: 
 
 /**
  * A provisional deadline counted again with the holiday notices now loaded (`policy` has them):
- * the same period from the same date. Null when nothing changes; otherwise the case with the new
+ * the same period from the same date; one already due stands as it fell due. Null when nothing changes; otherwise the case with the new
  * deadline (a new version, so stages queued for the old one do nothing), its history entry
  * naming the notice, and a `<case type>.deadline_rescheduled` event.
  */
@@ -280,8 +280,20 @@ export function recountDeadline<C extends CaseBase>(
   const old = current.deadline;
   if (!old?.provisional || !old.from || !old.period) return null;
   const at = now.toISOString();
-  const deadline = deadlineFrom(old.kind, old.from, old.period, policy, { at, version: current.version + 1 });
-  if (deadline.date === old.date && deadline.provisional === old.provisional) return null;
+  const version = current.version + 1;
+  let deadline: Deadline;
+  if (old.dueAt <= at) {
+    // Already due when the notice came: it stands as it fell due (its stages went), final now.
+    const { provisional: _p, awaiting: _a, ...settled } = old;
+    deadline = { ...settled, version };
+  } else {
+    const counted = deadlineFrom(old.kind, old.from, old.period, policy, { at, version });
+    if (counted.date === old.date && counted.provisional === old.provisional && String(counted.awaiting) === String(old.awaiting)) return null;
+    // What was already queued for the old deadline is not queued again; the overdue step always is.
+    const through = [old.scheduledThrough ?? '', at].sort().at(-1)!;
+    const beforeDue = new Date(Date.parse(counted.dueAt) - 1).toISOString();
+    deadline = { ...counted, scheduledThrough: through < beforeDue ? through : beforeDue };
+  }
   // The notices it awaited (those now loaded) are what settled it.
   const named = notices.filter((n) => old.awaiting?.includes(n.year));
   const by = named.map((n) => `${n.title}（${n.documentNumber}）`).join('、') || 'the holiday calendar';

@@ -14,7 +14,7 @@ import { SYSTEM } from '../../core/principal.ts';
 import { type DeadlineMessage, type Stage, daysLeft, escalationOffice, skipOf, supersedes } from '../../core/reminders.ts';
 import { type Deadline, deadlineId, isOverdue, stagesOfDeadline, transition } from '../../core/workflows/engine.ts';
 import { type Case, workflowOf, workingOffice } from '../../core/workflows/index.ts';
-import { type RecountMessage, recountProvisional } from '../shared/calendars.ts';
+import { type RecountMessage, processRecount } from '../shared/calendars.ts';
 import { keyedId } from '../shared/cases.ts';
 import { recordAndSend, sendMessage } from '../shared/messages.ts';
 import { logger } from '../shared/observability.ts';
@@ -201,7 +201,7 @@ async function processNotice(body: Extract<DeadlineMessage, { type: 'notice' }>)
 
 async function process(record: SQSRecord): Promise<void> {
   const body = JSON.parse(record.body) as DeadlineMessage | RecountMessage;
-  if (body.type === 'recount') await recountProvisional(clock.now());
+  if (body.type === 'recount') await processRecount(body, clock.now());
   else if (body.type === 'stage') await processStage(body);
   else if (body.type === 'notice') await processNotice(body);
   else await processRelease(body);

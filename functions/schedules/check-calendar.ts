@@ -2,13 +2,13 @@
 // While it is not, working-day deadlines counted into that year are provisional: the check
 // files a notice in the national administrators' inbox (one a day: a reminder until it is
 // loaded), logs it and publishes the HolidayNoticeMissing metric, which an alarm in AWS watches.
-// It also counts again any provisional deadline the loaded notices now settle.
+// It also queues a recount of the provisional deadlines the loaded notices now settle.
 import type { ScheduledEvent } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { localDate } from '../../core/calendar.ts';
 import { missingNotices, nationalCalendar, withBuiltIn } from '../../core/holidays.ts';
 import { holidayNoticeMissing } from '../../core/notices.ts';
-import { recountProvisional } from '../shared/calendars.ts';
+import { queueRecount } from '../shared/calendars.ts';
 import { keyedId } from '../shared/cases.ts';
 import { logger, metrics } from '../shared/observability.ts';
 import { fileNotice } from '../shared/store/notices.ts';
@@ -18,8 +18,6 @@ import * as clock from '../shared/clock.ts';
 export interface CalendarCheck {
   today: string;
   missing: number[];
-  /** Provisional deadlines whose date the loaded notices moved. */
-  moved: number;
 }
 
 /** `asOf` runs it as of that instant (npm run schedule -- checkCalendar --at …). */
@@ -31,9 +29,10 @@ export const handler = async (event: Partial<ScheduledEvent> & { asOf?: string }
     await fileNotice(holidayNoticeMissing(year, today, keyedId(`calendar#${year}#${today}`), now.toISOString()));
     logger.warn('holiday notice not loaded: load it with PUT /v1/calendars/{year}', { today, year });
   }
-  // Deadlines a stale cache counted provisionally after a notice was loaded are found here.
-  const recounted = await recountProvisional(now);
+  // Published first: a failure below must not leave the alarm without its data point.
   metrics.addMetric('HolidayNoticeMissing', MetricUnit.Count, missing.length);
   metrics.publishStoredMetrics();
-  return { today, missing, moved: recounted.moved.length };
+  // Deadlines a stale cache counted provisionally after a notice was loaded are found here.
+  await queueRecount();
+  return { today, missing };
 };

@@ -5,7 +5,7 @@ import { localDate } from '../../core/calendar.ts';
 import { isOurs, parsePrefixes } from '../../core/federation.ts';
 import { type Notice, noticesFor } from '../../core/notices.ts';
 import { membershipsOf } from '../../core/statistics.ts';
-import { type DomainEvent, startDeadline } from '../../core/workflows/engine.ts';
+import { type Deadline, type DomainEvent, startDeadline } from '../../core/workflows/engine.ts';
 import { logger } from './observability.ts';
 import { fileNotice, getNotice } from './store/notices.ts';
 import { countingItems, recount } from './store/statistics.ts';
@@ -18,6 +18,9 @@ export const deploymentPrefixes = () => parsePrefixes(process.env.DEPLOYMENT_PRE
 const noticeCounting = (notice: Notice) =>
   [{ id: `NOTICE#${notice.jurisdiction}#${notice.eventId}`, caseType: 'notice', caseId: notice.caseId }, membershipsOf({ ...notice, type: 'notice' })] as const;
 
+/** A deadline without its provisional mark. */
+const final = ({ provisional: _provisional, awaiting: _awaiting, ...deadline }: Deadline): Deadline => deadline;
+
 /** Counts an inbox notice for the statistics as it stands (received; acknowledged in time). */
 export async function countNotice(notice: Notice | undefined): Promise<void> {
   if (!notice) return;
@@ -29,8 +32,9 @@ export async function fileEventNotices(event: DomainEvent): Promise<number> {
   let filed = 0;
   for (const notice of noticesFor(event).filter((n) => isOurs(n.jurisdiction, deploymentPrefixes()))) {
     // Each inbox acknowledges by its own policy's deadline, counted from the event.
-    const acknowledgeBy = startDeadline('noticeAcknowledgement', localDate(new Date(event.time)), await policyFor(notice.jurisdiction), { at: event.time, version: 1 });
-    const filing = { ...notice, ...(acknowledgeBy ? { acknowledgeBy } : {}) };
+    const started = startDeadline('noticeAcknowledgement', localDate(new Date(event.time)), await policyFor(notice.jurisdiction), { at: event.time, version: 1 });
+    // An inbox's few working days are not counted again when a holiday notice comes: never provisional.
+    const filing = { ...notice, ...(started ? { acknowledgeBy: final(started) } : {}) };
     // Filed and counted in one transaction; a redelivered event recounts the notice as stored (it may have been acknowledged since).
     const [subject, memberships] = noticeCounting(filing);
     const outcome = await fileNotice(filing, countingItems(subject, new Map(), memberships).items);

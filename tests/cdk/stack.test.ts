@@ -222,10 +222,10 @@ describe('functions', () => {
   it('sends to people through SES (a configuration set suppressing bounces) and SNS SMS, scoped to them', () => {
     template.hasResourceProperties('AWS::SES::ConfigurationSet', { SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
     template.resourceCountIs('AWS::SES::EmailIdentity', 1);
-    // The deadline worker (reminders), the delivery worker (telling a subscription's owner) and the
-    // calendar check (telling people a holiday notice moved their deadline).
+    // The deadline worker (reminders, and telling people a holiday notice moved their deadline) and
+    // the delivery worker (telling a subscription's owner).
     const senderNames = (Object.entries(functions) as [keyof typeof functions, { sendsMessages?: boolean }][]).filter(([, f]) => f.sendsMessages).map(([n]) => n);
-    expect(senderNames.sort()).toEqual(['actOnDeadlines', 'checkCalendar', 'deliverEvents']);
+    expect(senderNames.sort()).toEqual(['actOnDeadlines', 'deliverEvents']);
     const senders = senderNames.map((n) => logicalIdOf(stack.functions[n].role! as never));
     const rolesOf = (p: { Properties: { Roles: { Ref: string }[] } }) => p.Properties.Roles.map((r) => r.Ref);
     for (const sender of senders) {

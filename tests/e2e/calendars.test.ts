@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { statutoryHolidays } from '../../core/statutory-holidays.ts';
 import { invoke } from '../../local/invoke.ts';
-import { type Json, useLocalStack } from '../support/local-api.ts';
+import { type Json, clockNow, useLocalStack } from '../support/local-api.ts';
 
 // The Monday before New Year: a 5-working-day verification runs into 2027, whose notice is not built in.
 const local = useLocalStack({ now: '2026-12-28T10:00:00+08:00' });
@@ -31,7 +31,8 @@ describe('the holiday calendar by year', () => {
     const y2026 = await api('GET', '/v1/calendars/2026', { token: person });
     expect(y2026.body).toMatchObject({ source: 'notice', notice: { documentNumber: '国办发明电〔2025〕7号', builtIn: true } });
     expect(y2026.body.workdays).toContain('2026-02-14');
-    expect((await api('GET', '/v1/calendars/1800', { token: person })).body.errors).toEqual([{ field: 'path.year', reason: 'must be from 1901' }]);
+    // The 2024 revision's rules apply from 2025.
+    expect((await api('GET', '/v1/calendars/2024', { token: person })).body.errors).toEqual([{ field: 'path.year', reason: 'must be from 2025' }]);
   });
 
   it('lets only a national administrator load a notice, and refuses one that does not fit its year', async () => {
@@ -56,17 +57,17 @@ describe('the holiday calendar by year', () => {
     // The registration's own deadline is in calendar days: never provisional.
     expect(reported.body.deadline).toMatchObject({ kind: 'registration', date: '2027-01-06' });
     expect(reported.body.deadline.provisional).toBeUndefined();
+    // The person owes the supplement in 5 working days here (110105's policy): from Monday 28
+    // December, 29, 30, 31, then 元旦 (the law's: 2027 has no notice), the weekend, 4 and 5 January.
+    const admin = await local.stack.issuer.sign({ role: 'admin' });
+    expect((await api('PUT', '/v1/policies/110105', { token: admin, body: { supplement: { count: 5, unit: 'working_days' } } })).status).toBe(201);
     const asked = await api('POST', `/v1/registrations/${reported.body.id}/request-supplement`, { token: office, body: { items: ['租房合同'], reason: '缺少租房合同' } });
-    expect(asked.status).toBe(200);
-    const supplemented = await api('POST', `/v1/registrations/${reported.body.id}/supplement`, { token: office, body: { note: '已补交租房合同' } });
-    // The office owes a check in 5 working days from Monday 28 December: 29, 30, 31, then 元旦
-    // (the law's: 2027 has no notice), the weekend, 4 and 5 January.
-    expect(supplemented.body.deadline).toMatchObject({ kind: 'verification', date: '2027-01-05', from: '2026-12-28', provisional: true, awaiting: [2027] });
+    expect(asked.body.deadline).toMatchObject({ kind: 'supplement', date: '2027-01-05', from: '2026-12-28', provisional: true, awaiting: [2027] });
 
     // The daily check says the 2027 notice is missing (it is expected from 1 November), in the
     // national administrators' inbox: once a day, however often it runs.
-    expect(await invoke('checkCalendar', { asOf: '2026-12-28T09:00:00+08:00' })).toEqual({ today: '2026-12-28', missing: [2027], moved: 0 });
-    expect(await invoke('checkCalendar', { asOf: '2026-12-28T09:05:00+08:00' })).toEqual({ today: '2026-12-28', missing: [2027], moved: 0 });
+    expect(await invoke('checkCalendar', { asOf: '2026-12-28T09:00:00+08:00' })).toEqual({ today: '2026-12-28', missing: [2027] });
+    expect(await invoke('checkCalendar', { asOf: '2026-12-28T09:05:00+08:00' })).toEqual({ today: '2026-12-28', missing: [2027] });
     const national = await local.stack.issuer.sign({ role: 'admin' });
     const inbox = await api('GET', '/v1/admin/notices', { token: national });
     expect(inbox.body.items).toMatchObject([{ jurisdiction: 'national', type: 'calendar.notice_missing', data: { year: 2027, today: '2026-12-28', load: 'PUT /v1/calendars/2027' } }]);
@@ -86,17 +87,22 @@ describe('the holiday calendar by year', () => {
 
     // Saturday 2 January is worked: the fifth working day is Monday 4 January, and final.
     const moved = await api('GET', `/v1/registrations/${reported.body.id}`, { token: office });
-    expect(moved.body.deadline).toMatchObject({ kind: 'verification', date: '2027-01-04' });
+    expect(moved.body.deadline).toMatchObject({ kind: 'supplement', date: '2027-01-04' });
     expect(moved.body.deadline.provisional).toBeUndefined();
     const history = (await api('GET', `/v1/registrations/${reported.body.id}/history`, { token: office })).body.items as Json[];
-    expect(history.at(-1)).toMatchObject({ action: 'reschedule', from: 'reported', to: 'reported', by: { role: 'system' } });
-    expect(history.at(-1)!.note).toContain('国办发明电〔2026〕99号');
-    expect(history.at(-1)!.note).toContain('2027-01-05 → 2027-01-04');
-    const told = (await api('GET', `/v1/messages?caseId=${reported.body.id}`, { token: office })).body.items as Json[];
-    expect(told.filter((m) => m.stage === 'rescheduled')).toMatchObject([{ channel: 'sms', state: 'sent' }]);
-    expect(told.find((m) => m.stage === 'rescheduled')!.text).toContain('2027-01-04');
+    expect(history.at(-1)).toMatchObject({ action: 'reschedule', from: 'awaiting_supplement', to: 'awaiting_supplement', by: { role: 'system' } });
+    expect(history.at(-1)!.note).toBe(`${NOTICE_2027.title}（${NOTICE_2027.documentNumber}）: 2027-01-05 → 2027-01-04`);
+    // The office working the case hears of it in its inbox.
+    const notices = (await api('GET', '/v1/jurisdictions/110105001/notices', { token: office })).body.items as Json[];
+    expect(notices.filter((n) => n.caseId === reported.body.id && n.type === 'registration.deadline_rescheduled')).toHaveLength(1);
+    // The person is told: recorded with the change, sent by the deadline worker (held through quiet hours like any SMS).
+    const told = async () => ((await api('GET', `/v1/messages?caseId=${reported.body.id}`, { token: office })).body.items as Json[]).filter((m) => m.stage === 'rescheduled');
+    expect(await told()).toMatchObject([{ channel: 'sms', state: 'held' }]);
+    await local.sweep(clockNow().toISOString());
+    expect(await told()).toMatchObject([{ channel: 'sms', state: 'sent' }]);
+    expect((await told())[0]!.text).toContain('由2027-01-05调整为2027-01-04');
 
-    expect(await invoke('checkCalendar', { asOf: '2026-12-29T09:00:00+08:00' })).toEqual({ today: '2026-12-29', missing: [], moved: 0 });
+    expect(await invoke('checkCalendar', { asOf: '2026-12-29T09:00:00+08:00' })).toEqual({ today: '2026-12-29', missing: [] });
 
     // Loaded again (a corrected notice): 200, and nothing left to count again.
     expect((await api('PUT', '/v1/calendars/2027', { token: national, body: NOTICE_2027 })).status).toBe(200);
@@ -125,7 +131,8 @@ describe('the holiday calendar by year', () => {
     const supplemented = await api('POST', `/v1/registrations/${reported.body.id}/supplement`, { token: office, body: { note: '已补交' } });
     expect(supplemented.body.deadline).toMatchObject({ kind: 'verification', provisional: true, awaiting: [2028] });
     // The next morning's check counts it with both notices: final now, its date unchanged (the 2028 notice is the law's days).
-    expect(await invoke('checkCalendar', { asOf: '2026-12-29T09:00:00+08:00' })).toMatchObject({ missing: [] });
+    expect(await invoke('checkCalendar', { asOf: '2026-12-29T07:30:00+08:00' })).toMatchObject({ missing: [] });
+    await local.stack.drained();
     const after = await api('GET', `/v1/registrations/${reported.body.id}`, { token: office });
     expect(after.body.deadline).toMatchObject({ kind: 'verification', date: supplemented.body.deadline.date });
     expect(after.body.deadline.provisional).toBeUndefined();

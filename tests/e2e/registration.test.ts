@@ -89,7 +89,11 @@ describe('arrival registration', () => {
     expect((await api('POST', '/v1/registrations', { body: registration() })).status).toBe(401);
     expect((await api('GET', '/v1/registrations/x', { token: 'not-a-jwt' })).status).toBe(401);
     expect((await api('GET', '/v1/openapi.json')).status).toBe(200);
-    expect((await api('DELETE', '/v1/registrations')).status).toBe(404);
+    // What no route matches: the $default route's problem details, 405 where the path takes other methods.
+    const wrongMethod = await api('DELETE', '/v1/registrations');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+    expect((await api('GET', '/v1/nowhere')).status).toBe(404);
   });
 
   it('answers bad input with problem details and writes nothing', async () => {

@@ -177,7 +177,7 @@ describe('statutory holidays of any year (全国年节及纪念日放假办法, 
       { field: 'holidays', reason: '2026-02-17 (春节) is a statutory holiday and must be inside a holiday period' },
     ]);
     expect(noticeProblems({ ...notice, workdays: ['2026-03-03'] })[0]).toEqual({ field: 'workdays[0]', reason: '2026-03-03 is not a Saturday or Sunday: only weekends are made up' });
-    expect(noticeProblems({ ...notice, workdays: ['2027-01-02'] })[0]).toEqual({ field: 'workdays[0]', reason: '2027-01-02 is not in 2026' });
+    expect(noticeProblems({ ...notice, workdays: ['2027-01-02'] })[0]).toEqual({ field: 'workdays[0]', reason: '2027-01-02 is outside 2026 (a notice may reach back to 2025-12-25)' });
     expect(noticeProblems({ ...notice, workdays: ['2026-02-15'] })[0]).toEqual({ field: 'workdays[0]', reason: '2026-02-15 is also a holiday' });
   });
 
@@ -193,6 +193,23 @@ describe('statutory holidays of any year (全国年节及纪念日放假办法, 
     // With the 2027 notice loaded, the count is final.
     const loaded = nationalCalendar([...BUILT_IN_NOTICES, { year: 2027, holidays: statutoryHolidays(2027).holidays, workdays: [] }]);
     expect(countPeriod('2026-12-28', { count: 5, unit: 'working_days' }, loaded).provisional).toBe(false);
+  });
+
+  it('takes a New Year period that begins in December (as 2019\'s and 2023\'s did), and waits for it in late December', () => {
+    // 2030-01-01 is a Tuesday: 30 and 31 December off, Saturday 29 December worked.
+    const year = 2030;
+    const notice = { year, holidays: ['2029-12-30', '2029-12-31', ...statutoryHolidays(year).holidays], workdays: ['2029-12-29'] };
+    expect(noticeProblems(notice)).toEqual([]);
+    // With 2025 and 2026 loaded, the last days of December 2026 wait for 2027's notice; the days before do not.
+    expect(countPeriod('2026-12-17', { count: 3, unit: 'working_days' }, NATIONAL_CALENDAR)).toEqual({ date: '2026-12-22', provisional: false, awaiting: [] });
+    expect(countPeriod('2026-12-22', { count: 3, unit: 'working_days' }, NATIONAL_CALENDAR)).toEqual({ date: '2026-12-25', provisional: true, awaiting: [2027] });
+    // The start day is not counted: a count from 24 December that ends before the 25th awaits nothing.
+    expect(countPeriod('2026-12-23', { count: 1, unit: 'working_days' }, NATIONAL_CALENDAR)).toEqual({ date: '2026-12-24', provisional: false, awaiting: [] });
+  });
+
+  it('counts years before the 2024 revision by their notices alone, never provisionally', () => {
+    expect(countPeriod('2024-12-02', { count: 5, unit: 'working_days' }, NATIONAL_CALENDAR)).toEqual({ date: '2024-12-09', provisional: false, awaiting: [] });
+    expect(() => statutoryDays(2024)).toThrow(RangeError);
   });
 
   it('expects this year\'s notice always and next year\'s from 1 November', () => {

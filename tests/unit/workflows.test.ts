@@ -6,7 +6,9 @@ import { DomainError } from '../../core/errors.ts';
 import { checkCharacter } from '../../core/id-number.ts';
 import { DEFAULT_POLICY, resolvePolicy } from '../../core/policy.ts';
 import { type Principal, type Role, ROLES, SYSTEM } from '../../core/principal.ts';
-import { type ActionRule, type CaseBase, type Workflow, availableActions, isOverdue, targets, transition } from '../../core/workflows/engine.ts';
+import { type ActionRule, type CaseBase, type Workflow, availableActions, isOverdue, recountDeadline, targets, transition } from '../../core/workflows/engine.ts';
+import { BUILT_IN_NOTICES, nationalCalendar } from '../../core/holidays.ts';
+import { statutoryHolidays } from '../../core/statutory-holidays.ts';
 import { WORKFLOWS, clientActions } from '../../core/workflows/index.ts';
 import * as certificates from '../../core/workflows/origin-certificate.ts';
 import * as registrations from '../../core/workflows/registration.ts';
@@ -636,5 +638,37 @@ describe('roles', () => {
       for (const rule of Object.values(workflow.actions as Record<string, ActionRule<string>>)) rule.roles.forEach((r) => used.add(r));
     }
     for (const role of used) expect(ROLES).toContain(role);
+  });
+});
+
+describe('a provisional deadline counted again when a holiday notice is loaded', () => {
+  const at = new Date('2026-12-28T02:00:00Z'); // Monday 10:00 in Shanghai; 2027 has no notice
+  const fiveWorkingDays = resolvePolicy('110105001', { '': { supplement: { count: 5, unit: 'working_days' } } });
+  const notice2027 = { year: 2027, title: '2027年通知', documentNumber: '国办发明电〔2026〕99号', holidays: statutoryHolidays(2027).holidays, workdays: ['2027-01-02'] };
+  const loaded = resolvePolicy('110105001', { '': { supplement: { count: 5, unit: 'working_days' } } }, nationalCalendar([...BUILT_IN_NOTICES, notice2027]));
+  const asked = () => {
+    const reported = registrations.report({ ...reportInput, arrivalDate: '2026-12-27' }, destinationWorker, fiveWorkingDays, ids, at).case;
+    return transition(registrations.REGISTRATION, reported, 'request_supplement', destinationWorker, fiveWorkingDays, 'e2', at, { detail: { reason: '缺少租房合同' } }).case;
+  };
+
+  it('moves the date, keeps what was already queued, and names the notice', () => {
+    const c = asked();
+    expect(c.deadline).toMatchObject({ date: '2027-01-05', provisional: true, awaiting: [2027] });
+    const later = new Date('2026-12-29T02:00:00Z');
+    const d = recountDeadline(registrations.REGISTRATION, c, loaded, [notice2027], 'e3', later)!;
+    expect(d.case.deadline).toMatchObject({ date: '2027-01-04', version: c.version + 1, scheduledThrough: later.toISOString() });
+    expect(d.case.deadline!.provisional).toBeUndefined();
+    expect(d.history).toMatchObject({ action: 'reschedule', note: '2027年通知（国办发明电〔2026〕99号）: 2027-01-05 → 2027-01-04' });
+    expect(d.event).toMatchObject({ type: 'registration.deadline_rescheduled', data: { rescheduled: { from: '2027-01-05', to: '2027-01-04', notices: ['国办发明电〔2026〕99号'] } } });
+    // Counted again with the same calendar: nothing to do.
+    expect(recountDeadline(registrations.REGISTRATION, d.case, loaded, [notice2027], 'e4', later)).toBeNull();
+  });
+
+  it('lets a deadline already due stand as it fell due', () => {
+    const c = asked();
+    const d = recountDeadline(registrations.REGISTRATION, c, loaded, [notice2027], 'e3', new Date('2027-01-06T02:00:00Z'))!;
+    expect(d.case.deadline).toMatchObject({ date: '2027-01-05', stages: c.deadline!.stages });
+    expect(d.case.deadline!.provisional).toBeUndefined();
+    expect(d.history.note).toContain('2027-01-05 stands');
   });
 });

@@ -53,7 +53,7 @@ export const handler = byRoute({
     const existed = (await loadedNotices()).some((n) => n.year === params.year);
     await putCalendarNotice({ ...notice, loadedAt: now.toISOString(), loadedBy: principal.sub });
     // Deadlines counted provisionally are counted again with it, on the deadlines queue.
-    await queueRecount(params.year);
+    await queueRecount();
     // The inbox's reminders that it was missing are read: the one who loaded it answered them.
     await settleMissingNotices(params.year, actorOf(principal), now.toISOString());
     return json(existed ? 200 : 201, await calendarYear(params.year));

@@ -18,7 +18,7 @@
 // AES-256-GCM envelope encryption, functions/shared/protection.ts); keys hold blind indexes
 // (HMAC-SHA-256 with a secret key), never a number or a plain hash of one.
 import { createHash } from 'node:crypto';
-import { DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { lostKey, recordItems, unrecord } from '../idempotency.ts';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
@@ -360,13 +360,18 @@ export async function openRegistrationAt(idNumber: string, destinationCode: stri
 }
 
 /** What the deadline index holds at or before `until`, across every shard: cases, held messages and unread notices. */
-/** The cases marked as holding a provisional deadline, shard by shard. */
-export async function* provisionalCases(): AsyncGenerator<{ caseId: string; deadline: string }> {
-  for (let shard = 0; shard < DEADLINE_SHARDS; shard++) {
-    for await (const item of queryAll({ TableName: tableName('cases'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `PROVISIONAL#${shard}` } })) {
-      yield { caseId: item.caseId as string, deadline: item.deadline as string };
-    }
-  }
+/** One page of a shard's provisional markers, in case id order, after `after`. */
+export async function provisionalPage(shard: number, after: string | undefined, limit: number): Promise<{ items: { caseId: string; deadline: string }[]; last?: string }> {
+  const { Items = [], LastEvaluatedKey } = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName('cases'),
+      KeyConditionExpression: after === undefined ? 'pk = :pk' : 'pk = :pk AND sk > :after',
+      ExpressionAttributeValues: { ':pk': `PROVISIONAL#${shard}`, ...(after === undefined ? {} : { ':after': after }) },
+      Limit: limit,
+    }),
+  );
+  const items = Items.map((i) => ({ caseId: i.caseId as string, deadline: i.deadline as string }));
+  return LastEvaluatedKey ? { items, last: LastEvaluatedKey.sk as string } : { items };
 }
 
 /** Drops a case's provisional marker, unless a newer provisional deadline has replaced the one it names. */

@@ -16,7 +16,8 @@ const key = (caseId: string, id: string) => ({ pk: `CASE#${caseId}`, sk: `MESSAG
 export const maskRecipient = (m: Pick<Message, 'channel' | 'to'>) => (m.channel === 'email' ? maskEmail(m.to) : maskPhone(m.to));
 
 /** The recipient is stored masked, sealed beside it, and found by its blind index. */
-const item = async (m: Message) => ({
+/** A message as stored: for a transaction that records it with the change that sends it. */
+export const messageItem = async (m: Message) => ({
   ...key(m.caseId, m.id),
   entity: 'message',
   ...m,
@@ -35,7 +36,7 @@ export const fromMessageItem = async (raw: Record<string, unknown>): Promise<Mes
 /** Records a message once (its id is derived from the stage and channel): a second try finds it. */
 export async function putMessage(m: Message): Promise<'recorded' | 'exists'> {
   try {
-    await documentClient().send(new PutCommand({ TableName: tableName('cases'), Item: await item(m), ConditionExpression: 'attribute_not_exists(pk)' }));
+    await documentClient().send(new PutCommand({ TableName: tableName('cases'), Item: await messageItem(m), ConditionExpression: 'attribute_not_exists(pk)' }));
     return 'recorded';
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') return 'exists';
