@@ -1,40 +1,23 @@
-// The console: one page per hash route, each loaded when first shown (route-level code splitting).
-// Ant Design with its zh-CN locale (English on request), TanStack Query for what the API holds.
+// The console: the header (title, menu, account, language, sign-out) and the screen for the hash,
+// both read off the list of routes (routes.tsx). Ant Design with its zh-CN locale (English on
+// request), TanStack Query for what the API holds.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Button, ConfigProvider, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { StrictMode, Suspense, lazy, useEffect, useState } from 'react';
+import { StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { dropAllDrafts } from './drafts.ts';
 import { type Lang, t } from './i18n.ts';
 import { label } from './labels.ts';
 import { usePlaceName } from './places.ts';
+import { menuOf, screenOf } from './routes.tsx';
 import { type Claims, claimsOf, completeSignIn, currentToken, endSession, loadConfig } from './session.ts';
-
-const SignIn = lazy(() => import('./pages/SignIn.tsx'));
-const Cases = lazy(() => import('./pages/Cases.tsx'));
-const CaseView = lazy(() => import('./pages/CaseView.tsx'));
-const NewCase = lazy(() => import('./pages/NewCase.tsx'));
-const Check = lazy(() => import('./pages/Check.tsx'));
-const Statistics = lazy(() => import('./pages/Statistics.tsx'));
-const Me = lazy(() => import('./pages/Me.tsx'));
-const Agency = lazy(() => import('./pages/Agency.tsx'));
-const Admin = lazy(() => import('./pages/Admin.tsx'));
-const Inbox = lazy(() => import('./pages/Inbox.tsx'));
-const Requests = lazy(() => import('./pages/Requests.tsx'));
-const Imports = lazy(() => import('./pages/Imports.tsx'));
 
 /** Who asked their system for less motion gets none (no fades, no slides). */
 const REDUCED_MOTION = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
-
-export interface PageProps {
-  lang: Lang;
-  claims: Claims;
-  go(hash: string): void;
-}
 
 const useHash = () => {
   const [hash, setHash] = useState(window.location.hash || '#/');
@@ -63,38 +46,11 @@ function App() {
   const go = (to: string) => {
     window.location.hash = to;
   };
-  const path = hash.slice(1);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
-
-  let page;
-  if (path.startsWith('/check')) page = <Check lang={lang} />;
-  else if (!claims) page = <SignIn lang={lang} />;
-  else if (path.startsWith('/register')) page = <NewCase key="registration" kind="registration" lang={lang} claims={claims} go={go} />;
-  else if (path.startsWith('/apply')) page = <NewCase key="origin_certificate" kind="origin_certificate" lang={lang} claims={claims} go={go} />;
-  else if (path.startsWith('/inbox')) page = <Inbox lang={lang} claims={claims} go={go} />;
-  else if (path.startsWith('/imports')) page = <Imports lang={lang} claims={claims} go={go} />;
-  else if (path.startsWith('/requests')) page = <Requests lang={lang} claims={claims} go={go} />;
-  else if (path.startsWith('/statistics')) page = <Statistics lang={lang} claims={claims} go={go} />;
-  else if (claims.role === 'person') page = <Me lang={lang} claims={claims} go={go} />;
-  else if (claims.role === 'agency') page = <Agency lang={lang} claims={claims} go={go} />;
-  else if (claims.role === 'admin') page = <Admin lang={lang} claims={claims} go={go} />;
-  else if (path.startsWith('/case/')) {
-    const [, , type, id] = path.split('/');
-    page = <CaseView lang={lang} claims={claims} go={go} collection={type!} id={id!} />;
-  } else page = <Cases lang={lang} claims={claims} go={go} />;
-
-  const office = claims && (claims.role === 'caseworker' || claims.role === 'supervisor');
-  const items = [
-    ...(office ? [{ key: '#/cases', label: t(lang, 'cases') }, { key: '#/inbox', label: t(lang, 'inbox') }, { key: '#/requests', label: t(lang, 'requests') }] : []),
-    ...(claims?.role === 'person' ? [{ key: '#/me', label: t(lang, 'myCases') }] : []),
-    ...(claims?.role === 'agency' ? [{ key: '#/subscriptions', label: t(lang, 'subscriptions') }] : []),
-    ...(claims?.role === 'admin' ? [{ key: '#/admin', label: t(lang, 'policy') }] : []),
-    ...(claims?.role === 'caseworker' ? [{ key: '#/register', label: t(lang, 'register') }, { key: '#/apply', label: t(lang, 'applyCertificate') }, { key: '#/imports', label: t(lang, 'imports') }] : []),
-    ...(claims?.role === 'supervisor' ? [{ key: '#/statistics', label: t(lang, 'statistics') }] : []),
-    { key: '#/check', label: t(lang, 'check') },
-  ];
+  const page = screenOf(hash, lang, claims, go);
+  const items = menuOf(claims).map((entry) => ({ key: entry.hash, label: t(lang, entry.word) }));
   return (
     <ConfigProvider
       locale={lang === 'zh' ? zhCN : enUS}

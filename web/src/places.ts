@@ -5,12 +5,10 @@ import { useQueries } from '@tanstack/react-query';
 import { isJurisdictionCode, lineage } from '../../core/jurisdiction.ts';
 import { api, unwrap } from './api.ts';
 
-export type Place = { code: string; name: string; children: { code: string; name: string }[] };
-
 /** One jurisdiction and its children, as GET /v1/jurisdictions/{code} answers (an unknown code is an error, not retried). */
 export const placeQuery = (code: string) => ({
   queryKey: ['jurisdiction', code],
-  queryFn: async () => unwrap(await api.GET('/v1/jurisdictions/{code}', { params: { path: { code } } })) as unknown as Place,
+  queryFn: async () => unwrap(await api.GET('/v1/jurisdictions/{code}', { params: { path: { code } } })),
   staleTime: Infinity,
   retry: false,
 });

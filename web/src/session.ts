@@ -2,6 +2,7 @@
 // in comes from /config.json: the local stack's demo accounts, or an OpenID provider (Cognito's
 // hosted UI in AWS) through the authorization code flow with PKCE.
 import type { ConsoleConfig } from '../../wiring/console.ts';
+import { homeHash } from './routes.tsx';
 
 export interface Claims {
   sub: string;
@@ -35,14 +36,12 @@ export function claimsOf(token: string): Claims | undefined {
 export const currentToken = () => sessionStorage.getItem(KEY) ?? undefined;
 export const signOut = () => sessionStorage.removeItem(KEY);
 
-/** Keeps the token and goes where the sign-in started, or to the role's first screen. */
+/** Keeps the token and goes where the sign-in started, or to the role's first screen (its home in routes.tsx). */
 export function signIn(token: string): void {
   sessionStorage.setItem(KEY, token);
   const back = sessionStorage.getItem(RETURN_TO);
   sessionStorage.removeItem(RETURN_TO);
-  const role = claimsOf(token)?.role;
-  const home = role === 'person' ? '#/me' : role === 'agency' ? '#/subscriptions' : role === 'admin' ? '#/admin' : '#/cases';
-  window.history.replaceState(null, '', `${window.location.pathname}${back || home}`);
+  window.history.replaceState(null, '', `${window.location.pathname}${back || homeHash(claimsOf(token)?.role ?? '')}`);
 }
 
 let config: ConsoleConfig = { signIn: 'local' };

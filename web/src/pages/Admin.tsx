@@ -7,12 +7,11 @@ import { useState } from 'react';
 import { api, unwrap } from '../api.ts';
 import { type Lang, t } from '../i18n.ts';
 import { label, settingLines } from '../labels.ts';
-import type { PageProps } from '../main.tsx';
+import type { PageProps } from '../page.ts';
+import { placeQuery } from '../places.ts';
 import { TAG } from './common.ts';
 import HolidayCalendar from './Calendar.tsx';
 import { Heading, Place } from './ui.tsx';
-
-type Json = Record<string, any>;
 
 /** Where a setting came from: the built-in default, the national settings or a jurisdiction's, by name. */
 function Sources({ sources, lang }: { sources: string[]; lang: Lang }) {
@@ -30,21 +29,22 @@ function Sources({ sources, lang }: { sources: string[]; lang: Lang }) {
 
 export default function Admin({ lang, claims }: PageProps) {
   const [code, setCode] = useState(claims.jurisdiction ?? '11');
-  const jurisdiction = useQuery({ queryKey: ['jurisdiction', code], queryFn: async () => unwrap(await api.GET('/v1/jurisdictions/{code}', { params: { path: { code } } })) as Json });
-  const policy = useQuery({ queryKey: ['policy', code], queryFn: async () => unwrap(await api.GET('/v1/jurisdictions/{code}/policy', { params: { path: { code } } })) as Json });
-  const rows = Object.entries((policy.data?.policy ?? {}) as Json).map(([setting, value]) => ({ setting, value, source: policy.data?.sources?.[setting] }));
+  // The same query (and cache) the names of jurisdictions read.
+  const jurisdiction = useQuery(placeQuery(code));
+  const policy = useQuery({ queryKey: ['policy', code], queryFn: async () => unwrap(await api.GET('/v1/jurisdictions/{code}/policy', { params: { path: { code } } })) });
+  const rows = Object.entries(policy.data?.policy ?? {}).map(([setting, value]: [string, unknown]) => ({ setting, value, source: policy.data?.sources[setting] }));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card title={<Heading>{t(lang, 'jurisdictions')}</Heading>}>
         <Input.Search aria-label={t(lang, 'jurisdictionCode')} defaultValue={code} onSearch={(v) => v && setCode(v.trim())} style={{ maxWidth: 320, marginBottom: 12 }} />
-        {jurisdiction.error && <Alert type="error" title={(jurisdiction.error as Error).message} />}
+        {jurisdiction.error && <Alert type="error" title={jurisdiction.error.message} />}
         {jurisdiction.data && (
           <Space direction="vertical">
             <Typography.Text strong>
               <Place code={jurisdiction.data.code} /> · {label(lang, jurisdiction.data.level)}
             </Typography.Text>
             <Space wrap>
-              {((jurisdiction.data.children ?? []) as Json[]).map((c) => (
+              {jurisdiction.data.children.map((c) => (
                 <Tag key={c.code} color={TAG.plain} onClick={() => setCode(c.code)} style={{ cursor: 'pointer' }}>
                   {c.code} {c.name}
                 </Tag>
@@ -78,7 +78,7 @@ export default function Admin({ lang, claims }: PageProps) {
               title: t(lang, 'source'),
               dataIndex: 'source',
               width: 200,
-              render: (s: unknown) => <Sources sources={Array.isArray(s) ? (s as string[]) : [String(s)]} lang={lang} />,
+              render: (s: string | string[] | undefined) => <Sources sources={Array.isArray(s) ? s : [String(s)]} lang={lang} />,
             },
           ]}
         />

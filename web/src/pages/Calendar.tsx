@@ -2,17 +2,26 @@
 // working days, from its State Council notice or computed from the law while none is loaded;
 // for a national administrator also their inbox (a notice not loaded yet) and the form that
 // loads a year's notice. Dates are typed as the notice lists them: one per line or range.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, List, Space, Tag, Typography } from 'antd';
+import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { addCalendarDays, isRealDate, localDate } from '../../../core/calendar.ts';
-import { api, fieldErrors, problemOf, sendJson, unwrap } from '../api.ts';
+import { type Schema, api, unwrap } from '../api.ts';
 import { type Lang, t } from '../i18n.ts';
 import { label } from '../labels.ts';
+import { useWrite } from '../mutations.ts';
 import { TAG, localTime } from './common.ts';
 import { Heading, Submit } from './ui.tsx';
 
-type Json = Record<string, any>;
+/** The notice as the form holds it: dates typed as the notice lists them. */
+interface NoticeValues {
+  title: string;
+  documentNumber: string;
+  issued: dayjs.Dayjs;
+  holidays?: string;
+  workdays?: string;
+}
 
 /** Dates as runs of consecutive days: 2027-02-05 – 02-10. */
 export function asRuns(dates: readonly string[]): string[] {
@@ -36,30 +45,27 @@ export function parseDates(text: string): string[] | null {
   return [...new Set(out)].sort();
 }
 
-function LoadNotice({ lang, year, done }: { lang: Lang; year: number; done(): void }) {
-  const [form] = Form.useForm();
-  const [sending, setSending] = useState(false);
-  const submit = async (values: Json) => {
+function LoadNotice({ lang, year }: { lang: Lang; year: number }) {
+  const [form] = Form.useForm<NoticeValues>();
+  const load = useWrite({
+    send: async (body: Schema<'CalendarNoticeRequest'>) => unwrap(await api.PUT('/v1/calendars/{year}', { params: { path: { year } }, body })),
+    // A problem naming `holidays` or `workdays[3]` belongs to that box.
+    form: { instance: form, fallback: 'title', rename: (field) => field.replace(/\[\d+\]$/, '') },
+    onSuccess: () => form.resetFields(),
+    // A loaded notice changes the year, the inbox and the calendar in every policy shown.
+    invalidates: [['calendar'], ['admin-notices'], ['policy']],
+  });
+  const submit = (values: NoticeValues) => {
     const holidays = parseDates(values.holidays ?? '');
     const workdays = parseDates(values.workdays ?? '');
     if (!holidays || !workdays) {
       form.setFields([{ name: holidays ? 'workdays' : 'holidays', errors: [t(lang, 'datesExpected')] }]);
       return;
     }
-    setSending(true);
-    const body = { title: values.title, documentNumber: values.documentNumber, issued: values.issued.format('YYYY-MM-DD'), holidays, workdays };
-    const r = await sendJson(`/v1/calendars/${year}`, 'PUT', body);
-    setSending(false);
-    if (r.ok) {
-      form.resetFields();
-      done();
-      return;
-    }
-    // A problem naming `holidays` or `workdays[3]` belongs to that box.
-    form.setFields(fieldErrors(await problemOf(r), 'title', (field) => field.replace(/\[\d+\]$/, '')));
+    load.submit({ title: values.title, documentNumber: values.documentNumber, issued: values.issued.format('YYYY-MM-DD'), holidays, workdays });
   };
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 640 }}>
+    <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 640 }}>
       <Form.Item name="title" label={t(lang, 'noticeTitle')} rules={[{ required: true }]}>
         <Input placeholder={`国务院办公厅关于${year}年部分节假日安排的通知`} />
       </Form.Item>
@@ -77,34 +83,31 @@ function LoadNotice({ lang, year, done }: { lang: Lang; year: number; done(): vo
       <Form.Item name="workdays" label={t(lang, 'makeUpWorkdays')} extra={t(lang, 'datesHint')}>
         <Input.TextArea rows={2} />
       </Form.Item>
-      <Submit lang={lang} word="loadNotice" loading={sending} />
+      <Submit lang={lang} word="loadNotice" loading={load.sending} />
     </Form>
   );
 }
 
 export default function HolidayCalendar({ lang, national }: { lang: Lang; national: boolean }) {
   const [year, setYear] = useState(() => Number(localDate(new Date()).slice(0, 4)) + 1);
-  const queryClient = useQueryClient();
   const calendar = useQuery({
     queryKey: ['calendar', year],
-    queryFn: async () => unwrap(await api.GET('/v1/calendars/{year}', { params: { path: { year } } })) as Json,
+    queryFn: async () => unwrap(await api.GET('/v1/calendars/{year}', { params: { path: { year } } })),
   });
   const notices = useQuery({
     queryKey: ['admin-notices'],
     enabled: national,
-    queryFn: async () => unwrap(await api.GET('/v1/admin/notices', { params: { query: { unread: 'true', limit: 20 } } })) as Json,
+    queryFn: async () => unwrap(await api.GET('/v1/admin/notices', { params: { query: { unread: 'true', limit: 20 } } })),
   });
-  const acknowledge = async (eventId: string) => {
-    await api.POST('/v1/admin/notices/{eventId}/ack', { params: { path: { eventId } } });
-    await queryClient.invalidateQueries({ queryKey: ['admin-notices'] });
-  };
-  // A loaded notice changes the year, the inbox and the calendar in every policy shown.
-  const loaded = () => void Promise.all(['calendar', 'admin-notices', 'policy'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+  const acknowledge = useWrite({
+    send: async (eventId: string) => unwrap(await api.POST('/v1/admin/notices/{eventId}/ack', { params: { path: { eventId } } })),
+    invalidates: [['admin-notices']],
+  });
   const c = calendar.data;
   return (
     <Card title={<Heading>{t(lang, 'holidayCalendar')}</Heading>}>
       {national &&
-        ((notices.data?.items ?? []) as Json[]).map((n) => (
+        (notices.data?.items ?? []).map((n) => (
           <Alert
             key={n.eventId}
             type="warning"
@@ -112,7 +115,7 @@ export default function HolidayCalendar({ lang, national }: { lang: Lang; nation
             title={`${label(lang, n.type)}：${n.data.year}`}
             description={localTime(n.time)}
             action={
-              <Button size="small" onClick={() => void acknowledge(n.eventId)}>
+              <Button size="small" onClick={() => acknowledge.submit(n.eventId)}>
                 {t(lang, 'acknowledge')}
               </Button>
             }
@@ -122,7 +125,7 @@ export default function HolidayCalendar({ lang, national }: { lang: Lang; nation
         {t(lang, 'year')}
         <InputNumber aria-label={t(lang, 'year')} min={1901} max={2100} value={year} onChange={(v) => v && setYear(v)} />
       </Space>
-      {calendar.error && <Alert type="error" title={(calendar.error as Error).message} />}
+      {calendar.error && <Alert type="error" title={calendar.error.message} />}
       {c && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space wrap>
@@ -137,14 +140,14 @@ export default function HolidayCalendar({ lang, national }: { lang: Lang; nation
           <List
             size="small"
             header={t(lang, 'holidayPeriods')}
-            dataSource={asRuns(c.holidays as string[])}
+            dataSource={asRuns(c.holidays)}
             renderItem={(run) => <List.Item>{run}</List.Item>}
           />
           <Typography.Text>
-            {t(lang, 'makeUpWorkdays')}：{(c.workdays as string[]).length > 0 ? (c.workdays as string[]).join('、') : '—'}
+            {t(lang, 'makeUpWorkdays')}：{c.workdays.length > 0 ? c.workdays.join('、') : '—'}
           </Typography.Text>
           <Typography.Text type="secondary">
-            {t(lang, 'statutoryDays')}：{[...new Set((c.statutory as Json[]).map((d) => d.festival as string))].map((f) => label(lang, f)).join('、')}
+            {t(lang, 'statutoryDays')}：{[...new Set(c.statutory.map((d) => d.festival))].map((f) => label(lang, f)).join('、')}
           </Typography.Text>
         </Space>
       )}
@@ -153,7 +156,7 @@ export default function HolidayCalendar({ lang, national }: { lang: Lang; nation
           <Typography.Title level={3} style={{ fontSize: 16 }}>
             {t(lang, 'loadNotice')} · {year}
           </Typography.Title>
-          <LoadNotice lang={lang} year={year} done={loaded} />
+          <LoadNotice lang={lang} year={year} />
         </div>
       )}
     </Card>

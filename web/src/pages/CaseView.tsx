@@ -5,15 +5,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Tag, Timeline } from 'antd';
 import { useState } from 'react';
-import { api, fieldErrors, problemOf, sendJson, unwrap } from '../api.ts';
+import { type Collection, api, isCollection, unwrap } from '../api.ts';
+import { caseAction, useActionFields } from '../case-actions.ts';
 import { draftOf, dropDraft, keepDraft } from '../drafts.ts';
-import { type Word, t } from '../i18n.ts';
+import { type Lang, type Word, t } from '../i18n.ts';
 import { actionLabel, label } from '../labels.ts';
-import type { PageProps } from '../main.tsx';
+import { useWrite } from '../mutations.ts';
+import type { PageProps } from '../page.ts';
 import { TAG, daysLeft, localTime, stateTag } from './common.ts';
 import { Heading, Place } from './ui.tsx';
 
-type Json = Record<string, any>;
+/** An action's form as filled in: each body field as typed. */
+type ActionValues = Record<string, unknown>;
 
 /** The words for the body fields of the actions. */
 const FIELD_WORDS: Record<string, Word> = {
@@ -33,31 +36,27 @@ const FIELD_WORDS: Record<string, Word> = {
   members: 'members',
 };
 
-/** The body fields of a route, from the OpenAPI document: what the action's form asks for. */
-function bodyFields(doc: Json | undefined, path: string): { name: string; required: boolean; choices?: string[] }[] {
-  const op = doc?.paths?.[path]?.post;
-  const ref: string | undefined = op?.requestBody?.content?.['application/json']?.schema?.$ref;
-  const schema = ref ? doc?.components?.schemas?.[ref.split('/').at(-1)!] : op?.requestBody?.content?.['application/json']?.schema;
-  const required: string[] = schema?.required ?? [];
-  return Object.entries((schema?.properties ?? {}) as Record<string, Json>).map(([name, p]) => ({
-    name,
-    required: required.includes(name),
-    ...(Array.isArray(p.enum) ? { choices: p.enum as string[] } : {}),
-  }));
+/** A case's address names its collection (`#/case/registrations/…`): one the API does not have is not found. */
+export default function CaseView({ collection, ...props }: PageProps & { collection: string; id: string }) {
+  if (isCollection(collection)) return <OneCase collection={collection} {...props} />;
+  return <NotFound lang={props.lang} go={props.go} message={`no route GET /v1/${collection}/${props.id}: see GET /v1/openapi.json`} />;
 }
 
-export default function CaseView({ lang, go, collection, id }: PageProps & { collection: string; id: string }) {
+function NotFound({ lang, go, message }: { lang: Lang; go(hash: string): void; message: string }) {
+  return <Alert type="error" title={message} action={<Button onClick={() => go('#/cases')}>{t(lang, 'cases')}</Button>} />;
+}
+
+function OneCase({ lang, go, collection, id }: PageProps & { collection: Collection; id: string }) {
   const queryClient = useQueryClient();
   const key = ['case', collection, id];
-  const found = useQuery({ queryKey: key, queryFn: async () => unwrap(await api.GET(`/v1/${collection}/{id}` as '/v1/registrations/{id}', { params: { path: { id } } })) as Json });
+  const found = useQuery({ queryKey: key, queryFn: async () => unwrap(await api.GET(`/v1/${collection}/{id}`, { params: { path: { id } } })) });
   const history = useQuery({
     queryKey: [...key, 'history'],
-    queryFn: async () => unwrap(await api.GET(`/v1/${collection}/{id}/history` as '/v1/registrations/{id}/history', { params: { path: { id } } })) as Json,
+    queryFn: async () => unwrap(await api.GET(`/v1/${collection}/{id}/history`, { params: { path: { id } } })),
   });
-  const doc = useQuery({ queryKey: ['openapi'], queryFn: async () => (await (await fetch('/v1/openapi.json')).json()) as Json, staleTime: Infinity });
   // The open action and its half-filled form outlive a lost session.
   const draftKey = `case.${collection}.${id}`;
-  const draft = draftOf<{ action: string; values: Json }>(draftKey);
+  const draft = draftOf<{ action: string; values: ActionValues }>(draftKey);
   const [acting, setActingState] = useState<string | undefined>(draft?.action);
   const setActing = (action: string | undefined) => {
     if (action) keepDraft(draftKey, { action, values: {} });
@@ -65,31 +64,35 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
     setActingState(action);
   };
   const [conflict, setConflict] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<ActionValues>();
   const c = found.data;
-  const path = acting ? `/v1/${collection}/{id}/${acting}` : '';
-  const fields = bodyFields(doc.data, path);
+  const fields = useActionFields(collection, acting);
+  const act = useWrite({
+    send: async ({ action, body }: { action: string; body: ActionValues }, idempotencyKey) => unwrap(await caseAction(collection, id, action, body, idempotencyKey)),
+    // Problem details next to the field they name.
+    form: { instance: form, fallback: fields[0]?.name ?? 'reason' },
+    onSuccess: () => {
+      setActing(undefined);
+      form.resetFields();
+    },
+    onRefused: (problem) => {
+      if (problem.status === 409) setConflict(true);
+    },
+    invalidates: [key],
+  });
 
-  const submit = async (values: Json) => {
-    const body: Json = {};
+  const submit = (values: ActionValues) => {
+    if (!acting) return;
+    const body: ActionValues = {};
     for (const { name } of fields) {
       const v = values[name];
       if (v === undefined || v === '') continue;
       body[name] = name === 'items' ? String(v).split('\n').map((s) => s.trim()).filter(Boolean) : name === 'expectedStayDays' ? Number(v) : v;
     }
-    const r = await sendJson(`/v1/${collection}/${id}/${acting}`, 'POST', body);
-    if (r.ok) {
-      setActing(undefined);
-      form.resetFields();
-      await queryClient.invalidateQueries({ queryKey: key });
-      return;
-    }
-    if (r.status === 409) setConflict(true);
-    // Problem details next to the field they name.
-    form.setFields(fieldErrors(await problemOf(r), fields[0]?.name ?? 'reason'));
+    act.submit({ action: acting, body });
   };
 
-  if (found.error) return <Alert type="error" title={(found.error as Error).message} action={<Button onClick={() => go('#/cases')}>{t(lang, 'cases')}</Button>} />;
+  if (found.error) return <NotFound lang={lang} go={go} message={found.error.message} />;
   if (!c) return <Card loading />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -111,11 +114,11 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
       )}
       <Card title={<Heading>{label(lang, c.type)} · <Tag color={stateTag(c.state)}>{label(lang, c.state)}</Tag></Heading>}>
         <Descriptions size="small" column={1} bordered>
-          {c.person && <Descriptions.Item label={t(lang, 'person')}>{`${c.person.name} · ${c.person.idNumber} · ${c.person.phone}`}</Descriptions.Item>}
+          {'person' in c && c.person && <Descriptions.Item label={t(lang, 'person')}>{`${c.person.name} · ${c.person.idNumber} · ${c.person.phone}`}</Descriptions.Item>}
           <Descriptions.Item label={t(lang, 'originPlace')}>
             <Place code={c.originCode} />
           </Descriptions.Item>
-          {c.destinationCode && (
+          {'destinationCode' in c && c.destinationCode && (
             <Descriptions.Item label={t(lang, 'destinationPlace')}>
               <Place code={c.destinationCode} />
             </Descriptions.Item>
@@ -130,12 +133,12 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
               '—'
             )}
           </Descriptions.Item>
-          {c.verificationCertificate && <Descriptions.Item label={t(lang, 'certificateNumber')}>{c.verificationCertificate.number}</Descriptions.Item>}
+          {'verificationCertificate' in c && c.verificationCertificate && <Descriptions.Item label={t(lang, 'certificateNumber')}>{c.verificationCertificate.number}</Descriptions.Item>}
         </Descriptions>
       </Card>
       <Card title={t(lang, 'actions')}>
         <Space wrap>
-          {(c.availableActions ?? []).map((a: string) => (
+          {(c.availableActions ?? []).map((a) => (
             <Button key={a} onClick={() => setActing(a)}>
               {actionLabel(lang, a)}
             </Button>
@@ -144,18 +147,18 @@ export default function CaseView({ lang, go, collection, id }: PageProps & { col
       </Card>
       <Card title={t(lang, 'history')}>
         <Timeline
-          items={((history.data?.items ?? []) as Json[]).map((h) => ({
+          items={(history.data?.items ?? []).map((h) => ({
             children: `${localTime(h.at)} ${actionLabel(lang, h.action)} → ${label(lang, h.to)}${h.reason ? ` · ${h.reason}` : ''}`,
           }))}
         />
       </Card>
-      <Modal open={acting !== undefined} title={acting && actionLabel(lang, acting)} onCancel={() => setActing(undefined)} onOk={() => form.submit()} okText={t(lang, 'submit')} destroyOnHidden>
+      <Modal open={acting !== undefined} title={acting && actionLabel(lang, acting)} onCancel={() => setActing(undefined)} onOk={() => form.submit()} okText={t(lang, 'submit')} confirmLoading={act.sending} destroyOnHidden>
         <Form
           form={form}
           layout="vertical"
           initialValues={draft?.action === acting ? draft?.values : {}}
           onValuesChange={(_, values) => acting && keepDraft(draftKey, { action: acting, values })}
-          onFinish={(v) => void submit(v)}
+          onFinish={submit}
         >
           {fields.map((f) => (
             <Form.Item key={f.name} name={f.name} label={FIELD_WORDS[f.name] ? t(lang, FIELD_WORDS[f.name]!) : f.name} rules={f.required ? [{ required: true }] : []}>

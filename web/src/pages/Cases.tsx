@@ -4,21 +4,23 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, DatePicker, Select, Space, Switch } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
-import { WORKFLOWS, workflowOf } from '../../../core/workflows/index.ts';
-import { api, unwrap } from '../api.ts';
+import { WORKFLOWS } from '../../../core/workflows/index.ts';
+import { COLLECTIONS, type CaseState, type CaseType, api, isCaseType, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
 import { label } from '../labels.ts';
-import type { PageProps } from '../main.tsx';
-import { type CaseRow, CaseTable } from './CaseTable.tsx';
-import { COLLECTIONS } from './common.ts';
+import type { PageProps } from '../page.ts';
+import { CaseTable } from './CaseTable.tsx';
 import { Heading, Place } from './ui.tsx';
 
+/** Every workflow's states, for a list of any type. */
+const ALL_STATES: readonly CaseState[] = [...new Set(Object.values(WORKFLOWS).flatMap((w): readonly CaseState[] => w.states))];
+
 export default function Cases({ lang, claims, go }: PageProps) {
-  const [type, setType] = useState<string | undefined>();
+  const [type, setType] = useState<CaseType | undefined>();
   const [overdue, setOverdue] = useState(false);
-  const [state, setState] = useState<string | undefined>();
+  const [state, setState] = useState<CaseState | undefined>();
   const [dueBefore, setDueBefore] = useState<dayjs.Dayjs | null>(null);
-  const states = type ? workflowOf(type as never).states : [...new Set(Object.values(WORKFLOWS).flatMap((w) => w.states as readonly string[]))];
+  const states: readonly CaseState[] = type ? WORKFLOWS[type].states : ALL_STATES;
   const jurisdiction = claims.jurisdiction ?? '';
   const cases = useQuery({
     queryKey: ['cases', jurisdiction, type, overdue, state, dueBefore?.format('YYYY-MM-DD')],
@@ -30,15 +32,15 @@ export default function Cases({ lang, claims, go }: PageProps) {
             query: {
               jurisdiction,
               limit: 100,
-              ...(type ? { type: type as never } : {}),
-              ...(overdue ? { overdue: 'true' as never } : {}),
+              ...(type ? { type } : {}),
+              ...(overdue ? { overdue: 'true' } : {}),
               ...(state ? { state } : {}),
               // Due before the start of that day, Asia/Shanghai.
               ...(dueBefore ? { dueBefore: new Date(`${dueBefore.format('YYYY-MM-DD')}T00:00:00+08:00`).toISOString() } : {}),
-            } as never,
+            },
           },
         }),
-      ) as unknown as { items: CaseRow[] },
+      ),
   });
   return (
     <Card
@@ -59,7 +61,7 @@ export default function Cases({ lang, claims, go }: PageProps) {
             setType(v);
             setState(undefined);
           }}
-          options={Object.keys(COLLECTIONS).map((k) => ({ value: k, label: label(lang, k) }))}
+          options={Object.keys(COLLECTIONS).filter(isCaseType).map((k) => ({ value: k, label: label(lang, k) }))}
         />
         <Select
           aria-label={t(lang, 'state')}
@@ -83,7 +85,7 @@ export default function Cases({ lang, claims, go }: PageProps) {
           {t(lang, 'onlyOverdue')}
         </Space>
       </Space>
-      {cases.error && <Alert type="error" title={String((cases.error as Error).message)} />}
+      {cases.error && <Alert type="error" title={cases.error.message} />}
       <CaseTable lang={lang} rows={cases.data?.items ?? []} loading={cases.isLoading} go={go} />
     </Card>
   );

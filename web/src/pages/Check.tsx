@@ -6,17 +6,12 @@
 import { Alert, Card, Descriptions, Form, Input } from 'antd';
 import { useState } from 'react';
 import { parseCertificateNumber } from '../../../core/certificates.ts';
+import { type Schema, publicApi } from '../api.ts';
 import { type Lang, t } from '../i18n.ts';
 import { label } from '../labels.ts';
 import { Heading, Submit } from './ui.tsx';
 
-interface Found {
-  kind: string;
-  status: string;
-  validFrom: string;
-  validUntil: string;
-  holderMatches?: boolean;
-}
+type Found = Schema<'CertificateCheck'>;
 type Answer = { found: Found } | { refused: 'mistyped' | 'malformed' | 'unknown' | 'unavailable' } | { tooMany: number | undefined };
 
 /** Seconds to wait, from a Retry-After header (seconds or an HTTP date). */
@@ -35,11 +30,11 @@ export default function Check({ lang }: { lang: Lang }) {
     // The check character catches a mistyped number here: nothing is sent for it.
     const parsed = parseCertificateNumber(v.number.trim());
     if ('error' in parsed) return setAnswer({ refused: /check character/.test(parsed.error) ? 'mistyped' : 'malformed' });
-    const query = v.idNumber ? `?idNumber=${encodeURIComponent(v.idNumber.trim())}` : '';
+    const query = v.idNumber ? { idNumber: v.idNumber.trim() } : {};
     setSending(true);
     try {
-      const r = await fetch(`/v1/certificates/${encodeURIComponent(parsed.number)}${query}`);
-      if (r.ok) setAnswer({ found: (await r.json()) as Found });
+      const { data, response: r } = await publicApi.GET('/v1/certificates/{number}', { params: { path: { number: parsed.number }, query } });
+      if (data) setAnswer({ found: data });
       else if (r.status === 429) setAnswer({ tooMany: retryAfter(r.headers.get('retry-after')) });
       else if (r.status === 404) setAnswer({ refused: 'unknown' });
       else if (r.status === 400) setAnswer({ refused: 'mistyped' });

@@ -7,49 +7,47 @@ import { Alert, Button, Card, Descriptions, Form, Input, Progress, Space, Table,
 import { useState } from 'react';
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../../core/import-columns.ts';
 import { isJurisdictionCode } from '../../../core/jurisdiction.ts';
-import { api, download, fieldErrors, unwrap } from '../api.ts';
+import { ApiError, type Schema, api, download, unwrap } from '../api.ts';
 import { isWord, t } from '../i18n.ts';
 import { label } from '../labels.ts';
-import type { PageProps } from '../main.tsx';
+import { useWrite } from '../mutations.ts';
+import type { PageProps } from '../page.ts';
 import { TAG } from './common.ts';
 import { Heading, Submit } from './ui.tsx';
 
-type Json = Record<string, any>;
-const FINISHED = ['done', 'failed'];
+type ImportState = Schema<'ImportStatus'>['state'];
+const FINISHED: readonly (ImportState | undefined)[] = ['done', 'failed'];
 
 export default function Imports({ lang, claims }: PageProps) {
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<{ destinationCode: string; file?: unknown }>();
   const [file, setFile] = useState<File | undefined>();
   const [id, setId] = useState<string | undefined>();
-  const [sending, setSending] = useState(false);
   const status = useQuery({
     queryKey: ['import', id],
     enabled: id !== undefined,
-    queryFn: async () => unwrap(await api.GET('/v1/imports/{id}', { params: { path: { id: id! }, query: { limit: 100 } as never } })) as Json,
+    queryFn: async () => unwrap(await api.GET('/v1/imports/{id}', { params: { path: { id: id! }, query: { limit: 100 } } })),
     // Followed every second until the import is done (or the file refused).
-    refetchInterval: (query) => (FINISHED.includes((query.state.data as Json | undefined)?.state) ? false : 1000),
+    refetchInterval: (query) => (FINISHED.includes(query.state.data?.state) ? false : 1000),
   });
-
-  const start = async (values: { destinationCode: string }) => {
-    if (!file) return form.setFields([{ name: 'file', errors: [t(lang, 'chooseFile')] }]);
-    setSending(true);
-    try {
-      const created = await api.POST('/v1/imports', { body: { destinationCode: values.destinationCode } });
-      if (!created.response.ok) {
-        form.setFields(fieldErrors({ status: created.response.status, ...(created.error as object) }, 'destinationCode'));
-        return;
-      }
-      const { id: started, upload } = created.data as { id: string; upload: { method: string; url: string } };
+  // The import is started, then the file PUT to the URL the API signed: a refused upload is told
+  // beside the file.
+  const start = useWrite({
+    send: async ({ destinationCode, chosen }: { destinationCode: string; chosen: File }, key) => {
+      const { id: started, upload } = unwrap(await api.POST('/v1/imports', { params: { header: { 'Idempotency-Key': key } }, body: { destinationCode } }));
       // The signed URL is the credential: no bearer token goes to the bucket. The local stack's
       // upload path lives on the console's own origin, whichever host name the browser used.
       const target = new URL(upload.url);
       const url = target.pathname.startsWith('/_local/s3/') ? `${target.pathname}${target.search}` : upload.url;
-      const put = await fetch(url, { method: upload.method, body: file });
-      if (!put.ok) return form.setFields([{ name: 'file', errors: [`${t(lang, 'uploadFailed')} (${put.status})`] }]);
-      setId(started);
-    } finally {
-      setSending(false);
-    }
+      const put = await fetch(url, { method: upload.method, body: chosen });
+      if (!put.ok) throw new ApiError({ status: put.status, errors: [{ field: 'file', reason: `${t(lang, 'uploadFailed')} (${put.status})` }] });
+      return started;
+    },
+    form: { instance: form, fallback: 'destinationCode' },
+    onSuccess: setId,
+  });
+  const submit = ({ destinationCode }: { destinationCode: string }) => {
+    if (!file) return form.setFields([{ name: 'file', errors: [t(lang, 'chooseFile')] }]);
+    start.submit({ destinationCode, chosen: file });
   };
 
   const s = status.data;
@@ -61,7 +59,7 @@ export default function Imports({ lang, claims }: PageProps) {
           {t(lang, 'importColumns')}: {Object.values(IMPORT_COLUMNS).map((headings) => headings[1]).join('，')}
           {` · ${t(lang, 'importLimits')} ${MAX_IMPORT_BYTES / 1024 / 1024} MB / ${MAX_IMPORT_ROWS.toLocaleString()}`}
         </Typography.Paragraph>
-        <Form form={form} layout="vertical" initialValues={{ destinationCode: claims.jurisdiction }} onFinish={(v) => void start(v)}>
+        <Form form={form} layout="vertical" initialValues={{ destinationCode: claims.jurisdiction }} onFinish={submit}>
           <Form.Item
             name="destinationCode"
             label={t(lang, 'destinationCode')}
@@ -83,12 +81,12 @@ export default function Imports({ lang, claims }: PageProps) {
               <Button>{t(lang, 'chooseFile')}</Button>
             </Upload>
           </Form.Item>
-          <Submit lang={lang} word="startImport" loading={sending} disabled={id !== undefined && !FINISHED.includes(s?.state)} />
+          <Submit lang={lang} word="startImport" loading={start.sending} disabled={id !== undefined && !FINISHED.includes(s?.state)} />
         </Form>
       </Card>
       {id && (
         <Card title={<Heading>{t(lang, 'importProgress')}</Heading>}>
-          {status.error && <Alert type="error" title={(status.error as Error).message} />}
+          {status.error && <Alert type="error" title={status.error.message} />}
           <Progress percent={percent} status={s?.state === 'failed' ? 'exception' : s?.state === 'done' ? 'success' : 'active'} aria-label={t(lang, 'importProgress')} />
           {s && (
             <Descriptions size="small" column={{ xs: 1, sm: 3 }} bordered style={{ marginTop: 12 }}>
@@ -108,8 +106,8 @@ export default function Imports({ lang, claims }: PageProps) {
               </Space>
               <Table
                 size="small"
-                rowKey={(r: Json) => `${r.row}-${r.field}`}
-                dataSource={(s.errors?.items ?? []) as Json[]}
+                rowKey={(r) => `${r.row}-${r.field}`}
+                dataSource={s.errors.items}
                 pagination={{ pageSize: 20 }}
                 columns={[
                   { title: t(lang, 'row'), dataIndex: 'row' },

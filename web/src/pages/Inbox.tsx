@@ -1,30 +1,28 @@
 // An office's inbox: notices from other offices and deadline escalations, unread first marked,
 // each acknowledged with one click (the first acknowledgement stands).
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Switch, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { api, unwrap } from '../api.ts';
+import { type Schema, api, unwrap } from '../api.ts';
 import { t } from '../i18n.ts';
 import { eventLabel } from '../labels.ts';
-import type { PageProps } from '../main.tsx';
+import { useWrite } from '../mutations.ts';
+import type { PageProps } from '../page.ts';
 import { TAG, localTime } from './common.ts';
 import { Heading, OpenCase, Place } from './ui.tsx';
-
-type Json = Record<string, any>;
 
 export default function Inbox({ lang, claims, go }: PageProps) {
   const code = claims.jurisdiction ?? '';
   const [unread, setUnread] = useState(true);
-  const queryClient = useQueryClient();
   const notices = useQuery({
     queryKey: ['inbox', code, unread],
-    queryFn: async () => unwrap(await api.GET('/v1/jurisdictions/{code}/notices', { params: { path: { code }, query: { limit: 100, ...(unread ? { unread: 'true' } : {}) } } as never })) as Json,
+    queryFn: async () => unwrap(await api.GET('/v1/jurisdictions/{code}/notices', { params: { path: { code }, query: { limit: 100, ...(unread ? { unread: 'true' } : {}) } } })),
   });
-  const acknowledge = async (eventId: string) => {
-    await api.POST('/v1/jurisdictions/{code}/notices/{eventId}/ack', { params: { path: { code, eventId } } as never });
-    await queryClient.invalidateQueries({ queryKey: ['inbox', code] });
-  };
-  const items = (notices.data?.items ?? []) as Json[];
+  const acknowledge = useWrite({
+    send: async (eventId: string) => unwrap(await api.POST('/v1/jurisdictions/{code}/notices/{eventId}/ack', { params: { path: { code, eventId } } })),
+    invalidates: [['inbox', code]],
+  });
+  const items = notices.data?.items ?? [];
   return (
     <Card
       title={
@@ -37,7 +35,7 @@ export default function Inbox({ lang, claims, go }: PageProps) {
         <Switch aria-label={t(lang, 'unreadOnly')} checked={unread} onChange={setUnread} />
         {t(lang, 'unreadOnly')}
       </Space>
-      <Table
+      <Table<Schema<'Notice'>>
         size="small"
         rowKey="eventId"
         loading={notices.isLoading}
@@ -45,15 +43,15 @@ export default function Inbox({ lang, claims, go }: PageProps) {
         columns={[
           { title: t(lang, 'time'), dataIndex: 'time', render: (v: string) => localTime(v) },
           { title: t(lang, 'type'), dataIndex: 'type', render: (type: string) => eventLabel(lang, type) },
-          { title: t(lang, 'deadline'), key: 'ack', render: (_: unknown, n: Json) => (n.acknowledgeBy ? <Tag color={n.late ? TAG.late : TAG.waiting}>{n.acknowledgeBy.date}</Tag> : '—') },
+          { title: t(lang, 'deadline'), key: 'ack', render: (_, n) => (n.acknowledgeBy ? <Tag color={n.late ? TAG.late : TAG.waiting}>{n.acknowledgeBy.date}</Tag> : '—') },
           {
             title: '',
             key: 'actions',
-            render: (_: unknown, n: Json) => (
+            render: (_, n) => (
               <Space>
                 <OpenCase lang={lang} go={go} type={n.caseType} id={n.caseId} />
                 {!n.acknowledged && (
-                  <Button size="small" type="primary" onClick={() => void acknowledge(n.eventId)}>
+                  <Button size="small" type="primary" onClick={() => acknowledge.submit(n.eventId)}>
                     {t(lang, 'acknowledge')}
                   </Button>
                 )}

@@ -23,7 +23,7 @@ const TREE = { staleTime: Infinity } as const;
 
 export function JurisdictionInput({ id, value, onChange, lang }: { id?: string; value?: string; onChange?: (code: string) => void; lang: Lang }) {
   const queryClient = useQueryClient();
-  const provinces = useQuery({ queryKey: ['jurisdictions'], queryFn: async () => (unwrap(await api.GET('/v1/jurisdictions', {})) as { items: Place[] }).items, ...TREE });
+  const provinces = useQuery({ queryKey: ['jurisdictions'], queryFn: async () => unwrap(await api.GET('/v1/jurisdictions', {})).items, ...TREE });
   const [options, setOptions] = useState<Option[]>([]);
   useEffect(() => setOptions((provinces.data ?? []).map(optionOf)), [provinces.data]);
   const load = async (path: Option[]) => {

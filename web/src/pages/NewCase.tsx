@@ -5,14 +5,14 @@
 // half-filled form survives a lost session.
 import { Card, DatePicker, Form, Input, InputNumber } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { parseIdNumber } from '../../../core/id-number.ts';
 import { isJurisdictionCode } from '../../../core/jurisdiction.ts';
 import { localDate } from '../../../core/calendar.ts';
-import { fieldErrors, problemOf, sendJson } from '../api.ts';
+import { type Schema, api, unwrap } from '../api.ts';
 import { draftOf, dropDraft, keepDraft } from '../drafts.ts';
 import { type Word, t } from '../i18n.ts';
-import type { PageProps } from '../main.tsx';
+import { useWrite } from '../mutations.ts';
+import type { PageProps } from '../page.ts';
 import { JurisdictionInput } from './JurisdictionInput.tsx';
 import { Heading, Submit } from './ui.tsx';
 
@@ -30,40 +30,63 @@ const KINDS = {
   origin_certificate: { title: 'applyCertificate', collection: 'origin-certificates', own: 'originCode', other: 'intendedDestinationCode', date: 'plannedDeparture', past: false },
 } as const satisfies Record<string, { title: Word; collection: string; own: string; other: string; date: Word; past: boolean }>;
 
+/** The form as filled in (a draft keeps its date as text). */
+interface Values {
+  name: string;
+  idNumber: string;
+  phone: string;
+  originCode: string;
+  destinationCode?: string;
+  intendedDestinationCode?: string;
+  arrivalDate?: dayjs.Dayjs;
+  plannedDeparture?: dayjs.Dayjs;
+  expectedStayDays?: number;
+}
+type Draft = Partial<Omit<Values, 'arrivalDate' | 'plannedDeparture'> & Record<'arrivalDate' | 'plannedDeparture', string>>;
+
+/** The API's names for the person's fields, as the form names them. */
+const FORM_NAMES: Record<string, string> = { 'person.name': 'name', 'person.idNumber': 'idNumber', 'person.phone': 'phone' };
+
+/** What is sent: the route's body, by the kind of case. */
+type Opening = { kind: 'registration'; body: Schema<'RegistrationRequest'> } | { kind: 'origin_certificate'; body: Schema<'OriginCertificateRequest'> };
+
+/** Opens the case; the submission's Idempotency-Key makes a double click (or a retry after a timeout) one case, not two. */
+const openCase = async (opening: Opening, key: string) => {
+  const params = { header: { 'Idempotency-Key': key } };
+  return opening.kind === 'registration'
+    ? unwrap(await api.POST('/v1/registrations', { params, body: opening.body }))
+    : unwrap(await api.POST('/v1/origin-certificates', { params, body: opening.body }));
+};
+
 export default function NewCase({ lang, claims, go, kind }: PageProps & { kind: keyof typeof KINDS }) {
   const spec = KINDS[kind];
-  const [form] = Form.useForm();
-  // One key per form shown: a double click (or a retry after a timeout) opens one case, not two.
-  const [idempotencyKey, newIdempotencyKey] = useState(() => crypto.randomUUID());
-  const [sending, setSending] = useState(false);
+  const [form] = Form.useForm<Values>();
   const today = localDate(new Date());
   // A half-filled form survives a lost session (sign-in and back) in the tab's storage.
   const DRAFT = kind;
-  const draft = draftOf<Record<string, any>>(DRAFT) ?? {};
-  const saveDraft = (_: unknown, all: Record<string, any>) => keepDraft(DRAFT, { ...all, [spec.date]: all[spec.date] ? (all[spec.date] as dayjs.Dayjs).format('YYYY-MM-DD') : undefined });
+  const draft = draftOf<Draft>(DRAFT) ?? {};
+  const saveDraft = (_: unknown, all: Values) => keepDraft(DRAFT, { ...all, [spec.date]: all[spec.date]?.format('YYYY-MM-DD') });
   const code = {
     validator: async (_: unknown, v: string) => {
       if (v && !isJurisdictionCode(v)) throw new Error(t(lang, 'notACode'));
     },
   };
-  const submit = async (v: Record<string, any>) => {
-    const date = v[spec.date] ? (v[spec.date] as dayjs.Dayjs).format('YYYY-MM-DD') : undefined;
-    const person = { name: v.name, idNumber: v.idNumber, phone: v.phone };
-    const body =
-      kind === 'registration'
-        ? { person, originCode: v.originCode, destinationCode: v.destinationCode, arrivalDate: date, expectedStayDays: v.expectedStayDays }
-        : { person, originCode: v.originCode, ...(v.intendedDestinationCode ? { intendedDestinationCode: v.intendedDestinationCode } : {}), ...(date ? { plannedDeparture: date } : {}) };
-    setSending(true);
-    const r = await sendJson(`/v1/${spec.collection}`, 'POST', body, idempotencyKey).finally(() => setSending(false));
-    if (r.ok) {
+  const create = useWrite({
+    send: openCase,
+    form: { instance: form, fallback: 'name', rename: (field) => FORM_NAMES[field] ?? field },
+    onSuccess: ({ id }) => {
       dropDraft(DRAFT);
-      go(`#/case/${spec.collection}/${((await r.json()) as { id: string }).id}`);
-      return;
-    }
-    // The corrected form is a new request.
-    newIdempotencyKey(crypto.randomUUID());
-    const names: Record<string, string> = { 'person.name': 'name', 'person.idNumber': 'idNumber', 'person.phone': 'phone' };
-    form.setFields(fieldErrors(await problemOf(r), 'name', (field) => names[field] ?? field));
+      go(`#/case/${spec.collection}/${id}`);
+    },
+  });
+  const submit = (v: Values) => {
+    const date = v[spec.date]?.format('YYYY-MM-DD');
+    const person = { name: v.name, idNumber: v.idNumber, phone: v.phone };
+    create.submit(
+      kind === 'registration'
+        ? { kind, body: { person, originCode: v.originCode, destinationCode: v.destinationCode!, arrivalDate: date!, expectedStayDays: v.expectedStayDays! } }
+        : { kind, body: { person, originCode: v.originCode, ...(v.intendedDestinationCode ? { intendedDestinationCode: v.intendedDestinationCode } : {}), ...(date ? { plannedDeparture: date } : {}) } },
+    );
   };
   return (
     <Card title={<Heading>{t(lang, spec.title)}</Heading>} style={{ maxWidth: 640 }}>
@@ -77,7 +100,7 @@ export default function NewCase({ lang, claims, go, kind }: PageProps & { kind: 
           ...(draft[spec.date] || kind === 'registration' ? { [spec.date]: dayjs(draft[spec.date] ?? today) } : {}),
         }}
         onValuesChange={saveDraft}
-        onFinish={(v) => void submit(v)}
+        onFinish={submit}
       >
         <Form.Item name="name" label={t(lang, 'name')} rules={[{ required: true }]}>
           <Input />
@@ -119,7 +142,7 @@ export default function NewCase({ lang, claims, go, kind }: PageProps & { kind: 
             <InputNumber min={1} max={36500} />
           </Form.Item>
         )}
-        <Submit lang={lang} loading={sending} />
+        <Submit lang={lang} loading={create.sending} />
       </Form>
     </Card>
   );

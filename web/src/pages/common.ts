@@ -1,17 +1,8 @@
 import { localDate } from '../../../core/calendar.ts';
+import { COLLECTIONS, isCaseType } from '../api.ts';
 
-/** Each case type's collection in the API. */
-export const COLLECTIONS: Record<string, string> = {
-  registration: 'registrations',
-  origin_certificate: 'origin-certificates',
-  review: 'reviews',
-  assistance_request: 'assistance-requests',
-  appeal: 'appeals',
-  group: 'groups',
-};
-
-/** Where the console shows a case. */
-export const caseHash = (type: string, id: string) => `#/case/${COLLECTIONS[type] ?? 'registrations'}/${id}`;
+/** Where the console shows a case (a type it does not know as a registration, as before). */
+export const caseHash = (type: string, id: string) => `#/case/${isCaseType(type) ? COLLECTIONS[type] : 'registrations'}/${id}`;
 
 /** Solid tag colours, white text on them at WCAG AA contrast: late red, done green, waiting amber, else blue. */
 export const TAG = { late: '#b91c1c', done: '#15803d', waiting: '#a16207', plain: '#1d4ed8' } as const;
