@@ -41,8 +41,9 @@ export function useWrite<Values, Answer>(write: Write<Values, Answer>): { submit
         keys.current.delete(submission);
         return answer;
       } catch (error) {
-        // Refused: answered. Anything else (no answer came) keeps the key for the retry.
-        if (error instanceof ApiError) keys.current.delete(submission);
+        // Refused for what was sent: answered. A 409 (the first attempt may still be running), a 5xx or
+        // no answer at all keeps the key, so the retry is the same request.
+        if (error instanceof ApiError && error.problem.status < 500 && error.problem.status !== 409) keys.current.delete(submission);
         throw error;
       }
     },
