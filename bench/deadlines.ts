@@ -18,8 +18,9 @@ import { physicalTableName } from '../local/tables.ts';
 
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 const stack = await startLocalStack({ onError: (e) => console.error(e) });
-const { commit } = await import('../functions/shared/store/cases.ts');
+const { commit } = await import('../functions/shared/store/case-commit.ts');
 const { stageRecord } = await import('../functions/shared/store/stages.ts');
+const { DEADLINE_SHARDS, caseKey, duePartition } = await import('../functions/shared/store/keys.ts');
 const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.dynamoEndpoint }));
 const table = physicalTableName('cases');
 const office = { sub: 'bench', role: 'caseworker' as const, jurisdiction: '110105001' };
@@ -33,7 +34,7 @@ async function filler(count: number, label: string) {
   for (let i = 0; i < count; i += 25) {
     const items = Array.from({ length: Math.min(25, count - i) }, () => {
       const n = serial++;
-      return { PutRequest: { Item: { pk: `CASE#${randomUUID()}`, sk: 'CASE', entity: 'case', type: 'registration', state: 'reported', gsi1pk: `DUE#${n % 8}`, gsi1sk: `2027-09-01T01:00:00.000Z#${n}` } } };
+      return { PutRequest: { Item: { ...caseKey(randomUUID()), entity: 'case', type: 'registration', state: 'reported', gsi1pk: duePartition(n % DEADLINE_SHARDS), gsi1sk: `2027-09-01T01:00:00.000Z#${n}` } } };
     });
     pending.push(
       (async () => {

@@ -17,7 +17,7 @@ const LIVE = 9;
 
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 const stack = await startLocalStack({ onError: (e) => console.error(e) });
-const { commit } = await import('../functions/shared/store/cases.ts');
+const { commit } = await import('../functions/shared/store/case-commit.ts');
 const token = await stack.issuer.sign({ role: 'agency', agency: 'bench', jurisdiction: '11' });
 
 async function subscribe(url: string): Promise<string> {

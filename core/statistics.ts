@@ -666,7 +666,7 @@ export const ReportPage = z.object({ items: z.array(ReportRecordSchema), cursor:
 // ---- Reconciliation: the counters against a recount from the records
 
 export interface CountedMember {
-  /** The case id, or `NOTICE#<inbox>#<eventId>`. */
+  /** The case id, or an inbox notice's subject id (named by the store). */
   subject: string;
   measure: Measure;
   code: string;

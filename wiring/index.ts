@@ -149,8 +149,8 @@ export const tables = {
     env: 'STATISTICS_TABLE',
     partitionKey: 'pk',
     sortKey: 'sk',
-    // Counters (`C#<prefix>`) and the cases behind each counter (`M#<measure>#<prefix>`) under every
-    // prefix of their jurisdiction, by day: a province's quarter is one query, however many cases.
+    // Counters and the cases behind each counter under every prefix of their jurisdiction, by day
+    // (store/keys.ts: counterLevels, membershipLevels): a province's quarter is one query, however many cases.
     indexes: [
       { name: 'level2', partitionKey: 'level2', sortKey: 'placed' },
       { name: 'level4', partitionKey: 'level4', sortKey: 'placed' },

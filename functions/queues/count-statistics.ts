@@ -7,10 +7,9 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { localDate } from '../../core/calendar.ts';
 import { eventSpec } from '../../core/events.ts';
 import { membershipsOf } from '../../core/statistics.ts';
-import type { HistoryEntry } from '../../core/workflows/engine.ts';
 import { logger } from '../shared/observability.ts';
 import type { Case } from '../../core/workflows/index.ts';
-import { caseRows, getCase, getCases } from '../shared/store/cases.ts';
+import { caseHistoryAt, getCase, getCases } from '../shared/store/cases.ts';
 import { countOfficeUpdate, recount } from '../shared/store/statistics.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
@@ -26,7 +25,7 @@ interface Counted {
 async function actor(record: SQSRecord, caseId: string, time: string): Promise<{ role?: string; office?: string }> {
   const attributes = record.messageAttributes ?? {};
   if (attributes.actedByRole?.stringValue) return { role: attributes.actedByRole.stringValue, office: attributes.actedByOffice?.stringValue };
-  const [entry] = await caseRows<HistoryEntry>(caseId, `HISTORY#${time}`);
+  const [entry] = await caseHistoryAt(caseId, time);
   return entry ? { role: entry.by.role, office: entry.by.office } : {};
 }
 

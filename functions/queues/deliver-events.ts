@@ -3,7 +3,7 @@
 // (or the endpoint's Retry-After) until the eighth attempt, after which it is exhausted and the
 // owner told. 410 Gone, or five days of nothing but failures, disables the endpoint. Each attempt
 // is made once, however often its message arrives (a lease on the attempt number).
-import { openHandOff } from '../shared/store/cases.ts';
+import { openHandOff } from '../shared/store/case-codec.ts';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import {

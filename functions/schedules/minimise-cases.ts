@@ -7,7 +7,8 @@ import { localDate } from '../../core/calendar.ts';
 import { DomainError } from '../../core/errors.ts';
 import { dueForMinimising, minimise } from '../../core/retention.ts';
 import { logger } from '../shared/observability.ts';
-import { replaceMinimised, retentionExpired } from '../shared/store/cases.ts';
+import { replaceMinimised } from '../shared/store/case-commit.ts';
+import { retentionExpired } from '../shared/store/cases.ts';
 import { forgetRecipients } from '../shared/store/messages.ts';
 import * as clock from '../shared/clock.ts';
 

@@ -6,20 +6,18 @@
 // correction, a new version that says what changed; unchanged figures publish nothing.
 // `npm run report -- --jurisdiction 1101 --period 2026-11` runs one by hand on the local stack.
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
 import { addCalendarDays, localDate } from '../../core/calendar.ts';
 import { isOurs, provincesServed } from '../../core/federation.ts';
 import { byHandProblem, changesBetween, parsePeriodKey, periodsEndingOn, reportCsv, reportId } from '../../core/statistics.ts';
-import { documentClient, s3Client } from '../shared/clients.ts';
-import { bucketName, tableName } from '../shared/env.ts';
+import { s3Client } from '../shared/clients.ts';
+import { bucketName } from '../shared/env.ts';
 import { reportCloudEvent } from '../shared/events.ts';
 import { deploymentPrefixes } from '../shared/notices.ts';
 import { logger } from '../shared/observability.ts';
-import { OUTBOX_RETENTION_SECONDS } from '../shared/store/cases.ts';
 import { childrenOf, getJurisdiction } from '../shared/store/reference.ts';
-import { type ReportRecord, figuresOf, latestReport } from '../shared/store/statistics.ts';
+import { type ReportRecord, figuresOf, latestReport, putReport } from '../shared/store/statistics.ts';
 import * as clock from '../shared/clock.ts';
 
 export interface Publication {
@@ -62,26 +60,7 @@ export async function publishReport(jurisdiction: string, periodKey: string, by:
   ]);
   const event = reportCloudEvent(report, randomUUID());
   try {
-    await documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName('statistics'),
-              Item: { pk: `REPORT#${jurisdiction}`, sk: `${period.key}#v${String(version).padStart(4, '0')}`, entity: 'report', ...report },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          // The outbox: the event leaves with the record, through the same relay and fan-out as a case's.
-          {
-            Put: {
-              TableName: tableName('cases'),
-              Item: { pk: `REPORT#${jurisdiction}`, sk: `EVENT#${event.id}`, entity: 'event', caseId: id, event, expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_RETENTION_SECONDS },
-            },
-          },
-        ],
-      }),
-    );
+    await putReport(report, event, now);
   } catch (error) {
     // Another run published this version first: that one stands.
     const stood = await latestReport(jurisdiction, period.key);

@@ -25,6 +25,7 @@ import { countNotice, deploymentPrefixes } from '../shared/notices.ts';
 import { logger } from '../shared/observability.ts';
 import { everyCaseUnder, getCase } from '../shared/store/cases.ts';
 import { getNotice, noticesFiledBetween } from '../shared/store/notices.ts';
+import { noticeOfSubject, noticeSubject } from '../shared/store/keys.ts';
 import { childrenOf } from '../shared/store/reference.ts';
 import { allMembers, countersBetween, recordReconciliation, recount, setCounter } from '../shared/store/statistics.ts';
 import * as clock from '../shared/clock.ts';
@@ -41,7 +42,7 @@ async function expectedMembers(jurisdiction: string, from: string, to: string): 
   for (let i = 0; i < inboxes.length; i++) inboxes.push(...(await childrenOf(inboxes[i]!)));
   for (const code of inboxes) {
     for (const n of await noticesFiledBetween(code, endOfLocalDate(addCalendarDays(from, -1)), endOfLocalDate(to))) {
-      const subject = `NOTICE#${n.jurisdiction}#${n.eventId}`;
+      const subject = noticeSubject(n.jurisdiction, n.eventId);
       for (const m of membershipsOf({ ...n, type: 'notice' }).filter(inPeriod)) out.push({ subject, measure: m.measure, code: m.code, day: m.day });
     }
   }
@@ -60,9 +61,9 @@ async function compare(jurisdiction: string, from: string, to: string): Promise<
 
 /** Recounts one subject from its record (gone: counted nowhere). */
 async function recountSubject(subject: string): Promise<void> {
-  const notice = /^NOTICE#(\d+)#(.+)$/.exec(subject);
+  const notice = noticeOfSubject(subject);
   if (notice) {
-    const found = await getNotice(notice[1]!, notice[2]!);
+    const found = await getNotice(notice.inbox, notice.eventId);
     if (found) await countNotice(found);
     else await recount({ id: subject, caseType: 'notice' }, []);
     return;

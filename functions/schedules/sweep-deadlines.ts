@@ -10,7 +10,8 @@ import { deadlineId, stagesOfDeadline } from '../../core/workflows/engine.ts';
 import { sqsClient } from '../shared/clients.ts';
 import { queueUrl } from '../shared/env.ts';
 import { logger, metrics } from '../shared/observability.ts';
-import { dueBy, markScheduled } from '../shared/store/cases.ts';
+import { markScheduled } from '../shared/store/case-commit.ts';
+import { dueBy } from '../shared/store/cases.ts';
 import { fromNoticeItem, markNoticeScheduled } from '../shared/store/notices.ts';
 import { scheduledAt } from '../shared/clock.ts';
 

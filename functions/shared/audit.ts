@@ -8,8 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { personOf } from '../../core/access.ts';
 import type { Principal } from '../../core/principal.ts';
 import type { Case } from '../../core/workflows/index.ts';
-import { personKey } from './store/cases.ts';
+import { personKey } from './store/case-codec.ts';
 import { type AuditEntry, appendAudit } from './store/audit.ts';
+import { auditCasePartition, auditListPartition } from './store/keys.ts';
 import * as clock from './clock.ts';
 
 interface Scope {
@@ -27,7 +28,7 @@ const current = new AsyncLocalStorage<Scope>();
 /** The partition of a case's entries: its person's (the person index's key), or its own. */
 const partitionOf = (c: Case) => {
   const person = personOf(c);
-  return person ? personKey(person) : Promise.resolve(`CASE#${c.id}`);
+  return person ? personKey(person) : Promise.resolve(auditCasePartition(c.id));
 };
 
 /** Notes that the request touched `c` (read, or wrote on a write route; or `action` as given). */
@@ -56,7 +57,7 @@ export function noteLookup(idNumber: string, reason: string): void {
 /** Notes a list read: one entry naming the cases listed (masked rows), under the caller. */
 export function noteList(caseIds: string[]): void {
   if (caseIds.length === 0) return;
-  current.getStore()?.notes.push({ partition: Promise.resolve(`LIST#${randomUUID()}`), entry: { action: 'list', caseIds } });
+  current.getStore()?.notes.push({ partition: Promise.resolve(auditListPartition(randomUUID())), entry: { action: 'list', caseIds } });
 }
 
 /** Runs a request with a recorder; appends what it noted when the answer is a success. */

@@ -13,7 +13,8 @@ import type { Decision } from '../../core/workflows/engine.ts';
 import { CASE_TYPE_NAMES, type Case, actionPath, workingOffice } from '../../core/workflows/index.ts';
 import { noteCase } from './audit.ts';
 import { type HttpEvent, type HttpResult, type Replay, byRoute, json, route } from './http.ts';
-import { commit, getCase } from './store/cases.ts';
+import { commit } from './store/case-commit.ts';
+import { getCase } from './store/cases.ts';
 import { existingJurisdictions, policyFor } from './store/reference.ts';
 
 

@@ -7,6 +7,7 @@ import { type Notice, noticesFor } from '../../core/notices.ts';
 import { membershipsOf } from '../../core/statistics.ts';
 import { type Deadline, type DomainEvent, startDeadline } from '../../core/workflows/engine.ts';
 import { logger } from './observability.ts';
+import { noticeSubject } from './store/keys.ts';
 import { fileNotice, getNotice } from './store/notices.ts';
 import { countingItems, recount } from './store/statistics.ts';
 import { policyFor } from './store/reference.ts';
@@ -16,7 +17,7 @@ export const deploymentPrefixes = () => parsePrefixes(process.env.DEPLOYMENT_PRE
 
 /** What the statistics count a notice as, and the counters it belongs in as it stands. */
 const noticeCounting = (notice: Notice) =>
-  [{ id: `NOTICE#${notice.jurisdiction}#${notice.eventId}`, caseType: 'notice', caseId: notice.caseId }, membershipsOf({ ...notice, type: 'notice' })] as const;
+  [{ id: noticeSubject(notice.jurisdiction, notice.eventId), caseType: 'notice', caseId: notice.caseId }, membershipsOf({ ...notice, type: 'notice' })] as const;
 
 /** A deadline without its provisional mark. */
 const final = ({ provisional: _provisional, awaiting: _awaiting, ...deadline }: Deadline): Deadline => deadline;

@@ -14,7 +14,7 @@ import { REGISTRATION, type RegistrationCase, report, verify } from '../../core/
 import type { DynamoDbLocal } from '../../local/dynamodb.ts';
 import { startTestDynamo } from '../support/dynamodb.ts';
 
-const cases = await import('../../functions/shared/store/cases.ts');
+const cases = { ...(await import('../../functions/shared/store/cases.ts')), ...(await import('../../functions/shared/store/case-commit.ts')), ...(await import('../../functions/shared/store/case-codec.ts')) };
 const certificates = await import('../../functions/shared/store/certificates.ts');
 const rateLimits = await import('../../functions/shared/store/rate-limits.ts');
 const { putReferenceData } = await import('../../functions/shared/store/reference.ts');

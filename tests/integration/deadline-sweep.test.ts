@@ -27,7 +27,8 @@ const sqsRecord = (body: unknown, id: string) => ({
 
 describe('the deadline sweep at scale', () => {
   it('reads only the 200 due among 20,000, queues each once, and moves them on', async () => {
-    const { commit, getCase } = await import('../../functions/shared/store/cases.ts');
+    const { commit } = await import('../../functions/shared/store/case-commit.ts');
+    const { getCase } = await import('../../functions/shared/store/cases.ts');
     const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: local.stack.dynamoEndpoint }));
     // 19,800 cases whose next stage is next summer, straight into the table (their shape matters not: the sweep must not read them).
     const table = physicalTableName('cases');
@@ -67,7 +68,8 @@ describe('the deadline sweep at scale', () => {
   }, 240_000);
 
   it('acts once when a worker died after recording its intent: the next delivery takes over after the lease', async () => {
-    const { commit, getCase } = await import('../../functions/shared/store/cases.ts');
+    const { commit } = await import('../../functions/shared/store/case-commit.ts');
+    const { getCase } = await import('../../functions/shared/store/cases.ts');
     const { claimStage } = await import('../../functions/shared/store/stages.ts');
     const now = NOW;
     const c = report(
@@ -97,7 +99,7 @@ describe('the deadline sweep at scale', () => {
   }, 60_000);
 
   it('sends a reminder once when a worker died after sending it but before recording the stage done', async () => {
-    const { commit } = await import('../../functions/shared/store/cases.ts');
+    const { commit } = await import('../../functions/shared/store/case-commit.ts');
     const { claimStage } = await import('../../functions/shared/store/stages.ts');
     const { putMessage, listMessages } = await import('../../functions/shared/store/messages.ts');
     const { listNotices } = await import('../../functions/shared/store/notices.ts');

@@ -19,7 +19,8 @@ import { FIXTURE_NOW } from '../support/local-api.ts';
 
 const { handler: createRegistration } = await import('../../functions/api/registrations/create.ts');
 const { putReferenceData } = await import('../../functions/shared/store/reference.ts');
-const { commit, getCase } = await import('../../functions/shared/store/cases.ts');
+const { commit } = await import('../../functions/shared/store/case-commit.ts');
+const { getCase } = await import('../../functions/shared/store/cases.ts');
 const { KeyProblem, fingerprint: fingerprintOf, idempotently, keyRecordId } = await import('../../functions/shared/idempotency.ts');
 
 let dynamo: DynamoDbLocal;

@@ -24,6 +24,7 @@ import { until } from '../support/wait.ts';
 
 const store = {
   ...(await import('../../functions/shared/store/cases.ts')),
+  ...(await import('../../functions/shared/store/case-commit.ts')),
   ...(await import('../../functions/shared/store/notices.ts')),
 };
 const { toCloudEvent } = await import('../../functions/shared/events.ts');

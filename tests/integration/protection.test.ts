@@ -14,7 +14,7 @@ import type { DynamoDbLocal } from '../../local/dynamodb.ts';
 import { physicalTableName } from '../../local/tables.ts';
 import { startTestDynamo } from '../support/dynamodb.ts';
 
-const store = await import('../../functions/shared/store/cases.ts');
+const store = { ...(await import('../../functions/shared/store/cases.ts')), ...(await import('../../functions/shared/store/case-commit.ts')) };
 const protection = await import('../../functions/shared/protection.ts');
 let dynamo: DynamoDbLocal;
 let client: DynamoDBClient;

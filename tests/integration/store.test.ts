@@ -14,6 +14,8 @@ import { startTestDynamo } from '../support/dynamodb.ts';
 
 const store = {
   ...(await import('../../functions/shared/store/cases.ts')),
+  ...(await import('../../functions/shared/store/case-commit.ts')),
+  ...(await import('../../functions/shared/store/case-codec.ts')),
   ...(await import('../../functions/shared/store/notices.ts')),
   ...(await import('../../functions/shared/store/reference.ts')),
   ...(await import('../../functions/shared/store/paging.ts')),

@@ -81,7 +81,7 @@ describe('a data folder from the first version', () => {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: 'liudong-cases' }));
     expect((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort()).toEqual(tables.cases.indexes.map((i) => i.name).sort());
 
-    const cases = await import('../../functions/shared/store/cases.ts');
+    const cases = { ...(await import('../../functions/shared/store/cases.ts')), ...(await import('../../functions/shared/store/case-commit.ts')) };
     const read = (await cases.getCase(old.id)) as RegistrationCase;
     expect(read).toMatchObject({ type: 'registration', openedBy: { sub: 'cw', role: 'caseworker' }, state: 'reported' });
     expect(read).not.toHaveProperty('reportedBy');

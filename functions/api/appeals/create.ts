@@ -9,7 +9,9 @@ import type { ActionRule } from '../../../core/workflows/engine.ts';
 import { workflowOf, workingOffice } from '../../../core/workflows/index.ts';
 import { created, replayCreated, newEventId, policyOfCase } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
-import { caseHistory, commit, getCase, once } from '../../shared/store/cases.ts';
+import { commit, once } from '../../shared/store/case-commit.ts';
+import { caseHistory, getCase } from '../../shared/store/cases.ts';
+import { appealOnce } from '../../shared/store/keys.ts';
 
 export const handler = route({ body: AppealCreate, idempotent: replayCreated }, async ({ body, principal, now }) => {
   if (principal.role !== 'person') throw forbidden('a decision is appealed by the person whose case it is');
@@ -29,6 +31,6 @@ export const handler = route({ body: AppealCreate, idempotent: replayCreated }, 
     { caseId: randomUUID(), eventId: newEventId() },
     now,
   );
-  await commit([decision], [once(`APPEAL#${appealed.id}#${entry.at}`, 'this decision has already been appealed')]);
+  await commit([decision], [once(appealOnce(appealed.id, entry.at), 'this decision has already been appealed')]);
   return created(decision.case);
 });

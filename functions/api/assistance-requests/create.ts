@@ -6,7 +6,8 @@ import { AssistanceRequestCreate } from '../../../core/schemas.ts';
 import { ask } from '../../../core/workflows/assistance-request.ts';
 import { created, replayCreated, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
-import { commit, getCase } from '../../shared/store/cases.ts';
+import { commit } from '../../shared/store/case-commit.ts';
+import { getCase } from '../../shared/store/cases.ts';
 import { policyFor } from '../../shared/store/reference.ts';
 
 export const handler = route({ body: AssistanceRequestCreate, idempotent: replayCreated }, async ({ body, principal, now }) => {

@@ -6,7 +6,7 @@ import { isWithin } from '../../../core/jurisdiction.ts';
 import { AccessLogQuery, AuditQuery } from '../../../core/schemas.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { auditByActor, auditOf } from '../../shared/store/audit.ts';
-import { personKey } from '../../shared/store/cases.ts';
+import { personKey } from '../../shared/store/case-codec.ts';
 import { policyFor } from '../../shared/store/reference.ts';
 
 export const handler = byRoute({

@@ -10,7 +10,7 @@ import { CertificateCheckQuery, CertificateParams } from '../../../core/schemas.
 import { json, route } from '../../shared/http.ts';
 import { limitCaller } from '../../shared/rate-limit.ts';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../../wiring/console.ts';
-import { holderHash } from '../../shared/store/cases.ts';
+import { holderHash } from '../../shared/store/case-codec.ts';
 import { getCertificateRecord } from '../../shared/store/certificates.ts';
 
 const PER_MINUTE = Number(process.env.CERTIFICATE_CHECKS_PER_MINUTE ?? 30);

@@ -12,7 +12,8 @@ import { HttpProblem, json, keyed, route } from '../../shared/http.ts';
 import { keyedId } from '../../shared/cases.ts';
 import { logger } from '../../shared/observability.ts';
 import { deploymentPrefixes, fileEventNotices } from '../../shared/notices.ts';
-import { commit, getCase } from '../../shared/store/cases.ts';
+import { commit } from '../../shared/store/case-commit.ts';
+import { getCase } from '../../shared/store/cases.ts';
 import { existingJurisdictions, policyFor } from '../../shared/store/reference.ts';
 import { allSubscriptions } from '../../shared/store/subscriptions.ts';
 

@@ -5,7 +5,7 @@ import { GroupCreate } from '../../../core/schemas.ts';
 import { fileGroup } from '../../../core/workflows/group-cycle.ts';
 import { created, replayCreated, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
-import { commit } from '../../shared/store/cases.ts';
+import { commit } from '../../shared/store/case-commit.ts';
 import { policyFor } from '../../shared/store/reference.ts';
 
 export const handler = route({ body: GroupCreate, idempotent: replayCreated }, async ({ body, principal, now }) => {

@@ -4,7 +4,7 @@ import { OriginCertificateRequest } from '../../../core/schemas.ts';
 import { apply } from '../../../core/workflows/origin-certificate.ts';
 import { created, replayCreated, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
-import { commit } from '../../shared/store/cases.ts';
+import { commit } from '../../shared/store/case-commit.ts';
 import { policyFor } from '../../shared/store/reference.ts';
 
 export const handler = route({ body: OriginCertificateRequest, idempotent: replayCreated }, async ({ body, principal, now }) => {

@@ -11,7 +11,8 @@ import { report } from '../../../core/workflows/registration.ts';
 import { created, replayCreated, newEventId, policyOfCase, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
 import { metrics } from '../../shared/observability.ts';
-import { commit, getCase, openRegistrationAt } from '../../shared/store/cases.ts';
+import { commit } from '../../shared/store/case-commit.ts';
+import { getCase, openRegistrationAt } from '../../shared/store/cases.ts';
 import { getCertificateRecord } from '../../shared/store/certificates.ts';
 import { policyFor } from '../../shared/store/reference.ts';
 

@@ -1,13 +1,11 @@
-// The audit table: one entry per access to a person's data, never changed or removed.
-//   PERSON#<blind index of ID number> / <at>#<id>   an access to a case about that person
-//   CASE#<caseId>                     / <at>#<id>   an access to a case about nobody (a group)
-//   LIST#<id>                         / <at>#<id>   a list read (masked rows), by its caller
-// Index `actor`: SUB#<sub> / <at>#<id>: what one user accessed, for supervisors.
+// The audit table: one entry per access to a person's data, never changed or removed, filed
+// under the person, the case (about nobody) or the list read, and by actor (keys.ts).
 // Functions may only insert (IAM allows dynamodb:PutItem and nothing else that writes); each
 // put is conditional on the key not existing, so an entry cannot be overwritten either.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../env.ts';
 import { conditional } from './conditional.ts';
+import { AUDIT_PK, AUDIT_SK, actorKey, auditSortKey, rangeEnd } from './keys.ts';
 import { type Page, decodeCursor, queryPage } from './paging.ts';
 
 export interface AuditEntry {
@@ -30,8 +28,6 @@ export interface AuditEntry {
   reason?: string;
 }
 
-const SK = /^\d{4}-\d{2}-\d{2}T[0-9:.]+Z#[0-9a-f-]{36}$/;
-
 /** Appends entries; one whose key exists already is that same entry (a retried delivery's), left as it is. */
 export async function appendAudit(entries: { partition: string; entry: AuditEntry }[]): Promise<void> {
   const table = tableName('audit');
@@ -40,7 +36,7 @@ export async function appendAudit(entries: { partition: string; entry: AuditEntr
       conditional(
         new PutCommand({
           TableName: table,
-          Item: { pk: partition, sk: `${entry.at}#${entry.id}`, actor: `SUB#${entry.sub}`, ...entry },
+          Item: { pk: partition, sk: auditSortKey(entry.at, entry.id), actor: actorKey(entry.sub), ...entry },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
@@ -56,25 +52,25 @@ export async function auditOf(partition: string, limit: number, cursor?: string)
     input: { TableName: tableName('audit'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition }, ScanIndexForward: false },
     keyNames: ['pk', 'sk'],
     limit,
-    ...(cursor ? { start: decodeCursor(cursor, { pk: partition, sk: SK }) } : {}),
+    ...(cursor ? { start: decodeCursor(cursor, { pk: partition, sk: AUDIT_SK }) } : {}),
   });
   return { ...page, items: page.items.map(strip) };
 }
 
 /** What one user accessed between two instants, newest first. */
 export async function auditByActor(sub: string, from: string, to: string, limit: number, cursor?: string): Promise<Page<AuditEntry>> {
-  const actor = `SUB#${sub}`;
+  const actor = actorKey(sub);
   const page = await queryPage({
     input: {
       TableName: tableName('audit'),
       IndexName: 'actor',
       KeyConditionExpression: 'actor = :actor AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':actor': actor, ':from': from, ':to': `${to}#~` },
+      ExpressionAttributeValues: { ':actor': actor, ':from': from, ':to': rangeEnd(to) },
       ScanIndexForward: false,
     },
     keyNames: ['pk', 'sk', 'actor'],
     limit,
-    ...(cursor ? { start: decodeCursor(cursor, { pk: /^(PERSON|CASE|LIST)#[0-9a-zA-Z-]+$/, sk: SK, actor }) } : {}),
+    ...(cursor ? { start: decodeCursor(cursor, { pk: AUDIT_PK, sk: AUDIT_SK, actor }) } : {}),
   });
   return { ...page, items: page.items.map(strip) };
 }

@@ -1,5 +1,4 @@
-// The public face of certificates (CERT#<number>), agencies' decisions against them, and the
-// per-caller counter that rate-limits the public check.
+// The public face of certificates, and agencies' decisions against them.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Certificate, CertificateKind } from '../../../core/certificates.ts';
 import type { DomainEvent } from '../../../core/workflows/engine.ts';
@@ -7,7 +6,9 @@ import type { AgencyDecision } from '../../../core/workflows/index.ts';
 import { documentClient } from '../clients.ts';
 import { writeRecorded } from '../idempotency.ts';
 import { tableName } from '../env.ts';
-import { caseRows, outboxItem } from './cases.ts';
+import { outboxItem } from './case-codec.ts';
+import { caseRows } from './cases.ts';
+import { DECISION_PREFIX, casePartition, certificateKey, decisionKey } from './keys.ts';
 import { withoutKeys } from './paging.ts';
 
 export interface CertificateRecord extends Certificate {
@@ -19,7 +20,7 @@ export interface CertificateRecord extends Certificate {
 
 export async function getCertificateRecord(number: string): Promise<CertificateRecord | undefined> {
   const result = await documentClient().send(
-    new GetCommand({ TableName: tableName('cases'), Key: { pk: `CERT#${number}`, sk: 'CERTIFICATE' } }),
+    new GetCommand({ TableName: tableName('cases'), Key: certificateKey(number) }),
   );
   return result.Item ? withoutKeys<CertificateRecord>(result.Item) : undefined;
 }
@@ -27,10 +28,10 @@ export async function getCertificateRecord(number: string): Promise<CertificateR
 /** Records an agency's decision on the case behind a certificate, and its event, together. */
 export async function recordAgencyDecision(caseId: string, decision: AgencyDecision, event: DomainEvent): Promise<void> {
   const table = tableName('cases');
-  const sk = `DECISION#${decision.at}#${decision.id}`;
+  const { pk, sk } = decisionKey(caseId, decision.at, decision.id);
   await writeRecorded(
     [
-      { Put: { TableName: table, Item: { pk: `CASE#${caseId}`, sk, entity: 'agency_decision', ...decision }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: table, Item: { pk, sk, entity: 'agency_decision', ...decision }, ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: table, Item: outboxItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
     ],
     { kind: 'decision', id: `${caseId}/${sk}` },
@@ -39,10 +40,10 @@ export async function recordAgencyDecision(caseId: string, decision: AgencyDecis
 
 /** One agency decision by its case and row, as recorded. */
 export async function getAgencyDecision(caseId: string, sk: string): Promise<AgencyDecision | undefined> {
-  const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: { pk: `CASE#${caseId}`, sk } }));
+  const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: { pk: casePartition(caseId), sk } }));
   return found.Item ? withoutKeys<AgencyDecision>(found.Item) : undefined;
 }
 
 /** Agencies' decisions against the case's certificate, oldest first. */
-export const agencyDecisions = (caseId: string) => caseRows<AgencyDecision>(caseId, 'DECISION#');
+export const agencyDecisions = (caseId: string) => caseRows<AgencyDecision>(caseId, DECISION_PREFIX);
 

@@ -1,17 +1,14 @@
-// Bulk filings in the `cases` table:
-//   IMPORT#<id> / IMPORT            the import: state, counts
-//   IMPORT#<id> / CHUNK#<n>         a chunk that has been counted (redelivery counts nothing twice)
-//   IMPORT#<id> / ERROR#<row>       one bad row: field, reason, the row's values
+// Bulk filings in the `cases` table: the import, each chunk once counted (a redelivery counts
+// nothing twice), and each bad row.
 import { BatchWriteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type ImportError, type ImportHeadings, type ImportRecord, maskedErrorRow } from '../../../core/imports.ts';
 import { documentClient } from '../clients.ts';
 import { writeRecorded } from '../idempotency.ts';
 import { type Sealed, open, seal } from '../protection.ts';
 import { tableName } from '../env.ts';
+import { conditionFailed } from './conditional.ts';
+import { IMPORT_ERROR_PREFIX, IMPORT_ERROR_SK, importChunkKey, importErrorKey, importErrorsPartition, importKey as key } from './keys.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
-
-const key = (id: string) => ({ pk: `IMPORT#${id}`, sk: 'IMPORT' });
-const rowKey = (row: number) => `ERROR#${String(row).padStart(7, '0')}`;
 
 /** A new import; a request's Idempotency-Key is completed with it, in one transaction. */
 export async function putImport(record: ImportRecord): Promise<void> {
@@ -40,7 +37,7 @@ export async function markSplit(id: string, rows: number, chunks: number, at: st
       }),
     );
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    if (!conditionFailed(error)) throw error;
   }
   await completeIfFinished(id, at);
 }
@@ -59,8 +56,7 @@ export async function failImport(id: string, reason: string, at: string): Promis
 
 /** A bad row: its values hold ID and phone numbers, so they are stored masked, sealed beside them (opened for the importer). */
 const errorItem = async (id: string, e: ImportError) => ({
-  pk: `IMPORT#${id}`,
-  sk: rowKey(e.row),
+  ...importErrorKey(id, e.row),
   entity: 'import_error',
   ...maskedErrorRow(e),
   sealedValues: await seal(JSON.stringify(e.values)),
@@ -69,7 +65,7 @@ const errorItem = async (id: string, e: ImportError) => ({
 /** A chunk was processed: its errors are kept, its counts added once, however often it is delivered. */
 export async function chunkDone(id: string, chunk: number, counts: { created: number; updated: number; failed: number }, errors: ImportError[], at: string): Promise<'counted' | 'already counted'> {
   const table = tableName('cases');
-  const marker = { pk: `IMPORT#${id}`, sk: `CHUNK#${String(chunk).padStart(6, '0')}` };
+  const marker = importChunkKey(id, chunk);
   if ((await documentClient().send(new GetCommand({ TableName: table, Key: marker, ConsistentRead: true }))).Item) return 'already counted';
   for (let i = 0; i < errors.length; i += 25) {
     let pending: Record<string, unknown>[] | undefined = await Promise.all(errors.slice(i, i + 25).map(async (e) => ({ PutRequest: { Item: await errorItem(id, e) } })));
@@ -117,18 +113,18 @@ async function completeIfFinished(id: string, at: string): Promise<void> {
       }),
     );
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    if (!conditionFailed(error)) throw error;
   }
 }
 
 /** Error rows in file order, a page at a time. */
 export async function listImportErrors(id: string, limit: number, cursor?: string): Promise<Page<ImportError>> {
-  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: `IMPORT#${id}`, sk: /^ERROR#\d{7}$/ });
+  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: importErrorsPartition(id), sk: IMPORT_ERROR_SK });
   const page = await queryPage({
     input: {
       TableName: tableName('cases'),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :error)',
-      ExpressionAttributeValues: { ':pk': `IMPORT#${id}`, ':error': 'ERROR#' },
+      ExpressionAttributeValues: { ':pk': importErrorsPartition(id), ':error': IMPORT_ERROR_PREFIX },
     },
     keyNames: ['pk', 'sk'],
     limit,
@@ -142,7 +138,7 @@ export async function allImportErrors(id: string): Promise<ImportError[]> {
   for await (const item of queryAll({
     TableName: tableName('cases'),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :error)',
-    ExpressionAttributeValues: { ':pk': `IMPORT#${id}`, ':error': 'ERROR#' },
+    ExpressionAttributeValues: { ':pk': importErrorsPartition(id), ':error': IMPORT_ERROR_PREFIX },
   })) {
     errors.push(await importError(item));
   }

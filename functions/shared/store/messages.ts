@@ -1,4 +1,4 @@
-// Messages to people, in the case's partition: CASE#<caseId> / MESSAGE#<id>. A held SMS sits in
+// Messages to people, in the case's partition. A held SMS sits in
 // the deadline index (gsi1) at its release instant, so the sweep that reaches it sends it.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Message, MessageState } from '../../../core/messages.ts';
@@ -6,11 +6,9 @@ import { maskEmail, maskPhone } from '../../../core/masking.ts';
 import { documentClient } from '../clients.ts';
 import { type Sealed, blindIndex, open, seal } from '../protection.ts';
 import { tableName } from '../env.ts';
-import { shardOf } from './cases.ts';
-import { conditional } from './conditional.ts';
+import { conditional, conditionFailed } from './conditional.ts';
+import { MESSAGE_PREFIX, MESSAGE_SK, casePartition, dueIndex, messageKey as key } from './keys.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
-
-const key = (caseId: string, id: string) => ({ pk: `CASE#${caseId}`, sk: `MESSAGE#${id}` });
 
 /** A phone number or address as it may be shown. */
 export const maskRecipient = (m: Pick<Message, 'channel' | 'to'>) => (m.channel === 'email' ? maskEmail(m.to) : maskPhone(m.to));
@@ -24,7 +22,7 @@ export const messageItem = async (m: Message) => ({
   to: maskRecipient(m),
   sealedTo: await seal(m.to),
   toIndex: await blindIndex('recipient', m.to),
-  ...(m.state === 'held' && m.releaseAt ? { gsi1pk: `DUE#${shardOf(m.id)}`, gsi1sk: `${m.releaseAt}#${m.id}` } : {}),
+  ...(m.state === 'held' && m.releaseAt ? dueIndex(m.id, m.releaseAt, m.id) : {}),
 });
 
 export const fromMessageItem = async (raw: Record<string, unknown>): Promise<Message> => {
@@ -39,7 +37,7 @@ export async function putMessage(m: Message): Promise<'recorded' | 'exists'> {
     await documentClient().send(new PutCommand({ TableName: tableName('cases'), Item: await messageItem(m), ConditionExpression: 'attribute_not_exists(pk)' }));
     return 'recorded';
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return 'exists';
+    if (conditionFailed(error)) return 'exists';
     throw error;
   }
 }
@@ -104,13 +102,13 @@ export async function settleMessage(m: Message, from: MessageState, to: 'sent' |
 
 /** A case's messages, oldest first, optionally only those to one recipient. */
 export async function listMessages(caseId: string, to: string | undefined, limit: number, cursor?: string): Promise<Page<Message>> {
-  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: `CASE#${caseId}`, sk: /^MESSAGE#[0-9a-f-]+$/ });
+  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: casePartition(caseId), sk: MESSAGE_SK });
   const page = await queryPage({
     input: {
       TableName: tableName('cases'),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :message)',
       ...(to ? { FilterExpression: 'toIndex = :to' } : {}),
-      ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':message': 'MESSAGE#', ...(to ? { ':to': await blindIndex('recipient', to) } : {}) },
+      ExpressionAttributeValues: { ':pk': casePartition(caseId), ':message': MESSAGE_PREFIX, ...(to ? { ':to': await blindIndex('recipient', to) } : {}) },
     },
     keyNames: ['pk', 'sk'],
     limit,
@@ -126,7 +124,7 @@ export async function forgetRecipients(caseId: string): Promise<number> {
   for await (const m of queryAll({
     TableName: tableName('cases'),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :message)',
-    ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':message': 'MESSAGE#' },
+    ExpressionAttributeValues: { ':pk': casePartition(caseId), ':message': MESSAGE_PREFIX },
   })) {
     await documentClient().send(
       new UpdateCommand({

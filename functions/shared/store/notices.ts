@@ -1,6 +1,6 @@
-// Office inboxes: INBOX#<code> / NOTICE#<time>#<eventId>, and beside it INBOX#<code> /
-// EVENT#<eventId> pointing at it, so a notice is found by its event id (to acknowledge it).
-// The national administrators' inbox is INBOX#national, in the same shape.
+// Office inboxes: a partition per inbox holding its notices by time, and beside each a row
+// pointing at it, so a notice is found by its event id (to acknowledge it). The national
+// administrators' inbox is `national`, in the same shape.
 // An unacknowledged event notice sits in the deadline index (gsi1) at the next stage of its
 // acknowledgement deadline, like a case; acknowledging it takes it out.
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -10,18 +10,17 @@ import { nextStage } from '../../../core/reminders.ts';
 import { type Actor, stagesOfDeadline } from '../../../core/workflows/engine.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
-import { shardOf } from './cases.ts';
 import { type TransactItem, conditional, conditionFailed } from './conditional.ts';
+import { NOTICE_PREFIX, NOTICE_SK, dueIndex, inboxPartition, noticeKey as keyOf, noticePointerKey as pointerKey, noticeSortKey } from './keys.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
-const noticeKey = (n: { jurisdiction: string; time: string; eventId: string }) => ({ pk: `INBOX#${n.jurisdiction}`, sk: `NOTICE#${n.time}#${n.eventId}` });
-const pointerKey = (code: string, eventId: string) => ({ pk: `INBOX#${code}`, sk: `EVENT#${eventId}` });
+const noticeKey = (n: { jurisdiction: string; time: string; eventId: string }) => keyOf(n.jurisdiction, n.time, n.eventId);
 
 /** Where the notice waits in the deadline index: its acknowledgement deadline's next stage, while unread. */
 function noticeIndex(n: Notice | AdminNotice): { gsi1pk?: string; gsi1sk?: string } {
   if (!('acknowledgeBy' in n)) return {};
   const next = n.acknowledgeBy && !n.acknowledged ? nextStage(stagesOfDeadline(n.acknowledgeBy), n.acknowledgeBy.scheduledThrough) : undefined;
-  return next ? { gsi1pk: `DUE#${shardOf(n.eventId)}`, gsi1sk: `${next.at}#${n.jurisdiction}#${n.eventId}` } : {};
+  return next ? dueIndex(n.eventId, next.at, n.jurisdiction, n.eventId) : {};
 }
 
 const fromItem = (item: Record<string, unknown>): Notice => {
@@ -53,27 +52,27 @@ export async function fileNotice(notice: Notice | AdminNotice, alongside: Transa
   }
 }
 
-async function noticeSortKey(code: string, eventId: string): Promise<string | undefined> {
+async function filedSortKey(code: string, eventId: string): Promise<string | undefined> {
   const pointer = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: pointerKey(code, eventId), ConsistentRead: true }));
   return pointer.Item?.sk_notice as string | undefined;
 }
 
 export async function getNotice(code: string, eventId: string): Promise<Notice | undefined> {
-  const sk = await noticeSortKey(code, eventId);
+  const sk = await filedSortKey(code, eventId);
   if (!sk) return undefined;
-  const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: { pk: `INBOX#${code}`, sk }, ConsistentRead: true }));
+  const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: { pk: inboxPartition(code), sk }, ConsistentRead: true }));
   return found.Item ? fromItem(found.Item) : undefined;
 }
 
 /** Marks a notice read, by whom and when; the first acknowledgement stands. Undefined when there is no such notice. */
 export async function acknowledgeNotice(code: string, eventId: string, by: Actor, at: string): Promise<Notice | undefined> {
-  const sk = await noticeSortKey(code, eventId);
+  const sk = await filedSortKey(code, eventId);
   if (!sk) return undefined;
   try {
     const result = await documentClient().send(
       new UpdateCommand({
         TableName: tableName('cases'),
-        Key: { pk: `INBOX#${code}`, sk },
+        Key: { pk: inboxPartition(code), sk },
         UpdateExpression: 'SET acknowledged = :ack REMOVE gsi1pk, gsi1sk',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(acknowledged)',
         ExpressionAttributeValues: { ':ack': { at, by } },
@@ -125,7 +124,7 @@ export async function noticesFiledBetween(code: string, from: string, to: string
   for await (const item of queryAll({
     TableName: tableName('cases'),
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': `INBOX#${code}`, ':from': `NOTICE#${from}`, ':to': `NOTICE#${to}` },
+    ExpressionAttributeValues: { ':pk': inboxPartition(code), ':from': noticeSortKey(from), ':to': noticeSortKey(to) },
   })) {
     out.push(fromItem(item));
   }
@@ -135,13 +134,13 @@ export async function noticesFiledBetween(code: string, from: string, to: string
 /** Newest notices first; `unread` leaves out what was acknowledged. */
 export async function listNotices(code: string, limit: number, cursor?: string, unread = false): Promise<Page<Notice>> {
   const keyNames = ['pk', 'sk'];
-  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: `INBOX#${code}`, sk: /^NOTICE#\d{4}-\d{2}-\d{2}T[^#]+#.+$/ });
+  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: inboxPartition(code), sk: NOTICE_SK });
   const page = await queryPage({
     input: {
       TableName: tableName('cases'),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :notice)',
       ...(unread ? { FilterExpression: 'attribute_not_exists(acknowledged)' } : {}),
-      ExpressionAttributeValues: { ':pk': `INBOX#${code}`, ':notice': 'NOTICE#' },
+      ExpressionAttributeValues: { ':pk': inboxPartition(code), ':notice': NOTICE_PREFIX },
       ScanIndexForward: false,
     },
     keyNames,

@@ -1,8 +1,8 @@
 // Per-caller request counts: one item per caller and window in the cases table, removed by TTL.
-//   RATE#<caller> / WINDOW#<n>   hits in window n
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
+import { rateKey } from './keys.ts';
 
 /**
  * Counts a caller's requests in the current window; true while within `limit`. The counter
@@ -14,7 +14,7 @@ export async function withinRateLimit(caller: string, limit: number, windowSecon
   const result = await documentClient().send(
     new UpdateCommand({
       TableName: tableName('cases'),
-      Key: { pk: `RATE#${caller}`, sk: `WINDOW#${window}` },
+      Key: rateKey(caller, window),
       UpdateExpression: 'ADD hits :one SET entity = :entity, expiresAt = :expires',
       ExpressionAttributeValues: { ':one': 1, ':entity': 'rate', ':expires': (window + 2) * windowSeconds },
       ReturnValues: 'UPDATED_NEW',

@@ -1,8 +1,5 @@
-// Reference data: jurisdictions and policy overrides.
-//   JURISDICTION#<code> / JURISDICTION   a jurisdiction
-//   CHILDREN#<parent>   / <code>         the parent's list of children
-//   POLICY#<prefix>     / POLICY         the override for a prefix ('' = everywhere)
-//   CALENDAR            / <year>         a year's national holiday notice, as loaded
+// Reference data: jurisdictions (each, and its parent's list of children), policy overrides by
+// prefix ('' = everywhere) and the national holiday notices as loaded.
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type Jurisdiction, parentOf } from '../../../core/jurisdiction.ts';
 import type { HolidayCalendar } from '../../../core/calendar.ts';
@@ -10,6 +7,7 @@ import { type CalendarNotice, nationalCalendar, withBuiltIn } from '../../../cor
 import { type Policy, type PolicyOverride, type ResolvedPolicy, policyKeysFor, resolvePolicyWithSources } from '../../../core/policy.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
+import { CALENDAR_PARTITION, calendarKey, childKey, childrenPartition, jurisdictionKey, policyKey } from './keys.ts';
 import { batchGetItems, queryAll } from './paging.ts';
 
 const batchGet = (keys: { pk: string; sk: string }[]) => batchGetItems(tableName('cases'), keys);
@@ -44,7 +42,7 @@ const toJurisdiction = (item: Record<string, unknown>): Jurisdiction => ({
 export async function existingJurisdictions(codes: string[]): Promise<Map<string, Jurisdiction>> {
   const unique = [...new Set(codes)].sort();
   return cached(`jurisdictions:${unique.join(',')}`, async () => {
-    const items = await batchGet(unique.map((code) => ({ pk: `JURISDICTION#${code}`, sk: 'JURISDICTION' })));
+    const items = await batchGet(unique.map(jurisdictionKey));
     return new Map(items.map((item) => [item.code as string, toJurisdiction(item)]));
   });
 }
@@ -52,7 +50,7 @@ export async function existingJurisdictions(codes: string[]): Promise<Map<string
 /** The provinces: where a jurisdiction picker starts. */
 export async function provinces(): Promise<Jurisdiction[]> {
   const { Items } = await documentClient().send(
-    new QueryCommand({ TableName: tableName('cases'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'CHILDREN#' } }),
+    new QueryCommand({ TableName: tableName('cases'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': childrenPartition('') } }),
   );
   return (Items ?? []).map(toJurisdiction);
 }
@@ -60,9 +58,9 @@ export async function provinces(): Promise<Jurisdiction[]> {
 export async function getJurisdiction(code: string): Promise<{ jurisdiction: Jurisdiction; children: Jurisdiction[] } | undefined> {
   const table = tableName('cases');
   const [own, children] = await Promise.all([
-    documentClient().send(new GetCommand({ TableName: table, Key: { pk: `JURISDICTION#${code}`, sk: 'JURISDICTION' } })),
+    documentClient().send(new GetCommand({ TableName: table, Key: jurisdictionKey(code) })),
     documentClient().send(
-      new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CHILDREN#${code}` } }),
+      new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': childrenPartition(code) } }),
     ),
   ]);
   if (!own.Item) return undefined;
@@ -72,7 +70,7 @@ export async function getJurisdiction(code: string): Promise<{ jurisdiction: Jur
 /** The codes of a jurisdiction's children (none when it has none or is unknown). */
 export async function childrenOf(code: string): Promise<string[]> {
   const out: string[] = [];
-  for await (const item of queryAll({ TableName: tableName('cases'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CHILDREN#${code}` } })) {
+  for await (const item of queryAll({ TableName: tableName('cases'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': childrenPartition(code) } })) {
     out.push(item.sk as string);
   }
   return out;
@@ -81,13 +79,13 @@ export async function childrenOf(code: string): Promise<string[]> {
 /** Writes a jurisdiction and its row in the parent's list of children, together. */
 export async function putJurisdiction(j: Jurisdiction): Promise<void> {
   const table = tableName('cases');
-  // A province is a child of the root (`CHILDREN#`), so the provinces can be listed too.
+  // A province is a child of the root (''), so the provinces can be listed too.
   const parent = parentOf(j.code) ?? '';
   await documentClient().send(
     new TransactWriteCommand({
       TransactItems: [
-        { Put: { TableName: table, Item: { pk: `JURISDICTION#${j.code}`, sk: 'JURISDICTION', entity: 'jurisdiction', ...j } } },
-        { Put: { TableName: table, Item: { pk: `CHILDREN#${parent}`, sk: j.code, entity: 'child', ...j } } },
+        { Put: { TableName: table, Item: { ...jurisdictionKey(j.code), entity: 'jurisdiction', ...j } } },
+        { Put: { TableName: table, Item: { ...childKey(parent, j.code), entity: 'child', ...j } } },
       ],
     }),
   );
@@ -96,7 +94,7 @@ export async function putJurisdiction(j: Jurisdiction): Promise<void> {
 
 /** Stored overrides of every prefix that applies at `code`. */
 async function overridesFor(code: string): Promise<Record<string, PolicyOverride>> {
-  const items = await batchGet(policyKeysFor(code).map((prefix) => ({ pk: `POLICY#${prefix}`, sk: 'POLICY' })));
+  const items = await batchGet(policyKeysFor(code).map(policyKey));
   return Object.fromEntries(items.map((item) => [item.prefix as string, item.override as PolicyOverride]));
 }
 
@@ -106,7 +104,7 @@ export type LoadedNotice = CalendarNotice & { loadedAt: string; loadedBy: string
 /** Every notice loaded through the API (the built-in ones are not stored), by year. */
 export async function loadedNotices(): Promise<LoadedNotice[]> {
   const items: LoadedNotice[] = [];
-  for await (const item of queryAll({ TableName: tableName('cases'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'CALENDAR' } })) {
+  for await (const item of queryAll({ TableName: tableName('cases'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': CALENDAR_PARTITION } })) {
     items.push(item.notice as LoadedNotice);
   }
   return items;
@@ -117,7 +115,7 @@ const nationalCalendarNow = (): Promise<HolidayCalendar> => cached('calendar', a
 
 export async function putCalendarNotice(notice: LoadedNotice): Promise<void> {
   await documentClient().send(
-    new PutCommand({ TableName: tableName('cases'), Item: { pk: 'CALENDAR', sk: String(notice.year), entity: 'calendar', notice } }),
+    new PutCommand({ TableName: tableName('cases'), Item: { ...calendarKey(notice.year), entity: 'calendar', notice } }),
   );
   clearReferenceCache();
 }
@@ -136,7 +134,7 @@ export const resolvedPolicy = async (code: string): Promise<ResolvedPolicy> => {
 };
 
 export async function getPolicyOverride(prefix: string): Promise<{ override: PolicyOverride; updatedAt?: string; updatedBy?: string } | undefined> {
-  const result = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: { pk: `POLICY#${prefix}`, sk: 'POLICY' } }));
+  const result = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: policyKey(prefix) }));
   if (!result.Item) return undefined;
   return { override: result.Item.override as PolicyOverride, updatedAt: result.Item.updatedAt, updatedBy: result.Item.updatedBy };
 }
@@ -145,7 +143,7 @@ export async function putPolicyOverride(prefix: string, override: PolicyOverride
   await documentClient().send(
     new PutCommand({
       TableName: tableName('cases'),
-      Item: { pk: `POLICY#${prefix}`, sk: 'POLICY', entity: 'policy', prefix, override, ...(by ? { updatedAt: by.at, updatedBy: by.sub } : {}) },
+      Item: { ...policyKey(prefix), entity: 'policy', prefix, override, ...(by ? { updatedAt: by.at, updatedBy: by.sub } : {}) },
     }),
   );
   clearReferenceCache();

@@ -1,15 +1,16 @@
-// What a deadline stage did, so it is done once: STAGE#<key> / STAGE, where the key names the
-// case, the deadline and the stage. The worker records its intent first (a lease), acts, then
+// What a deadline stage did, so it is done once, by a key that names the case, the deadline
+// and the stage. The worker records its intent first (a lease), acts, then
 // records it done; a worker that died mid-way leaves a lease that runs out, and the next
 // delivery takes over, finding what was already filed or sent by its key.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
+import { conditionFailed } from './conditional.ts';
+import { stageKey as key } from './keys.ts';
 
 /** Long enough for one stage's work; a worker that died frees it after this (tests shorten it). */
 const leaseSeconds = () => Number(process.env.STAGE_LEASE_SECONDS ?? 60);
 const KEEP_SECONDS = 400 * 24 * 3600;
-const key = (id: string) => ({ pk: `STAGE#${id}`, sk: 'STAGE' });
 
 /** Leases run on the wall clock (they are about a worker being alive), whatever clock the stage is acted on with. */
 export async function claimStage(id: string): Promise<'claimed' | 'done' | 'busy'> {
@@ -26,7 +27,7 @@ export async function claimStage(id: string): Promise<'claimed' | 'done' | 'busy
     );
     return 'claimed';
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    if (!conditionFailed(error)) throw error;
     const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: key(id), ConsistentRead: true }));
     return found.Item?.state === 'done' ? 'done' : 'busy';
   }

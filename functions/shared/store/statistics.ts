@@ -25,25 +25,36 @@ import { localDate } from '../../../core/calendar.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
 import { type TransactItem, conditionFailed } from './conditional.ts';
+import { OUTBOX_RETENTION_SECONDS } from './case-codec.ts';
 import { policyFor } from './reference.ts';
+import {
+  type CounterKind,
+  FACT_PK,
+  PLACED,
+  REPORT_SK,
+  counterKey,
+  counterLevel,
+  counterLevels,
+  factKey,
+  factPartition,
+  membershipLevel,
+  membershipLevels,
+  placed,
+  rangeEnd,
+  reconciliationKey,
+  reportKey,
+  reportPartition,
+  reportOutboxKey,
+  reportPeriodPrefix,
+  seenKey,
+} from './keys.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
-export const STATISTICS_LEVELS = [2, 4, 6, 9] as const;
 const table = () => tableName('statistics');
 /** Event ids counted for office updates are kept this long: longer than any redelivery or replay window. */
 const SEEN_SECONDS = 35 * 24 * 3600;
 
-/** The index attributes that put an item under every prefix of its code: `level4` = `<tag>#1101`. */
-const levels = (tag: string, code: string) =>
-  Object.fromEntries(STATISTICS_LEVELS.filter((n) => n <= code.length).map((n) => [`level${n}`, `${tag}#${code.slice(0, n)}`]));
-/** A township's (or inbox's) counter row, or a county's sum of them. */
-export type CounterKind = 'COUNT' | 'ROLLUP';
-const counterKey = (code: string, day: string, kind: CounterKind = 'COUNT') => ({ pk: `${kind}#${code}`, sk: day });
-/** Township rows sit under `C#<prefix>`, county sums under `R#<prefix>`, in the same level indexes. */
-const tagOf = (kind: CounterKind) => (kind === 'COUNT' ? 'C' : 'R');
-const factKey = (subject: string, measure: string) => ({ pk: `FACT#${subject}`, sk: measure });
-
-/** What is counted: a case, or an inbox notice (`NOTICE#<inbox>#<eventId>`). */
+/** What is counted: a case, or an inbox notice (its id from `noticeSubject`). */
 export interface CountedSubject {
   id: string;
   caseType: string;
@@ -62,7 +73,7 @@ async function storedMemberships(subject: string): Promise<Map<string, StoredMem
   for await (const item of queryAll({
     TableName: table(),
     KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': `FACT#${subject}` },
+    ExpressionAttributeValues: { ':pk': factPartition(subject) },
     ConsistentRead: true,
   })) {
     out.set(item.measure as string, item as unknown as StoredMembership);
@@ -79,8 +90,8 @@ export const membershipItem = (subject: CountedSubject, m: Membership, rev: stri
   ...(subject.caseId ? { caseId: subject.caseId } : {}),
   ...m,
   rev,
-  placed: `${m.day}#${subject.id}`,
-  ...levels(`M#${m.measure}`, m.code),
+  placed: placed(m.day, subject.id),
+  ...membershipLevels(m.measure, m.code),
 });
 
 /** A whole counter row as stored (the bench writes rows straight into the table). */
@@ -89,17 +100,17 @@ export const counterItem = (code: string, day: string, counts: Record<string, nu
   entity: 'counter',
   code,
   day,
-  placed: `${day}#${code}`,
-  ...levels(tagOf(kind), code),
+  placed: placed(day, code),
+  ...counterLevels(kind, code),
   ...counts,
 });
 
 /** The update that adds `deltas` to one counter row (made on first use, with its index keys). */
 function counterUpdate(code: string, day: string, deltas: Record<string, number>, kind: CounterKind = 'COUNT') {
   const names: Record<string, string> = { '#code': 'code', '#day': 'day', '#placed': 'placed', '#entity': 'entity' };
-  const values: Record<string, unknown> = { ':code': code, ':day': day, ':placed': `${day}#${code}`, ':entity': 'counter' };
+  const values: Record<string, unknown> = { ':code': code, ':day': day, ':placed': placed(day, code), ':entity': 'counter' };
   const sets = ['#code = :code', '#day = :day', '#placed = :placed', '#entity = :entity'];
-  for (const [name, value] of Object.entries(levels(tagOf(kind), code))) {
+  for (const [name, value] of Object.entries(counterLevels(kind, code))) {
     names[`#${name}`] = name;
     values[`:${name}`] = value;
     sets.push(`#${name} = :${name}`);
@@ -118,7 +129,7 @@ function counterUpdate(code: string, day: string, deltas: Record<string, number>
   };
 }
 
-/** The query for one partition of a level index (`C#1101`, `M#reported#110105`…) from one local day to another. */
+/** The query for one partition of a level index (`counterLevel`, `membershipLevel`) from one local day to another. */
 const levelRange = (jurisdiction: string, partition: string, from: string, to: string) => {
   const index = `level${jurisdiction.length}`;
   return {
@@ -126,7 +137,7 @@ const levelRange = (jurisdiction: string, partition: string, from: string, to: s
     IndexName: index,
     KeyConditionExpression: '#level = :level AND placed BETWEEN :from AND :to',
     ExpressionAttributeNames: { '#level': index },
-    ExpressionAttributeValues: { ':level': partition, ':from': from, ':to': `${to}#~` } as Record<string, unknown>,
+    ExpressionAttributeValues: { ':level': partition, ':from': from, ':to': rangeEnd(to) } as Record<string, unknown>,
   };
 };
 
@@ -213,7 +224,7 @@ export async function countOfficeUpdate(eventId: string, code: string, day: stri
           {
             Put: {
               TableName: table(),
-              Item: { pk: `SEEN#${eventId}`, sk: OFFICE_UPDATES, entity: 'seen', expiresAt: Math.floor(Date.now() / 1000) + SEEN_SECONDS },
+              Item: { ...seenKey(eventId, OFFICE_UPDATES), entity: 'seen', expiresAt: Math.floor(Date.now() / 1000) + SEEN_SECONDS },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -239,7 +250,7 @@ const countsOf = (item: Record<string, unknown>): Counts =>
  */
 export async function countersBetween(jurisdiction: string, from: string, to: string, kind: CounterKind = readsRollups(jurisdiction) ? 'ROLLUP' : 'COUNT'): Promise<CounterRow[]> {
   const rows: CounterRow[] = [];
-  for await (const item of queryAll(levelRange(jurisdiction, `${tagOf(kind)}#${jurisdiction}`, from, to))) {
+  for await (const item of queryAll(levelRange(jurisdiction, counterLevel(kind, jurisdiction), from, to))) {
     rows.push({ code: item.code as string, day: item.day as string, counts: countsOf(item) });
   }
   return rows;
@@ -275,9 +286,9 @@ export async function membersPage(
   limit: number,
   cursor?: string,
 ): Promise<Page<MemberRow>> {
-  const partition = `M#${q.measure}#${q.jurisdiction}`;
+  const partition = membershipLevel(q.measure, q.jurisdiction);
   const range = levelRange(q.jurisdiction, partition, q.from, q.to);
-  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: /^FACT#.+$/, sk: q.measure, [range.IndexName]: partition, placed: /^\d{4}-\d{2}-\d{2}#.+$/ });
+  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk: FACT_PK, sk: q.measure, [range.IndexName]: partition, placed: PLACED });
   const page = await queryPage({
     input: {
       ...range,
@@ -295,7 +306,7 @@ export async function membersPage(
 /** Every subject in one counter under a jurisdiction over local days (reconciliation). */
 export async function allMembers(jurisdiction: string, measure: Measure, from: string, to: string): Promise<MemberRow[]> {
   const out: MemberRow[] = [];
-  for await (const item of queryAll(levelRange(jurisdiction, `M#${measure}#${jurisdiction}`, from, to))) {
+  for await (const item of queryAll(levelRange(jurisdiction, membershipLevel(measure, jurisdiction), from, to))) {
     out.push(memberOf(item));
   }
   return out;
@@ -341,17 +352,15 @@ export interface ReportRecord {
   rates: RateFigure[];
 }
 
-const reportKey = (jurisdiction: string, period: string, version: number) => ({ pk: `REPORT#${jurisdiction}`, sk: `${period}#v${String(version).padStart(4, '0')}` });
-
 /** A jurisdiction's reports, newest period and version first; `period` narrows to one period's versions. */
 export async function listReports(jurisdiction: string, period: string | undefined, limit: number, cursor?: string): Promise<Page<ReportRecord>> {
-  const pk = `REPORT#${jurisdiction}`;
-  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk, sk: /^[0-9A-Q-]+#v\d{4}$/ });
+  const pk = reportPartition(jurisdiction);
+  const start = cursor === undefined ? undefined : decodeCursor(cursor, { pk, sk: REPORT_SK });
   const page = await queryPage({
     input: {
       TableName: table(),
       KeyConditionExpression: period ? 'pk = :pk AND begins_with(sk, :period)' : 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk, ...(period ? { ':period': `${period}#` } : {}) },
+      ExpressionAttributeValues: { ':pk': pk, ...(period ? { ':period': reportPeriodPrefix(period) } : {}) },
       ScanIndexForward: false,
     },
     keyNames: ['pk', 'sk'],
@@ -367,7 +376,7 @@ export async function latestReport(jurisdiction: string, period: string): Promis
     new QueryCommand({
       TableName: table(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :period)',
-      ExpressionAttributeValues: { ':pk': `REPORT#${jurisdiction}`, ':period': `${period}#` },
+      ExpressionAttributeValues: { ':pk': reportPartition(jurisdiction), ':period': reportPeriodPrefix(period) },
       ScanIndexForward: false,
       Limit: 1,
       ConsistentRead: true,
@@ -382,21 +391,25 @@ export async function getReport(jurisdiction: string, period: string, version: n
   return found.Item ? withoutKeys<ReportRecord>(found.Item) : undefined;
 }
 
-/** Records a published version once: false when that version exists (another run published it first). */
-export async function putReport(report: ReportRecord): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { ...reportKey(report.jurisdiction, report.period, report.version), entity: 'report', ...report },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
+/**
+ * Records a published version once, with its event in the cases table's outbox (the event leaves
+ * with the record, through the same relay and fan-out as a case's); fails when that version
+ * exists (another run published it first).
+ */
+export async function putReport(report: ReportRecord, event: Record<string, unknown>, now: Date): Promise<void> {
+  await documentClient().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: table(), Item: { ...reportKey(report.jurisdiction, report.period, report.version), entity: 'report', ...report }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Put: {
+            TableName: tableName('cases'),
+            Item: { ...reportOutboxKey(report.jurisdiction, event.id as string), entity: 'event', caseId: report.id, event, expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_RETENTION_SECONDS },
+          },
+        },
+      ],
+    }),
+  );
 }
 
 /** A reconciliation's findings (and its repair, when one was asked for): kept, never changed. */
@@ -404,7 +417,7 @@ export async function recordReconciliation(jurisdiction: string, period: string,
   await documentClient().send(
     new PutCommand({
       TableName: table(),
-      Item: { pk: `RECONCILIATION#${jurisdiction}`, sk: `${period}#${at}`, entity: 'reconciliation', jurisdiction, period, at, ...record },
+      Item: { ...reconciliationKey(jurisdiction, period, at), entity: 'reconciliation', jurisdiction, period, at, ...record },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );

@@ -1,8 +1,7 @@
-// Agency subscriptions and their deliveries, in the deliveries table (no indexes: every read is by key).
-//   SUBSCRIPTIONS / SUB#<id>                       a subscription (one partition: the fan-out reads them all)
-//   SUBSCRIPTION#<id> / DELIVERY#<time>#<eventId>  one event for one subscription, with its attempts
-//   SUBSCRIPTION#<id> / EVENT#<eventId>            points at the delivery, so it is found by its id
-//   SUBSCRIPTION#<id> / LANE#<caseId>              the case's deliveries in order: one in flight, the rest waiting
+// Agency subscriptions and their deliveries, in the deliveries table (no indexes: every read is
+// by key): the subscriptions in one partition (the fan-out reads them all); per subscription
+// each event's delivery with its attempts, a pointer to it by event id, and each case's lane
+// (its deliveries in order: one in flight, the rest waiting).
 // A lane is what keeps one case's events in order for one subscriber, and what keeps a
 // subscriber's backlog in the table instead of in a queue shared with other subscribers.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
@@ -13,17 +12,25 @@ import { writeRecorded } from '../idempotency.ts';
 import { type Sealed, open, seal } from '../protection.ts';
 import { type TransactItem, conditional, conditionFailed } from './conditional.ts';
 import { tableName } from '../env.ts';
+import {
+  DELIVERY_PREFIX,
+  DELIVERY_SK,
+  LANE_PREFIX,
+  SUBSCRIPTIONS_PARTITION,
+  SUBSCRIPTION_SK,
+  deliveryKey,
+  deliveryPointerKey as pointerKey,
+  deliverySortKey,
+  laneKey,
+  subscriptionKey,
+  subscriptionPartition as partition,
+} from './keys.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
 /** Delivery records and lanes are kept this long (the deliveries list and replays reach back this far). */
 export const DELIVERY_RETENTION_DAYS = 30;
 const expiresAt = (now: Date) => Math.floor(now.getTime() / 1000) + DELIVERY_RETENTION_DAYS * 86400;
 
-const subscriptionKey = (id: string) => ({ pk: 'SUBSCRIPTIONS', sk: `SUB#${id}` });
-const partition = (subscriptionId: string) => `SUBSCRIPTION#${subscriptionId}`;
-const laneKey = (subscriptionId: string, caseId: string) => ({ pk: partition(subscriptionId), sk: `LANE#${caseId}` });
-const pointerKey = (subscriptionId: string, eventId: string) => ({ pk: partition(subscriptionId), sk: `EVENT#${eventId}` });
-export const deliverySortKey = (eventTime: string, eventId: string) => `DELIVERY#${eventTime}#${eventId}`;
 
 // ---- Subscriptions
 
@@ -78,7 +85,7 @@ export async function deleteSubscription(id: string): Promise<void> {
 /** Every subscription (the fan-out's read: one partition, a few hundred items at most). */
 export async function allSubscriptions(): Promise<Subscription[]> {
   const out: Subscription[] = [];
-  for await (const item of queryAll({ TableName: tableName('deliveries'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'SUBSCRIPTIONS' }, ConsistentRead: true })) {
+  for await (const item of queryAll({ TableName: tableName('deliveries'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': SUBSCRIPTIONS_PARTITION }, ConsistentRead: true })) {
     out.push(await fromSubscriptionItem(item));
   }
   return out;
@@ -91,12 +98,12 @@ export async function listSubscriptions(agency: string | undefined, limit: numbe
       TableName: tableName('deliveries'),
       KeyConditionExpression: 'pk = :pk',
       ...(agency ? { FilterExpression: 'agency = :agency' } : {}),
-      ExpressionAttributeValues: { ':pk': 'SUBSCRIPTIONS', ...(agency ? { ':agency': agency } : {}) },
+      ExpressionAttributeValues: { ':pk': SUBSCRIPTIONS_PARTITION, ...(agency ? { ':agency': agency } : {}) },
     },
     keyNames: ['pk', 'sk'],
     limit,
     maxRead: 1000,
-    ...(cursor ? { start: decodeCursor(cursor, { pk: 'SUBSCRIPTIONS', sk: /^SUB#(sub|peer)_[0-9a-z-]+$/ }) } : {}),
+    ...(cursor ? { start: decodeCursor(cursor, { pk: SUBSCRIPTIONS_PARTITION, sk: SUBSCRIPTION_SK }) } : {}),
   });
   return { items: await Promise.all(page.items.map(fromSubscriptionItem)), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
@@ -197,7 +204,7 @@ const fromDeliveryItem = (item: Record<string, unknown>): Delivery => {
 export const deliveryView = ({ leaseUntil: _l, replayBase: _r, event: _e, ...rest }: Delivery) => rest;
 
 export async function getDeliveryBySortKey(subscriptionId: string, sk: string): Promise<Delivery | undefined> {
-  const found = await documentClient().send(new GetCommand({ TableName: tableName('deliveries'), Key: { pk: partition(subscriptionId), sk }, ConsistentRead: true }));
+  const found = await documentClient().send(new GetCommand({ TableName: tableName('deliveries'), Key: deliveryKey(subscriptionId, sk), ConsistentRead: true }));
   return found.Item ? fromDeliveryItem(found.Item) : undefined;
 }
 
@@ -268,7 +275,7 @@ export type Enqueued = { subscriptionId: string; sk: string; attempt: number } |
  */
 export async function recordDelivery(d: Omit<Delivery, 'state' | 'attempts' | 'replayBase' | 'createdAt'>, now: Date): Promise<{ outcome: 'recorded' | 'duplicate'; enqueue: Enqueued }> {
   const sk = deliverySortKey(d.eventTime, d.id);
-  const key = { pk: partition(d.subscriptionId), sk };
+  const key = deliveryKey(d.subscriptionId, sk);
   try {
     return await withLane(d.subscriptionId, d.caseId, (lane) => {
       const head = !lane?.active;
@@ -293,7 +300,7 @@ export async function recordDelivery(d: Omit<Delivery, 'state' | 'attempts' | 'r
 
 /** An update of one delivery's record. */
 const deliveryUpdate = (d: Delivery, update: Omit<UpdateCommandInput, 'TableName' | 'Key'>) =>
-  new UpdateCommand({ TableName: tableName('deliveries'), Key: { pk: partition(d.subscriptionId), sk: deliverySortKey(d.eventTime, d.id) }, ...update });
+  new UpdateCommand({ TableName: tableName('deliveries'), Key: deliveryKey(d.subscriptionId, deliverySortKey(d.eventTime, d.id)), ...update });
 
 /**
  * Takes the lease for attempt `attempt` of a pending delivery and returns it; `leasedUntil` when
@@ -305,7 +312,7 @@ export async function claimAttempt(subscriptionId: string, sk: string, attempt: 
     const result = await documentClient().send(
       new UpdateCommand({
         TableName: tableName('deliveries'),
-        Key: { pk: partition(subscriptionId), sk },
+        Key: deliveryKey(subscriptionId, sk),
         UpdateExpression: 'SET leaseUntil = :until',
         ConditionExpression: '#state = :pending AND size(attempts) = :made AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
         ExpressionAttributeNames: { '#state': 'state' },
@@ -366,7 +373,7 @@ export async function settleDelivery(d: Delivery, state: 'delivered' | 'exhauste
       {
         Update: {
           TableName: tableName('deliveries'),
-          Key: { pk: partition(d.subscriptionId), sk },
+          Key: deliveryKey(d.subscriptionId, sk),
           UpdateExpression: `SET #state = :state${attempt ? ', attempts = list_append(attempts, :attempt)' : ''} REMOVE leaseUntil, nextAttemptAt`,
           ConditionExpression: '#state IN (:pending, :held, :waiting)',
           ExpressionAttributeNames: { '#state': 'state' },
@@ -384,7 +391,7 @@ export async function settleDelivery(d: Delivery, state: 'delivered' | 'exhauste
       items.push({
         Update: {
           TableName: tableName('deliveries'),
-          Key: { pk: partition(d.subscriptionId), sk: following },
+          Key: deliveryKey(d.subscriptionId, following),
           UpdateExpression: 'SET #state = :pending',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#state': 'state' },
@@ -416,7 +423,7 @@ export async function replayDelivery(d: Delivery, now: Date): Promise<{ replayed
           {
             Update: {
               TableName: tableName('deliveries'),
-              Key: { pk: partition(d.subscriptionId), sk },
+              Key: deliveryKey(d.subscriptionId, sk),
               UpdateExpression: 'SET #state = :to, replayBase = :base, expiresAt = :expires REMOVE nextAttemptAt',
               ConditionExpression: '#state IN (:delivered, :exhausted, :cancelled)',
               ExpressionAttributeNames: { '#state': 'state' },
@@ -441,7 +448,7 @@ export async function* laneHeads(subscriptionId: string): AsyncGenerator<string>
   for await (const item of queryAll({
     TableName: tableName('deliveries'),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :lane)',
-    ExpressionAttributeValues: { ':pk': partition(subscriptionId), ':lane': 'LANE#' },
+    ExpressionAttributeValues: { ':pk': partition(subscriptionId), ':lane': LANE_PREFIX },
     ConsistentRead: true,
   })) {
     if (typeof item.active === 'string') yield item.active;
@@ -456,13 +463,13 @@ export async function listDeliveries(subscriptionId: string, state: DeliveryStat
       TableName: tableName('deliveries'),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ...(state ? { FilterExpression: '#state = :state', ExpressionAttributeNames: { '#state': 'state' } } : {}),
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': 'DELIVERY#', ...(state ? { ':state': state } : {}) },
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': DELIVERY_PREFIX, ...(state ? { ':state': state } : {}) },
       ScanIndexForward: false,
     },
     keyNames: ['pk', 'sk'],
     limit,
     maxRead: 1000,
-    ...(cursor ? { start: decodeCursor(cursor, { pk, sk: /^DELIVERY#[^#]+#[^#]+$/ }) } : {}),
+    ...(cursor ? { start: decodeCursor(cursor, { pk, sk: DELIVERY_SK }) } : {}),
   });
   return { items: page.items.map(fromDeliveryItem), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
@@ -472,7 +479,7 @@ export async function* deliveriesBetween(subscriptionId: string, from: string, t
   for await (const item of queryAll({
     TableName: tableName('deliveries'),
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': partition(subscriptionId), ':from': `DELIVERY#${from}`, ':to': `DELIVERY#${to}` },
+    ExpressionAttributeValues: { ':pk': partition(subscriptionId), ':from': deliverySortKey(from), ':to': deliverySortKey(to) },
     ConsistentRead: true,
   })) {
     yield fromDeliveryItem(item);
