@@ -4,7 +4,7 @@
 // declared purpose allows them. docs/EVENTS.md is generated from this (npm run events:docs).
 import { z } from 'zod';
 import { NOTICE_ROUTES, type Recipient } from './notices.ts';
-import { Certificate, Deadline, JurisdictionCode, LocalDate } from './schemas.ts';
+import { Certificate, Deadline, JurisdictionCode, LocalDate } from './schemas/common.ts';
 import { CASE_TYPES, type CaseType } from './workflows/engine.ts';
 import { WORKFLOWS } from './workflows/index.ts';
 

@@ -3,7 +3,7 @@
 // (notices for our inboxes; for a departure towards us, a case opened here). Pure.
 import { z } from 'zod';
 import { isWithin } from './jurisdiction.ts';
-import { JurisdictionCode } from './schemas.ts';
+import { JurisdictionCode } from './schemas/common.ts';
 
 /** This deployment's jurisdiction prefixes; none means everything is ours (no federation). */
 export const isOurs = (code: string, prefixes: readonly string[]): boolean => prefixes.length === 0 || prefixes.some((p) => isWithin(code, p));

@@ -10,7 +10,8 @@ import type { Policy } from './policy.ts';
 import type { Principal } from './principal.ts';
 import type { Decision } from './workflows/engine.ts';
 import { OPEN_STATES, type RegistrationCase, changedDetails, report, updateDetails } from './workflows/registration.ts';
-import { Actor, JurisdictionCode, LocalDate, RegistrationRequest } from './schemas.ts';
+import { Actor, JurisdictionCode, LocalDate } from './schemas/common.ts';
+import { RegistrationRequest } from './schemas/registrations.ts';
 import { z } from 'zod';
 
 /** The columns a file may have, each under its English or its Chinese heading. */

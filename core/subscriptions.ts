@@ -8,7 +8,7 @@ import { EVENT_CATALOGUE, EVENT_NAMESPACE, EVENT_PURPOSES, type EventPurpose, ev
 import { isWithin } from './jurisdiction.ts';
 import { ROUTE_RULES, permits } from './authorisation.ts';
 import type { Principal } from './principal.ts';
-import { Cursor, JurisdictionCode, Limit } from './schemas.ts';
+import { Cursor, JurisdictionCode, Limit } from './schemas/common.ts';
 
 /**
  * Seconds to wait before each attempt: the first at once, then the schedule the leading webhook

@@ -2,7 +2,7 @@
 // Recounts a period's counters under a jurisdiction from the case records on the running local
 // stack and prints every difference (counter, expected, found, the cases involved). With
 // --repair it mends them and the repair is recorded; without, it changes nothing.
-import { byHandProblem } from '../core/statistics.ts';
+import { byHandProblem } from '../core/statistics/reports.ts';
 import { STACK_OPTIONS, failWith, operatorRequest, parseCli } from './operator-client.ts';
 
 const { values } = parseCli('reconcile', {

@@ -2,7 +2,7 @@
 // Publishes one completeness report on the running local stack (npm start), as the schedule does
 // after each period: JSON and CSV in the local S3, listed at GET /v1/reports. Unchanged figures
 // publish nothing new; changed ones publish a correction (a new version saying what changed).
-import { byHandProblem } from '../core/statistics.ts';
+import { byHandProblem } from '../core/statistics/reports.ts';
 import { STACK_OPTIONS, failWith, operatorRequest, parseCli } from './operator-client.ts';
 
 const { values } = parseCli('report', {

@@ -79,7 +79,7 @@ export interface CaseBase<S extends string = string> {
   minimisedAt?: string;
   /**
    * The first date each kind of deadline fell due and the first instant each action was taken:
-   * what places the case in a reporting period and says whether it was on time (core/statistics.ts).
+   * what places the case in a reporting period and says whether it was on time (core/statistics/measures.ts).
    * Later deadlines of the same kind (a reinstated case) do not move it.
    */
   marks?: Marks;

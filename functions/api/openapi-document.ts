@@ -1,11 +1,25 @@
 // The OpenAPI 3.1 document, generated from the zod schemas and the routes in wiring/.
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import * as schemas from '../../core/schemas.ts';
+import { APPEAL_ACTION_BODIES, Appeal, AppealCreate } from '../../core/schemas/appeals.ts';
+import { ASSISTANCE_REQUEST_ACTION_BODIES, AssistanceRequest, AssistanceRequestCreate, AssistanceRequestsQuery } from '../../core/schemas/assistance-requests.ts';
+import { CalendarNoticeRequest, CalendarParams, CalendarYear } from '../../core/schemas/calendars.ts';
+import { CASE_VIEWS, CaseIdParams, CasePage, CasesQuery, History, MyCasesQuery } from '../../core/schemas/cases.ts';
+import { AgencyDecision, AgencyDecisionRequest, CertificateCheck, CertificateCheckQuery, CertificateParams } from '../../core/schemas/certificates.ts';
+import { EventCatalogue, EventCatalogueEntry, EventSchemaParams } from '../../core/schemas/event-catalogue.ts';
+import { GROUP_ACTION_BODIES, Group, GroupCreate } from '../../core/schemas/groups.ts';
+import { MessagePage, MessagesQuery } from '../../core/schemas/messages.ts';
+import { AdminNotice, AdminNoticePage, AdminNoticeParams, FeedbackFigures, FeedbackQuery, InboxParams, InboxQuery, Notice, NoticePage, NoticeParams } from '../../core/schemas/notices.ts';
+import { ORIGIN_CERTIFICATE_ACTION_BODIES, OriginCertificate, OriginCertificateRequest } from '../../core/schemas/origin-certificates.ts';
+import { AccessLogPage, AccessLogQuery, AuditPage, AuditQuery, PeopleSearch, RevealRequest, Revealed } from '../../core/schemas/people.ts';
+import { Problem } from '../../core/schemas/problems.ts';
+import { Jurisdiction, JurisdictionParams, JurisdictionRequest, PolicyOverride, PolicyOverrideDocument, PolicyParams, Provinces, ResolvedPolicy } from '../../core/schemas/reference.ts';
+import { REGISTRATION_ACTION_BODIES, Registration, RegistrationRequest } from '../../core/schemas/registrations.ts';
+import { REVIEW_ACTION_BODIES, Review } from '../../core/schemas/reviews.ts';
 import { CASE_TYPE_NAMES, actionPath } from '../../core/workflows/index.ts';
 import { ImportCreate, ImportCreated, ImportQuery, ImportStatus } from '../../core/imports.ts';
 import * as federation from '../../core/federation.ts';
-import * as statistics from '../../core/statistics.ts';
+import * as statistics from '../../core/statistics/api.ts';
 import * as subscriptions from '../../core/subscriptions.ts';
 import { routes } from '../../wiring/index.ts';
 
@@ -58,7 +72,7 @@ const IdempotencyKeyHeader = z.object({
 });
 
 const problems = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, { description: 'Problem details', schema: schemas.Problem }]));
+  Object.fromEntries(statuses.map((s) => [s, { description: 'Problem details', schema: Problem }]));
 
 /** Answers that say when to try again. */
 const RETRY_AFTER = new Set(['429', '503']);
@@ -72,7 +86,7 @@ function actionOperations(collection: string, bodies: Record<string, z.ZodType>,
       `POST /v1/${collection}/{id}/${actionPath(action)}`,
       {
         summary: `${action.replace(/_/g, ' ')} the ${noun} (409 when its state does not allow it)`,
-        params: schemas.CaseIdParams,
+        params: CaseIdParams,
         body,
         responses: { 200: ok(`The ${noun} after the action`, answer), ...problems(400, 401, 403, 404, 409, 415, 422) },
         keyed: true,
@@ -84,21 +98,21 @@ function actionOperations(collection: string, bodies: Record<string, z.ZodType>,
 /** Reading each case type and its history. */
 const readOperations = (): Record<string, Operation> =>
   Object.fromEntries(
-    (Object.entries(CASE_TYPE_NAMES) as [keyof typeof schemas.CASE_VIEWS, { collection: string; noun: string }][]).flatMap(([type, { collection, noun }]) => [
+    (Object.entries(CASE_TYPE_NAMES) as [keyof typeof CASE_VIEWS, { collection: string; noun: string }][]).flatMap(([type, { collection, noun }]) => [
       [
         `GET /v1/${collection}/{id}`,
         {
           summary: `Read a ${noun}, with the actions the caller may take on it now`,
-          params: schemas.CaseIdParams,
-          responses: { 200: ok(`The ${noun}`, schemas.CASE_VIEWS[type]), ...problems(400, 401, 404) },
+          params: CaseIdParams,
+          responses: { 200: ok(`The ${noun}`, CASE_VIEWS[type]), ...problems(400, 401, 404) },
         },
       ],
       [
         `GET /v1/${collection}/{id}/history`,
         {
           summary: `Every action on a ${noun}: who, when, from and to which state, why`,
-          params: schemas.CaseIdParams,
-          responses: { 200: ok('The history, oldest first', schemas.History), ...problems(400, 401, 404) },
+          params: CaseIdParams,
+          responses: { 200: ok('The history, oldest first', History), ...problems(400, 401, 404) },
         },
       ],
     ]),
@@ -109,40 +123,40 @@ export const OPERATIONS: Record<string, Operation> = {
   ...readOperations(),
   'POST /v1/registrations': {
     summary: 'Report an arrival and open a registration case',
-    body: schemas.RegistrationRequest,
-    responses: { 201: ok('The new case with its registration deadline', schemas.Registration), ...problems(400, 401, 403, 409, 415, 422) },
+    body: RegistrationRequest,
+    responses: { 201: ok('The new case with its registration deadline', Registration), ...problems(400, 401, 403, 409, 415, 422) },
   },
-  ...actionOperations('registrations', schemas.REGISTRATION_ACTION_BODIES, schemas.Registration, 'registration'),
+  ...actionOperations('registrations', REGISTRATION_ACTION_BODIES, Registration, 'registration'),
   'POST /v1/origin-certificates': {
     summary: 'Apply for an origin certificate before leaving',
-    body: schemas.OriginCertificateRequest,
-    responses: { 201: ok('The application with its processing deadline', schemas.OriginCertificate), ...problems(400, 401, 403, 415, 422) },
+    body: OriginCertificateRequest,
+    responses: { 201: ok('The application with its processing deadline', OriginCertificate), ...problems(400, 401, 403, 415, 422) },
   },
-  ...actionOperations('origin-certificates', schemas.ORIGIN_CERTIFICATE_ACTION_BODIES, schemas.OriginCertificate, 'origin certificate'),
-  ...actionOperations('reviews', schemas.REVIEW_ACTION_BODIES, schemas.Review, 'residence review'),
+  ...actionOperations('origin-certificates', ORIGIN_CERTIFICATE_ACTION_BODIES, OriginCertificate, 'origin certificate'),
+  ...actionOperations('reviews', REVIEW_ACTION_BODIES, Review, 'residence review'),
   'POST /v1/assistance-requests': {
     summary: 'Ask another office of this deployment about a person or a case (协查)',
-    body: schemas.AssistanceRequestCreate,
-    responses: { 201: ok('The request with its reply deadline', schemas.AssistanceRequest), ...problems(400, 401, 403, 415, 422) },
+    body: AssistanceRequestCreate,
+    responses: { 201: ok('The request with its reply deadline', AssistanceRequest), ...problems(400, 401, 403, 415, 422) },
   },
   'GET /v1/assistance-requests': {
     summary: 'Assistance requests received inside a jurisdiction, or sent by an office, newest activity first',
-    query: schemas.AssistanceRequestsQuery,
-    responses: { 200: ok('A page of requests', schemas.CasePage), ...problems(400, 401, 403) },
+    query: AssistanceRequestsQuery,
+    responses: { 200: ok('A page of requests', CasePage), ...problems(400, 401, 403) },
   },
-  ...actionOperations('assistance-requests', schemas.ASSISTANCE_REQUEST_ACTION_BODIES, schemas.AssistanceRequest, 'assistance request'),
+  ...actionOperations('assistance-requests', ASSISTANCE_REQUEST_ACTION_BODIES, AssistanceRequest, 'assistance request'),
   'POST /v1/appeals': {
     summary: 'Appeal a decision on your case (a rejection or revocation) within the policy window',
-    body: schemas.AppealCreate,
-    responses: { 201: ok('The appeal with its decision deadline', schemas.Appeal), ...problems(400, 401, 403, 404, 409, 415, 422) },
+    body: AppealCreate,
+    responses: { 201: ok('The appeal with its decision deadline', Appeal), ...problems(400, 401, 403, 404, 409, 415, 422) },
   },
-  ...actionOperations('appeals', schemas.APPEAL_ACTION_BODIES, schemas.Appeal, 'appeal'),
+  ...actionOperations('appeals', APPEAL_ACTION_BODIES, Appeal, 'appeal'),
   'POST /v1/groups': {
     summary: 'File an organised group at the destination: the organisation, its responsible person, the agreement and the members (each gets a registration)',
-    body: schemas.GroupCreate,
-    responses: { 201: ok('The group with its filing deadline', schemas.Group), ...problems(400, 401, 403, 409, 415, 422) },
+    body: GroupCreate,
+    responses: { 201: ok('The group with its filing deadline', Group), ...problems(400, 401, 403, 409, 415, 422) },
   },
-  ...actionOperations('groups', schemas.GROUP_ACTION_BODIES, schemas.Group, 'group'),
+  ...actionOperations('groups', GROUP_ACTION_BODIES, Group, 'group'),
   'POST /v1/imports': {
     summary: 'Start a bulk filing (employer staff list, landlord tenant list): an import id and a presigned URL to PUT the CSV to',
     body: ImportCreate,
@@ -150,40 +164,40 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'GET /v1/imports/{id}': {
     summary: "An import's progress and error rows; ?format=csv downloads the error rows to fix and upload again",
-    params: schemas.CaseIdParams,
+    params: CaseIdParams,
     query: ImportQuery,
     responses: { 200: ok('The import', ImportStatus), ...problems(400, 401, 404) },
   },
   'GET /v1/cases': {
     summary: 'Cases worked inside a jurisdiction (by the office that works each: destination, origin, the office asked, the reviewing office), newest activity first',
-    query: schemas.CasesQuery,
-    responses: { 200: ok('A page of cases', schemas.CasePage), ...problems(400, 401, 403) },
+    query: CasesQuery,
+    responses: { 200: ok('A page of cases', CasePage), ...problems(400, 401, 403) },
   },
   'GET /v1/me/cases': {
     summary: "The signed-in person's own cases, newest activity first",
-    query: schemas.MyCasesQuery,
-    responses: { 200: ok('A page of cases', schemas.CasePage), ...problems(400, 401, 403) },
+    query: MyCasesQuery,
+    responses: { 200: ok('A page of cases', CasePage), ...problems(400, 401, 403) },
   },
   'GET /v1/me/access-log': {
     summary: "Who read the signed-in person's record: which offices and agencies, when, why; newest first",
-    query: schemas.AccessLogQuery,
-    responses: { 200: ok('A page of accesses', schemas.AccessLogPage), ...problems(400, 401, 403) },
+    query: AccessLogQuery,
+    responses: { 200: ok('A page of accesses', AccessLogPage), ...problems(400, 401, 403) },
   },
   'GET /v1/audit': {
     summary: 'What one user read and wrote between two days (supervisors, for users of their jurisdiction), newest first',
-    query: schemas.AuditQuery,
-    responses: { 200: ok('A page of audit records', schemas.AuditPage), ...problems(400, 401, 403) },
+    query: AuditQuery,
+    responses: { 200: ok('A page of audit records', AuditPage), ...problems(400, 401, 403) },
   },
   'POST /v1/people/search': {
     summary: "An office finds a person's cases within its reach by ID number (in the body, so in no access log), with a reason; audited",
-    body: schemas.PeopleSearch,
-    responses: { 200: ok('The cases, masked', schemas.CasePage), ...problems(400, 401, 403, 415, 429) },
+    body: PeopleSearch,
+    responses: { 200: ok('The cases, masked', CasePage), ...problems(400, 401, 403, 415, 429) },
   },
   'POST /v1/cases/{id}/reveal': {
     summary: "A case's full ID and phone numbers, for an office that works it, with a reason; audited",
-    params: schemas.CaseIdParams,
-    body: schemas.RevealRequest,
-    responses: { 200: ok('The full numbers', schemas.Revealed), ...problems(400, 401, 403, 404, 415, 429) },
+    params: CaseIdParams,
+    body: RevealRequest,
+    responses: { 200: ok('The full numbers', Revealed), ...problems(400, 401, 403, 404, 415, 429) },
   },
   'GET /v1/statistics/definitions': {
     summary: "Each completeness rate's definition as data: its denominator, numerator, the date that places a case in a period, what on time means",
@@ -217,108 +231,108 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'GET /v1/certificates/{number}': {
     summary: 'Check a certificate: validity only, and with ?idNumber= whether it belongs to that person',
-    params: schemas.CertificateParams,
-    query: schemas.CertificateCheckQuery,
-    responses: { 200: ok('The certificate\'s validity', schemas.CertificateCheck), ...problems(400, 404, 429) },
+    params: CertificateParams,
+    query: CertificateCheckQuery,
+    responses: { 200: ok('The certificate\'s validity', CertificateCheck), ...problems(400, 404, 429) },
   },
   'POST /v1/certificates/{number}/decisions': {
     summary: 'Record what an agency decided after checking a certificate',
-    params: schemas.CertificateParams,
-    body: schemas.AgencyDecisionRequest,
-    responses: { 201: ok('The recorded decision', schemas.AgencyDecision), ...problems(400, 401, 403, 404, 415, 422) },
+    params: CertificateParams,
+    body: AgencyDecisionRequest,
+    responses: { 201: ok('The recorded decision', AgencyDecision), ...problems(400, 401, 403, 404, 415, 422) },
   },
   'GET /v1/jurisdictions': {
     summary: 'The provinces (where a jurisdiction picker starts; each one lists its children)',
-    responses: { 200: ok('The provinces', schemas.Provinces), ...problems(401) },
+    responses: { 200: ok('The provinces', Provinces), ...problems(401) },
   },
   'GET /v1/jurisdictions/{code}': {
     summary: 'A jurisdiction with its children',
-    params: schemas.JurisdictionParams,
-    responses: { 200: ok('The jurisdiction', schemas.Jurisdiction), ...problems(400, 401, 404) },
+    params: JurisdictionParams,
+    responses: { 200: ok('The jurisdiction', Jurisdiction), ...problems(400, 401, 404) },
   },
   'PUT /v1/jurisdictions/{code}': {
     summary: 'Add or rename a jurisdiction (administrators)',
-    params: schemas.JurisdictionParams,
-    body: schemas.JurisdictionRequest,
+    params: JurisdictionParams,
+    body: JurisdictionRequest,
     responses: {
-      200: ok('Renamed', schemas.Jurisdiction),
-      201: ok('Added', schemas.Jurisdiction),
+      200: ok('Renamed', Jurisdiction),
+      201: ok('Added', Jurisdiction),
       ...problems(400, 401, 403, 415, 422),
     },
   },
   'GET /v1/jurisdictions/{code}/notices': {
     summary: "An office's inbox of notices, newest first; `unread=true` for those nobody acknowledged",
-    params: schemas.InboxParams,
-    query: schemas.InboxQuery,
-    responses: { 200: ok('A page of notices', schemas.NoticePage), ...problems(400, 401, 403, 404) },
+    params: InboxParams,
+    query: InboxQuery,
+    responses: { 200: ok('A page of notices', NoticePage), ...problems(400, 401, 403, 404) },
   },
   'GET /v1/jurisdictions/{code}/notices/figures': {
     summary: "An inbox's feedback figures over a period (days filed, Asia/Shanghai): notices received, acknowledged in time or late, unread, unread past the deadline",
-    params: schemas.InboxParams,
-    query: schemas.FeedbackQuery,
-    responses: { 200: ok('The figures', schemas.FeedbackFigures), ...problems(400, 401, 403, 404) },
+    params: InboxParams,
+    query: FeedbackQuery,
+    responses: { 200: ok('The figures', FeedbackFigures), ...problems(400, 401, 403, 404) },
   },
   'POST /v1/jurisdictions/{code}/notices/{eventId}/ack': {
     summary: 'Mark a notice read (the first acknowledgement stands); a read notice is no longer reminded or escalated',
-    params: schemas.NoticeParams,
-    responses: { 200: ok('The notice, acknowledged', schemas.Notice), ...problems(400, 401, 403, 404) },
+    params: NoticeParams,
+    responses: { 200: ok('The notice, acknowledged', Notice), ...problems(400, 401, 403, 404) },
   },
   'GET /v1/events/schemas': {
     summary: 'The event catalogue: every CloudEvents type with its version, the offices it notifies, its personal fields and the JSON Schema of its data',
-    responses: { 200: ok('The catalogue', schemas.EventCatalogue) },
+    responses: { 200: ok('The catalogue', EventCatalogue) },
   },
   'GET /v1/events/schemas/{type}': {
     summary: "One event type's entry in the catalogue (what a CloudEvent's `dataschema` points at)",
-    params: schemas.EventSchemaParams,
-    responses: { 200: ok('The event type', schemas.EventCatalogueEntry), ...problems(404) },
+    params: EventSchemaParams,
+    responses: { 200: ok('The event type', EventCatalogueEntry), ...problems(404) },
   },
   'GET /v1/messages': {
     summary: "What a case's person was sent by SMS and e-mail, or will be (held in the quiet hours), oldest first",
-    query: schemas.MessagesQuery,
-    responses: { 200: ok('A page of messages', schemas.MessagePage), ...problems(400, 401, 403, 404) },
+    query: MessagesQuery,
+    responses: { 200: ok('A page of messages', MessagePage), ...problems(400, 401, 403, 404) },
   },
   'GET /v1/jurisdictions/{code}/policy': {
     summary: 'The policy in force at a jurisdiction, and the prefix each setting came from',
-    params: schemas.JurisdictionParams,
-    responses: { 200: ok('The resolved policy', schemas.ResolvedPolicy), ...problems(400, 401, 404) },
+    params: JurisdictionParams,
+    responses: { 200: ok('The resolved policy', ResolvedPolicy), ...problems(400, 401, 404) },
   },
   'GET /v1/policies/{prefix}': {
     summary: 'The policy override stored for a prefix (`national` for every jurisdiction)',
-    params: schemas.PolicyParams,
-    responses: { 200: ok('The override', schemas.PolicyOverrideDocument), ...problems(400, 401, 404) },
+    params: PolicyParams,
+    responses: { 200: ok('The override', PolicyOverrideDocument), ...problems(400, 401, 404) },
   },
   'PUT /v1/policies/{prefix}': {
     summary: 'Set the policy override for a prefix (administrators); running deadlines keep their period',
-    params: schemas.PolicyParams,
-    body: schemas.PolicyOverride,
+    params: PolicyParams,
+    body: PolicyOverride,
     responses: {
-      200: ok('Replaced', schemas.PolicyOverrideDocument),
-      201: ok('Created', schemas.PolicyOverrideDocument),
+      200: ok('Replaced', PolicyOverrideDocument),
+      201: ok('Created', PolicyOverrideDocument),
       ...problems(400, 401, 403, 415, 422),
     },
   },
   'GET /v1/admin/notices': {
     summary: "The national administrators' inbox, newest first: what the deployment needs of them (a year's holiday notice not loaded)",
-    query: schemas.InboxQuery,
-    responses: { 200: ok('A page of notices', schemas.AdminNoticePage), ...problems(400, 401, 403) },
+    query: InboxQuery,
+    responses: { 200: ok('A page of notices', AdminNoticePage), ...problems(400, 401, 403) },
   },
   'POST /v1/admin/notices/{eventId}/ack': {
     summary: "Mark a national administrators' notice read (acknowledging again changes nothing)",
-    params: schemas.AdminNoticeParams,
-    responses: { 200: ok('The notice, read', schemas.AdminNotice), ...problems(400, 401, 403, 404) },
+    params: AdminNoticeParams,
+    responses: { 200: ok('The notice, read', AdminNotice), ...problems(400, 401, 403, 404) },
   },
   'GET /v1/calendars/{year}': {
     summary: "A year's national holidays: its State Council notice where loaded (`source: notice`), else the statutory holidays computed from the law (`source: statutory`)",
-    params: schemas.CalendarParams,
-    responses: { 200: ok('The year', schemas.CalendarYear), ...problems(400, 401) },
+    params: CalendarParams,
+    responses: { 200: ok('The year', CalendarYear), ...problems(400, 401) },
   },
   'PUT /v1/calendars/{year}': {
     summary: "Load a year's holiday notice (national administrators): every statutory day inside a holiday period, make-up days on weekends; provisional deadlines are counted again with it",
-    params: schemas.CalendarParams,
-    body: schemas.CalendarNoticeRequest,
+    params: CalendarParams,
+    body: CalendarNoticeRequest,
     responses: {
-      200: ok('Replaced', schemas.CalendarYear),
-      201: ok('Loaded', schemas.CalendarYear),
+      200: ok('Replaced', CalendarYear),
+      201: ok('Loaded', CalendarYear),
       ...problems(400, 401, 403, 415, 422),
     },
   },

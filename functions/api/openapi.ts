@@ -4,7 +4,7 @@
 // route: a request no route matches is told so as problem details (404, or 405 with Allow).
 import { catalogueDocument, eventSpec } from '../../core/events.ts';
 import { notFound } from '../../core/errors.ts';
-import { EventSchemaParams } from '../../core/schemas.ts';
+import { EventSchemaParams } from '../../core/schemas/event-catalogue.ts';
 import { byRoute, json, problem, route } from '../shared/http.ts';
 import { routePatterns } from '../../wiring/index.ts';
 import { openApiDocument } from './openapi-document.ts';

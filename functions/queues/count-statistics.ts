@@ -1,12 +1,12 @@
 // The statistics consumer: every event recounts its case from the case record as it stands
-// (core/statistics.ts says which counters it is in, on which day), so a duplicate, a replay or
+// (core/statistics/measures.ts says which counters it is in, on which day), so a duplicate, a replay or
 // an event that arrives after a later one changes nothing that is already right. A change made
 // by the office's own accounts is counted once per event id, for its update frequency.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { localDate } from '../../core/calendar.ts';
 import { eventSpec } from '../../core/events.ts';
-import { membershipsOf } from '../../core/statistics.ts';
+import { membershipsOf } from '../../core/statistics/measures.ts';
 import { logger } from '../shared/observability.ts';
 import type { Case } from '../../core/workflows/index.ts';
 import { caseHistoryAt, getCase, getCases } from '../shared/store/cases.ts';

@@ -9,18 +9,10 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { addCalendarDays, endOfLocalDate, localDate } from '../../core/calendar.ts';
 import { provincesServed } from '../../core/federation.ts';
-import {
-  type CountedMember,
-  type Difference,
-  MEASURE_IDS,
-  byHandProblem,
-  differencesOf,
-  membershipsOf,
-  parsePeriodKey,
-  periodOf,
-  readsRollups,
-  rollupDifferences,
-} from '../../core/statistics.ts';
+import { MEASURE_IDS, membershipsOf, readsRollups } from '../../core/statistics/measures.ts';
+import { parsePeriodKey, periodOf } from '../../core/statistics/periods.ts';
+import { type CountedMember, type Difference, differencesOf, rollupDifferences } from '../../core/statistics/reconciliation.ts';
+import { byHandProblem } from '../../core/statistics/reports.ts';
 import { countNotice, deploymentPrefixes } from '../shared/notices.ts';
 import { logger } from '../shared/observability.ts';
 import { everyCaseUnder, getCase } from '../shared/store/cases.ts';

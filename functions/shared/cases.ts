@@ -8,7 +8,7 @@ import { notFound, unprocessable } from '../../core/errors.ts';
 import { maskProtected } from '../../core/masking.ts';
 import type { Policy } from '../../core/policy.ts';
 import type { Principal } from '../../core/principal.ts';
-import { CASE_VIEWS, CaseIdParams } from '../../core/schemas.ts';
+import { CASE_VIEWS, CaseIdParams } from '../../core/schemas/cases.ts';
 import type { Decision } from '../../core/workflows/engine.ts';
 import { CASE_TYPE_NAMES, type Case, actionPath, workingOffice } from '../../core/workflows/index.ts';
 import { noteCase } from './audit.ts';

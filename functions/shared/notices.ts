@@ -4,7 +4,7 @@
 import { localDate } from '../../core/calendar.ts';
 import { isOurs, parsePrefixes } from '../../core/federation.ts';
 import { type Notice, noticesFor } from '../../core/notices.ts';
-import { membershipsOf } from '../../core/statistics.ts';
+import { membershipsOf } from '../../core/statistics/measures.ts';
 import { type Deadline, type DomainEvent, startDeadline } from '../../core/workflows/engine.ts';
 import { logger } from './observability.ts';
 import { noticeSubject } from './store/keys.ts';

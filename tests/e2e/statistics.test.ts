@@ -8,7 +8,7 @@
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, localDate } from '../../core/calendar.ts';
-import { periodOf, periodsBetween } from '../../core/statistics.ts';
+import { periodOf, periodsBetween } from '../../core/statistics/periods.ts';
 import { documentClient } from '../../functions/shared/clients.ts';
 import { invoke } from '../../local/invoke.ts';
 import { physicalTableName } from '../../local/tables.ts';

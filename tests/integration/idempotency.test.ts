@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_JURISDICTIONS, DEMO_POLICIES } from '../../core/demo-data.ts';
 import { checkCharacter } from '../../core/id-number.ts';
 import { DEFAULT_POLICY } from '../../core/policy.ts';
-import { RegistrationRequest } from '../../core/schemas.ts';
+import { RegistrationRequest } from '../../core/schemas/registrations.ts';
 import { report } from '../../core/workflows/registration.ts';
 import * as clock from '../../functions/shared/clock.ts';
 import type { DynamoDbLocal } from '../../local/dynamodb.ts';

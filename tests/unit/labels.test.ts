@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ROUTE_RULES } from '../../core/authorisation.ts';
 import { EVENT_CATALOGUE, EVENT_PURPOSES } from '../../core/events.ts';
 import { DEFAULT_POLICY, POLICY_SETTINGS, resolvePolicyWithSources } from '../../core/policy.ts';
-import { RATE_DEFINITIONS } from '../../core/statistics.ts';
+import { RATE_DEFINITIONS } from '../../core/statistics/definitions.ts';
 import { actionPath } from '../../core/workflows/index.ts';
 import { actionLabel, eventLabel, labelOf, purposeLabel, settingValue } from '../../web/src/labels.ts';
 import { WORDS } from '../../web/src/i18n.ts';
@@ -53,7 +53,7 @@ describe("the console's labels", () => {
     expect(eventLabel('en', '*')).toBe('every event');
   });
 
-  it("call every completeness rate what core/statistics.ts calls it", () => {
+  it("call every completeness rate what core/statistics/definitions.ts calls it", () => {
     expect(RATE_DEFINITIONS.map((r) => [labelOf('zh', r.id), labelOf('en', r.id)])).toEqual(RATE_DEFINITIONS.map((r) => [r.nameZh, r.name]));
   });
 

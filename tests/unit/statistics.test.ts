@@ -1,28 +1,14 @@
 // Reporting periods (10-day periods, months, quarters) across their awkward boundaries, and the
 // rate definitions served as data.
 import { describe, expect, it } from 'vitest';
-import {
-  type CountedMember,
-  byHandProblem,
-  type Membership,
-  type RateFigure,
-  MEASURE_IDS,
-  RATE_DEFINITIONS,
-  RateDefinitionList,
-  changesBetween,
-  differencesOf,
-  figuresFor,
-  isProvisional,
-  membershipsOf,
-  parsePeriodKey,
-  periodOf,
-  periodsBetween,
-  periodsEndingOn,
-  qualityOf,
-  reportCsv,
-  rollupDifferences,
-  updateFrequency,
-} from '../../core/statistics.ts';
+import { RateDefinitionList } from '../../core/statistics/api.ts';
+import { RATE_DEFINITIONS } from '../../core/statistics/definitions.ts';
+import { type RateFigure, figuresFor } from '../../core/statistics/figures.ts';
+import { MEASURE_IDS, type Membership, membershipsOf } from '../../core/statistics/measures.ts';
+import { isProvisional, parsePeriodKey, periodOf, periodsBetween } from '../../core/statistics/periods.ts';
+import { qualityOf, updateFrequency } from '../../core/statistics/quality.ts';
+import { type CountedMember, differencesOf, rollupDifferences } from '../../core/statistics/reconciliation.ts';
+import { byHandProblem, changesBetween, periodsEndingOn, reportCsv } from '../../core/statistics/reports.ts';
 import { DEFAULT_POLICY } from '../../core/policy.ts';
 import type { Principal } from '../../core/principal.ts';
 import type { Case } from '../../core/workflows/index.ts';

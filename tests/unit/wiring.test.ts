@@ -37,15 +37,15 @@ describe('the wiring', () => {
   });
 
   it.each([
-    ['registration', 'registrations/actions.ts', 'REGISTRATION_ACTION_BODIES'],
-    ['origin_certificate', 'origin-certificates/actions.ts', 'ORIGIN_CERTIFICATE_ACTION_BODIES'],
-    ['review', 'reviews/actions.ts', 'REVIEW_ACTION_BODIES'],
-    ['assistance_request', 'assistance-requests/actions.ts', 'ASSISTANCE_REQUEST_ACTION_BODIES'],
-    ['appeal', 'appeals/actions.ts', 'APPEAL_ACTION_BODIES'],
-    ['group', 'groups/actions.ts', 'GROUP_ACTION_BODIES'],
-  ] as const)('gives every client action of the %s table a handler and a body schema, and nothing else', async (type, module, bodies) => {
+    ['registration', 'registrations/actions.ts', 'registrations.ts', 'REGISTRATION_ACTION_BODIES'],
+    ['origin_certificate', 'origin-certificates/actions.ts', 'origin-certificates.ts', 'ORIGIN_CERTIFICATE_ACTION_BODIES'],
+    ['review', 'reviews/actions.ts', 'reviews.ts', 'REVIEW_ACTION_BODIES'],
+    ['assistance_request', 'assistance-requests/actions.ts', 'assistance-requests.ts', 'ASSISTANCE_REQUEST_ACTION_BODIES'],
+    ['appeal', 'appeals/actions.ts', 'appeals.ts', 'APPEAL_ACTION_BODIES'],
+    ['group', 'groups/actions.ts', 'groups.ts', 'GROUP_ACTION_BODIES'],
+  ] as const)('gives every client action of the %s table a handler and a body schema, and nothing else', async (type, module, schemaModule, bodies) => {
     const { actions } = (await import(path.join(PROJECT_ROOT, 'functions/api', module))) as { actions: Record<string, unknown> };
-    const schemas = await import('../../core/schemas.ts');
+    const schemas = (await import(path.join(PROJECT_ROOT, 'core/schemas', schemaModule))) as Record<typeof bodies, Record<string, unknown>>;
     const expected = clientActions(WORKFLOWS[type]).sort();
     expect(Object.keys(actions).sort()).toEqual(expected);
     expect(Object.keys(schemas[bodies]).sort()).toEqual(expected);

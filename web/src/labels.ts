@@ -143,7 +143,7 @@ const ZH = {
   housing: '住房管理',
   health: '卫生健康',
   statistics: '统计',
-  // Completeness rates (as core/statistics.ts names them), period kinds and their parts
+  // Completeness rates (as core/statistics/ names them), period kinds and their parts
   registeredOnTime: '按时登记率',
   certificatesProcessedInTime: '原籍证明按时办理率',
   verificationCertificatesIssued: '核验证明发放率',

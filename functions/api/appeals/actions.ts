@@ -1,7 +1,7 @@
 // POST /v1/appeals/{id}/decide: the reviewing office decides, upheld or reversed with a
 // reason; reversed puts the appealed case back in the state it was in before the decision.
 import { randomUUID } from 'node:crypto';
-import { APPEAL_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
+import { APPEAL_ACTION_BODIES as BODIES } from '../../../core/schemas/appeals.ts';
 import { type AppealCase, decide } from '../../../core/workflows/appeal.ts';
 import { workflowOf } from '../../../core/workflows/index.ts';
 import { notFound } from '../../../core/errors.ts';

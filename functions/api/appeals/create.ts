@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { mayReadCase } from '../../../core/access.ts';
 import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
-import { AppealCreate } from '../../../core/schemas.ts';
+import { AppealCreate } from '../../../core/schemas/appeals.ts';
 import { lodge } from '../../../core/workflows/appeal.ts';
 import type { ActionRule } from '../../../core/workflows/engine.ts';
 import { workflowOf, workingOffice } from '../../../core/workflows/index.ts';

@@ -1,5 +1,5 @@
 // POST /v1/assistance-requests/{id}/<action>: the asked office answers or declines.
-import { ASSISTANCE_REQUEST_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
+import { ASSISTANCE_REQUEST_ACTION_BODIES as BODIES } from '../../../core/schemas/assistance-requests.ts';
 import * as assistance from '../../../core/workflows/assistance-request.ts';
 import type { AssistanceRequestCase } from '../../../core/workflows/assistance-request.ts';
 import { actionRoutes, actionsOf, newEventId } from '../../shared/cases.ts';

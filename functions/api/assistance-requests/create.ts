@@ -2,7 +2,7 @@
 // person or a case; the asked office gets a notice and a reply deadline runs.
 import { randomUUID } from 'node:crypto';
 import { unprocessable } from '../../../core/errors.ts';
-import { AssistanceRequestCreate } from '../../../core/schemas.ts';
+import { AssistanceRequestCreate } from '../../../core/schemas/assistance-requests.ts';
 import { ask } from '../../../core/workflows/assistance-request.ts';
 import { created, replayCreated, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';

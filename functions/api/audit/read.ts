@@ -3,7 +3,7 @@
 // what one user read and wrote, for a supervisor over the users of their jurisdiction.
 import { endOfLocalDate, addCalendarDays } from '../../../core/calendar.ts';
 import { isWithin } from '../../../core/jurisdiction.ts';
-import { AccessLogQuery, AuditQuery } from '../../../core/schemas.ts';
+import { AccessLogQuery, AuditQuery } from '../../../core/schemas/people.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { auditByActor, auditOf } from '../../shared/store/audit.ts';
 import { personKey } from '../../shared/store/case-codec.ts';

@@ -3,7 +3,8 @@
 // newest activity first, one index query per page.
 import { forbidden } from '../../../core/errors.ts';
 import { officeCovers } from '../../../core/principal.ts';
-import { AssistanceRequestsQuery, CasesQuery, MyCasesQuery } from '../../../core/schemas.ts';
+import { AssistanceRequestsQuery } from '../../../core/schemas/assistance-requests.ts';
+import { CasesQuery, MyCasesQuery } from '../../../core/schemas/cases.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import type { Case } from '../../../core/workflows/index.ts';
 import { noteList } from '../../shared/audit.ts';

@@ -1,6 +1,6 @@
 // GET a case and its history, for both case types. A case outside the caller's reach is
 // reported as not found, so its existence is not disclosed.
-import { CaseIdParams } from '../../../core/schemas.ts';
+import { CaseIdParams } from '../../../core/schemas/cases.ts';
 import { availableActions } from '../../../core/workflows/engine.ts';
 import { CASE_TYPE_NAMES, type Case, actionPath, workflowOf } from '../../../core/workflows/index.ts';
 import { caseView, readableCase } from '../../shared/cases.ts';

@@ -6,7 +6,7 @@
 import { localDate } from '../../../core/calendar.ts';
 import { certificateStatus } from '../../../core/certificates.ts';
 import { notFound } from '../../../core/errors.ts';
-import { CertificateCheckQuery, CertificateParams } from '../../../core/schemas.ts';
+import { CertificateCheckQuery, CertificateParams } from '../../../core/schemas/certificates.ts';
 import { json, route } from '../../shared/http.ts';
 import { limitCaller } from '../../shared/rate-limit.ts';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../../wiring/console.ts';

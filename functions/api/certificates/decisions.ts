@@ -3,7 +3,7 @@
 // checking a certificate (§13); the office that works the case sees it on the case and in its inbox.
 import { randomUUID } from 'node:crypto';
 import { notFound } from '../../../core/errors.ts';
-import { AgencyDecisionRequest, CertificateParams } from '../../../core/schemas.ts';
+import { AgencyDecisionRequest, CertificateParams } from '../../../core/schemas/certificates.ts';
 import { agencyDecision } from '../../../core/workflows/index.ts';
 import { type Replay, json, route } from '../../shared/http.ts';
 import { getCase } from '../../shared/store/cases.ts';

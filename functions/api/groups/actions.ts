@@ -1,6 +1,6 @@
 // POST /v1/groups/{id}/<action>: add members (each gets a registration) or remove one with a reason.
 import { randomUUID } from 'node:crypto';
-import { GROUP_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
+import { GROUP_ACTION_BODIES as BODIES } from '../../../core/schemas/groups.ts';
 import type { GroupCase } from '../../../core/workflows/group.ts';
 import { addGroupMembers, removeGroupMember } from '../../../core/workflows/group-cycle.ts';
 import { getCase } from '../../shared/store/cases.ts';

@@ -1,7 +1,7 @@
 // POST /v1/groups: the destination office files an organised group (§11, §14) with its
 // members; each member's arrival is reported and linked to the group, in one transaction.
 import { randomUUID } from 'node:crypto';
-import { GroupCreate } from '../../../core/schemas.ts';
+import { GroupCreate } from '../../../core/schemas/groups.ts';
 import { fileGroup } from '../../../core/workflows/group-cycle.ts';
 import { created, replayCreated, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';

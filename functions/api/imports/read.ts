@@ -4,7 +4,7 @@
 import { notFound } from '../../../core/errors.ts';
 import { type ImportError, ImportQuery, errorsAsCsv, maskedErrorRow } from '../../../core/imports.ts';
 import { officeCovers } from '../../../core/principal.ts';
-import { CaseIdParams } from '../../../core/schemas.ts';
+import { CaseIdParams } from '../../../core/schemas/cases.ts';
 import { json, route } from '../../shared/http.ts';
 import { allImportErrors, getImport, listImportErrors } from '../../shared/store/imports.ts';
 import { importView } from './view.ts';

@@ -1,6 +1,6 @@
 // GET /v1/messages?caseId=&to=: the SMS and e-mail a case's person was sent, or will be, for the
 // offices that may read the case and for the person on their own case.
-import { MessagesQuery } from '../../../core/schemas.ts';
+import { MessagesQuery } from '../../../core/schemas/messages.ts';
 import { readableCase } from '../../shared/cases.ts';
 import { json, route } from '../../shared/http.ts';
 import { listMessages, maskRecipient } from '../../shared/store/messages.ts';

@@ -4,7 +4,7 @@
 // POST /v1/admin/notices/{eventId}/ack: the same for the national administrators' inbox.
 import { mayReadInbox } from '../../../core/access.ts';
 import { forbidden, notFound } from '../../../core/errors.ts';
-import { AdminNoticeParams, NoticeParams } from '../../../core/schemas.ts';
+import { AdminNoticeParams, NoticeParams } from '../../../core/schemas/notices.ts';
 import { NATIONAL_INBOX } from '../../../core/notices.ts';
 import { relationHolds } from '../../../core/authorisation.ts';
 import { actorOf } from '../../../core/workflows/engine.ts';

@@ -6,7 +6,7 @@ import { addCalendarDays, endOfLocalDate } from '../../../core/calendar.ts';
 import { relationHolds } from '../../../core/authorisation.ts';
 import { forbidden, notFound } from '../../../core/errors.ts';
 import { NATIONAL_INBOX, feedbackFigures } from '../../../core/notices.ts';
-import { FeedbackQuery, InboxParams, InboxQuery } from '../../../core/schemas.ts';
+import { FeedbackQuery, InboxParams, InboxQuery } from '../../../core/schemas/notices.ts';
 import type { Principal } from '../../../core/principal.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { listNotices, noticesFiledBetween } from '../../shared/store/notices.ts';

@@ -1,5 +1,5 @@
 // POST /v1/origin-certificates/{id}/<action>: issue, reject, revoke.
-import { ORIGIN_CERTIFICATE_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
+import { ORIGIN_CERTIFICATE_ACTION_BODIES as BODIES } from '../../../core/schemas/origin-certificates.ts';
 import * as originCertificate from '../../../core/workflows/origin-certificate.ts';
 import type { OriginCertificateCase } from '../../../core/workflows/origin-certificate.ts';
 import { actionRoutes, actionsOf, newCertificate, newEventId } from '../../shared/cases.ts';

@@ -1,6 +1,6 @@
 // POST /v1/origin-certificates: a person, or an origin caseworker for them, applies before leaving.
 import { randomUUID } from 'node:crypto';
-import { OriginCertificateRequest } from '../../../core/schemas.ts';
+import { OriginCertificateRequest } from '../../../core/schemas/origin-certificates.ts';
 import { apply } from '../../../core/workflows/origin-certificate.ts';
 import { created, replayCreated, newEventId, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';

@@ -3,7 +3,8 @@
 // the full ID and phone numbers of a case the office works, with a reason. Both are recorded in
 // the audit the person reads, with the reason.
 import { mayReadCase } from '../../../core/access.ts';
-import { CaseIdParams, PeopleSearch, RevealRequest } from '../../../core/schemas.ts';
+import { CaseIdParams } from '../../../core/schemas/cases.ts';
+import { PeopleSearch, RevealRequest } from '../../../core/schemas/people.ts';
 import { noteCase, noteLookup } from '../../shared/audit.ts';
 import { caseView, readableCase } from '../../shared/cases.ts';
 import { byRoute, json, route } from '../../shared/http.ts';

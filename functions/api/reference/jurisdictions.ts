@@ -4,7 +4,7 @@
 import { forbidden, notFound, unprocessable, validationError } from '../../../core/errors.ts';
 import { levelOf, parentOf } from '../../../core/jurisdiction.ts';
 import { adminCovers } from '../../../core/principal.ts';
-import { JurisdictionParams, JurisdictionRequest } from '../../../core/schemas.ts';
+import { JurisdictionParams, JurisdictionRequest } from '../../../core/schemas/reference.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { existingJurisdictions, getJurisdiction, provinces, putJurisdiction } from '../../shared/store/reference.ts';
 

@@ -8,7 +8,8 @@ import { statutoryDays, statutoryHolidays } from '../../../core/statutory-holida
 import { relationHolds } from '../../../core/authorisation.ts';
 import { adminCovers } from '../../../core/principal.ts';
 import { NATIONAL_PREFIX } from '../../../core/policy.ts';
-import { CalendarNoticeRequest, CalendarParams, JurisdictionParams, PolicyOverride, PolicyParams } from '../../../core/schemas.ts';
+import { CalendarNoticeRequest, CalendarParams } from '../../../core/schemas/calendars.ts';
+import { JurisdictionParams, PolicyOverride, PolicyParams } from '../../../core/schemas/reference.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { type LoadedNotice, existingJurisdictions, getPolicyOverride, loadedNotices, putCalendarNotice, putPolicyOverride, resolvedPolicy } from '../../shared/store/reference.ts';
 import { queueRecount, settleMissingNotices } from '../../shared/calendars.ts';

@@ -1,7 +1,7 @@
 // POST /v1/registrations/{id}/<action>: verify, request-supplement, supplement, refuse, renew, revoke, update-details, depart.
 import { randomUUID } from 'node:crypto';
 import { isOurs } from '../../../core/federation.ts';
-import { REGISTRATION_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
+import { REGISTRATION_ACTION_BODIES as BODIES } from '../../../core/schemas/registrations.ts';
 import * as registration from '../../../core/workflows/registration.ts';
 import type { RegistrationCase } from '../../../core/workflows/registration.ts';
 import { settleMember, settleRefusedMember } from '../../../core/workflows/group-cycle.ts';

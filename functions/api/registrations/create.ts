@@ -4,7 +4,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../../core/calendar.ts';
 import { conflict, unprocessable } from '../../../core/errors.ts';
-import { RegistrationRequest } from '../../../core/schemas.ts';
+import { RegistrationRequest } from '../../../core/schemas/registrations.ts';
 import type { Decision } from '../../../core/workflows/engine.ts';
 import { certificateProblem, markUsed } from '../../../core/workflows/origin-certificate.ts';
 import { report } from '../../../core/workflows/registration.ts';

@@ -1,7 +1,7 @@
 // POST /v1/reviews/{id}/<action>: the person confirms online, or a caseworker records a visit.
 // The result goes to the origin (through the event); the next review is scheduled from today.
 import { randomUUID } from 'node:crypto';
-import { REVIEW_ACTION_BODIES as BODIES } from '../../../core/schemas.ts';
+import { REVIEW_ACTION_BODIES as BODIES } from '../../../core/schemas/reviews.ts';
 import type { ReviewCase, ReviewInput } from '../../../core/workflows/review.ts';
 import { completeReview } from '../../../core/workflows/review-cycle.ts';
 import { type ActionContext, actionRoutes, actionsOf, newEventId } from '../../shared/cases.ts';

@@ -4,7 +4,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { permits, ruleFor } from '../../../core/authorisation.ts';
 import { forbidden, notFound } from '../../../core/errors.ts';
-import { REPORT_ID, ReportParams, ReportQuery, ReportsQuery } from '../../../core/statistics.ts';
+import { REPORT_ID, ReportParams, ReportQuery, ReportsQuery } from '../../../core/statistics/api.ts';
 import { s3Client } from '../../shared/clients.ts';
 import { bucketName } from '../../shared/env.ts';
 import { type HttpResult, byRoute, json, route } from '../../shared/http.ts';

@@ -7,18 +7,11 @@ import { addCalendarDays, localDate } from '../../../core/calendar.ts';
 import { forbidden } from '../../../core/errors.ts';
 import { permits, ruleFor } from '../../../core/authorisation.ts';
 import type { Principal } from '../../../core/principal.ts';
-import {
-  DEFAULT_TARGET,
-  MEASURES,
-  QualityQuery,
-  RATE_DEFINITIONS,
-  StatisticsCasesQuery,
-  StatisticsQuery,
-  parsePeriodKey,
-  periodsBetween,
-  qualityOf,
-  updateFrequency,
-} from '../../../core/statistics.ts';
+import { QualityQuery, StatisticsCasesQuery, StatisticsQuery } from '../../../core/statistics/api.ts';
+import { DEFAULT_TARGET, RATE_DEFINITIONS } from '../../../core/statistics/definitions.ts';
+import { MEASURES } from '../../../core/statistics/measures.ts';
+import { parsePeriodKey, periodsBetween } from '../../../core/statistics/periods.ts';
+import { qualityOf, updateFrequency } from '../../../core/statistics/quality.ts';
 import { noteList } from '../../shared/audit.ts';
 import { caseView } from '../../shared/cases.ts';
 import { byRoute, json, route } from '../../shared/http.ts';

@@ -7,20 +7,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
-import {
-  type CounterRow,
-  type Counts,
-  type Measure,
-  type Membership,
-  type Period,
-  type PeriodFigures,
-  type RateFigure,
-  MEASURE_IDS,
-  OFFICE_UPDATES,
-  figuresFor,
-  readsRollups,
-  rollupOf,
-} from '../../../core/statistics.ts';
+import { type CounterRow, type Counts, type PeriodFigures, type RateFigure, figuresFor } from '../../../core/statistics/figures.ts';
+import { MEASURE_IDS, type Measure, type Membership, OFFICE_UPDATES, readsRollups, rollupOf } from '../../../core/statistics/measures.ts';
+import type { Period } from '../../../core/statistics/periods.ts';
 import { localDate } from '../../../core/calendar.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
