@@ -4,6 +4,7 @@
 // drives every route × role × relation against the local stack, and the README's API table is
 // read off it. The workflow routes' rows come from the workflow tables' role columns, so an
 // action a workflow opens to a role is open to it here and nowhere else.
+import { forbidden } from './errors.ts';
 import { type Principal, type Role, adminCovers, agencyCovers, filerCovers, officeCovers } from './principal.ts';
 import { type ActionRule } from './workflows/engine.ts';
 import { CASE_TYPE_NAMES, WORKFLOWS, actionPath, clientActions } from './workflows/index.ts';
@@ -180,6 +181,11 @@ export function relationHolds(p: Principal, relation: Relation, scope: Scope): b
       if (p.role === 'filer') return scope.openedBy !== undefined && scope.openedBy === p.sub;
       return false;
   }
+}
+
+/** Refuses (403, saying why) anyone but a national administrator: the `national` relation, which has no resource to load. */
+export function requireNational(p: Principal, why: string): void {
+  if (!relationHolds(p, 'national', {})) throw forbidden(why);
 }
 
 /** The role column, then the relation: may this caller do what `rule` governs to the resource? */

@@ -41,7 +41,7 @@ const yearOf = (date: string) => Number(date.slice(0, 4));
 export const NEXT_NOTICE_REACHES_BACK_TO = '12-25';
 
 /** The years whose notice settles how `date` counts: its own, and in late December the next. */
-export const governingYears = (date: string): number[] =>
+const governingYears = (date: string): number[] =>
   date.slice(5) >= NEXT_NOTICE_REACHES_BACK_TO ? [yearOf(date), yearOf(date) + 1] : [yearOf(date)];
 
 /** A year the law's rules cover whose notice the calendar does not have (only a calendar with `noticeYears` can say). */
@@ -49,7 +49,7 @@ const unsettled = (year: number, calendar: HolidayCalendar): boolean =>
   calendar.noticeYears !== undefined && year >= STATUTORY_YEARS.first && year <= STATUTORY_YEARS.last && !calendar.noticeYears.includes(year);
 
 /** The years without a notice that could still change how `date` counts. */
-export const awaitedFor = (date: string, calendar: HolidayCalendar): number[] => governingYears(date).filter((y) => unsettled(y, calendar));
+const awaitedFor = (date: string, calendar: HolidayCalendar): number[] => governingYears(date).filter((y) => unsettled(y, calendar));
 
 export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
   if (calendar.workdays.includes(date)) return true;
@@ -87,14 +87,10 @@ export function countPeriod(start: string, period: Period, calendar: HolidayCale
     case 'calendar_days':
       return { date: addCalendarDays(start, period.count), provisional: false, awaiting: [] };
     case 'working_days': {
-      // Every day counted (or passed over) after the start: a notice for any of their years may move the date.
+      const date = addWorkingDays(start, period.count, calendar);
+      // Every day counted or passed over after the start: a notice for any of their years may move the date.
       const awaiting = new Set<number>();
-      let date = start;
-      for (let left = period.count; left > 0; ) {
-        date = addCalendarDays(date, 1);
-        for (const y of awaitedFor(date, calendar)) awaiting.add(y);
-        if (isWorkingDay(date, calendar)) left--;
-      }
+      for (let day = addCalendarDays(start, 1); day <= date; day = addCalendarDays(day, 1)) for (const y of awaitedFor(day, calendar)) awaiting.add(y);
       return { date, provisional: awaiting.size > 0, awaiting: [...awaiting].sort((a, b) => a - b) };
     }
     case 'months':

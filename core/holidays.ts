@@ -135,9 +135,12 @@ export function noticeProblems(notice: Pick<CalendarNotice, 'year' | 'holidays' 
   return problems;
 }
 
-/** The national calendar of the loaded notices: their days, and which years they cover. */
-export function nationalCalendar(notices: readonly Pick<CalendarNotice, 'year' | 'holidays' | 'workdays'>[]): HolidayCalendar {
-  const byYear = new Map(notices.map((n) => [n.year, n]));
+/**
+ * The national calendar of the built-in notices and those loaded since (a loaded notice takes a
+ * built-in one's place): their days, and which years they cover.
+ */
+export function nationalCalendar(loadedNotices: readonly Pick<CalendarNotice, 'year' | 'holidays' | 'workdays'>[]): HolidayCalendar {
+  const byYear = new Map([...BUILT_IN_NOTICES, ...loadedNotices].map((n) => [n.year, n]));
   const loaded = [...byYear.values()];
   return {
     holidays: loaded.flatMap((n) => n.holidays).sort(),
@@ -146,14 +149,8 @@ export function nationalCalendar(notices: readonly Pick<CalendarNotice, 'year' |
   };
 }
 
-/** The built-in notices, with any loaded later for the same or other years in their place. */
-export const withBuiltIn = <N extends Pick<CalendarNotice, 'year'>>(loaded: readonly N[]): (N | CalendarNotice)[] => {
-  const years = new Set(loaded.map((n) => n.year));
-  return [...BUILT_IN_NOTICES.filter((n) => !years.has(n.year)), ...loaded].sort((a, b) => a.year - b.year);
-};
-
 /** The national calendar from the built-in notices alone. */
-export const NATIONAL_CALENDAR: HolidayCalendar = nationalCalendar(BUILT_IN_NOTICES);
+export const NATIONAL_CALENDAR: HolidayCalendar = nationalCalendar([]);
 /** The years the built-in notices cover. */
 export const NATIONAL_CALENDAR_YEARS = BUILT_IN_NOTICES.map((n) => n.year);
 

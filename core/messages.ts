@@ -1,6 +1,7 @@
 // What a person is sent: a template per channel and language, filled from the case. No
 // message carries an ID number; a short case reference stands in, which the person can quote.
 import type { DeadlineKind } from './policy.ts';
+import type { Case } from './workflows/index.ts';
 import { type QuietHours, type Skip, releaseAt } from './reminders.ts';
 
 export type Channel = 'sms' | 'email';
@@ -73,6 +74,9 @@ const TEMPLATES: Record<Channel, Record<Language, { subject?: (f: Fill) => strin
     },
   },
 };
+
+/** The person a case's messages go to: its person, when a phone number is known. */
+export const recipientOf = (c: Case) => ('person' in c && c.person?.phone ? c.person : undefined);
 
 /** A case's short reference: what a person quotes at the window. */
 export const caseReference = (caseId: string) => caseId.slice(0, 8).toUpperCase();
@@ -158,6 +162,8 @@ interface Moved {
 /**
  * What tells a person that a holiday notice moved their case's deadline (stage `rescheduled`):
  * an SMS, held through the quiet hours like any other, and an e-mail when an address is known.
+ * Both are `held` for the deadline worker to send, so they can be written with the case's change
+ * and sent only while `deadline` (`kind@version`, the new one) still runs.
  */
 export function rescheduledMessages(
   input: {
@@ -168,6 +174,7 @@ export function rescheduledMessages(
     from: string;
     to: string;
     at: string;
+    deadline: string;
   },
   quiet: QuietHours | null,
   ids: (channel: Channel) => string,
@@ -175,22 +182,19 @@ export function rescheduledMessages(
   const language = input.person.language ?? 'zh';
   const words = RESCHEDULED[language];
   const f: Moved = { name: input.person.name, notice: input.notice, ref: caseReference(input.caseId), from: input.from, to: input.to };
-  const make = (channel: Channel, to: string): Message => {
-    const release = channel === 'sms' ? releaseAt(input.at, quiet) : input.at;
-    const held = release > input.at;
-    return {
-      id: ids(channel),
-      caseId: input.caseId,
-      stage: 'rescheduled',
-      channel,
-      to,
-      language,
-      ...(channel === 'email' ? { subject: words.subject(f) } : {}),
-      text: channel === 'sms' ? words.sms(f) : words.text(f),
-      dueAt: input.at,
-      state: held ? 'held' : 'queued',
-      ...(held ? { releaseAt: release } : {}),
-    };
-  };
+  const make = (channel: Channel, to: string): Message => ({
+    id: ids(channel),
+    caseId: input.caseId,
+    stage: 'rescheduled',
+    channel,
+    to,
+    language,
+    ...(channel === 'email' ? { subject: words.subject(f) } : {}),
+    text: channel === 'sms' ? words.sms(f) : words.text(f),
+    dueAt: input.at,
+    state: 'held',
+    releaseAt: channel === 'sms' ? releaseAt(input.at, quiet) : input.at,
+    deadline: input.deadline,
+  });
   return [make('sms', input.person.phone), ...(input.person.email ? [make('email', input.person.email)] : [])];
 }

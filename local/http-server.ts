@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type FunctionName, type QueueName, fallbackRoute, queues, routes, schedules, stageThrottle } from '../wiring/index.ts';
+import { type FunctionName, type QueueName, fallbackRoute, queues, routePattern, routes, schedules, stageThrottle } from '../wiring/index.ts';
 import type { DevIssuer } from './dev-issuer.ts';
 import { invoke } from './invoke.ts';
 import { CONSOLE_CONFIG_PATH, type ConsoleConfig } from '../wiring/console.ts';
@@ -18,7 +18,7 @@ const compiled = routes.map((r) => ({
   // the route's own limits, or the stage's default ones.
   bucket: tokenBucket(r.throttle ?? stageThrottle),
   routeKey: `${r.method} ${r.path}`,
-  pattern: new RegExp(`^${r.path.replace(/\{(\w+)\}/g, (_, name: string) => `(?<${name}>[^/]+)`)}$`),
+  pattern: routePattern(r.path),
 }));
 
 /** What no route matches goes to, as to API Gateway's `$default` route: public, the stage's limits. */

@@ -420,9 +420,12 @@ const readRoutes = (): Route[] =>
  */
 export const fallbackRoute = { function: 'openapi' } as const satisfies { function: FunctionName };
 
+/** What a route's path matches, each `{name}` a named group of one segment: as API Gateway matches it. */
+export const routePattern = (path: string): RegExp => new RegExp(`^${path.replace(/\{(\w+)\}/g, (_, name: string) => `(?<${name}>[^/]+)`)}$`);
+
 /** The methods each route path answers, by a pattern of the path: what a 405 lists in `Allow`. */
 export const routePatterns = (): { pattern: RegExp; method: string; path: string }[] =>
-  routes.map((r) => ({ method: r.method, path: r.path, pattern: new RegExp(`^${r.path.replace(/\{(\w+)\}/g, (_, name: string) => `(?<${name}>[^/]+)`)}$`) }));
+  routes.map((r) => ({ method: r.method, path: r.path, pattern: routePattern(r.path) }));
 
 /** API Gateway's default route throttling (every route without its own), in the CDK stage and the local server alike. */
 export const stageThrottle = { ratePerSecond: 100, burst: 200 } as const;

@@ -8,7 +8,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { localDate } from '../../core/calendar.ts';
 import { DomainError } from '../../core/errors.ts';
-import { reminderMessages } from '../../core/messages.ts';
+import { recipientOf, reminderMessages } from '../../core/messages.ts';
 import { type Notice, acknowledgementNotice, stageNotice } from '../../core/notices.ts';
 import { SYSTEM } from '../../core/principal.ts';
 import { type DeadlineMessage, type Stage, daysLeft, escalationOffice, skipOf, supersedes } from '../../core/reminders.ts';
@@ -28,8 +28,6 @@ import * as clock from '../shared/clock.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 
-/** The person a case's reminders go to, if it has one. */
-const personOf = (c: Case) => ('person' in c && c.person?.phone ? c.person : undefined);
 
 
 /**
@@ -83,7 +81,7 @@ async function actOnStage(c: Case, stage: Stage, now: Date): Promise<string> {
       const context = { office, quiet: policy.quietHours };
       // A sweep catching up sends only the latest reminder still before the deadline; the others are recorded.
       const skip = skipOf(stage, stages, at, context);
-      const person = stage.audience.includes('person') ? personOf(c) : undefined;
+      const person = stage.audience.includes('person') ? recipientOf(c) : undefined;
       // Each text says the days left on the day it goes: at once, or when the quiet hours end.
       const messages = person
         ? reminderMessages(

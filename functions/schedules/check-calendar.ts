@@ -6,7 +6,7 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { localDate } from '../../core/calendar.ts';
-import { missingNotices, nationalCalendar, withBuiltIn } from '../../core/holidays.ts';
+import { missingNotices, nationalCalendar } from '../../core/holidays.ts';
 import { holidayNoticeMissing } from '../../core/notices.ts';
 import { queueRecount } from '../shared/calendars.ts';
 import { keyedId } from '../shared/cases.ts';
@@ -24,7 +24,7 @@ export interface CalendarCheck {
 export const handler = async (event: Partial<ScheduledEvent> & { asOf?: string } = {}): Promise<CalendarCheck> => {
   const now = clock.scheduledAt(event);
   const today = localDate(now);
-  const missing = missingNotices(today, nationalCalendar(withBuiltIn(await loadedNotices())).noticeYears ?? []);
+  const missing = missingNotices(today, nationalCalendar(await loadedNotices()).noticeYears ?? []);
   for (const year of missing) {
     await fileNotice(holidayNoticeMissing(year, today, keyedId(`calendar#${year}#${today}`), now.toISOString()));
     logger.warn('holiday notice not loaded: load it with PUT /v1/calendars/{year}', { today, year });

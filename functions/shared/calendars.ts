@@ -5,18 +5,18 @@
 // (REFERENCE_CACHE_SECONDS) predated the notice is found the next morning.
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { DomainError } from '../../core/errors.ts';
-import { rescheduledMessages } from '../../core/messages.ts';
+import { recipientOf, rescheduledMessages } from '../../core/messages.ts';
 import { NATIONAL_INBOX } from '../../core/notices.ts';
 import { type Actor, deadlineId, recountDeadline } from '../../core/workflows/engine.ts';
 import { workflowOf, workingOffice } from '../../core/workflows/index.ts';
 import { keyedId } from './cases.ts';
 import { sqsClient } from './clients.ts';
-import { queueUrl, tableName } from './env.ts';
+import { queueUrl } from './env.ts';
 import { logger } from './observability.ts';
 import { commit, dropProvisional } from './store/case-commit.ts';
 import { getCase, provisionalPage } from './store/cases.ts';
 import { DEADLINE_SHARDS } from './store/keys.ts';
-import { messageItem } from './store/messages.ts';
+import { messagePut } from './store/messages.ts';
 import { acknowledgeNotice, listNotices } from './store/notices.ts';
 import { clearReferenceCache, loadedNotices, policyFor } from './store/reference.ts';
 
@@ -30,9 +30,8 @@ export interface RecountMessage {
 /** Markers one message works through: a page well inside the worker's timeout. */
 export const RECOUNT_PAGE = 25;
 
-/** Queues a recount of every shard. */
-export async function queueRecount(): Promise<void> {
-  const bodies: RecountMessage[] = Array.from({ length: DEADLINE_SHARDS }, (_, shard) => ({ type: 'recount', shard }));
+/** Sends recount messages to the deadlines queue, ten to a batch. */
+async function sendRecounts(bodies: readonly RecountMessage[]): Promise<void> {
   for (let i = 0; i < bodies.length; i += 10) {
     const sent = await sqsClient().send(
       new SendMessageBatchCommand({
@@ -43,6 +42,9 @@ export async function queueRecount(): Promise<void> {
     if (sent.Failed && sent.Failed.length > 0) throw new Error(`${sent.Failed.length} recount message(s) were not queued`);
   }
 }
+
+/** Queues a recount of every shard. */
+export const queueRecount = (): Promise<void> => sendRecounts(Array.from({ length: DEADLINE_SHARDS }, (_, shard) => ({ type: 'recount', shard })));
 
 /** The national inbox's notices that a year's holiday notice was missing, read by whoever loaded it. */
 export async function settleMissingNotices(year: number, by: Actor, at: string): Promise<void> {
@@ -91,16 +93,15 @@ export async function recountPage(shard: number, after: string | undefined, now:
     const next = decision.case.deadline!;
     const moved = next.date !== c.deadline.date;
     // Told by SMS (and e-mail) only of a deadline the person is reminded of: the office's own is its inbox's.
-    const person = moved && policy.reminders[next.kind].remind.includes('person') && 'person' in c && c.person?.phone ? c.person : undefined;
+    const person = moved && policy.reminders[next.kind].remind.includes('person') ? recipientOf(c) : undefined;
+    const notice = (decision.event.data.rescheduled as { notices: string[] }).notices.join('、') || '节假日安排';
     const messages = person
-      ? rescheduledMessages(
-          { caseId: c.id, person, notice: (decision.event.data.rescheduled as { notices: string[] }).notices.join('、') || '节假日安排', from: c.deadline.date, to: next.date, at },
-          policy.quietHours,
-          (channel) => keyedId(`${c.id}#${deadlineId(next)}#rescheduled#${channel}`),
-        ).map((m) => ({ ...m, state: 'held' as const, releaseAt: m.releaseAt ?? at, deadline: deadlineId(next) }))
+      ? rescheduledMessages({ caseId: c.id, person, notice, from: c.deadline.date, to: next.date, at, deadline: deadlineId(next) }, policy.quietHours, (channel) =>
+          keyedId(`${c.id}#${deadlineId(next)}#rescheduled#${channel}`),
+        )
       : [];
     try {
-      const items = await Promise.all(messages.map(async (m) => ({ item: { Put: { TableName: tableName('cases'), Item: await messageItem(m), ConditionExpression: 'attribute_not_exists(pk)' } }, conflict: `message ${m.id} exists` })));
+      const items = await Promise.all(messages.map(async (m) => ({ item: await messagePut(m), conflict: `message ${m.id} exists` })));
       await commit([decision], items);
     } catch (error) {
       if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
@@ -118,8 +119,5 @@ export async function recountPage(shard: number, after: string | undefined, now:
 /** A recount message: one page, and the next page queued behind it. */
 export async function processRecount(body: RecountMessage, now: Date): Promise<void> {
   const done = await recountPage(body.shard, body.after, now);
-  if (done.after) {
-    const next: RecountMessage = { type: 'recount', shard: body.shard, after: done.after };
-    await sqsClient().send(new SendMessageBatchCommand({ QueueUrl: queueUrl('deadlines'), Entries: [{ Id: '0', MessageBody: JSON.stringify(next) }] }));
-  }
+  if (done.after) await sendRecounts([{ type: 'recount', shard: body.shard, after: done.after }]);
 }

@@ -7,7 +7,7 @@ import { checkCharacter } from '../../core/id-number.ts';
 import { DEFAULT_POLICY, resolvePolicy } from '../../core/policy.ts';
 import { type Principal, type Role, ROLES, SYSTEM } from '../../core/principal.ts';
 import { type ActionRule, type CaseBase, type Workflow, availableActions, isOverdue, recountDeadline, targets, transition } from '../../core/workflows/engine.ts';
-import { BUILT_IN_NOTICES, nationalCalendar } from '../../core/holidays.ts';
+import { nationalCalendar } from '../../core/holidays.ts';
 import { statutoryHolidays } from '../../core/statutory-holidays.ts';
 import { WORKFLOWS, clientActions } from '../../core/workflows/index.ts';
 import * as certificates from '../../core/workflows/origin-certificate.ts';
@@ -645,7 +645,7 @@ describe('a provisional deadline counted again when a holiday notice is loaded',
   const at = new Date('2026-12-28T02:00:00Z'); // Monday 10:00 in Shanghai; 2027 has no notice
   const fiveWorkingDays = resolvePolicy('110105001', { '': { supplement: { count: 5, unit: 'working_days' } } });
   const notice2027 = { year: 2027, title: '2027年通知', documentNumber: '国办发明电〔2026〕99号', holidays: statutoryHolidays(2027).holidays, workdays: ['2027-01-02'] };
-  const loaded = resolvePolicy('110105001', { '': { supplement: { count: 5, unit: 'working_days' } } }, nationalCalendar([...BUILT_IN_NOTICES, notice2027]));
+  const loaded = resolvePolicy('110105001', { '': { supplement: { count: 5, unit: 'working_days' } } }, nationalCalendar([notice2027]));
   const asked = () => {
     const reported = registrations.report({ ...reportInput, arrivalDate: '2026-12-27' }, destinationWorker, fiveWorkingDays, ids, at).case;
     return transition(registrations.REGISTRATION, reported, 'request_supplement', destinationWorker, fiveWorkingDays, 'e2', at, { detail: { reason: '缺少租房合同' } }).case;

@@ -5,6 +5,7 @@
 // a policy setting, an audit purpose, an event). A unit test (tests/unit/labels.test.ts) fails
 // when any enum value of the OpenAPI document, workflow action, event, rate, policy setting or
 // audit purpose has no label here; the browser test fails on a screen showing a raw value.
+import { FESTIVAL_NAMES } from '../../core/statutory-holidays.ts';
 import type { Lang } from './i18n.ts';
 
 const ZH = {
@@ -160,14 +161,8 @@ const ZH = {
   notice: '国务院通知',
   statutory: '按法定节日推算',
   'calendar.notice_missing': '国务院节假日安排通知尚未载入',
-  // Statutory holidays (全国年节及纪念日放假办法)
-  new_year: '元旦',
-  spring_festival: '春节',
-  qingming: '清明节',
-  labour_day: '劳动节',
-  dragon_boat: '端午节',
-  mid_autumn: '中秋节',
-  national_day: '国庆节',
+  // Statutory holidays, as the law names them (全国年节及纪念日放假办法)
+  ...FESTIVAL_NAMES,
   // Everything else the API spells as an enum
   national: '全国',
   default: '默认',

@@ -2,7 +2,8 @@
 // peer's base URL, the jurisdiction prefixes it serves, and the shared signing key. The first
 // side leaves `secret` out and is shown the new key once; the second side gives the same key.
 // A peer is a subscriber of every event whose other side lies in its prefixes.
-import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
+import { requireNational } from '../../../core/authorisation.ts';
+import { notFound, unprocessable } from '../../../core/errors.ts';
 import { PeerCreate, PeerParams, federationEventsUrl, isOurs, peerId } from '../../../core/federation.ts';
 import type { Principal } from '../../../core/principal.ts';
 import { type Subscription, newSubscription } from '../../../core/subscriptions.ts';
@@ -11,9 +12,7 @@ import { deploymentPrefixes } from '../../shared/notices.ts';
 import { allSubscriptions, deleteSubscription, getSubscription, putSubscription } from '../../shared/store/subscriptions.ts';
 import { endpointProblem, newSigningSecret } from '../../shared/webhooks.ts';
 
-const national = (principal: Principal) => {
-  if (principal.role !== 'admin' || principal.jurisdiction !== undefined) throw forbidden('peers are registered by a national administrator');
-};
+const national = (principal: Principal) => requireNational(principal, 'peers are registered by a national administrator');
 
 const peerView = (s: Subscription) => ({
   id: s.id,

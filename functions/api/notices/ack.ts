@@ -6,7 +6,7 @@ import { mayReadInbox } from '../../../core/access.ts';
 import { forbidden, notFound } from '../../../core/errors.ts';
 import { AdminNoticeParams, NoticeParams } from '../../../core/schemas/notices.ts';
 import { NATIONAL_INBOX } from '../../../core/notices.ts';
-import { relationHolds } from '../../../core/authorisation.ts';
+import { requireNational } from '../../../core/authorisation.ts';
 import { actorOf } from '../../../core/workflows/engine.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { countNotice } from '../../shared/notices.ts';
@@ -23,7 +23,7 @@ export const handler = byRoute({
   }),
   // Not an office's feedback: nothing to count.
   'POST /v1/admin/notices/{eventId}/ack': route({ params: AdminNoticeParams }, async ({ params, principal, now }) => {
-    if (!relationHolds(principal, 'national', {})) throw forbidden('the national inbox is for national administrators');
+    requireNational(principal, 'the national inbox is for national administrators');
     const notice = await acknowledgeNotice(NATIONAL_INBOX, params.eventId, actorOf(principal), now.toISOString());
     if (!notice) throw notFound(`no notice ${params.eventId} in the national inbox`);
     return json(200, notice);

@@ -3,8 +3,8 @@
 // GET /v1/admin/notices: the national administrators' inbox, the same way.
 import { mayReadInbox } from '../../../core/access.ts';
 import { addCalendarDays, endOfLocalDate } from '../../../core/calendar.ts';
-import { relationHolds } from '../../../core/authorisation.ts';
-import { forbidden, notFound } from '../../../core/errors.ts';
+import { requireNational } from '../../../core/authorisation.ts';
+import { notFound } from '../../../core/errors.ts';
 import { NATIONAL_INBOX, feedbackFigures } from '../../../core/notices.ts';
 import { FeedbackQuery, InboxParams, InboxQuery } from '../../../core/schemas/notices.ts';
 import type { Principal } from '../../../core/principal.ts';
@@ -22,7 +22,7 @@ export const handler = byRoute({
     return json(200, await listNotices(params.code, query.limit, query.cursor, query.unread === 'true'));
   }),
   'GET /v1/admin/notices': route({ query: InboxQuery }, async ({ query, principal }) => {
-    if (!relationHolds(principal, 'national', {})) throw forbidden('the national inbox is for national administrators');
+    requireNational(principal, 'the national inbox is for national administrators');
     return json(200, await listNotices(NATIONAL_INBOX, query.limit, query.cursor, query.unread === 'true'));
   }),
   'GET /v1/jurisdictions/{code}/notices/figures': route({ params: InboxParams, query: FeedbackQuery }, async ({ params, query, principal, now }) => {

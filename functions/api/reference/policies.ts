@@ -5,23 +5,22 @@
 import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
 import { BUILT_IN_NOTICES, noticeProblems } from '../../../core/holidays.ts';
 import { statutoryDays, statutoryHolidays } from '../../../core/statutory-holidays.ts';
-import { relationHolds } from '../../../core/authorisation.ts';
+import { requireNational } from '../../../core/authorisation.ts';
 import { adminCovers } from '../../../core/principal.ts';
 import { NATIONAL_PREFIX } from '../../../core/policy.ts';
 import { CalendarNoticeRequest, CalendarParams } from '../../../core/schemas/calendars.ts';
 import { JurisdictionParams, PolicyOverride, PolicyParams } from '../../../core/schemas/reference.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
-import { type LoadedNotice, existingJurisdictions, getPolicyOverride, loadedNotices, putCalendarNotice, putPolicyOverride, resolvedPolicy } from '../../shared/store/reference.ts';
+import { type LoadedNotice, existingJurisdictions, getPolicyOverride, loadedNotice, putCalendarNotice, putPolicyOverride, resolvedPolicy } from '../../shared/store/reference.ts';
 import { queueRecount, settleMissingNotices } from '../../shared/calendars.ts';
 import { actorOf } from '../../../core/workflows/engine.ts';
 import { requireKnownJurisdictions } from '../../shared/cases.ts';
 
 const storedPrefix = (prefix: string) => (prefix === NATIONAL_PREFIX ? '' : prefix);
 
-/** A year as the API shows it: its notice where one is loaded or built in, else the law's holidays. */
-async function calendarYear(year: number) {
-  const notice: LoadedNotice | (typeof BUILT_IN_NOTICES)[number] | undefined =
-    (await loadedNotices()).find((n) => n.year === year) ?? BUILT_IN_NOTICES.find((n) => n.year === year);
+/** A year as the API shows it: its notice (loaded, else built in), else the law's holidays. */
+function calendarYear(year: number, loaded: LoadedNotice | undefined) {
+  const notice: LoadedNotice | (typeof BUILT_IN_NOTICES)[number] | undefined = loaded ?? BUILT_IN_NOTICES.find((n) => n.year === year);
   const statutory = statutoryDays(year);
   if (!notice) return { year, source: 'statutory' as const, holidays: statutoryHolidays(year).holidays, workdays: [], statutory };
   const { holidays, workdays, year: _year, ...about } = notice;
@@ -45,19 +44,19 @@ export const handler = byRoute({
     await putPolicyOverride(prefix, body, { sub: principal.sub, at });
     return json(existed ? 200 : 201, { prefix: params.prefix, override: body, updatedAt: at, updatedBy: principal.sub });
   }),
-  'GET /v1/calendars/{year}': route({ params: CalendarParams }, async ({ params }) => json(200, await calendarYear(params.year))),
+  'GET /v1/calendars/{year}': route({ params: CalendarParams }, async ({ params }) => json(200, calendarYear(params.year, await loadedNotice(params.year)))),
   'PUT /v1/calendars/{year}': route({ params: CalendarParams, body: CalendarNoticeRequest }, async ({ params, body, principal, now }) => {
-    if (!relationHolds(principal, 'national', {})) throw forbidden('only a national administrator loads a holiday notice');
+    requireNational(principal, 'only a national administrator loads a holiday notice');
     const problems = noticeProblems({ year: params.year, ...body });
     if (problems.length > 0) throw unprocessable(problems, `the notice does not fit ${params.year}`);
-    const notice = { year: params.year, ...body, holidays: [...body.holidays].sort(), workdays: [...body.workdays].sort() };
-    const existed = (await loadedNotices()).some((n) => n.year === params.year);
-    await putCalendarNotice({ ...notice, loadedAt: now.toISOString(), loadedBy: principal.sub });
+    const notice = { year: params.year, ...body, holidays: [...body.holidays].sort(), workdays: [...body.workdays].sort(), loadedAt: now.toISOString(), loadedBy: principal.sub };
+    const existed = (await loadedNotice(params.year)) !== undefined;
+    await putCalendarNotice(notice);
     // Deadlines counted provisionally are counted again with it, on the deadlines queue.
     await queueRecount();
     // The inbox's reminders that it was missing are read: the one who loaded it answered them.
     await settleMissingNotices(params.year, actorOf(principal), now.toISOString());
-    return json(existed ? 200 : 201, await calendarYear(params.year));
+    return json(existed ? 200 : 201, calendarYear(params.year, notice));
   }),
   'GET /v1/jurisdictions/{code}/policy': route({ params: JurisdictionParams }, async ({ params }) => {
     if (!(await existingJurisdictions([params.code])).has(params.code)) throw notFound(`no jurisdiction ${params.code}`);

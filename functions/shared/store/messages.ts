@@ -14,8 +14,7 @@ import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './pag
 export const maskRecipient = (m: Pick<Message, 'channel' | 'to'>) => (m.channel === 'email' ? maskEmail(m.to) : maskPhone(m.to));
 
 /** The recipient is stored masked, sealed beside it, and found by its blind index. */
-/** A message as stored: for a transaction that records it with the change that sends it. */
-export const messageItem = async (m: Message) => ({
+const messageItem = async (m: Message) => ({
   ...key(m.caseId, m.id),
   entity: 'message',
   ...m,
@@ -31,10 +30,13 @@ export const fromMessageItem = async (raw: Record<string, unknown>): Promise<Mes
   return { ...rest, ...(sealedTo ? { to: await open(sealedTo as Sealed) } : {}) } as unknown as Message;
 };
 
-/** Records a message once (its id is derived from the stage and channel): a second try finds it. */
+/** The write that records a message once (its id is derived from what sends it): alone, or in the transaction of the change that sends it. */
+export const messagePut = async (m: Message) => ({ Put: { TableName: tableName('cases'), Item: await messageItem(m), ConditionExpression: 'attribute_not_exists(pk)' } });
+
+/** Records a message once: a second try finds it. */
 export async function putMessage(m: Message): Promise<'recorded' | 'exists'> {
   try {
-    await documentClient().send(new PutCommand({ TableName: tableName('cases'), Item: await messageItem(m), ConditionExpression: 'attribute_not_exists(pk)' }));
+    await documentClient().send(new PutCommand((await messagePut(m)).Put));
     return 'recorded';
   } catch (error) {
     if (conditionFailed(error)) return 'exists';

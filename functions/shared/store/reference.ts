@@ -3,7 +3,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type Jurisdiction, parentOf } from '../../../core/jurisdiction.ts';
 import type { HolidayCalendar } from '../../../core/calendar.ts';
-import { type CalendarNotice, nationalCalendar, withBuiltIn } from '../../../core/holidays.ts';
+import { type CalendarNotice, nationalCalendar } from '../../../core/holidays.ts';
 import { type Policy, type PolicyOverride, type ResolvedPolicy, policyKeysFor, resolvePolicyWithSources } from '../../../core/policy.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
@@ -110,8 +110,14 @@ export async function loadedNotices(): Promise<LoadedNotice[]> {
   return items;
 }
 
+/** The notice loaded for a year, if any. */
+export async function loadedNotice(year: number): Promise<LoadedNotice | undefined> {
+  const found = await documentClient().send(new GetCommand({ TableName: tableName('cases'), Key: calendarKey(year) }));
+  return found.Item?.notice as LoadedNotice | undefined;
+}
+
 /** The national calendar in force: the built-in notices, and those loaded since in their place. */
-const nationalCalendarNow = (): Promise<HolidayCalendar> => cached('calendar', async () => nationalCalendar(withBuiltIn(await loadedNotices())));
+const nationalCalendarNow = (): Promise<HolidayCalendar> => cached('calendar', async () => nationalCalendar(await loadedNotices()));
 
 export async function putCalendarNotice(notice: LoadedNotice): Promise<void> {
   await documentClient().send(
@@ -130,7 +136,7 @@ export const policyFor = (code: string): Promise<Policy> =>
 /** The policy in force at `code` and the prefix each setting came from (read fresh). */
 export const resolvedPolicy = async (code: string): Promise<ResolvedPolicy> => {
   const [overrides, loaded] = await Promise.all([overridesFor(code), loadedNotices()]);
-  return resolvePolicyWithSources(code, overrides, nationalCalendar(withBuiltIn(loaded)));
+  return resolvePolicyWithSources(code, overrides, nationalCalendar(loaded));
 };
 
 export async function getPolicyOverride(prefix: string): Promise<{ override: PolicyOverride; updatedAt?: string; updatedBy?: string } | undefined> {
