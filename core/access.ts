@@ -1,13 +1,14 @@
 // Who may read what: the authorisation table's relations (core/authorisation.ts) applied to
 // cases and inboxes. Writes are governed by the workflow tables' role columns, which the same
 // table's action rows are read from.
-import { CASE_READ, ROUTE_RULES, type Scope, permits } from './authorisation.ts';
+import { CASE_READ, INBOX_READ, type Scope, permits } from './authorisation.ts';
+import { isWithin } from './jurisdiction.ts';
 import type { Principal } from './principal.ts';
 import { type Case, readingOffices } from './workflows/index.ts';
 
 /** Offices read the inboxes of their jurisdiction and of everything inside it. */
 export const mayReadInbox = (principal: Principal, code: string): boolean =>
-  permits(principal, ROUTE_RULES['GET /v1/jurisdictions/{code}/notices']!, { codes: [code] });
+  permits(principal, INBOX_READ, { codes: [code] });
 
 /** A case as the relations see it: the offices it names, its person, who opened it. */
 export const caseScope = (c: Case): Scope => ({ codes: readingOffices(c), idNumber: personOf(c), openedBy: c.openedBy.sub });
@@ -22,3 +23,10 @@ export const mayReadCase = (principal: Principal, c: Case): boolean => permits(p
 
 /** The ID number a case is about (every type but groups). */
 export const personOf = (c: Case): string | undefined => (c.type !== 'group' && 'person' in c && c.person?.idNumber ? c.person.idNumber : undefined);
+
+/** The cases of a list the caller may read (a lookup by ID number answers only these). */
+export const reachableCases = <C extends Case>(principal: Principal, items: readonly C[]): C[] => items.filter((c) => mayReadCase(principal, c));
+
+/** The audit records a supervisor may read: those of the users of their own jurisdiction. */
+export const auditWithinReach = <E extends { office?: string | undefined }>(principal: Principal, items: readonly E[]): E[] =>
+  items.filter((e) => e.office !== undefined && principal.jurisdiction !== undefined && isWithin(e.office, principal.jurisdiction));

@@ -1,13 +1,12 @@
-// Who may call what: one table, route × role → the relation the caller must stand in to the
-// resource. Every API handler goes through it (functions/shared/http.ts checks the role column
-// before anything is parsed; the resource checks below evaluate the relation), the matrix test
-// drives every route × role × relation against the local stack, and the README's API table is
-// read off it. The workflow routes' rows come from the workflow tables' role columns, so an
-// action a workflow opens to a role is open to it here and nowhere else.
+// Who may call what: route × role → the relation the caller must stand in to the resource, and
+// how a relation is evaluated. Each route declares its row beside its handler
+// (functions/api/<resource>/routes.ts, typed by core/routes.ts); functions/api/registry.ts gathers
+// them into the table; functions/shared/http.ts's route() checks the role column before anything
+// is parsed and the relation against the resource's scope before the handler runs. The matrix
+// test drives every route × role × relation against the local stack, and docs/ACCESS.md is read
+// off the table. The workflow routes' rows come from the workflow tables' role columns.
 import { forbidden } from './errors.ts';
 import { type Principal, type Role, adminCovers, agencyCovers, filerCovers, officeCovers } from './principal.ts';
-import { type ActionRule } from './workflows/engine.ts';
-import { CASE_TYPE_NAMES, WORKFLOWS, actionPath, clientActions } from './workflows/index.ts';
 
 /**
  * How a caller must stand to the resource:
@@ -32,122 +31,17 @@ export interface RouteRule {
   onlyInStates?: Partial<Record<Exclude<Role, 'system'>, string[]>>;
 }
 
-const OFFICES = { caseworker: 'inside', supervisor: 'inside' } as const;
-const EVERY_ROLE = { caseworker: 'any', supervisor: 'any', person: 'any', admin: 'any', filer: 'any', agency: 'any' } as const;
-const SUBSCRIPTION_OWNERS = { agency: 'own', admin: 'inside' } as const;
-
 /** Reading a case and its history: the offices it names and those above them, its person, its filer. */
-export const CASE_READ: RouteRule = { purpose: 'case work', roles: { ...OFFICES, person: 'own', filer: 'own' } };
+export const CASE_READ: RouteRule = { purpose: 'case work', roles: { caseworker: 'inside', supervisor: 'inside', person: 'own', filer: 'own' } };
 
-/** The relation each role needs to act on a case: offices inside, people and filers on their own. */
-const ACTING: Record<Exclude<Role, 'system' | 'admin' | 'agency'>, Relation> = { caseworker: 'inside', supervisor: 'inside', person: 'own', filer: 'own' };
+/** An office's inbox: the offices of its jurisdiction and those above it. */
+export const INBOX_READ = { purpose: 'notices between offices', roles: { caseworker: 'inside', supervisor: 'inside' } } as const satisfies RouteRule;
 
-/** One row per client action of a workflow, from its role column. */
-function actionRules(collection: string, workflow: { actions: Record<string, ActionRule<string>> }): Record<string, RouteRule> {
-  return Object.fromEntries(
-    clientActions(workflow).map((action) => {
-      const rule = workflow.actions[action]!;
-      const always = rule.roles.filter((r) => r !== 'system') as (keyof typeof ACTING)[];
-      const conditional = new Map<keyof typeof ACTING, string[]>();
-      for (const [state, roles] of Object.entries(rule.rolesFrom ?? {}) as [string, Role[]][]) {
-        for (const r of roles) if (r !== 'system' && !always.includes(r as keyof typeof ACTING)) conditional.set(r as keyof typeof ACTING, [...(conditional.get(r as keyof typeof ACTING) ?? []), state]);
-      }
-      const roles = Object.fromEntries([...always, ...conditional.keys()].map((r) => [r, ACTING[r]]));
-      return [
-        `POST /v1/${collection}/{id}/${actionPath(action)}`,
-        { purpose: 'case work', roles, ...(conditional.size > 0 ? { onlyInStates: Object.fromEntries(conditional) } : {}) } satisfies RouteRule,
-      ];
-    }),
-  );
-}
+/** A subscription: the agency's own; administrators look after those inside their jurisdiction. */
+export const SUBSCRIPTION_OWNERS = { purpose: 'event subscription', roles: { agency: 'own', admin: 'inside' } } as const satisfies RouteRule;
 
-const caseRoutes = (): Record<string, RouteRule> =>
-  Object.fromEntries(
-    (Object.keys(WORKFLOWS) as (keyof typeof WORKFLOWS)[]).flatMap((type) => {
-      const { collection } = CASE_TYPE_NAMES[type];
-      return [
-        [`GET /v1/${collection}/{id}`, CASE_READ],
-        [`GET /v1/${collection}/{id}/history`, CASE_READ],
-        ...Object.entries(actionRules(collection, WORKFLOWS[type])),
-      ];
-    }),
-  );
-
-/** The table. A route the wiring serves without a row here fails the tests, and is refused. */
-export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
-  ...caseRoutes(),
-  // Opening cases: an office for people inside it, a person for themself, a filer for its premises.
-  'POST /v1/registrations': { purpose: 'registration', roles: { caseworker: 'inside', person: 'own', filer: 'inside' } },
-  'POST /v1/origin-certificates': { purpose: 'origin certificate application', roles: { caseworker: 'inside', person: 'own' } },
-  // An office asks as itself (its own jurisdiction is the asking office), any office of the deployment.
-  'POST /v1/assistance-requests': { purpose: 'assistance between offices', roles: { caseworker: 'self', supervisor: 'self' } },
-  'POST /v1/appeals': { purpose: 'appeal', roles: { person: 'own' } },
-  'POST /v1/groups': { purpose: 'group filing', roles: { caseworker: 'inside', filer: 'inside' } },
-  'POST /v1/imports': { purpose: 'bulk filing', roles: { caseworker: 'inside', filer: 'inside' } },
-  'GET /v1/imports/{id}': { purpose: 'bulk filing', roles: { caseworker: 'inside', supervisor: 'inside', filer: 'own' } },
-  // Lists: an office's jurisdiction (the `jurisdiction` query), a person's own.
-  'GET /v1/cases': { purpose: 'case work', roles: OFFICES },
-  'GET /v1/assistance-requests': { purpose: 'assistance between offices', roles: OFFICES },
-  'GET /v1/me/cases': { purpose: "the person's own cases", roles: { person: 'self' } },
-  // Personal data: who read mine (the person); what one user read (supervisors, for their subtree).
-  'GET /v1/me/access-log': { purpose: "the person's access log", roles: { person: 'self' } },
-  'GET /v1/audit': { purpose: 'audit of access', roles: { supervisor: 'self' } },
-  // An office finds a person's cases within its reach by ID number, or reveals a case's full numbers: with a reason.
-  'POST /v1/people/search': { purpose: 'lookup by ID number', roles: { caseworker: 'self', supervisor: 'self' } },
-  'POST /v1/cases/{id}/reveal': { purpose: 'full ID and phone number', roles: OFFICES },
-  'GET /v1/messages': { purpose: 'case work', roles: { ...OFFICES, person: 'own', filer: 'own' } },
-  // Certificates: anyone checks a number; an agency (or an office on its behalf) records what it decided.
-  'GET /v1/certificates/{number}': { purpose: 'certificate check', public: true, roles: {} },
-  'POST /v1/certificates/{number}/decisions': { purpose: 'agency decision on a certificate', roles: { caseworker: 'any', supervisor: 'any', agency: 'any' } },
-  // Reference data and policy: names and rules are not personal; administrators maintain them.
-  'GET /v1/jurisdictions': { purpose: 'reference data', roles: EVERY_ROLE },
-  'GET /v1/jurisdictions/{code}': { purpose: 'reference data', roles: EVERY_ROLE },
-  'PUT /v1/jurisdictions/{code}': { purpose: 'reference data', roles: { admin: 'inside' } },
-  'GET /v1/jurisdictions/{code}/policy': { purpose: 'reference data', roles: EVERY_ROLE },
-  'GET /v1/policies/{prefix}': { purpose: 'reference data', roles: EVERY_ROLE },
-  'PUT /v1/policies/{prefix}': { purpose: 'policy', roles: { admin: 'inside' } },
-  'GET /v1/calendars/{year}': { purpose: 'reference data', roles: EVERY_ROLE },
-  'PUT /v1/calendars/{year}': { purpose: 'policy', roles: { admin: 'national' } },
-  // Office inboxes.
-  'GET /v1/jurisdictions/{code}/notices': { purpose: 'notices between offices', roles: OFFICES },
-  'GET /v1/jurisdictions/{code}/notices/figures': { purpose: 'notices between offices', roles: OFFICES },
-  'POST /v1/jurisdictions/{code}/notices/{eventId}/ack': { purpose: 'notices between offices', roles: OFFICES },
-  'GET /v1/admin/notices': { purpose: 'administration', roles: { admin: 'national' } },
-  'POST /v1/admin/notices/{eventId}/ack': { purpose: 'administration', roles: { admin: 'national' } },
-  // Agency subscriptions: the agency's own; administrators look after those inside their jurisdiction.
-  // An agency subscribes for itself; the subscription's jurisdiction must lie inside its own (422 otherwise).
-  'POST /v1/subscriptions': { purpose: 'event subscription', roles: { agency: 'self' } },
-  'GET /v1/subscriptions': { purpose: 'event subscription', roles: { agency: 'self', admin: 'self' } },
-  'GET /v1/subscriptions/{id}': { purpose: 'event subscription', roles: SUBSCRIPTION_OWNERS },
-  'DELETE /v1/subscriptions/{id}': { purpose: 'event subscription', roles: SUBSCRIPTION_OWNERS },
-  'POST /v1/subscriptions/{id}/pause': { purpose: 'event subscription', roles: SUBSCRIPTION_OWNERS },
-  'POST /v1/subscriptions/{id}/resume': { purpose: 'event subscription', roles: SUBSCRIPTION_OWNERS },
-  'POST /v1/subscriptions/{id}/rotate-secret': { purpose: 'event subscription', roles: SUBSCRIPTION_OWNERS },
-  'GET /v1/subscriptions/{id}/deliveries': { purpose: 'event subscription', roles: SUBSCRIPTION_OWNERS },
-  'POST /v1/subscriptions/{id}/deliveries/replay': { purpose: 'event subscription', roles: SUBSCRIPTION_OWNERS },
-  'POST /v1/subscriptions/{id}/deliveries/{deliveryId}/replay': { purpose: 'event subscription', roles: SUBSCRIPTION_OWNERS },
-  // Peer deployments: national administrators; a peer's events prove themselves by signature.
-  'GET /v1/federation/peers': { purpose: 'federation', roles: { admin: 'national' } },
-  'POST /v1/federation/peers': { purpose: 'federation', roles: { admin: 'national' } },
-  'DELETE /v1/federation/peers/{name}': { purpose: 'federation', roles: { admin: 'national' } },
-  'POST /v1/federation/events': { purpose: 'federation', public: true, roles: {} },
-  // What each completeness rate counts: not personal, for every account.
-  'GET /v1/statistics/definitions': { purpose: 'statistics', roles: EVERY_ROLE },
-  // The rates and the cases behind them: supervisors of the jurisdiction or above (administrators likewise).
-  'GET /v1/statistics': { purpose: 'statistics', roles: { supervisor: 'inside', admin: 'inside' } },
-  'GET /v1/statistics/cases': { purpose: 'statistics', roles: { supervisor: 'inside', admin: 'inside' } },
-  // An office's data-quality list: its own caseworkers fix what it names.
-  'GET /v1/statistics/quality': { purpose: 'data quality', roles: { caseworker: 'inside', supervisor: 'inside', admin: 'inside' } },
-  // Published reports hold figures only: agencies of the jurisdiction read them too (they are told by report.published).
-  'GET /v1/reports': { purpose: 'statistics', roles: { supervisor: 'inside', admin: 'inside', agency: 'inside' } },
-  'GET /v1/reports/{id}': { purpose: 'statistics', roles: { supervisor: 'inside', admin: 'inside', agency: 'inside' } },
-  // The API and event descriptions.
-  'GET /v1/openapi.json': { purpose: 'API description', public: true, roles: {} },
-  'GET /v1/events/schemas': { purpose: 'API description', public: true, roles: {} },
-  'GET /v1/events/schemas/{type}': { purpose: 'API description', public: true, roles: {} },
-};
-
-export const ruleFor = (routeKey: string): RouteRule | undefined => ROUTE_RULES[routeKey];
+/** Peer deployments: national administrators. */
+export const PEER_MANAGERS = { purpose: 'federation', roles: { admin: 'national' } } as const satisfies RouteRule;
 
 /** What a resource is, as far as the relations care. */
 export interface Scope {
@@ -201,7 +95,7 @@ export const roleAllowed = (p: Principal, rule: RouteRule): boolean => rule.publ
 const ROLE_ORDER = ['person', 'caseworker', 'supervisor', 'filer', 'agency', 'admin'] as const;
 
 /** docs/ACCESS.md: every route with the relation each role needs (npm run access:docs). */
-export function accessMarkdown(routeKeys: readonly string[]): string {
+export function accessMarkdown(rules: readonly (RouteRule & { method: string; path: string })[]): string {
   const cell = (rule: RouteRule, role: (typeof ROLE_ORDER)[number]) => {
     if (rule.public) return 'anyone';
     const relation = rule.roles[role];
@@ -209,14 +103,13 @@ export function accessMarkdown(routeKeys: readonly string[]): string {
     const states = rule.onlyInStates?.[role];
     return states ? `${relation} (when ${states.join(', ')})` : relation;
   };
-  const rows = routeKeys.map((key) => {
-    const rule = ROUTE_RULES[key]!;
-    return `| \`${key}\` | ${ROLE_ORDER.map((role) => cell(rule, role)).join(' | ')} | ${rule.purpose} |`;
+  const rows = rules.map((rule) => {
+    return `| \`${rule.method} ${rule.path}\` | ${ROLE_ORDER.map((role) => cell(rule, role)).join(' | ')} | ${rule.purpose} |`;
   });
   return [
     '# Who may call what',
     '',
-    '<!-- Generated from core/authorisation.ts by `npm run access:docs`; a test fails when it is stale. -->',
+    '<!-- Generated from the route declarations (functions/api/*/routes.ts) by `npm run access:docs`; a test fails when it is stale. -->',
     '',
     'Each cell is the relation the role must stand in to what the route touches; an empty cell is refused',
     '(`403`, or `404` for a read of one resource). `inside`: the resource lies inside the caller\'s jurisdiction;',

@@ -6,7 +6,7 @@ import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { EVENT_CATALOGUE, EVENT_NAMESPACE, EVENT_PURPOSES, type EventPurpose, eventSpec, minimise } from './events.ts';
 import { isWithin } from './jurisdiction.ts';
-import { ROUTE_RULES, permits } from './authorisation.ts';
+import { PEER_MANAGERS, SUBSCRIPTION_OWNERS, permits } from './authorisation.ts';
 import type { Principal } from './principal.ts';
 import { Cursor, JurisdictionCode, Limit } from './schemas/common.ts';
 
@@ -266,4 +266,14 @@ export const Replayed = z
 
 /** An agency manages its own subscriptions; an administrator covering its jurisdiction may look after any (operators); peers are the national administrators'. */
 export const mayManageSubscription = (principal: Principal, s: Pick<Subscription, 'agency' | 'jurisdiction' | 'kind'>): boolean =>
-  permits(principal, ROUTE_RULES[s.kind === 'peer' ? 'GET /v1/federation/peers' : 'GET /v1/subscriptions/{id}']!, { agency: s.agency, codes: [s.jurisdiction] });
+  permits(principal, s.kind === 'peer' ? PEER_MANAGERS : SUBSCRIPTION_OWNERS, { agency: s.agency, codes: [s.jurisdiction] });
+
+/** The subscriptions of a list the caller manages (peers are listed at /v1/federation/peers). */
+export const manageableSubscriptions = <S extends Pick<Subscription, 'agency' | 'jurisdiction' | 'kind'>>(principal: Principal, items: readonly S[]): S[] =>
+  items.filter((s) => s.kind !== 'peer' && mayManageSubscription(principal, s));
+
+/** An agency subscribes to events inside its own jurisdiction: what is wrong with the one asked for, if anything. */
+export const subscriptionJurisdictionProblem = (principal: Principal, jurisdiction: string): { field: string; reason: string } | undefined =>
+  principal.jurisdiction !== undefined && isWithin(jurisdiction, principal.jurisdiction)
+    ? undefined
+    : { field: 'jurisdiction', reason: `must lie inside your agency's jurisdiction ${principal.jurisdiction}` };

@@ -1,8 +1,9 @@
 // The one description of liudong's wiring: tables, queues, stream consumers, schedules,
 // functions and routes, as plain data. The CDK stack (lib/) and the local stack (local/)
 // are both built from this, so they cannot drift. No AWS or CDK imports here; the action
-// routes come from the workflow tables in core/ (plain data).
-import { CASE_TYPE_NAMES, actionPath, clientActions, WORKFLOWS } from '../core/workflows/index.ts';
+// routes come from the route declarations beside the handlers (plain data, no AWS imports).
+import { declarationProblems } from '../core/routes.ts';
+import { ROUTES } from '../functions/api/registry.ts';
 
 /** `append`: insert new items only (the audit): no update, no delete. */
 export type Access = 'read' | 'readWrite' | 'append';
@@ -396,23 +397,7 @@ export const functions = {
 } as const satisfies Record<string, FunctionSpec>;
 export type FunctionName = keyof typeof functions;
 
-/** One route per client action of a workflow table, all served by the workflow's action function. */
 type Route = RouteSpec & { function: FunctionName };
-const actionRoutes = (collection: string, workflow: keyof typeof WORKFLOWS, fn: FunctionName): Route[] =>
-  clientActions(WORKFLOWS[workflow]).map((action): Route => ({
-    method: 'POST',
-    path: `/v1/${collection}/{id}/${actionPath(action)}`,
-    function: fn,
-    auth: 'jwt',
-  }));
-
-/** Every case type is read, with its history, under its collection's name. */
-const readRoutes = (): Route[] =>
-  Object.values(CASE_TYPE_NAMES).flatMap(({ collection }): Route[] => [
-    { method: 'GET', path: `/v1/${collection}/{id}`, function: 'readCases', auth: 'jwt' },
-    { method: 'GET', path: `/v1/${collection}/{id}/history`, function: 'readCases', auth: 'jwt' },
-  ]);
-
 /**
  * What API Gateway sends a request no route matches (its `$default` route, no token needed): a
  * problem-details 404, or 405 with `Allow` where the path exists under other methods, instead of
@@ -430,79 +415,16 @@ export const routePatterns = (): { pattern: RegExp; method: string; path: string
 /** API Gateway's default route throttling (every route without its own), in the CDK stage and the local server alike. */
 export const stageThrottle = { ratePerSecond: 100, burst: 200 } as const;
 /**
- * Lookups of people by ID number and reveals of full numbers: a ceiling on the routes' whole
- * cost. Each account is held to PERSON_LOOKUPS_PER_MINUTE by the function itself, which
- * answers problem details with Retry-After; API Gateway's own 429 here would be a plain message.
+ * Every route, read off the declarations beside the handlers (functions/api/registry.ts): a
+ * route is declared once, with its function, whether it needs a token, and its throttle.
  */
-const PERSON_LOOKUPS = { ratePerSecond: 50, burst: 100 } as const;
-
-export const routes: readonly Route[] = [
-  ...readRoutes(),
-  { method: 'POST', path: '/v1/registrations', function: 'createRegistration', auth: 'jwt' },
-  ...actionRoutes('registrations', 'registration', 'registrationActions'),
-  { method: 'POST', path: '/v1/origin-certificates', function: 'createOriginCertificate', auth: 'jwt' },
-  ...actionRoutes('origin-certificates', 'origin_certificate', 'originCertificateActions'),
-  ...actionRoutes('reviews', 'review', 'reviewActions'),
-  { method: 'POST', path: '/v1/assistance-requests', function: 'createAssistanceRequest', auth: 'jwt' },
-  { method: 'GET', path: '/v1/assistance-requests', function: 'listCases', auth: 'jwt' },
-  ...actionRoutes('assistance-requests', 'assistance_request', 'assistanceRequestActions'),
-  { method: 'POST', path: '/v1/appeals', function: 'createAppeal', auth: 'jwt' },
-  ...actionRoutes('appeals', 'appeal', 'appealActions'),
-  { method: 'POST', path: '/v1/groups', function: 'createGroup', auth: 'jwt' },
-  ...actionRoutes('groups', 'group', 'groupActions'),
-  { method: 'POST', path: '/v1/imports', function: 'createImport', auth: 'jwt' },
-  { method: 'GET', path: '/v1/imports/{id}', function: 'readImport', auth: 'jwt' },
-  { method: 'GET', path: '/v1/cases', function: 'listCases', auth: 'jwt' },
-  { method: 'GET', path: '/v1/me/cases', function: 'listCases', auth: 'jwt' },
-  { method: 'GET', path: '/v1/me/access-log', function: 'auditLog', auth: 'jwt' },
-  { method: 'GET', path: '/v1/audit', function: 'auditLog', auth: 'jwt' },
-  // Finding people by ID number: a POST, so the number is in no access log; limited per account.
-  { method: 'POST', path: '/v1/people/search', function: 'people', auth: 'jwt', throttle: PERSON_LOOKUPS },
-  { method: 'POST', path: '/v1/cases/{id}/reveal', function: 'people', auth: 'jwt', throttle: PERSON_LOOKUPS },
-  // Public: anyone holding a number may check it. The function limits each caller (30 a minute);
-  // the route's throttle is a ceiling on the whole route's cost.
-  { method: 'GET', path: '/v1/certificates/{number}', function: 'checkCertificate', auth: 'none', throttle: { ratePerSecond: 100, burst: 200 } },
-  { method: 'POST', path: '/v1/certificates/{number}/decisions', function: 'recordAgencyDecision', auth: 'jwt' },
-  { method: 'GET', path: '/v1/jurisdictions', function: 'jurisdictions', auth: 'jwt' },
-  { method: 'GET', path: '/v1/jurisdictions/{code}', function: 'jurisdictions', auth: 'jwt' },
-  { method: 'PUT', path: '/v1/jurisdictions/{code}', function: 'jurisdictions', auth: 'jwt' },
-  { method: 'GET', path: '/v1/jurisdictions/{code}/notices', function: 'listNotices', auth: 'jwt' },
-  { method: 'GET', path: '/v1/jurisdictions/{code}/notices/figures', function: 'listNotices', auth: 'jwt' },
-  { method: 'POST', path: '/v1/jurisdictions/{code}/notices/{eventId}/ack', function: 'acknowledgeNotice', auth: 'jwt' },
-  // The national administrators' inbox: what the deployment needs of them (a missing holiday notice).
-  { method: 'GET', path: '/v1/admin/notices', function: 'listNotices', auth: 'jwt' },
-  { method: 'POST', path: '/v1/admin/notices/{eventId}/ack', function: 'acknowledgeNotice', auth: 'jwt' },
-  { method: 'GET', path: '/v1/messages', function: 'listMessages', auth: 'jwt' },
-  { method: 'GET', path: '/v1/jurisdictions/{code}/policy', function: 'policies', auth: 'jwt' },
-  { method: 'GET', path: '/v1/policies/{prefix}', function: 'policies', auth: 'jwt' },
-  { method: 'PUT', path: '/v1/policies/{prefix}', function: 'policies', auth: 'jwt' },
-  { method: 'GET', path: '/v1/calendars/{year}', function: 'policies', auth: 'jwt' },
-  { method: 'PUT', path: '/v1/calendars/{year}', function: 'policies', auth: 'jwt' },
-  { method: 'POST', path: '/v1/subscriptions', function: 'subscriptions', auth: 'jwt' },
-  { method: 'GET', path: '/v1/subscriptions', function: 'subscriptions', auth: 'jwt' },
-  { method: 'GET', path: '/v1/subscriptions/{id}', function: 'subscriptions', auth: 'jwt' },
-  { method: 'DELETE', path: '/v1/subscriptions/{id}', function: 'subscriptions', auth: 'jwt' },
-  { method: 'POST', path: '/v1/subscriptions/{id}/pause', function: 'subscriptions', auth: 'jwt' },
-  { method: 'POST', path: '/v1/subscriptions/{id}/resume', function: 'subscriptions', auth: 'jwt' },
-  { method: 'POST', path: '/v1/subscriptions/{id}/rotate-secret', function: 'subscriptions', auth: 'jwt' },
-  { method: 'GET', path: '/v1/subscriptions/{id}/deliveries', function: 'subscriptionDeliveries', auth: 'jwt' },
-  { method: 'POST', path: '/v1/subscriptions/{id}/deliveries/replay', function: 'subscriptionDeliveries', auth: 'jwt' },
-  { method: 'POST', path: '/v1/subscriptions/{id}/deliveries/{deliveryId}/replay', function: 'subscriptionDeliveries', auth: 'jwt' },
-  { method: 'GET', path: '/v1/federation/peers', function: 'federationPeers', auth: 'jwt' },
-  { method: 'POST', path: '/v1/federation/peers', function: 'federationPeers', auth: 'jwt' },
-  { method: 'DELETE', path: '/v1/federation/peers/{name}', function: 'federationPeers', auth: 'jwt' },
-  // Public at the gateway: a peer proves itself by the signature, which the function verifies.
-  { method: 'POST', path: '/v1/federation/events', function: 'receiveFederatedEvents', auth: 'none', throttle: { ratePerSecond: 200, burst: 400 } },
-  { method: 'GET', path: '/v1/statistics/definitions', function: 'statistics', auth: 'jwt' },
-  { method: 'GET', path: '/v1/statistics', function: 'statistics', auth: 'jwt' },
-  { method: 'GET', path: '/v1/statistics/cases', function: 'statistics', auth: 'jwt' },
-  { method: 'GET', path: '/v1/statistics/quality', function: 'statistics', auth: 'jwt' },
-  { method: 'GET', path: '/v1/reports', function: 'reports', auth: 'jwt' },
-  { method: 'GET', path: '/v1/reports/{id}', function: 'reports', auth: 'jwt' },
-  { method: 'GET', path: '/v1/openapi.json', function: 'openapi', auth: 'none' },
-  { method: 'GET', path: '/v1/events/schemas', function: 'openapi', auth: 'none' },
-  { method: 'GET', path: '/v1/events/schemas/{type}', function: 'openapi', auth: 'none' },
-];
+export const routes: readonly Route[] = ROUTES.map((r) => ({
+  method: r.method,
+  path: r.path,
+  function: r.function as FunctionName,
+  auth: r.public ? 'none' : 'jwt',
+  ...(r.throttle ? { throttle: r.throttle } : {}),
+}));
 
 export const streams: readonly (StreamSpec & { table: TableName; function: FunctionName; onFailure: HoldingQueueName })[] = [
   {
@@ -566,6 +488,8 @@ export function danglingReferences(): string[] {
   for (const [name, q] of Object.entries(queues)) {
     if (!isFunction(q.consumer.function)) problems.push(`queue ${name} → function ${q.consumer.function}`);
   }
+  for (const r of routes) if (!isFunction(r.function)) problems.push(`route ${r.method} ${r.path} → function ${r.function}`);
+  problems.push(...declarationProblems(ROUTES));
   for (const [name, f] of Object.entries(functions) as [string, FunctionSpec][]) {
     for (const t of Object.keys(f.tables)) if (!(t in tables)) problems.push(`function ${name} → table ${t}`);
     for (const q of f.sendsTo) if (!(q in queues)) problems.push(`function ${name} → queue ${q}`);

@@ -1,5 +1,5 @@
 // Every access to a person's data is recorded: the request's handler notes each case it read
-// or wrote (readableCase and created() do it for every case route), and when the request
+// or wrote (route() loading a case through its scope, and created(), do it for every case route), and when the request
 // succeeds the notes are appended to the audit table with who, what, when and why (the route's
 // declared purpose from the authorisation table, and the reason the caller gave). A request
 // that fails disclosed nothing and records nothing.

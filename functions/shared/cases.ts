@@ -2,31 +2,21 @@
 // office that works it, and answer with a case. One helper each, shared by every workflow.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { mayReadCase } from '../../core/access.ts';
 import { type CertificateKind, newCertificateNumber } from '../../core/certificates.ts';
 import { notFound, unprocessable } from '../../core/errors.ts';
 import { maskProtected } from '../../core/masking.ts';
 import type { Policy } from '../../core/policy.ts';
 import type { Principal } from '../../core/principal.ts';
-import { CASE_VIEWS, CaseIdParams } from '../../core/schemas/cases.ts';
+import type { RouteDeclaration } from '../../core/routes.ts';
+import { CASE_VIEWS } from '../../core/schemas/cases.ts';
 import type { Decision } from '../../core/workflows/engine.ts';
-import { CASE_TYPE_NAMES, type Case, actionPath, workingOffice } from '../../core/workflows/index.ts';
+import { CASE_TYPE_NAMES, type Case, workingOffice } from '../../core/workflows/index.ts';
 import { noteCase } from './audit.ts';
-import { type HttpEvent, type HttpResult, type Replay, byRoute, json, route } from './http.ts';
+import { type HttpEvent, type Replay, byRoute, json, route } from './http.ts';
 import { commit } from './store/case-commit.ts';
 import { getCase } from './store/cases.ts';
 import { existingJurisdictions, policyFor } from './store/reference.ts';
 
-
-/** The case, when it exists, is of `type` (any, if none is named) and the caller may see it; otherwise 404, disclosing nothing. */
-export async function readableCase<T extends Case['type']>(type: T | undefined, id: string, principal: Principal): Promise<Extract<Case, { type: T }>> {
-  const c = await getCase(id);
-  if (!c || (type !== undefined && c.type !== type) || !mayReadCase(principal, c)) {
-    throw notFound(`no ${type ? CASE_TYPE_NAMES[type].noun : 'case'} ${id} within your reach`);
-  }
-  noteCase(c);
-  return c as Extract<Case, { type: T }>;
-}
 
 export const policyOfCase = (c: Case): Promise<Policy> => policyFor(workingOffice(c));
 
@@ -56,9 +46,8 @@ export interface ActionContext<C, B> {
 }
 
 export interface ActionHandler<C, B extends z.ZodType> {
+  /** The action's body schema: the same one its declaration names (checked), here for its type. */
   body: B;
-  /** Every field of the body is optional: an empty request is `{}`. */
-  optionalBody?: boolean;
   /** The decisions to write; the first is the case the route answers with. */
   decide(ctx: ActionContext<C, z.output<B>>): Promise<Decision[]> | Decision[];
 }
@@ -70,26 +59,27 @@ export const actionsOf =
     spec as unknown as ActionHandler<C, z.ZodType>;
 
 /**
- * `POST /v1/<collection>/{id}/<action>` for every action of a workflow: parse the body, find
- * the case, load its office's policy, let the core decide, write every decision in one
- * transaction (version-checked), answer 200 with the case.
+ * Every declared action route of a workflow (core/routes.ts `workflowActionRoutes`): route()
+ * parses the body and admits the caller to the case; here its office's policy is loaded, the core
+ * decides, every decision is written in one transaction (version-checked), and the answer is 200
+ * with the case.
  */
 export function actionRoutes<T extends Case['type']>(
-  type: T,
+  declarations: readonly RouteDeclaration[],
   actions: Record<string, ActionHandler<Extract<Case, { type: T }>, z.ZodType>>,
-): (event: HttpEvent, context: import('aws-lambda').Context) => Promise<HttpResult> {
-  const handlers = Object.fromEntries(
-    Object.entries(actions).map(([action, spec]) => [
-      `POST /v1/${CASE_TYPE_NAMES[type].collection}/{id}/${actionPath(action)}`,
-      route({ params: CaseIdParams, body: spec.body, optionalBody: spec.optionalBody ?? false, idempotent: replayAction }, async ({ params, body, principal, event, now }) => {
-        const current = await readableCase(type, params.id, principal);
-        const decisions = await spec.decide({ case: current, body, principal, policy: await policyOfCase(current), now, event });
-        await commit(decisions);
-        return json(200, caseView(decisions[0]!.case as Case));
-      }),
-    ]),
-  );
-  return byRoute(handlers as Record<string, (event: HttpEvent, context: import('aws-lambda').Context) => Promise<HttpResult>>);
+) {
+  const handlers = declarations.map((declaration) => {
+    const action = declaration.path.split('/').at(-1)!.replace(/-/g, '_');
+    const spec = actions[action];
+    if (!spec || spec.body !== declaration.body) throw new Error(`${declaration.path}: no handler for the action, or one with another body schema`);
+    return route(declaration, { idempotent: replayAction }, async ({ body, principal, resource, event, now }) => {
+      const current = resource as Extract<Case, { type: T }>;
+      const decisions = await spec.decide({ case: current, body, principal, policy: await policyOfCase(current), now, event });
+      await commit(decisions);
+      return json(200, caseView(decisions[0]!.case as Case));
+    });
+  });
+  return byRoute(handlers);
 }
 
 /** 422 naming each field whose jurisdiction code is not known to this deployment. */

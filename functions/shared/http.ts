@@ -8,12 +8,14 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambd
 import { z } from 'zod';
 import { declinedFields } from '../../core/declined.ts';
 import { DomainError, type FieldProblem } from '../../core/errors.ts';
-import { roleAllowed, ruleFor } from '../../core/authorisation.ts';
+import { permits, roleAllowed } from '../../core/authorisation.ts';
+import { routeKeyOf, type RouteDeclaration } from '../../core/routes.ts';
 import { type Principal, ROLES, type Role } from '../../core/principal.ts';
 import { isJurisdictionCode } from '../../core/jurisdiction.ts';
 import { parseIdNumber } from '../../core/id-number.ts';
 import { localDate } from '../../core/calendar.ts';
 import { audited } from './audit.ts';
+import { type Loaded, loadScope } from './scopes.ts';
 import { KeyProblem, type Outcome, idempotently, keyOf } from './idempotency.ts';
 import { CLAIM_ENV, DEFAULT_CLAIMS } from '../../wiring/index.ts';
 import { logger } from './observability.ts';
@@ -213,31 +215,26 @@ function principalOf(event: HttpEvent): Principal {
   };
 }
 
-export interface Request<B, P, Q> {
+export interface Request<B, P, Q, R = undefined> {
   body: B;
   params: P;
   query: Q;
   principal: Principal;
+  /** What the route's scope loaded (core/routes.ts `ScopeSource`): the case, import or subscription it works on. */
+  resource: R;
   event: HttpEvent;
   /** The request's time, read once from the one clock (functions/shared/clock.ts): what the handler decides with. */
   now: Date;
   context: Context;
 }
 
-interface RouteOptions<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType> {
-  body?: B;
-  params?: P;
-  query?: Q;
+interface RouteOptions {
   /**
-   * Honour `Idempotency-Key` (functions/shared/idempotency.ts): how a retry is answered from the
-   * outcome the first request's write recorded; or `'response'`, to keep the answer itself
-   * (routes whose writes are each keyed already).
+   * Honour `Idempotency-Key` (functions/shared/idempotency.ts), as a `keyed` declaration must: how
+   * a retry is answered from the outcome the first request's write recorded; or `'response'`, to
+   * keep the answer itself (routes whose writes are each keyed already).
    */
   idempotent?: Replay | 'response';
-  /** Routes without auth (the API description) skip the principal. */
-  public?: boolean;
-  /** An empty body is read as `{}` (actions whose fields are all optional). */
-  optionalBody?: boolean;
 }
 
 type Parsed = { input?: { body: unknown; params: unknown; query: unknown; principal?: Principal } };
@@ -250,31 +247,42 @@ function parse(schema: z.ZodType | undefined, value: unknown, name: string) {
 }
 
 /**
- * The authorisation table's role column, before anything is parsed: a role the route's row does
- * not name is refused (a route without a row is refused to everyone). A read of one resource
- * answers 404, so a refusal does not confirm that it exists; anything else 403. The relation to
- * the resource is checked where the resource is loaded, against the same row.
+ * The route's row in the authorisation table, its role column, before anything is parsed: a role
+ * the row does not name is refused. A read of one resource answers 404, so a refusal does not
+ * confirm that it exists; anything else 403. The relation is checked once the scope is loaded.
  */
-function authorise(principal: Principal, event: HttpEvent): void {
-  const rule = ruleFor(event.routeKey);
-  if (rule && roleAllowed(principal, rule)) return;
+function authorise(principal: Principal, declaration: RouteDeclaration, event: HttpEvent): void {
+  if (roleAllowed(principal, declaration)) return;
   if (event.requestContext.http.method === 'GET' && Object.keys(event.pathParameters ?? {}).length > 0) {
     throw new HttpProblem(404, `nothing at ${event.rawPath} within your reach`);
   }
-  throw new HttpProblem(403, rule ? `role ${principal.role} may not call ${event.routeKey}` : `no authorisation rule for ${event.routeKey}`);
+  throw new HttpProblem(403, `role ${principal.role} may not call ${routeKeyOf(declaration)}`);
+}
+
+/**
+ * The relation, against the resource's scope, before the handler runs: a resource addressed by
+ * id that the caller does not stand to as the row says is not found; anything else is forbidden.
+ */
+async function admit(principal: Principal, declaration: RouteDeclaration, input: NonNullable<Parsed['input']>, event: HttpEvent): Promise<Loaded | undefined> {
+  const loaded = declaration.scope ? await loadScope(declaration.scope, input, principal, event.requestContext.http.method) : undefined;
+  const scope = loaded?.scope ?? {};
+  if (permits(principal, declaration, scope)) return loaded;
+  if (loaded?.refusal === 404) throw new HttpProblem(404, `nothing at ${event.rawPath} within your reach`);
+  const relation = principal.role === 'system' ? undefined : declaration.roles[principal.role];
+  if (relation === 'national') throw new HttpProblem(403, `${routeKeyOf(declaration)} is for national administrators`);
+  if (relation === 'own') throw new HttpProblem(403, 'it is not yours');
+  throw new HttpProblem(403, `${(scope.codes ?? []).join(', ') || 'it'} is outside your jurisdiction`);
 }
 
 /** No request body liudong takes comes near this (files go to S3); a larger one is refused unread. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** Parses and validates the request, before idempotency so a bad body never takes a key. */
-const validate = <B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType>(
-  options: RouteOptions<B, P, Q>,
-): MiddlewareObj<HttpEvent & Parsed, HttpResult> => ({
+const validate = (options: RouteDeclaration): MiddlewareObj<HttpEvent & Parsed, HttpResult> => ({
   before: (request) => {
     const event = request.event;
     const principal = options.public ? undefined : principalOf(event);
-    if (principal) authorise(principal, event);
+    if (principal) authorise(principal, options, event);
     let body: unknown;
     const empty = !event.body;
     if (options.body && empty && options.optionalBody) {
@@ -351,51 +359,81 @@ export function keyed(
   );
 }
 
-export function route<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
-  options: RouteOptions<B, P, Q>,
-  run: (request: Request<z.output<B>, z.output<P>, z.output<Q>>) => Promise<HttpResult>,
-) {
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+/** What a declaration's scope loads, for the handler. */
+type ResourceOf<S> = S extends { load: 'case' } ? import('../../core/workflows/index.ts').Case
+  : S extends { load: 'import' } ? import('../../core/imports.ts').ImportRecord
+    : S extends { load: 'subscription' } ? import('../../core/subscriptions.ts').Subscription
+      : S extends { load: 'importTarget' } ? import('../../core/workflows/index.ts').Case | undefined
+        : undefined;
+
+/** A handler that serves one declared route (byRoute dispatches by its declaration). */
+export type DeclaredHandler = Handler & { declaration: RouteDeclaration };
+
+/**
+ * One declared route (core/routes.ts): its schemas parse the request, its row's role column and
+ * relation admit the caller (the scope loaded first), its purpose goes to the audit, and a
+ * `keyed` route honours Idempotency-Key with the handler's replay. The handler gets the parsed
+ * request, the caller, and what the scope loaded; it writes no access check of its own.
+ */
+export function route<D extends RouteDeclaration>(
+  declaration: D,
+  ...args:
+    | [run: (request: Request<Out<D['body']>, Out<D['params']>, Out<D['query']>, ResourceOf<D['scope']>>) => Promise<HttpResult>]
+    | [options: RouteOptions, run: (request: Request<Out<D['body']>, Out<D['params']>, Out<D['query']>, ResourceOf<D['scope']>>) => Promise<HttpResult>]
+): DeclaredHandler {
+  const [options, run] = args.length === 1 ? [{} as RouteOptions, args[0]] : args;
+  const key = routeKeyOf(declaration);
+  // The declaration and the handler must agree on keys: the API document promises what the declaration says.
+  if ((declaration.keyed === true) !== (options.idempotent !== undefined)) throw new Error(`${key}: keyed in its declaration and idempotent in its handler must agree`);
   const handler = middy<HttpEvent & Parsed, HttpResult, Error, Context>()
     .use(problemDetails())
     .use(injectLambdaContext(logger))
     .use(httpHeaderNormalizer())
-    .use(validate(options));
-  return handler.handler(async (event, context) => {
+    .use(validate(declaration));
+  const served = handler.handler(async (event, context) => {
     const input = event.input!;
     const request = {
-      body: input.body as z.output<B>,
-      params: input.params as z.output<P>,
-      query: input.query as z.output<Q>,
+      body: input.body as Out<D['body']>,
+      params: input.params as Out<D['params']>,
+      query: input.query as Out<D['query']>,
       principal: input.principal!,
+      resource: undefined as ResourceOf<D['scope']>,
       event,
       now: clock.now(),
       context,
     };
-    const key = options.idempotent ? keyOf(event.headers['idempotency-key']) : undefined;
+    // The relation is checked once the scope is loaded, right before the handler: a retry with
+    // the same key answers what the first request did, one with another body is told so first.
+    const admitted = async () => {
+      if (input.principal) request.resource = (await admit(input.principal, declaration, input, event))?.resource as ResourceOf<D['scope']>;
+      return run(request);
+    };
+    const idempotencyKey = options.idempotent ? keyOf(event.headers['idempotency-key']) : undefined;
     const once = () =>
-      key === undefined || !options.idempotent
-        ? run(request)
-        : keyed({ scope: input.principal?.sub ?? 'public', key, body: input.body, event, context, idempotent: options.idempotent }, () => run(request));
+      idempotencyKey === undefined || !options.idempotent
+        ? admitted()
+        : keyed({ scope: input.principal?.sub ?? 'public', key: idempotencyKey, body: input.body, event, context, idempotent: options.idempotent }, admitted);
     if (!input.principal) return once();
     // Whatever the handler reads or writes of a person's data is recorded, with the route's purpose.
     const reason = [input.body, input.query].map((v) => (v as { reason?: unknown } | undefined)?.reason).find((r) => typeof r === 'string') as string | undefined;
-    return audited(
-      { principal: input.principal, route: event.routeKey, purpose: ruleFor(event.routeKey)?.purpose ?? event.routeKey, writes: event.requestContext.http.method !== 'GET', reason },
-      once,
-    );
+    return audited({ principal: input.principal, route: key, purpose: declaration.purpose, writes: event.requestContext.http.method !== 'GET', reason }, once);
   });
+  return Object.assign(served as Handler, { declaration });
 }
 
 type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
 /**
- * One function serving several routes of one resource: each route key gets its own
- * `route()` (its schemas, its auth), chosen by the route key API Gateway sends.
+ * One function serving several declared routes, chosen by the route key API Gateway sends;
+ * `fallback` answers any other (the API's `$default` route).
  */
-export function byRoute(handlers: Record<string, Handler>): Handler {
-  return async (event, context) => {
-    const handler = handlers[event.routeKey];
+export function byRoute(handlers: readonly DeclaredHandler[], fallback?: Handler): Handler & { declarations: RouteDeclaration[] } {
+  const byKey = new Map(handlers.map((h) => [routeKeyOf(h.declaration), h as Handler]));
+  const dispatch: Handler = async (event, context) => {
+    const handler = byKey.get(event.routeKey) ?? fallback;
     if (!handler) return problem(404, `no route ${event.routeKey}`, event.rawPath);
     return handler(event, context);
   };
+  return Object.assign(dispatch, { declarations: handlers.map((h) => h.declaration) });
 }

@@ -5,7 +5,8 @@
 // be refused for its state or its body (409, 422), never with 401, 403 or 404; a refused one
 // answers 403, or 404 where it reads one resource, so a refusal does not confirm existence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RouteRule, type Scope, ROUTE_RULES, permits } from '../../core/authorisation.ts';
+import { type RouteRule, type Scope, permits } from '../../core/authorisation.ts';
+import { ROUTE_RULES } from '../../functions/api/registry.ts';
 import { localDate } from '../../core/calendar.ts';
 import type { Principal, Role } from '../../core/principal.ts';
 import { type WebhookReceiver, startWebhookReceiver } from '../../local/webhook-receiver.ts';

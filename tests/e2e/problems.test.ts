@@ -3,7 +3,7 @@
 // answers RFC 9457 problem details with a status its OpenAPI operation documents. The errors
 // API Gateway answers itself (a missing token, an unknown route) are documented as such.
 import { describe, expect, it } from 'vitest';
-import { ROUTE_RULES } from '../../core/authorisation.ts';
+import { ROUTE_RULES } from '../../functions/api/registry.ts';
 import { routes } from '../../wiring/index.ts';
 import { type Json, useLocalStack } from '../support/local-api.ts';
 

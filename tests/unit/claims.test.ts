@@ -3,12 +3,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CLAIMS } from '../../wiring/index.ts';
 import { httpEvent, lambdaContext } from '../support/events.ts';
+import { definitions } from '../../functions/api/statistics/routes.ts';
 
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 const { json, route } = await import('../../functions/shared/http.ts');
 
 // A route every role may call, answering the principal it was given.
-const whoAmI = route({}, async ({ principal }) => json(200, principal));
+const whoAmI = route(definitions, async ({ principal }) => json(200, principal));
 type Result = { statusCode: number; body: string };
 const call = async (claims: Record<string, string>) => {
   const r = (await whoAmI(httpEvent({ path: '/v1/statistics/definitions', claims }) as never, lambdaContext() as never)) as Result;

@@ -6,8 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTE_RULES } from '../../core/authorisation.ts';
-import { OPERATIONS } from '../../functions/api/openapi-document.ts';
+import { ROUTE_RULES } from '../../functions/api/registry.ts';
 import { devIssuer, type DevIssuer } from '../../local/dev-issuer.ts';
 import { type LocalApi, startHttpServer } from '../../local/http-server.ts';
 import { routes } from '../../wiring/index.ts';
@@ -27,7 +26,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const withBody = routes.filter((r) => OPERATIONS[`${r.method} ${r.path}`]?.body);
+const withBody = routes.filter((r) => ROUTE_RULES[`${r.method} ${r.path}`]?.body);
 const concrete = (p: string) =>
   p.replace('{id}', '7d4b3f3e-4c5a-4b0e-9a51-2f0e8d1c6a10').replace('{code}', '110105001').replace('{prefix}', '11').replace('{number}', 'VC-0000-0000-0000').replace('{deliveryId}', 'd').replace('{name}', 'peer');
 

@@ -3,7 +3,7 @@
 // purpose) has a label in Chinese and in English in web/src/labels.ts. A value added to the API
 // without one fails here.
 import { describe, expect, it } from 'vitest';
-import { ROUTE_RULES } from '../../core/authorisation.ts';
+import { ROUTE_RULES } from '../../functions/api/registry.ts';
 import { EVENT_CATALOGUE, EVENT_PURPOSES } from '../../core/events.ts';
 import { DEFAULT_POLICY, POLICY_SETTINGS, resolvePolicyWithSources } from '../../core/policy.ts';
 import { RATE_DEFINITIONS } from '../../core/statistics/definitions.ts';

@@ -237,7 +237,7 @@ const ZH = {
   'setting.holidays': '节假日',
   'setting.workdays': '调休上班日',
   'setting.noticeYears': '已载入国务院通知的年份',
-  // Why an account read a record (core/authorisation.ts), as the person's access log shows it
+  // Why an account read a record (each route's declared purpose, functions/api/*/routes.ts), as the person's access log shows it
   'purpose.case work': '办理案件',
   'purpose.registration': '居住登记',
   'purpose.origin certificate application': '申请原籍证明',

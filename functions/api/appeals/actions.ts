@@ -7,6 +7,7 @@ import { workflowOf } from '../../../core/workflows/index.ts';
 import { notFound } from '../../../core/errors.ts';
 import { actionRoutes, actionsOf, newEventId, policyOfCase } from '../../shared/cases.ts';
 import { getCase } from '../../shared/store/cases.ts';
+import { declaredActions } from './routes.ts';
 
 const action = actionsOf<AppealCase>();
 
@@ -36,4 +37,4 @@ export const actions = {
   }),
 };
 
-export const handler = actionRoutes('appeal', actions);
+export const handler = actionRoutes(declaredActions, actions);

@@ -1,23 +1,18 @@
 // POST /v1/appeals: the person appeals a decision on their own case (Measures §31), within
 // the policy window; the office above the deciding office reviews it.
 import { randomUUID } from 'node:crypto';
-import { mayReadCase } from '../../../core/access.ts';
-import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
-import { AppealCreate } from '../../../core/schemas/appeals.ts';
+import { unprocessable } from '../../../core/errors.ts';
 import { lodge } from '../../../core/workflows/appeal.ts';
 import type { ActionRule } from '../../../core/workflows/engine.ts';
 import { workflowOf, workingOffice } from '../../../core/workflows/index.ts';
 import { created, replayCreated, newEventId, policyOfCase } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
 import { commit, once } from '../../shared/store/case-commit.ts';
-import { caseHistory, getCase } from '../../shared/store/cases.ts';
+import { caseHistory } from '../../shared/store/cases.ts';
 import { appealOnce } from '../../shared/store/keys.ts';
+import { lodgeAppeal } from './routes.ts';
 
-export const handler = route({ body: AppealCreate, idempotent: replayCreated }, async ({ body, principal, now }) => {
-  if (principal.role !== 'person') throw forbidden('a decision is appealed by the person whose case it is');
-  const appealed = await getCase(body.caseId);
-  // Only a case about the person (their verified ID number); any other is not found, as when reading it.
-  if (!appealed || !mayReadCase(principal, appealed)) throw notFound(`no case ${body.caseId} of yours`);
+export const handler = route(lodgeAppeal, { idempotent: replayCreated }, async ({ body, principal, resource: appealed, now }) => {
   const entry = (await caseHistory(appealed.id)).find((h) => h.at === body.decision.at && h.action === body.decision.action);
   if (!entry) throw unprocessable([{ field: 'decision', reason: "names no decision in this case's history" }]);
   const rule = (workflowOf(appealed.type).actions as Record<string, ActionRule<string>>)[entry.action];

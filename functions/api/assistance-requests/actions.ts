@@ -3,6 +3,7 @@ import { ASSISTANCE_REQUEST_ACTION_BODIES as BODIES } from '../../../core/schema
 import * as assistance from '../../../core/workflows/assistance-request.ts';
 import type { AssistanceRequestCase } from '../../../core/workflows/assistance-request.ts';
 import { actionRoutes, actionsOf, newEventId } from '../../shared/cases.ts';
+import { declaredActions } from './routes.ts';
 
 const action = actionsOf<AssistanceRequestCase>();
 
@@ -18,4 +19,4 @@ export const actions = {
   }),
 };
 
-export const handler = actionRoutes('assistance_request', actions);
+export const handler = actionRoutes(declaredActions, actions);

@@ -2,15 +2,15 @@
 // person's record, when and why (the office always; its staff where its policy says so). GET /v1/audit?sub=&from=&to=:
 // what one user read and wrote, for a supervisor over the users of their jurisdiction.
 import { endOfLocalDate, addCalendarDays } from '../../../core/calendar.ts';
-import { isWithin } from '../../../core/jurisdiction.ts';
-import { AccessLogQuery, AuditQuery } from '../../../core/schemas/people.ts';
+import { auditWithinReach } from '../../../core/access.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { auditByActor, auditOf } from '../../shared/store/audit.ts';
 import { personKey } from '../../shared/store/case-codec.ts';
 import { policyFor } from '../../shared/store/reference.ts';
+import { accessLog, userAudit } from './routes.ts';
 
-export const handler = byRoute({
-  'GET /v1/me/access-log': route({ query: AccessLogQuery }, async ({ query, principal }) => {
+export const handler = byRoute([
+  route(accessLog, async ({ query, principal }) => {
     const page = await auditOf(await personKey(principal.idNumber!), query.limit, query.cursor);
     // Each office's policy says whether its staff are named; offices always are.
     const naming = new Map<string, boolean>();
@@ -28,12 +28,12 @@ export const handler = byRoute({
       }));
     return json(200, { items, ...(page.cursor ? { cursor: page.cursor } : {}) });
   }),
-  'GET /v1/audit': route({ query: AuditQuery }, async ({ query, principal }) => {
+  route(userAudit, async ({ query, principal }) => {
     const from = endOfLocalDate(addCalendarDays(query.from, -1));
     const to = endOfLocalDate(query.to);
     const page = await auditByActor(query.sub, from, to, query.limit, query.cursor);
     // A supervisor sees what the users of their own jurisdiction did, nobody else's.
-    const items = page.items.filter((e) => e.office !== undefined && isWithin(e.office, principal.jurisdiction!));
+    const items = auditWithinReach(principal, page.items);
     return json(200, { items, ...(page.cursor ? { cursor: page.cursor } : {}) });
   }),
-});
+]);

@@ -1,16 +1,13 @@
 // GET /v1/cases (offices: the cases worked inside a jurisdiction), GET /v1/assistance-requests
 // (received inside a jurisdiction, or sent by an office) and GET /v1/me/cases (a person's own),
 // newest activity first, one index query per page.
-import { forbidden } from '../../../core/errors.ts';
-import { officeCovers } from '../../../core/principal.ts';
-import { AssistanceRequestsQuery } from '../../../core/schemas/assistance-requests.ts';
-import { CasesQuery, MyCasesQuery } from '../../../core/schemas/cases.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import type { Case } from '../../../core/workflows/index.ts';
 import { noteList } from '../../shared/audit.ts';
 import { caseView } from '../../shared/cases.ts';
 import { listCases, listPersonCases, listSentRequests } from '../../shared/store/cases.ts';
 import type { Page } from '../../shared/store/paging.ts';
+import * as declared from './routes.ts';
 
 const filterOf = (q: { type?: Case['type'] | undefined; state?: string | undefined; overdue?: boolean | undefined; dueBefore?: string | undefined }) => ({
   ...(q.type ? { type: q.type } : {}),
@@ -25,13 +22,9 @@ const page = ({ items, cursor }: Page<Case>) => {
   return json(200, { items: items.map((c) => caseView(c)), ...(cursor ? { cursor } : {}) });
 };
 
-export const handler = byRoute({
-  'GET /v1/cases': route({ query: CasesQuery }, async ({ query, principal }) => {
-    if (!officeCovers(principal, query.jurisdiction)) throw forbidden(`${query.jurisdiction} is outside your jurisdiction`);
-    return page(await listCases(query.jurisdiction, filterOf(query), query.limit, query.cursor));
-  }),
-  'GET /v1/assistance-requests': route({ query: AssistanceRequestsQuery }, async ({ query, principal }) => {
-    if (!officeCovers(principal, query.jurisdiction)) throw forbidden(`${query.jurisdiction} is outside your jurisdiction`);
+export const handler = byRoute([
+  route(declared.listCases, async ({ query }) => page(await listCases(query.jurisdiction, filterOf(query), query.limit, query.cursor))),
+  route(declared.listAssistanceRequests, async ({ query }) => {
     const filter = { type: 'assistance_request' as const, ...(query.state ? { state: query.state } : {}) };
     return page(
       query.direction === 'sent'
@@ -39,9 +32,8 @@ export const handler = byRoute({
         : await listCases(query.jurisdiction, filter, query.limit, query.cursor),
     );
   }),
-  'GET /v1/me/cases': route({ query: MyCasesQuery }, async ({ query, principal }) => {
-    if (principal.role !== 'person') throw forbidden('only a person has cases of their own; offices use /v1/cases');
+  route(declared.listMyCases, async ({ query, principal }) => {
     // Every case about the person's verified ID number, whoever opened it.
     return page(await listPersonCases(principal.idNumber!, filterOf(query), query.limit, query.cursor));
   }),
-});
+]);

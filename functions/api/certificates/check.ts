@@ -6,16 +6,16 @@
 import { localDate } from '../../../core/calendar.ts';
 import { certificateStatus } from '../../../core/certificates.ts';
 import { notFound } from '../../../core/errors.ts';
-import { CertificateCheckQuery, CertificateParams } from '../../../core/schemas/certificates.ts';
 import { json, route } from '../../shared/http.ts';
 import { limitCaller } from '../../shared/rate-limit.ts';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../../wiring/console.ts';
 import { holderHash } from '../../shared/store/case-codec.ts';
 import { getCertificateRecord } from '../../shared/store/certificates.ts';
+import { checkCertificate } from './routes.ts';
 
 const PER_MINUTE = Number(process.env.CERTIFICATE_CHECKS_PER_MINUTE ?? 30);
 
-export const handler = route({ public: true, params: CertificateParams, query: CertificateCheckQuery }, async ({ params, query, event, now }) => {
+export const handler = route(checkCertificate, async ({ params, query, event, now }) => {
   const secret = process.env.ORIGIN_VERIFY;
   const viaDistribution = secret !== undefined && secret !== '' && event.headers[ORIGIN_VERIFY_HEADER] === secret;
   const caller = (viaDistribution && event.headers[VIEWER_ADDRESS_HEADER]) || event.requestContext.http.sourceIp;

@@ -3,11 +3,11 @@
 // checking a certificate (§13); the office that works the case sees it on the case and in its inbox.
 import { randomUUID } from 'node:crypto';
 import { notFound } from '../../../core/errors.ts';
-import { AgencyDecisionRequest, CertificateParams } from '../../../core/schemas/certificates.ts';
 import { agencyDecision } from '../../../core/workflows/index.ts';
 import { type Replay, json, route } from '../../shared/http.ts';
 import { getCase } from '../../shared/store/cases.ts';
 import { getAgencyDecision, getCertificateRecord, recordAgencyDecision } from '../../shared/store/certificates.ts';
+import { recordDecision } from './routes.ts';
 
 /** A retry answers the decision the first request recorded. */
 const replayDecision: Replay = async (outcome) => {
@@ -17,7 +17,7 @@ const replayDecision: Replay = async (outcome) => {
   return json(201, decision);
 };
 
-export const handler = route({ params: CertificateParams, body: AgencyDecisionRequest, idempotent: replayDecision }, async ({ params, body, principal, now }) => {
+export const handler = route(recordDecision, { idempotent: replayDecision }, async ({ params, body, principal, now }) => {
   const { number } = params;
   const record = await getCertificateRecord(number);
   const c = record ? await getCase(record.caseId) : undefined;

@@ -16,6 +16,7 @@ import { commit } from '../../shared/store/case-commit.ts';
 import { getCase } from '../../shared/store/cases.ts';
 import { existingJurisdictions, policyFor } from '../../shared/store/reference.ts';
 import { allSubscriptions } from '../../shared/store/subscriptions.ts';
+import { receiveEvent } from './routes.ts';
 
 /** The peer whose key verifies the request, or undefined. */
 async function sender(payload: string, headers: Record<string, string>) {
@@ -33,7 +34,7 @@ async function sender(payload: string, headers: Record<string, string>) {
   return undefined;
 }
 
-export const handler = route({ public: true }, async ({ event, now, context }) => {
+export const handler = route(receiveEvent, async ({ event, now, context }) => {
   const payload = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
   const headers = { 'webhook-id': event.headers['webhook-id'] ?? '', 'webhook-timestamp': event.headers['webhook-timestamp'] ?? '', 'webhook-signature': event.headers['webhook-signature'] ?? '' };
   const peer = await sender(payload, headers);

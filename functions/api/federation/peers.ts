@@ -2,17 +2,14 @@
 // peer's base URL, the jurisdiction prefixes it serves, and the shared signing key. The first
 // side leaves `secret` out and is shown the new key once; the second side gives the same key.
 // A peer is a subscriber of every event whose other side lies in its prefixes.
-import { requireNational } from '../../../core/authorisation.ts';
 import { notFound, unprocessable } from '../../../core/errors.ts';
-import { PeerCreate, PeerParams, federationEventsUrl, isOurs, peerId } from '../../../core/federation.ts';
-import type { Principal } from '../../../core/principal.ts';
+import { federationEventsUrl, isOurs, peerId } from '../../../core/federation.ts';
 import { type Subscription, newSubscription } from '../../../core/subscriptions.ts';
 import { HttpProblem, type Replay, byRoute, json, route } from '../../shared/http.ts';
 import { deploymentPrefixes } from '../../shared/notices.ts';
 import { allSubscriptions, deleteSubscription, getSubscription, putSubscription } from '../../shared/store/subscriptions.ts';
 import { endpointProblem, newSigningSecret } from '../../shared/webhooks.ts';
-
-const national = (principal: Principal) => requireNational(principal, 'peers are registered by a national administrator');
+import * as declared from './routes.ts';
 
 const peerView = (s: Subscription) => ({
   id: s.id,
@@ -32,14 +29,10 @@ const replayPeer: Replay = async (outcome, body) => {
   return json(201, { ...peerView(peer), ...(given ? {} : { secret: peer.secrets.at(-1)!.secret }) }, { location: `/v1/federation/peers/${peerView(peer).name}` });
 };
 
-export const handler = byRoute({
-  'GET /v1/federation/peers': route({}, async ({ principal }) => {
-    national(principal);
-    return json(200, { items: (await allSubscriptions()).filter((s) => s.kind === 'peer').map(peerView) });
-  }),
+export const handler = byRoute([
+  route(declared.listPeers, async () => json(200, { items: (await allSubscriptions()).filter((s) => s.kind === 'peer').map(peerView) })),
 
-  'POST /v1/federation/peers': route({ body: PeerCreate, idempotent: replayPeer }, async ({ body, principal }) => {
-    national(principal);
+  route(declared.registerPeer, { idempotent: replayPeer }, async ({ body, principal }) => {
     const ours = deploymentPrefixes();
     const overlapping = body.prefixes.filter((p) => ours.length === 0 || isOurs(p, ours) || ours.some((o) => o.startsWith(p)));
     if (overlapping.length > 0) {
@@ -61,11 +54,10 @@ export const handler = byRoute({
     return json(201, { ...peerView(peer), ...(body.secret ? {} : { secret }) }, { location: `/v1/federation/peers/${body.name}` });
   }),
 
-  'DELETE /v1/federation/peers/{name}': route({ params: PeerParams }, async ({ params, principal }) => {
-    national(principal);
+  route(declared.removePeer, async ({ params }) => {
     const peer = await getSubscription(peerId(params.name));
     if (!peer || peer.kind !== 'peer') throw notFound(`no peer ${params.name}`);
     await deleteSubscription(peer.id);
     return { statusCode: 204, body: '' };
   }),
-});
+]);

@@ -5,6 +5,7 @@ import type { GroupCase } from '../../../core/workflows/group.ts';
 import { addGroupMembers, removeGroupMember } from '../../../core/workflows/group-cycle.ts';
 import { getCase } from '../../shared/store/cases.ts';
 import { actionRoutes, actionsOf, newEventId } from '../../shared/cases.ts';
+import { declaredActions } from './routes.ts';
 
 const action = actionsOf<GroupCase>();
 
@@ -33,4 +34,4 @@ export const actions = {
   }),
 };
 
-export const handler = actionRoutes('group', actions);
+export const handler = actionRoutes(declaredActions, actions);

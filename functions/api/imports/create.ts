@@ -4,23 +4,23 @@
 import { randomUUID } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
-import { ImportCreate, type ImportRecord } from '../../../core/imports.ts';
-import { type Principal, filerCovers, officeCovers } from '../../../core/principal.ts';
+import { notFound, unprocessable } from '../../../core/errors.ts';
+import type { ImportRecord } from '../../../core/imports.ts';
 import { actorOf, assertMayTake } from '../../../core/workflows/engine.ts';
-import { GROUP } from '../../../core/workflows/group.ts';
-import { readableCase, requireKnownJurisdictions } from '../../shared/cases.ts';
+import { GROUP, type GroupCase } from '../../../core/workflows/group.ts';
+import type { Principal } from '../../../core/principal.ts';
+import { requireKnownJurisdictions } from '../../shared/cases.ts';
 import { uploadSigner } from '../../shared/clients.ts';
 import { bucketName } from '../../shared/env.ts';
 import { type Replay, json, route } from '../../shared/http.ts';
 import { getImport, putImport } from '../../shared/store/imports.ts';
 import { importView } from './view.ts';
+import { startImport } from './routes.ts';
 
 const UPLOAD_SECONDS = 15 * 60;
 
 /** A group's members come to its destination; whoever may add members to it now may import them. */
-async function groupDestination(groupId: string, destinationCode: string | undefined, principal: Principal): Promise<string> {
-  const group = await readableCase('group', groupId, principal);
+function groupDestination(group: GroupCase, destinationCode: string | undefined, principal: Principal): string {
   assertMayTake(GROUP, 'add_members', principal, group);
   if (destinationCode !== undefined && destinationCode !== group.destinationCode) {
     throw unprocessable([{ field: 'destinationCode', reason: `must be the group's destination ${group.destinationCode}, or left out` }]);
@@ -45,12 +45,8 @@ const replayImport: Replay = async (outcome) => {
   return answer(record, new Date());
 };
 
-export const handler = route({ body: ImportCreate, idempotent: replayImport }, async ({ body, principal, now }) => {
-  const destinationCode = body.groupId ? await groupDestination(body.groupId, body.destinationCode, principal) : body.destinationCode!;
-  // An office for premises in its jurisdiction, or an employer or landlord for its own premises.
-  if (!officeCovers(principal, destinationCode) && !filerCovers(principal, destinationCode)) {
-    throw forbidden(`${destinationCode} is outside your jurisdiction`);
-  }
+export const handler = route(startImport, { idempotent: replayImport }, async ({ body, principal, resource: group, now }) => {
+  const destinationCode = group ? groupDestination(group as GroupCase, body.destinationCode, principal) : body.destinationCode!;
   await requireKnownJurisdictions({ destinationCode }, ['destinationCode'] as const);
   const id = randomUUID();
   const record: ImportRecord = {

@@ -1,19 +1,13 @@
 // GET /v1/imports/{id}: progress and the error rows (paged), or `?format=csv` for the error rows
 // as a file the filer fixes and uploads again, under the file's own headings. The importing account and the offices covering
 // the premises see it.
-import { notFound } from '../../../core/errors.ts';
-import { type ImportError, ImportQuery, errorsAsCsv, maskedErrorRow } from '../../../core/imports.ts';
-import { officeCovers } from '../../../core/principal.ts';
-import { CaseIdParams } from '../../../core/schemas/cases.ts';
+import { type ImportError, errorsAsCsv, maskedErrorRow } from '../../../core/imports.ts';
 import { json, route } from '../../shared/http.ts';
-import { allImportErrors, getImport, listImportErrors } from '../../shared/store/imports.ts';
+import { allImportErrors, listImportErrors } from '../../shared/store/imports.ts';
 import { importView } from './view.ts';
+import { readImport } from './routes.ts';
 
-export const handler = route({ params: CaseIdParams, query: ImportQuery }, async ({ params, query, principal }) => {
-  const record = await getImport(params.id);
-  if (!record || !(record.by.sub === principal.sub || officeCovers(principal, record.destinationCode))) {
-    throw notFound(`no import ${params.id} within your reach`);
-  }
+export const handler = route(readImport, async ({ query, principal, resource: record }) => {
   // The importer gets its rows back as it sent them, to fix and upload again; an office sees them masked.
   const own = record.by.sub === principal.sub;
   const shown = (e: ImportError): ImportError => (own ? e : maskedErrorRow(e));

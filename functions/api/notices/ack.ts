@@ -2,19 +2,16 @@
 // notice read. The first acknowledgement stands (who and when); acknowledging again changes
 // nothing and answers the same. A read notice is no longer reminded or escalated.
 // POST /v1/admin/notices/{eventId}/ack: the same for the national administrators' inbox.
-import { mayReadInbox } from '../../../core/access.ts';
-import { forbidden, notFound } from '../../../core/errors.ts';
-import { AdminNoticeParams, NoticeParams } from '../../../core/schemas/notices.ts';
+import { notFound } from '../../../core/errors.ts';
 import { NATIONAL_INBOX } from '../../../core/notices.ts';
-import { requireNational } from '../../../core/authorisation.ts';
 import { actorOf } from '../../../core/workflows/engine.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { countNotice } from '../../shared/notices.ts';
 import { acknowledgeNotice } from '../../shared/store/notices.ts';
+import { acknowledge, acknowledgeAdmin } from './routes.ts';
 
-export const handler = byRoute({
-  'POST /v1/jurisdictions/{code}/notices/{eventId}/ack': route({ params: NoticeParams }, async ({ params, principal, now }) => {
-    if (!mayReadInbox(principal, params.code)) throw forbidden(`the inbox of ${params.code} is outside your jurisdiction`);
+export const handler = byRoute([
+  route(acknowledge, async ({ params, principal, now }) => {
     const notice = await acknowledgeNotice(params.code, params.eventId, actorOf(principal), now.toISOString());
     if (!notice) throw notFound(`no notice ${params.eventId} in the inbox of ${params.code}`);
     // Acknowledging again recounts nothing new; a recount that failed before is made good here.
@@ -22,10 +19,9 @@ export const handler = byRoute({
     return json(200, notice);
   }),
   // Not an office's feedback: nothing to count.
-  'POST /v1/admin/notices/{eventId}/ack': route({ params: AdminNoticeParams }, async ({ params, principal, now }) => {
-    requireNational(principal, 'the national inbox is for national administrators');
+  route(acknowledgeAdmin, async ({ params, principal, now }) => {
     const notice = await acknowledgeNotice(NATIONAL_INBOX, params.eventId, actorOf(principal), now.toISOString());
     if (!notice) throw notFound(`no notice ${params.eventId} in the national inbox`);
     return json(200, notice);
   }),
-});
+]);

@@ -3,6 +3,7 @@ import { ORIGIN_CERTIFICATE_ACTION_BODIES as BODIES } from '../../../core/schema
 import * as originCertificate from '../../../core/workflows/origin-certificate.ts';
 import type { OriginCertificateCase } from '../../../core/workflows/origin-certificate.ts';
 import { actionRoutes, actionsOf, newCertificate, newEventId } from '../../shared/cases.ts';
+import { declaredActions } from './routes.ts';
 
 const action = actionsOf<OriginCertificateCase>();
 
@@ -10,7 +11,6 @@ const action = actionsOf<OriginCertificateCase>();
 export const actions = {
   issue: action({
     body: BODIES.issue,
-    optionalBody: true,
     decide: ({ case: c, body, principal, policy, now }) => [
       originCertificate.issue(c, principal, policy, newEventId(), now, { certificateNumber: newCertificate('origin'), ...body }),
     ],
@@ -25,4 +25,4 @@ export const actions = {
   }),
 };
 
-export const handler = actionRoutes('origin_certificate', actions);
+export const handler = actionRoutes(declaredActions, actions);

@@ -2,14 +2,13 @@
 // body, so in no access log; through the blind index), with a reason. POST /v1/cases/{id}/reveal:
 // the full ID and phone numbers of a case the office works, with a reason. Both are recorded in
 // the audit the person reads, with the reason.
-import { mayReadCase } from '../../../core/access.ts';
-import { CaseIdParams } from '../../../core/schemas/cases.ts';
-import { PeopleSearch, RevealRequest } from '../../../core/schemas/people.ts';
+import { reachableCases } from '../../../core/access.ts';
 import { noteCase, noteLookup } from '../../shared/audit.ts';
-import { caseView, readableCase } from '../../shared/cases.ts';
+import { caseView } from '../../shared/cases.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { limitCaller } from '../../shared/rate-limit.ts';
 import { listPersonCases } from '../../shared/store/cases.ts';
+import { revealNumbers, searchPeople } from './routes.ts';
 
 /** At most this many of a person's cases in one answer: more than anyone has. */
 const SEARCH_LIMIT = 100;
@@ -17,22 +16,21 @@ const SEARCH_LIMIT = 100;
 const PER_MINUTE = Number(process.env.PERSON_LOOKUPS_PER_MINUTE ?? 20);
 const limit = (sub: string) => limitCaller(`people#${sub}`, PER_MINUTE, 'person lookups and reveals');
 
-export const handler = byRoute({
-  'POST /v1/people/search': route({ body: PeopleSearch }, async ({ body, principal }) => {
+export const handler = byRoute([
+  route(searchPeople, async ({ body, principal }) => {
     await limit(principal.sub);
     const { items } = await listPersonCases(body.idNumber, {}, SEARCH_LIMIT);
-    const reachable = items.filter((c) => mayReadCase(principal, c));
+    const reachable = reachableCases(principal, items);
     for (const c of reachable) noteCase(c, { action: 'lookup' });
     // Nothing within reach: the person still sees that this office looked.
     if (reachable.length === 0) noteLookup(body.idNumber, body.reason);
     return json(200, { items: reachable.map((c) => caseView(c)) });
   }),
-  'POST /v1/cases/{id}/reveal': route({ params: CaseIdParams, body: RevealRequest }, async ({ params, body, principal }) => {
+  route(revealNumbers, async ({ body, principal, resource: c }) => {
     await limit(principal.sub);
-    const c = await readableCase(undefined, params.id, principal);
     const person = ('person' in c ? c.person : 'responsiblePerson' in c ? c.responsiblePerson : undefined) as { idNumber?: string; phone?: string } | undefined;
     const fields = body.fields ?? ['idNumber', 'phone'];
-    // The read readableCase noted is replaced by what was revealed.
+    // The read route() noted when it loaded the case is replaced by what was revealed.
     noteCase(c, { action: 'reveal', fields });
     return json(200, {
       caseId: c.id,
@@ -40,4 +38,4 @@ export const handler = byRoute({
       ...(person?.phone && fields.includes('phone') ? { phone: person.phone } : {}),
     });
   }),
-});
+]);

@@ -1,12 +1,11 @@
 // GET /v1/jurisdictions (the provinces, where a picker starts) and GET /v1/jurisdictions/{code}
 // (any account: names and the tree are not personal) and
 // PUT /v1/jurisdictions/{code} (an administrator covering the code).
-import { forbidden, notFound, unprocessable, validationError } from '../../../core/errors.ts';
+import { notFound, unprocessable, validationError } from '../../../core/errors.ts';
 import { levelOf, parentOf } from '../../../core/jurisdiction.ts';
-import { adminCovers } from '../../../core/principal.ts';
-import { JurisdictionParams, JurisdictionRequest } from '../../../core/schemas/reference.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { existingJurisdictions, getJurisdiction, provinces, putJurisdiction } from '../../shared/store/reference.ts';
+import * as declared from './routes.ts';
 
 const answer = async (code: string) => {
   const found = await getJurisdiction(code);
@@ -15,11 +14,10 @@ const answer = async (code: string) => {
   return { ...found.jurisdiction, ...(parentCode ? { parentCode } : {}), children: found.children };
 };
 
-export const handler = byRoute({
-  'GET /v1/jurisdictions': route({}, async () => json(200, { items: await provinces() })),
-  'GET /v1/jurisdictions/{code}': route({ params: JurisdictionParams }, async ({ params }) => json(200, await answer(params.code))),
-  'PUT /v1/jurisdictions/{code}': route({ params: JurisdictionParams, body: JurisdictionRequest }, async ({ params, body, principal }) => {
-    if (!adminCovers(principal, params.code)) throw forbidden('only an administrator covering this code maintains it');
+export const handler = byRoute([
+  route(declared.listProvinces, async () => json(200, { items: await provinces() })),
+  route(declared.readJurisdiction, async ({ params }) => json(200, await answer(params.code))),
+  route(declared.putJurisdiction, async ({ params, body }) => {
     const level = levelOf(params.code);
     if (body.level && body.level !== level) {
       throw validationError([{ field: 'level', reason: `must be ${level} for a code of ${params.code.length} digits` }]);
@@ -33,4 +31,4 @@ export const handler = byRoute({
     await putJurisdiction({ code: params.code, name: body.name, level });
     return json(existed ? 200 : 201, await answer(params.code));
   }),
-});
+]);

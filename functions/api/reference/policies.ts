@@ -2,19 +2,16 @@
 // `national` is the empty prefix) and GET /v1/jurisdictions/{code}/policy (the policy in force
 // there, with the prefix each setting came from); GET/PUT /v1/calendars/{year} (a year's national
 // holiday notice, or the statutory holidays computed while it is not loaded).
-import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
+import { notFound, unprocessable } from '../../../core/errors.ts';
 import { BUILT_IN_NOTICES, noticeProblems } from '../../../core/holidays.ts';
 import { statutoryDays, statutoryHolidays } from '../../../core/statutory-holidays.ts';
-import { requireNational } from '../../../core/authorisation.ts';
-import { adminCovers } from '../../../core/principal.ts';
 import { NATIONAL_PREFIX } from '../../../core/policy.ts';
-import { CalendarNoticeRequest, CalendarParams } from '../../../core/schemas/calendars.ts';
-import { JurisdictionParams, PolicyOverride, PolicyParams } from '../../../core/schemas/reference.ts';
 import { byRoute, json, route } from '../../shared/http.ts';
 import { type LoadedNotice, existingJurisdictions, getPolicyOverride, loadedNotice, putCalendarNotice, putPolicyOverride, resolvedPolicy } from '../../shared/store/reference.ts';
 import { queueRecount, settleMissingNotices } from '../../shared/calendars.ts';
 import { actorOf } from '../../../core/workflows/engine.ts';
 import { requireKnownJurisdictions } from '../../shared/cases.ts';
+import * as declared from './routes.ts';
 
 const storedPrefix = (prefix: string) => (prefix === NATIONAL_PREFIX ? '' : prefix);
 
@@ -27,26 +24,22 @@ function calendarYear(year: number, loaded: LoadedNotice | undefined) {
   return { year, source: 'notice' as const, notice: { ...about, builtIn: !('loadedAt' in notice) }, holidays, workdays, statutory };
 }
 
-export const handler = byRoute({
-  'GET /v1/policies/{prefix}': route({ params: PolicyParams }, async ({ params }) => {
+export const handler = byRoute([
+  route(declared.readPolicy, async ({ params }) => {
     const found = await getPolicyOverride(storedPrefix(params.prefix));
     if (!found) throw notFound(`no policy override for ${params.prefix}`);
     return json(200, { prefix: params.prefix, ...found });
   }),
-  'PUT /v1/policies/{prefix}': route({ params: PolicyParams, body: PolicyOverride }, async ({ params, body, principal, now }) => {
+  route(declared.putPolicy, async ({ params, body, principal, now }) => {
     const prefix = storedPrefix(params.prefix);
-    // The national policy is for a national administrator (no jurisdiction) alone.
-    const allowed = prefix === '' ? principal.role === 'admin' && principal.jurisdiction === undefined : adminCovers(principal, prefix);
-    if (!allowed) throw forbidden(`only an administrator covering ${params.prefix} sets its policy`);
     if (prefix !== '') await requireKnownJurisdictions({ prefix }, ['prefix'] as const);
     const existed = (await getPolicyOverride(prefix)) !== undefined;
     const at = now.toISOString();
     await putPolicyOverride(prefix, body, { sub: principal.sub, at });
     return json(existed ? 200 : 201, { prefix: params.prefix, override: body, updatedAt: at, updatedBy: principal.sub });
   }),
-  'GET /v1/calendars/{year}': route({ params: CalendarParams }, async ({ params }) => json(200, calendarYear(params.year, await loadedNotice(params.year)))),
-  'PUT /v1/calendars/{year}': route({ params: CalendarParams, body: CalendarNoticeRequest }, async ({ params, body, principal, now }) => {
-    requireNational(principal, 'only a national administrator loads a holiday notice');
+  route(declared.readCalendar, async ({ params }) => json(200, calendarYear(params.year, await loadedNotice(params.year)))),
+  route(declared.loadCalendar, async ({ params, body, principal, now }) => {
     const problems = noticeProblems({ year: params.year, ...body });
     if (problems.length > 0) throw unprocessable(problems, `the notice does not fit ${params.year}`);
     const notice = { year: params.year, ...body, holidays: [...body.holidays].sort(), workdays: [...body.workdays].sort(), loadedAt: now.toISOString(), loadedBy: principal.sub };
@@ -58,8 +51,8 @@ export const handler = byRoute({
     await settleMissingNotices(params.year, actorOf(principal), now.toISOString());
     return json(existed ? 200 : 201, calendarYear(params.year, notice));
   }),
-  'GET /v1/jurisdictions/{code}/policy': route({ params: JurisdictionParams }, async ({ params }) => {
+  route(declared.policyInForce, async ({ params }) => {
     if (!(await existingJurisdictions([params.code])).has(params.code)) throw notFound(`no jurisdiction ${params.code}`);
     return json(200, { code: params.code, ...(await resolvedPolicy(params.code)) });
   }),
-});
+]);

@@ -9,6 +9,7 @@ import { actionRoutes, actionsOf, newCertificate, newEventId } from '../../share
 import { deploymentPrefixes } from '../../shared/notices.ts';
 import { getCase } from '../../shared/store/cases.ts';
 import { existingJurisdictions, policyFor } from '../../shared/store/reference.ts';
+import { declaredActions } from './routes.ts';
 
 const action = actionsOf<RegistrationCase>();
 
@@ -22,7 +23,6 @@ async function openReview(c: RegistrationCase) {
 export const actions = {
   verify: action({
     body: BODIES.verify,
-    optionalBody: true,
     decide: async ({ case: c, body, principal, policy, now }) => {
       // A person who moved here from another destination: that destination's certificate is replaced.
       const previous = c.previousCaseId ? await getCase(c.previousCaseId) : undefined;
@@ -52,7 +52,6 @@ export const actions = {
   }),
   supplement: action({
     body: BODIES.supplement,
-    optionalBody: true,
     decide: ({ case: c, body, principal, policy, now }) => [registration.supplement(c, principal, policy, newEventId(), now, body)],
   }),
   refuse: action({
@@ -67,7 +66,6 @@ export const actions = {
   }),
   renew: action({
     body: BODIES.renew,
-    optionalBody: true,
     decide: ({ case: c, body, principal, policy, now }) => [registration.renew(c, principal, policy, newEventId(), now, body)],
   }),
   revoke: action({
@@ -94,4 +92,4 @@ export const actions = {
   }),
 };
 
-export const handler = actionRoutes('registration', actions);
+export const handler = actionRoutes(declaredActions, actions);

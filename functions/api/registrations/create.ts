@@ -4,7 +4,6 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../../core/calendar.ts';
 import { conflict, unprocessable } from '../../../core/errors.ts';
-import { RegistrationRequest } from '../../../core/schemas/registrations.ts';
 import type { Decision } from '../../../core/workflows/engine.ts';
 import { certificateProblem, markUsed } from '../../../core/workflows/origin-certificate.ts';
 import { report } from '../../../core/workflows/registration.ts';
@@ -15,8 +14,9 @@ import { commit } from '../../shared/store/case-commit.ts';
 import { getCase, openRegistrationAt } from '../../shared/store/cases.ts';
 import { getCertificateRecord } from '../../shared/store/certificates.ts';
 import { policyFor } from '../../shared/store/reference.ts';
+import { reportArrival } from './routes.ts';
 
-export const handler = route({ body: RegistrationRequest, idempotent: replayCreated }, async ({ body, principal, now }) => {
+export const handler = route(reportArrival, { idempotent: replayCreated }, async ({ body, principal, now }) => {
   await requireKnownJurisdictions(body, ['originCode', 'destinationCode'] as const);
   const { person, originCertificateNumber: certificateNumber } = body;
   const decision = report(

@@ -6,6 +6,7 @@ import type { ReviewCase, ReviewInput } from '../../../core/workflows/review.ts'
 import { completeReview } from '../../../core/workflows/review-cycle.ts';
 import { type ActionContext, actionRoutes, actionsOf, newEventId } from '../../shared/cases.ts';
 import { getCase } from '../../shared/store/cases.ts';
+import { routes } from './routes.ts';
 
 const action = actionsOf<ReviewCase>();
 
@@ -29,4 +30,4 @@ export const actions = {
   record_visit: action({ body: BODIES.record_visit, decide: (ctx) => decide('record_visit', ctx) }),
 };
 
-export const handler = actionRoutes('review', actions);
+export const handler = actionRoutes(routes, actions);

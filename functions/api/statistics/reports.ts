@@ -2,13 +2,13 @@
 // (a correction names the version it replaces and what changed). GET /v1/reports/{id}: one,
 // read from the reports bucket as published: JSON, or CSV (?format=csv) with its byte-order mark.
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { permits, ruleFor } from '../../../core/authorisation.ts';
-import { forbidden, notFound } from '../../../core/errors.ts';
-import { REPORT_ID, ReportParams, ReportQuery, ReportsQuery } from '../../../core/statistics/api.ts';
+import { notFound } from '../../../core/errors.ts';
+import { REPORT_ID } from '../../../core/statistics/api.ts';
 import { s3Client } from '../../shared/clients.ts';
 import { bucketName } from '../../shared/env.ts';
 import { type HttpResult, byRoute, json, route } from '../../shared/http.ts';
-import { type ReportRecord, getReport, listReports } from '../../shared/store/statistics.ts';
+import { type ReportRecord, getReport, listReports as reportsOf } from '../../shared/store/statistics.ts';
+import { listReports, readReport } from './routes.ts';
 
 const view = ({ objects: _objects, ...r }: ReportRecord) => ({ ...r, links: { json: `/v1/reports/${r.id}`, csv: `/v1/reports/${r.id}?format=csv` } });
 
@@ -18,16 +18,15 @@ async function objectText(key: string): Promise<string> {
   return Buffer.from(await found.Body!.transformToByteArray()).toString('utf8');
 }
 
-export const handler = byRoute({
-  'GET /v1/reports': route({ query: ReportsQuery }, async ({ query, principal, event }) => {
-    if (!permits(principal, ruleFor(event.routeKey)!, { codes: [query.jurisdiction] })) throw forbidden(`${query.jurisdiction} is outside your jurisdiction`);
-    const page = await listReports(query.jurisdiction, query.period, query.limit, query.cursor);
+export const handler = byRoute([
+  route(listReports, async ({ query }) => {
+    const page = await reportsOf(query.jurisdiction, query.period, query.limit, query.cursor);
     return json(200, { items: page.items.map(view), ...(page.cursor ? { cursor: page.cursor } : {}) });
   }),
-  'GET /v1/reports/{id}': route({ params: ReportParams, query: ReportQuery }, async ({ params, query, principal, event }): Promise<HttpResult> => {
+  route(readReport, async ({ params, query }): Promise<HttpResult> => {
     const [, jurisdiction, period, version] = REPORT_ID.exec(params.id)!;
-    // Out of reach reads as absent, as for any one resource.
-    const report = permits(principal, ruleFor(event.routeKey)!, { codes: [jurisdiction!] }) ? await getReport(jurisdiction!, period!, Number(version)) : undefined;
+    // Out of reach reads as absent, as for any one resource (route()).
+    const report = await getReport(jurisdiction!, period!, Number(version));
     if (!report) throw notFound(`no report ${params.id} within your reach`);
     if (query.format === 'json') return { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: await objectText(report.objects.json) };
     return {
@@ -36,4 +35,4 @@ export const handler = byRoute({
       body: await objectText(report.objects.csv),
     };
   }),
-});
+]);

@@ -4,10 +4,6 @@
 // supervisor sees exactly who is missing. GET /v1/statistics/quality: an office's data-quality
 // list. GET /v1/statistics/definitions: what each rate counts, as data.
 import { addCalendarDays, localDate } from '../../../core/calendar.ts';
-import { forbidden } from '../../../core/errors.ts';
-import { permits, ruleFor } from '../../../core/authorisation.ts';
-import type { Principal } from '../../../core/principal.ts';
-import { QualityQuery, StatisticsCasesQuery, StatisticsQuery } from '../../../core/statistics/api.ts';
 import { DEFAULT_TARGET, RATE_DEFINITIONS } from '../../../core/statistics/definitions.ts';
 import { MEASURES } from '../../../core/statistics/measures.ts';
 import { parsePeriodKey, periodsBetween } from '../../../core/statistics/periods.ts';
@@ -18,17 +14,13 @@ import { byRoute, json, route } from '../../shared/http.ts';
 import { casesUnder, getCases } from '../../shared/store/cases.ts';
 import { policyFor } from '../../shared/store/reference.ts';
 import { countersBetween, figuresOf, membersPage } from '../../shared/store/statistics.ts';
-
-/** The caller must stand to the jurisdiction as the route's row says (a supervisor of it or above). */
-function mayRead(principal: Principal, routeKey: string, jurisdiction: string) {
-  if (!permits(principal, ruleFor(routeKey)!, { codes: [jurisdiction] })) throw forbidden(`${jurisdiction} is outside your jurisdiction`);
-}
+import * as declared from './routes.ts';
 
 /** Cases a quality list reads at most in one answer (a county asks per office beyond it). */
 const QUALITY_MAX_CASES = 5000;
 
-export const handler = byRoute({
-  'GET /v1/statistics/definitions': route({}, async () =>
+export const handler = byRoute([
+  route(declared.definitions, async () =>
     json(200, {
       items: RATE_DEFINITIONS,
       defaultTarget: DEFAULT_TARGET,
@@ -36,13 +28,11 @@ export const handler = byRoute({
       measures: MEASURES.map(({ id, caseType, counts, placedBy }) => ({ id, caseType, counts, placedBy })),
     }),
   ),
-  'GET /v1/statistics': route({ query: StatisticsQuery }, async ({ query, principal, event, now }) => {
-    mayRead(principal, event.routeKey, query.jurisdiction);
+  route(declared.rates, async ({ query, now }) => {
     const { target, items } = await figuresOf(query.jurisdiction, periodsBetween(query.from, query.to, query.period), now);
     return json(200, { jurisdiction: query.jurisdiction, period: query.period, asOf: now.toISOString(), target, items });
   }),
-  'GET /v1/statistics/cases': route({ query: StatisticsCasesQuery }, async ({ query, principal, event }) => {
-    mayRead(principal, event.routeKey, query.jurisdiction);
+  route(declared.casesBehind, async ({ query }) => {
     const rate = RATE_DEFINITIONS.find((r) => r.id === query.rate)!;
     const period = parsePeriodKey(query.period)!;
     const measure = query.part === 'numerator' ? rate.counts.numerator : rate.counts.denominator;
@@ -68,8 +58,7 @@ export const handler = byRoute({
     });
     return json(200, { rate: rate.id, period: period.key, part: query.part, items, ...(page.cursor ? { cursor: page.cursor } : {}) });
   }),
-  'GET /v1/statistics/quality': route({ query: QualityQuery }, async ({ query, principal, event, now }) => {
-    mayRead(principal, event.routeKey, query.jurisdiction);
+  route(declared.quality, async ({ query, now }) => {
     const policy = await policyFor(query.jurisdiction);
     const today = localDate(now);
     const { items, truncated } = await casesUnder(query.jurisdiction, QUALITY_MAX_CASES);
@@ -85,4 +74,4 @@ export const handler = byRoute({
       updates: updateFrequency(rows, today, policy.updatesPerYear),
     });
   }),
-});
+]);

@@ -1,24 +1,21 @@
 // A subscription's deliveries: each with its attempts (time, status, latency, error), newest
 // first; replay one, or every one of a time range (oldest first, each behind its case's lane).
 import { notFound } from '../../../core/errors.ts';
-import { DeliveriesQuery, DeliveryParams, ReplayRange, SubscriptionParams } from '../../../core/subscriptions.ts';
 import { enqueueDelivery } from '../../shared/deliveries.ts';
 import { HttpProblem, byRoute, json, route } from '../../shared/http.ts';
-import { manageableSubscription } from '../../shared/subscriptions.ts';
 import { deliveriesBetween, deliveryView, getDelivery, listDeliveries, replayDelivery } from '../../shared/store/subscriptions.ts';
+import * as declared from './routes.ts';
 
 /** Replays cap: a range larger than this is asked for in parts. */
 const MAX_REPLAY = 10_000;
 
-export const handler = byRoute({
-  'GET /v1/subscriptions/{id}/deliveries': route({ params: SubscriptionParams, query: DeliveriesQuery }, async ({ params, query, principal }) => {
-    await manageableSubscription(principal, params.id);
+export const handler = byRoute([
+  route(declared.listDeliveries, async ({ params, query }) => {
     const page = await listDeliveries(params.id, query.state, query.limit, query.cursor);
     return json(200, { items: page.items.map(deliveryView), ...(page.cursor ? { cursor: page.cursor } : {}) });
   }),
 
-  'POST /v1/subscriptions/{id}/deliveries/{deliveryId}/replay': route({ params: DeliveryParams }, async ({ params, principal }) => {
-    await manageableSubscription(principal, params.id);
+  route(declared.replayOne, async ({ params }) => {
     const d = await getDelivery(params.id, params.deliveryId);
     if (!d) throw notFound(`no delivery ${params.deliveryId}`);
     const { replayed, enqueue } = await replayDelivery(d, new Date());
@@ -27,8 +24,7 @@ export const handler = byRoute({
     return json(202, deliveryView(replayed));
   }),
 
-  'POST /v1/subscriptions/{id}/deliveries/replay': route({ params: SubscriptionParams, body: ReplayRange, idempotent: 'response' }, async ({ params, body, principal }) => {
-    await manageableSubscription(principal, params.id);
+  route(declared.replayRange, { idempotent: 'response' }, async ({ params, body }) => {
     const from = new Date(body.from).toISOString();
     const to = new Date(body.to).toISOString();
     let replayed = 0;
@@ -42,4 +38,4 @@ export const handler = byRoute({
     }
     return json(202, { replayed });
   }),
-});
+]);

@@ -2,21 +2,17 @@
 // rotate the secret (the old one keeps signing for 24 hours beside the new), delete.
 // Someone else's subscription answers 404: its existence is not confirmed.
 import { randomBytes } from 'node:crypto';
-import { forbidden, notFound, unprocessable } from '../../../core/errors.ts';
-import { isWithin } from '../../../core/jurisdiction.ts';
+import { notFound, unprocessable } from '../../../core/errors.ts';
 import {
   ROTATION_OVERLAP_MS,
   type Subscription,
-  SubscriptionCreate,
-  SubscriptionParams,
-  SubscriptionsQuery,
-  mayManageSubscription,
+  manageableSubscriptions,
   newSubscription,
+  subscriptionJurisdictionProblem,
   subscriptionView,
 } from '../../../core/subscriptions.ts';
 import { enqueueDelivery } from '../../shared/deliveries.ts';
 import { HttpProblem, type Replay, byRoute, json, route } from '../../shared/http.ts';
-import { manageableSubscription } from '../../shared/subscriptions.ts';
 import {
   deleteSubscription,
   getDeliveryBySortKey,
@@ -28,6 +24,7 @@ import {
   saveSubscription,
 } from '../../shared/store/subscriptions.ts';
 import { endpointProblem, newSigningSecret } from '../../shared/webhooks.ts';
+import * as declared from './routes.ts';
 
 const newId = () => `sub_${randomBytes(10).toString('hex')}`;
 
@@ -61,12 +58,10 @@ const replaySubscription =
     return json(status, { ...subscriptionView(s), secret }, status === 201 ? { location: `/v1/subscriptions/${s.id}` } : {});
   };
 
-export const handler = byRoute({
-  'POST /v1/subscriptions': route({ body: SubscriptionCreate, idempotent: replaySubscription(201) }, async ({ body, principal }) => {
-    if (principal.role !== 'agency') throw forbidden('only agency accounts subscribe to events');
-    if (!isWithin(body.jurisdiction, principal.jurisdiction!)) {
-      throw unprocessable([{ field: 'jurisdiction', reason: `must lie inside your agency's jurisdiction ${principal.jurisdiction}` }]);
-    }
+export const handler = byRoute([
+  route(declared.subscribe, { idempotent: replaySubscription(201) }, async ({ body, principal }) => {
+    const outside = subscriptionJurisdictionProblem(principal, body.jurisdiction);
+    if (outside) throw unprocessable([outside]);
     const problem = await endpointProblem(body.url);
     if (problem) throw unprocessable([{ field: 'url', reason: problem }], 'The endpoint cannot be used');
     const secret = newSigningSecret();
@@ -75,33 +70,26 @@ export const handler = byRoute({
     return json(201, { ...subscriptionView(s), secret }, { location: `/v1/subscriptions/${s.id}` });
   }),
 
-  'GET /v1/subscriptions': route({ query: SubscriptionsQuery }, async ({ query, principal }) => {
-    if (principal.role !== 'agency' && principal.role !== 'admin') throw forbidden('subscriptions belong to agencies');
-    const page = await listSubscriptions(principal.role === 'agency' ? principal.agency : undefined, query.limit, query.cursor);
-    // Peers are listed at /v1/federation/peers.
-    const items = page.items.filter((s) => s.kind !== 'peer' && mayManageSubscription(principal, s)).map(subscriptionView);
+  route(declared.listSubscriptions, async ({ query, principal }) => {
+    const page = await listSubscriptions(principal.agency, query.limit, query.cursor);
+    const items = manageableSubscriptions(principal, page.items).map(subscriptionView);
     return json(200, { items, ...(page.cursor ? { cursor: page.cursor } : {}) });
   }),
 
-  'GET /v1/subscriptions/{id}': route({ params: SubscriptionParams }, async ({ params, principal }) =>
-    json(200, subscriptionView(await manageableSubscription(principal, params.id))),
-  ),
+  route(declared.readSubscription, async ({ resource }) => json(200, subscriptionView(resource))),
 
-  'DELETE /v1/subscriptions/{id}': route({ params: SubscriptionParams }, async ({ params, principal }) => {
-    await manageableSubscription(principal, params.id);
+  route(declared.unsubscribe, async ({ params }) => {
     // Its deliveries stop (a waiting one finds no subscription and is cancelled); their records expire.
     await deleteSubscription(params.id);
     return { statusCode: 204, body: '' };
   }),
 
-  'POST /v1/subscriptions/{id}/pause': route({ params: SubscriptionParams }, async ({ params, principal }) => {
-    const s = await manageableSubscription(principal, params.id);
+  route(declared.pause, async ({ resource: s }) => {
     if (s.state !== 'active') throw new HttpProblem(409, `The subscription is ${s.state}; only an active one can be paused`);
     return json(200, subscriptionView(await change(s, { state: 'paused' }, new Date())));
   }),
 
-  'POST /v1/subscriptions/{id}/resume': route({ params: SubscriptionParams }, async ({ params, principal }) => {
-    const s = await manageableSubscription(principal, params.id);
+  route(declared.resume, async ({ resource: s }) => {
     if (s.state === 'active') return json(200, subscriptionView(s));
     // A disabled endpoint resumes only if it may still be reached.
     const problem = await endpointProblem(s.url);
@@ -112,8 +100,7 @@ export const handler = byRoute({
     return json(200, subscriptionView(resumed));
   }),
 
-  'POST /v1/subscriptions/{id}/rotate-secret': route({ params: SubscriptionParams, idempotent: replaySubscription(200) }, async ({ params, principal }) => {
-    const s = await manageableSubscription(principal, params.id);
+  route(declared.rotateSecret, { idempotent: replaySubscription(200) }, async ({ resource: s }) => {
     const now = new Date();
     const secret = newSigningSecret();
     const overlapEnds = new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString();
@@ -122,4 +109,4 @@ export const handler = byRoute({
     const rotated = await change(s, { secrets: [...current, { secret, createdAt: now.toISOString() }] }, now);
     return json(200, { ...subscriptionView(rotated), secret });
   }),
-});
+]);
