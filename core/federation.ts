@@ -49,3 +49,22 @@ export const PeerList = z.object({ items: z.array(PeerView) }).meta({ id: 'PeerL
 
 export const peerId = (name: string) => `peer_${name}`;
 export const federationEventsUrl = (baseUrl: string) => `${baseUrl.replace(/\/+$/, '')}/v1/federation/events`;
+
+/**
+ * Where a departure towards `code` goes: `here`, a jurisdiction of this deployment (a case opens
+ * here, if the code is known); `peer`, another deployment's (the departure event carries the
+ * hand-off and the peer opens the case); undefined, no next destination (only recorded).
+ */
+export const departureTowards = (code: string | undefined, ours: readonly string[]): 'here' | 'peer' | undefined =>
+  code === undefined ? undefined : isOurs(code, ours) ? 'here' : 'peer';
+
+/** What a peer's departure event asks of this deployment: the arrival to open here, or nothing. */
+export function peerDeparture<H>(
+  event: { type: string; data: unknown },
+  ours: readonly string[],
+): { caseId: string; originCode: string; nextDestinationCode: string; departureDate: string; handOff: H } | undefined {
+  const data = event.data as { departure?: { date: string; nextDestinationCode?: string }; handOff?: H; caseId: string; originCode: string };
+  const next = data.departure?.nextDestinationCode;
+  if (event.type !== 'registration.departed' || !next || !data.handOff || departureTowards(next, ours) !== 'here') return undefined;
+  return { caseId: data.caseId, originCode: data.originCode, nextDestinationCode: next, departureDate: data.departure!.date, handOff: data.handOff };
+}

@@ -277,3 +277,30 @@ export const subscriptionJurisdictionProblem = (principal: Principal, jurisdicti
   principal.jurisdiction !== undefined && isWithin(jurisdiction, principal.jurisdiction)
     ? undefined
     : { field: 'jurisdiction', reason: `must lie inside your agency's jurisdiction ${principal.jurisdiction}` };
+
+// ---- A case's lane to one subscriber
+
+/** A case's deliveries to one subscriber go one at a time, in order: the one on its way (`active`) and those behind it. */
+export interface Lane {
+  active?: string;
+  waiting: string[];
+}
+
+/** A delivery joins its case's lane: at the head (it goes now) when nothing is on its way, else behind the rest. */
+export function joinLane(lane: Lane | undefined, delivery: string): { lane: Lane; head: boolean } {
+  if (!lane?.active) return { lane: { active: delivery, waiting: [] }, head: true };
+  return { lane: { active: lane.active, waiting: [...lane.waiting, delivery] }, head: false };
+}
+
+/**
+ * A settled delivery leaves its lane. At the head, the first behind it becomes the head (`next`,
+ * to be sent now); behind the head, it only leaves the queue. `lane` is undefined when the
+ * delivery was not in it (nothing to write).
+ */
+export function leaveLane(lane: Lane | undefined, delivery: string): { lane?: Lane; next?: string } {
+  if (lane?.active !== delivery) {
+    return lane?.waiting.includes(delivery) ? { lane: { ...(lane.active ? { active: lane.active } : {}), waiting: lane.waiting.filter((w) => w !== delivery) } } : {};
+  }
+  const [next, ...rest] = lane.waiting;
+  return { lane: { ...(next ? { active: next } : {}), waiting: rest }, ...(next ? { next } : {}) };
+}

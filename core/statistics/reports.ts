@@ -2,6 +2,59 @@
 import { RATE_DEFINITIONS } from './definitions.ts';
 import type { RateFigure } from './figures.ts';
 import { PERIOD_KINDS, type Period, parsePeriodKey, periodOf } from './periods.ts';
+import { reportId } from './api.ts';
+
+/** A published version of a jurisdiction's report for a period: never changed once published. */
+export interface ReportRecord {
+  id: string;
+  jurisdiction: string;
+  jurisdictionName?: string;
+  period: string;
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  provisional: boolean;
+  /** The S3 keys of the JSON and CSV documents. */
+  objects: { json: string; csv: string };
+  /** A correction: what changed since the version before. */
+  corrects?: number;
+  changes?: { rate: string; part: string; was: number; now: number }[];
+  rates: RateFigure[];
+}
+
+/** Where a version's documents are published in the reports bucket (under its `reports/` prefix, wiring/index.ts). */
+export function reportObjects(jurisdiction: string, period: string, version: number): ReportRecord['objects'] {
+  const base = `reports/${jurisdiction}/${period}/v${version}`;
+  return { json: `${base}.json`, csv: `${base}.csv` };
+}
+
+/**
+ * The version to publish for a period's figures: the first, or a correction of the latest that
+ * says what changed; undefined when the figures (and whether they are provisional) are those
+ * already published.
+ */
+export function nextReport(
+  latest: ReportRecord | undefined,
+  figures: { rates: RateFigure[]; provisional: boolean },
+  about: { jurisdiction: string; jurisdictionName?: string; period: string; by: string; at: string },
+): ReportRecord | undefined {
+  const changes = latest ? changesBetween(latest.rates, figures.rates) : [];
+  if (latest && changes.length === 0 && latest.provisional === figures.provisional) return undefined;
+  const version = (latest?.version ?? 0) + 1;
+  return {
+    id: reportId(about.jurisdiction, about.period, version),
+    jurisdiction: about.jurisdiction,
+    ...(about.jurisdictionName !== undefined ? { jurisdictionName: about.jurisdictionName } : {}),
+    period: about.period,
+    version,
+    publishedAt: about.at,
+    publishedBy: about.by,
+    provisional: figures.provisional,
+    objects: reportObjects(about.jurisdiction, about.period, version),
+    ...(latest ? { corrects: latest.version, changes } : {}),
+    rates: figures.rates,
+  };
+}
 
 export interface ReportChange {
   rate: string;

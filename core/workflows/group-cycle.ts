@@ -5,7 +5,7 @@ import type { Principal } from '../principal.ts';
 import type { Decision, Person } from './engine.ts';
 import { validationError } from '../errors.ts';
 import { type GroupCase, type GroupInput, addMembers, file, isPendingMember, memberOf, memberRegistered, removeMember } from './group.ts';
-import { REGISTRATION_ACTIONS, type RegistrationCase, report, withdraw } from './registration.ts';
+import { REGISTRATION_ACTIONS, type RegistrationCase, refuse, report, verify, withdraw } from './registration.ts';
 
 export interface MemberInput {
   person: Person;
@@ -104,3 +104,35 @@ export const settleRefusedMember = (registration: RegistrationCase, group: Group
   group && isPendingMember(group, registration.id)
     ? [removeMember(group, registration.id, `refused: ${reason}`, actor, policy, eventId, now)]
     : [];
+
+/** The group an arrival came with, as a decision about it needs it: the case and its office's policy. */
+export interface ArrivalGroup {
+  case: GroupCase;
+  policy: Policy;
+  eventId: string;
+}
+
+/**
+ * Verifying an arrival, with everything it settles across cases: the certificate and the first
+ * review; the certificate it replaces (a person who moved here from another destination); the
+ * member settled on the group the person came with.
+ */
+export function verifyArrival(
+  registration: RegistrationCase,
+  actor: Principal,
+  policy: Policy,
+  ids: Parameters<typeof verify>[3] & { group?: ArrivalGroup | undefined },
+  now: Date,
+  detail: Parameters<typeof verify>[5],
+): Decision[] {
+  const { group, ...verifyIds } = ids;
+  return [...verify(registration, actor, policy, verifyIds, now, detail), ...(group ? settleMember(registration, group.case, group.policy, group.eventId, now) : [])];
+}
+
+/** Refusing an arrival: the member it was leaves the group it came with, with that reason. */
+export function refuseArrival(registration: RegistrationCase, actor: Principal, policy: Policy, ids: { eventId: string; group?: ArrivalGroup | undefined }, now: Date, detail: { reason: string }): Decision[] {
+  return [
+    refuse(registration, actor, policy, ids.eventId, now, detail),
+    ...(ids.group ? settleRefusedMember(registration, ids.group.case, detail.reason, actor, ids.group.policy, ids.group.eventId, now) : []),
+  ];
+}

@@ -6,13 +6,12 @@
 // escalation act, the others are recorded as skipped (core/reminders.ts skipOf).
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { localDate } from '../../core/calendar.ts';
 import { DomainError } from '../../core/errors.ts';
-import { recipientOf, reminderMessages } from '../../core/messages.ts';
+import { type StagePlan, planNoticeStage, planStage } from '../../core/deadline-stages.ts';
 import { type Notice, acknowledgementNotice, stageNotice } from '../../core/notices.ts';
 import { SYSTEM } from '../../core/principal.ts';
-import { type DeadlineMessage, type Stage, daysLeft, escalationOffice, skipOf, supersedes } from '../../core/reminders.ts';
-import { type Deadline, deadlineId, isOverdue, stagesOfDeadline, transition } from '../../core/workflows/engine.ts';
+import type { DeadlineMessage, Stage } from '../../core/reminders.ts';
+import { type Deadline, deadlineId, stagesOfDeadline, transition } from '../../core/workflows/engine.ts';
 import { type Case, workflowOf, workingOffice } from '../../core/workflows/index.ts';
 import { type RecountMessage, processRecount } from '../shared/calendars.ts';
 import { keyedId } from '../shared/cases.ts';
@@ -45,72 +44,60 @@ async function passedOver(candidates: readonly Stage[], keyOf: (stage: string) =
 
 const naming = (passed: readonly string[]) => (passed.length > 0 ? `; ${passed.join(', ')} skipped for it` : '');
 
-async function actOnStage(c: Case, stage: Stage, now: Date): Promise<string> {
-  const deadline = c.deadline!;
-  const withDeadline = { ...c, deadline };
+/** What carrying out a plan needs of its subject (a case, or a notice awaiting acknowledgement). */
+interface Subject {
+  /** The stage record's key of each stage of the subject's deadline. */
+  keyOf: (stage: string) => string;
+  overdue: (through: string) => Promise<string>;
+  /** The notice that tells `to` of the stage, naming the stages it stands for. */
+  notice: (to: string, id: string, passed: string[]) => Notice;
+}
+
+/** Carries out what a stage means (core/deadline-stages.ts): the outcome its record keeps. */
+async function carryOut(plan: StagePlan, stage: Stage, subject: Subject, at: string): Promise<string> {
+  const key = subject.keyOf(stage.name);
+  switch (plan.act) {
+    case 'nothing':
+      return plan.outcome;
+    case 'overdue':
+      return subject.overdue(plan.through);
+    case 'skip':
+      for (const m of plan.messages) await putMessage(m);
+      return plan.outcome;
+    case 'escalate': {
+      const passed = await passedOver(plan.supersedes, subject.keyOf);
+      await fileNotice(subject.notice(plan.to, keyedId(`${key}#${plan.to}`), passed));
+      return `escalated to ${plan.to}${naming(passed)}`;
+    }
+    case 'remind': {
+      const passed = await passedOver(plan.supersedes, subject.keyOf);
+      // The office first, at once (offices have no quiet hours): a person's number that bounces must not hold it up.
+      if (plan.office) await fileNotice(subject.notice(plan.office, keyedId(`${key}#${plan.office}`), passed));
+      if (plan.messages.length === 0) return `office reminded${naming(passed)}`;
+      for (const m of plan.messages) await recordAndSend(m, at);
+      return `office and person reminded${naming(passed)}`;
+    }
+  }
+}
+
+async function actOnStage(c: Case & { deadline: Deadline }, stage: Stage, now: Date): Promise<string> {
   const office = workingOffice(c);
-  const keyOf = (name: string) => `${c.id}#${deadlineId(deadline)}#${name}`;
+  const keyOf = (name: string) => `${c.id}#${deadlineId(c.deadline)}#${name}`;
   const key = keyOf(stage.name);
-  const at = now.toISOString();
-  const stages = { dueAt: deadline.dueAt, stages: stagesOfDeadline(deadline) };
-  switch (stage.type) {
-    case 'overdue': {
-      const workflow = workflowOf(c.type);
-      if (!isOverdue(workflow, c, now)) return 'not overdue';
-      // The deadline stays; this stage is behind it (a sweep that read the case earlier must not queue it again).
-      const through = [deadline.scheduledThrough ?? '', stage.at].sort().at(-1)!;
+  const policy = await policyFor(office);
+  const plan = planStage(c, stage, now, policy, (channel) => keyedId(`${key}#${channel}`));
+  return carryOut(plan, stage, {
+    keyOf,
+    overdue: async (through) => {
       await commit([
-        transition(workflow, c, 'expire', SYSTEM, await policyFor(office), keyedId(`${key}#event`), now, {
+        transition(workflowOf(c.type), c, 'expire', SYSTEM, policy, keyedId(`${key}#event`), now, {
           changes: (next) => ({ deadline: next.deadline ? { ...next.deadline, scheduledThrough: through } : null }),
         }),
       ]);
       return 'overdue';
-    }
-    case 'escalation': {
-      // Several levels overdue at once (a sweep caught up): only the furthest is filed.
-      const skip = skipOf(stage, stages, at, { office });
-      if (skip) return `skipped: ${skip.reason}`;
-      const above = escalationOffice(office, stage.level);
-      if (!above) return 'no office above';
-      const passed = await passedOver(supersedes(stage, stages, at, { office }), keyOf);
-      await fileNotice(stageNotice(withDeadline, stage, above, keyedId(`${key}#${above}`), passed));
-      return `escalated to ${above}${naming(passed)}`;
-    }
-    case 'reminder': {
-      const policy = await policyFor(office);
-      const context = { office, quiet: policy.quietHours };
-      // A sweep catching up sends only the latest reminder still before the deadline; the others are recorded.
-      const skip = skipOf(stage, stages, at, context);
-      const person = stage.audience.includes('person') ? recipientOf(c) : undefined;
-      // Each text says the days left on the day it goes: at once, or when the quiet hours end.
-      const messages = person
-        ? reminderMessages(
-            {
-              caseId: c.id,
-              stage: stage.name,
-              kind: deadline.kind,
-              person,
-              deadline: { id: deadlineId(deadline), date: deadline.date, dueAt: deadline.dueAt },
-              dueAt: skip ? stage.at : at,
-              daysLeft: (instant) => daysLeft(localDate(new Date(instant)), deadline, policy.calendar),
-              skipped: skip,
-            },
-            policy.quietHours,
-            (channel) => keyedId(`${key}#${channel}`),
-          )
-        : [];
-      if (skip) {
-        for (const m of messages) await putMessage(m);
-        return `skipped: ${skip.reason}`;
-      }
-      const passed = await passedOver(supersedes(stage, stages, at, context), keyOf);
-      // The office first, at once (offices have no quiet hours): a person's number that bounces must not hold it up.
-      if (stage.audience.includes('office')) await fileNotice(stageNotice(withDeadline, stage, office, keyedId(`${key}#${office}`), passed));
-      if (!person) return `office reminded${naming(passed)}`;
-      for (const m of messages) await recordAndSend(m, at);
-      return `office and person reminded${naming(passed)}`;
-    }
-  }
+    },
+    notice: (to, id, passed) => stageNotice(c, stage, to, id, passed),
+  }, now.toISOString());
 }
 
 /** The clock a stage acts with: the run's (`asOf`) or the wall clock, and never before the stage's instant. */
@@ -136,7 +123,7 @@ async function processStage(body: Extract<DeadlineMessage, { type: 'stage' }>): 
   const stage = stagesOfDeadline(c.deadline).find((s) => s.name === body.stage);
   if (!stage) return;
   try {
-    const outcome = await once(`${c.id}#${body.deadline}#${stage.name}`, stage.at, () => actOnStage(c, stage, clockFor(body.asOf, stage.at)));
+    const outcome = await once(`${c.id}#${body.deadline}#${stage.name}`, stage.at, () => actOnStage({ ...c, deadline: c.deadline! }, stage, clockFor(body.asOf, stage.at)));
     if (outcome) logger.info('deadline stage', { caseId: c.id, deadline: body.deadline, stage: stage.name, outcome, intendedAt: stage.at, actedAt: new Date().toISOString() });
   } catch (error) {
     // The case changed between reading and acting: the next delivery reads it again.
@@ -164,29 +151,6 @@ async function processRelease(body: Extract<DeadlineMessage, { type: 'release' }
   });
 }
 
-/** What a stage of a notice's acknowledgement deadline does: late, reminded, escalated (the catch-up rule as for a case's). */
-async function actOnNoticeStage(notice: Notice & { acknowledgeBy: Deadline }, stage: Stage, keyOf: (stage: string) => string, now: Date): Promise<string> {
-  const key = keyOf(stage.name);
-  const at = now.toISOString();
-  const stages = { dueAt: notice.acknowledgeBy.dueAt, stages: stagesOfDeadline(notice.acknowledgeBy) };
-  const context = { office: notice.jurisdiction };
-  if (stage.type === 'overdue') {
-    await markNoticeLate(notice, stage.at);
-    return 'late';
-  }
-  const skip = skipOf(stage, stages, at, context);
-  if (skip) return `skipped: ${skip.reason}`;
-  const passed = await passedOver(supersedes(stage, stages, at, context), keyOf);
-  if (stage.type === 'reminder') {
-    await fileNotice(acknowledgementNotice(notice, stage, notice.jurisdiction, keyedId(key), passed));
-    return `office reminded${naming(passed)}`;
-  }
-  const above = escalationOffice(notice.jurisdiction, stage.level);
-  if (!above) return 'no office above';
-  await fileNotice(acknowledgementNotice(notice, stage, above, keyedId(`${key}#${above}`), passed));
-  return `escalated to ${above}${naming(passed)}`;
-}
-
 /** A stage of a notice's acknowledgement deadline: nothing once it is read. */
 async function processNotice(body: Extract<DeadlineMessage, { type: 'notice' }>): Promise<void> {
   const notice = await getNotice(body.jurisdiction, body.eventId);
@@ -195,7 +159,18 @@ async function processNotice(body: Extract<DeadlineMessage, { type: 'notice' }>)
   const stage = stagesOfDeadline(acknowledgeBy).find((s) => s.name === body.stage);
   if (!stage) return;
   const keyOf = (name: string) => `notice#${notice.jurisdiction}#${notice.eventId}#${name}`;
-  await once(keyOf(stage.name), stage.at, () => actOnNoticeStage({ ...notice, acknowledgeBy }, stage, keyOf, clockFor(body.asOf, stage.at)));
+  await once(keyOf(stage.name), stage.at, () => {
+    const now = clockFor(body.asOf, stage.at);
+    return carryOut(planNoticeStage({ ...notice, acknowledgeBy }, stage, now), stage, {
+      keyOf,
+      overdue: async (through) => {
+        await markNoticeLate(notice, through);
+        return 'late';
+      },
+      // A reminder is filed under the stage's own key (the inbox's office), an escalation under the office it goes to.
+      notice: (to, id, passed) => acknowledgementNotice(notice, stage, to, to === notice.jurisdiction && stage.type === 'reminder' ? keyedId(keyOf(stage.name)) : id, passed),
+    }, now.toISOString());
+  });
 }
 
 async function process(record: SQSRecord): Promise<void> {

@@ -10,9 +10,8 @@ import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
 import { addCalendarDays, localDate } from '../../core/calendar.ts';
 import { isOurs, provincesServed } from '../../core/federation.ts';
-import { reportId } from '../../core/statistics/api.ts';
 import { parsePeriodKey } from '../../core/statistics/periods.ts';
-import { byHandProblem, changesBetween, periodsEndingOn, reportCsv } from '../../core/statistics/reports.ts';
+import { byHandProblem, nextReport, periodsEndingOn, reportCsv } from '../../core/statistics/reports.ts';
 import { s3Client } from '../shared/clients.ts';
 import { bucketName } from '../shared/env.ts';
 import { reportCloudEvent } from '../shared/events.ts';
@@ -36,24 +35,8 @@ export async function publishReport(jurisdiction: string, periodKey: string, by:
     items: [figures],
   } = await figuresOf(jurisdiction, [period], now);
   const latest = await latestReport(jurisdiction, period.key);
-  const changes = latest ? changesBetween(latest.rates, figures!.rates) : [];
-  if (latest && changes.length === 0 && latest.provisional === figures!.provisional) return { report: latest, published: false };
-  const version = (latest?.version ?? 0) + 1;
-  const id = reportId(jurisdiction, period.key, version);
-  const base = `reports/${jurisdiction}/${period.key}/v${version}`;
-  const report: ReportRecord = {
-    id,
-    jurisdiction,
-    ...(await nameOf(jurisdiction)),
-    period: period.key,
-    version,
-    publishedAt: now.toISOString(),
-    publishedBy: by,
-    provisional: figures!.provisional,
-    objects: { json: `${base}.json`, csv: `${base}.csv` },
-    ...(latest ? { corrects: latest.version, changes } : {}),
-    rates: figures!.rates,
-  };
+  const report = nextReport(latest, figures!, { jurisdiction, ...(await nameOf(jurisdiction)), period: period.key, by, at: now.toISOString() });
+  if (!report) return { report: latest!, published: false };
   const document = { ...report, kind: period.kind, from: period.from, to: period.to, counts: figures!.counts, definitions: '/v1/statistics/definitions' };
   // The documents first, under keys of their own: a failure before the record leaves nothing published.
   await Promise.all([
@@ -66,10 +49,10 @@ export async function publishReport(jurisdiction: string, periodKey: string, by:
   } catch (error) {
     // Another run published this version first: that one stands.
     const stood = await latestReport(jurisdiction, period.key);
-    if (stood && stood.version >= version) return { report: stood, published: false };
+    if (stood && stood.version >= report.version) return { report: stood, published: false };
     throw error;
   }
-  logger.info('report published', { reportId: id, corrects: report.corrects, changes: changes.length });
+  logger.info('report published', { reportId: report.id, corrects: report.corrects, changes: report.changes?.length ?? 0 });
   return { report, published: true };
 }
 

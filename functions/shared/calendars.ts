@@ -18,7 +18,7 @@ import { getCase, provisionalPage } from './store/cases.ts';
 import { DEADLINE_SHARDS } from './store/keys.ts';
 import { messagePut } from './store/messages.ts';
 import { acknowledgeNotice, listNotices } from './store/notices.ts';
-import { clearReferenceCache, loadedNotices, policyFor } from './store/reference.ts';
+import { clearReferenceCache, currentNotices, policyFor } from './store/reference.ts';
 
 /** What the deadlines queue is sent: count a shard's provisional deadlines again, from after a case id. */
 export interface RecountMessage {
@@ -75,7 +75,7 @@ export interface Recount {
  */
 export async function recountPage(shard: number, after: string | undefined, now: Date): Promise<Recount> {
   clearReferenceCache();
-  const notices = await loadedNotices();
+  const notices = await currentNotices();
   const page = await provisionalPage(shard, after, RECOUNT_PAGE);
   const result: Recount = { examined: 0, moved: [], ...(page.last ? { after: page.last } : {}) };
   let retry = false;

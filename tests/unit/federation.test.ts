@@ -1,7 +1,7 @@
 // Federation rules: which jurisdictions are this deployment's, what a departure towards a peer
 // carries, and the case the peer opens from it.
 import { describe, expect, it } from 'vitest';
-import { isOurs, parsePrefixes } from '../../core/federation.ts';
+import { departureTowards, isOurs, parsePrefixes, peerDeparture } from '../../core/federation.ts';
 import { DEFAULT_POLICY } from '../../core/policy.ts';
 import { wants } from '../../core/subscriptions.ts';
 import * as registrations from '../../core/workflows/registration.ts';
@@ -23,6 +23,18 @@ describe('federation', () => {
     expect(isOurs('110105001', ['11'])).toBe(true);
     expect(isOurs('511321100', ['11', '12'])).toBe(false);
     expect(isOurs('511321100', [])).toBe(true);
+  });
+
+  it('routes a departure: a case here, a hand-off to a peer, or only recorded; and opens a peer\'s departure towards us', () => {
+    expect(departureTowards('110105002', ['11'])).toBe('here');
+    expect(departureTowards('510104001', ['11'])).toBe('peer');
+    expect(departureTowards(undefined, ['11'])).toBeUndefined();
+    const departed = { type: 'registration.departed', data: { caseId: 'c1', originCode: '511321100', departure: { date: '2026-11-28', nextDestinationCode: '110105001' }, handOff: { person: 'p' } } };
+    expect(peerDeparture(departed, ['11'])).toEqual({ caseId: 'c1', originCode: '511321100', nextDestinationCode: '110105001', departureDate: '2026-11-28', handOff: { person: 'p' } });
+    // Towards a third deployment, without a hand-off, or another event: nothing opens here.
+    expect(peerDeparture(departed, ['12'])).toBeUndefined();
+    expect(peerDeparture({ ...departed, data: { ...departed.data, handOff: undefined } }, ['11'])).toBeUndefined();
+    expect(peerDeparture({ ...departed, type: 'registration.verified' }, ['11'])).toBeUndefined();
   });
 
   it("sends a peer the events whose side lies in the peer's prefixes", () => {

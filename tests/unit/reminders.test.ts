@@ -5,7 +5,8 @@ import { endOfLocalDate, localDate } from '../../core/calendar.ts';
 import { reminderMessages } from '../../core/messages.ts';
 import { DEFAULT_POLICY, resolvePolicy } from '../../core/policy.ts';
 import { DEFAULT_REMINDERS, daysLeft, escalationOffice, nextStage, releaseAt, skipOf, stagesBetween, stagesOf, supersedes } from '../../core/reminders.ts';
-import { startDeadline } from '../../core/workflows/engine.ts';
+import { planNoticeStage } from '../../core/deadline-stages.ts';
+import { startDeadline, stagesOfDeadline } from '../../core/workflows/engine.ts';
 
 const noHolidays = { holidays: [], workdays: [] };
 
@@ -131,6 +132,18 @@ describe('catching up after missed sweeps', () => {
     expect(supersedes(stage('escalate-2'), d, now, office).map((s) => s.name)).toEqual(['escalate-1']);
     // In its own time the first escalation is filed.
     expect(skipOf(stage('escalate-1'), d, stage('escalate-1').at, office)).toBeUndefined();
+  });
+
+  it('plans a notice\'s acknowledgement stages by the same rule: late at its instant, the inbox reminded, only the furthest escalation filed', () => {
+    const acknowledgeBy = startDeadline('registration', '2026-11-30', DEFAULT_POLICY, { at: '2026-11-30T02:00:00.000Z', version: 1 })!;
+    const named = (name: string) => stagesOfDeadline(acknowledgeBy).find((s) => s.name === name)!;
+    const notice = { jurisdiction: '110105001', acknowledgeBy };
+    // The earlier reminder is a candidate only: the worker names it if it was not done in its own time.
+    expect(planNoticeStage(notice, named('remind-1d'), new Date(named('remind-1d').at))).toEqual({ act: 'remind', office: '110105001', messages: [], supersedes: [named('remind-3d')] });
+    expect(planNoticeStage(notice, named('overdue'), new Date(at('2026-12-30T10:00:00')))).toEqual({ act: 'overdue', through: named('overdue').at });
+    const late = new Date(at('2026-12-20T10:00:00'));
+    expect(planNoticeStage(notice, named('escalate-1'), late)).toEqual({ act: 'nothing', outcome: 'skipped: superseded by escalate-2: a sweep caught up, and only the furthest level due is filed' });
+    expect(planNoticeStage(notice, named('escalate-2'), late)).toEqual({ act: 'escalate', to: '1101', supersedes: [named('escalate-1')] });
   });
 
   it('does not skip a level for a further one that has no office to go to', () => {

@@ -8,7 +8,7 @@ import { MEASURE_IDS, type Membership, membershipsOf } from '../../core/statisti
 import { isProvisional, parsePeriodKey, periodOf, periodsBetween } from '../../core/statistics/periods.ts';
 import { qualityOf, updateFrequency } from '../../core/statistics/quality.ts';
 import { type CountedMember, differencesOf, rollupDifferences } from '../../core/statistics/reconciliation.ts';
-import { byHandProblem, changesBetween, periodsEndingOn, reportCsv } from '../../core/statistics/reports.ts';
+import { byHandProblem, changesBetween, nextReport, periodsEndingOn, reportCsv } from '../../core/statistics/reports.ts';
 import { DEFAULT_POLICY } from '../../core/policy.ts';
 import type { Principal } from '../../core/principal.ts';
 import type { Case } from '../../core/workflows/index.ts';
@@ -240,6 +240,24 @@ describe('reconciliation and reports', () => {
     const later = figures!.rates.map((r) => (r.id === 'registeredOnTime' ? { ...r, numerator: 4 } : r));
     expect(changesBetween(figures!.rates, later)).toEqual([{ rate: 'registeredOnTime', part: 'numerator', was: 3, now: 4 }]);
     expect(changesBetween(figures!.rates, figures!.rates)).toEqual([]);
+  });
+
+  it('publishes a first version, nothing for the same figures, and a correction naming what changed', () => {
+    const [figures] = figuresFor([{ code: '1101', day: '2026-11-04', counts: { registrationsDue: 4, registeredOnTime: 3 } }], [parsePeriodKey('2026-11')!], 0.95, '2026-12-01');
+    const about = { jurisdiction: '1101', jurisdictionName: '北京市市辖区', period: '2026-11', by: 'liudong', at: '2026-12-01T16:20:00.000Z' };
+    const first = nextReport(undefined, figures!, about)!;
+    expect(first).toMatchObject({ version: 1, objects: { json: 'reports/1101/2026-11/v1.json', csv: 'reports/1101/2026-11/v1.csv' }, provisional: false });
+    expect(first).not.toHaveProperty('corrects');
+    expect(nextReport(first, figures!, about)).toBeUndefined();
+    const later = figures!.rates.map((r) => (r.id === 'registeredOnTime' ? { ...r, numerator: 4 } : r));
+    expect(nextReport(first, { rates: later, provisional: false }, about)).toMatchObject({
+      version: 2,
+      corrects: 1,
+      changes: [{ rate: 'registeredOnTime', part: 'numerator', was: 3, now: 4 }],
+      objects: { json: 'reports/1101/2026-11/v2.json' },
+    });
+    // A provisional figure made final is a new version even when the numbers stand.
+    expect(nextReport({ ...first, provisional: true }, figures!, about)).toMatchObject({ version: 2, changes: [] });
   });
 
   it('checks a jurisdiction and period given by hand, naming what is wrong', () => {

@@ -4,6 +4,8 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import {
+  joinLane,
+  leaveLane,
   MAX_ATTEMPTS,
   RETRY_SCHEDULE_SECONDS,
   SubscriptionCreate,
@@ -19,6 +21,24 @@ import {
 import { useMockedAwsEnvironment } from '../support/events.ts';
 
 useMockedAwsEnvironment({ DELIVERIES_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/deliveries' });
+
+describe("a case's lane to one subscriber", () => {
+  it('sends one delivery at a time in order: the first at the head, the rest behind, each next when the head settles', () => {
+    const first = joinLane(undefined, 'a');
+    expect(first).toEqual({ lane: { active: 'a', waiting: [] }, head: true });
+    const second = joinLane(first.lane, 'b');
+    expect(second).toEqual({ lane: { active: 'a', waiting: ['b'] }, head: false });
+    const third = joinLane(second.lane, 'c');
+    expect(leaveLane(third.lane, 'a')).toEqual({ lane: { active: 'b', waiting: ['c'] }, next: 'b' });
+    // One cancelled while waiting only leaves the queue; the head goes on.
+    expect(leaveLane(third.lane, 'c')).toEqual({ lane: { active: 'a', waiting: ['b'] } });
+    // The last one settled empties the lane; one not in it changes nothing.
+    expect(leaveLane(first.lane, 'a')).toEqual({ lane: { waiting: [] } });
+    expect(leaveLane(first.lane, 'z')).toEqual({});
+    // A replay after the lane emptied goes at once.
+    expect(joinLane({ waiting: [] }, 'a').head).toBe(true);
+  });
+});
 
 describe('the retry schedule', () => {
   it('is the leading providers’ schedule: at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, then exhausted', () => {

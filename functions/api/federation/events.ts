@@ -4,7 +4,7 @@
 // jurisdictions opens the case here. Both are keyed by the event id, so a redelivered event
 // changes nothing.
 import { Webhook } from 'standardwebhooks';
-import { isOurs } from '../../../core/federation.ts';
+import { peerDeparture } from '../../../core/federation.ts';
 import { signingSecrets } from '../../../core/subscriptions.ts';
 import { type HandOff, arriveFromPeer } from '../../../core/workflows/registration.ts';
 import { fromCloudEvent } from '../../shared/events.ts';
@@ -56,17 +56,15 @@ export const handler = route(receiveEvent, async ({ event, now, context }) => {
 async function receive(domainEvent: ReturnType<typeof fromCloudEvent>, peerId: string, now: Date) {
   const filed = await fileEventNotices(domainEvent);
   let opened: string | undefined;
-  const data = domainEvent.data as { departure?: { date: string; nextDestinationCode?: string }; handOff?: HandOff; caseId: string; originCode: string };
-  const next = data.departure?.nextDestinationCode;
-  if (domainEvent.type === 'registration.departed' && next && data.handOff && isOurs(next, deploymentPrefixes())) {
+  const departed = peerDeparture<HandOff>(domainEvent, deploymentPrefixes());
+  if (departed) {
+    const next = departed.nextDestinationCode;
     if (!(await existingJurisdictions([next])).has(next)) {
       logger.warn('a peer sent a departure towards a jurisdiction we do not have', { eventId: domainEvent.id, next });
     } else {
       const ids = { caseId: keyedId(`transfer#${domainEvent.id}`), eventId: keyedId(`transfer-event#${domainEvent.id}`) };
       // Already opened by an earlier delivery of the same event: nothing more to do.
-      if (!(await getCase(ids.caseId))) {
-        await commit([arriveFromPeer({ caseId: data.caseId, originCode: data.originCode, nextDestinationCode: next, departureDate: data.departure!.date, handOff: data.handOff }, peerId, await policyFor(next), ids, now)]);
-      }
+      if (!(await getCase(ids.caseId))) await commit([arriveFromPeer(departed, peerId, await policyFor(next), ids, now)]);
       opened = ids.caseId;
     }
   }

@@ -1,10 +1,10 @@
 // POST /v1/registrations/{id}/<action>: verify, request-supplement, supplement, refuse, renew, revoke, update-details, depart.
 import { randomUUID } from 'node:crypto';
-import { isOurs } from '../../../core/federation.ts';
+import { departureTowards } from '../../../core/federation.ts';
 import { REGISTRATION_ACTION_BODIES as BODIES } from '../../../core/schemas/registrations.ts';
 import * as registration from '../../../core/workflows/registration.ts';
 import type { RegistrationCase } from '../../../core/workflows/registration.ts';
-import { settleMember, settleRefusedMember } from '../../../core/workflows/group-cycle.ts';
+import { type ArrivalGroup, refuseArrival, verifyArrival } from '../../../core/workflows/group-cycle.ts';
 import { actionRoutes, actionsOf, newCertificate, newEventId } from '../../shared/cases.ts';
 import { deploymentPrefixes } from '../../shared/notices.ts';
 import { getCase } from '../../shared/store/cases.ts';
@@ -19,6 +19,12 @@ async function openReview(c: RegistrationCase) {
   return review?.type === 'review' ? { review: { case: review, eventId: newEventId() } } : {};
 }
 
+/** The organised group a person came with, if any: its member is settled when the arrival is decided. */
+async function arrivalGroup(c: RegistrationCase): Promise<ArrivalGroup | undefined> {
+  const group = c.groupId ? await getCase(c.groupId) : undefined;
+  return group?.type === 'group' ? { case: group, policy: await policyFor(group.destinationCode), eventId: newEventId() } : undefined;
+}
+
 /** One entry per client action of the table (a test holds them equal). */
 export const actions = {
   verify: action({
@@ -26,10 +32,7 @@ export const actions = {
     decide: async ({ case: c, body, principal, policy, now }) => {
       // A person who moved here from another destination: that destination's certificate is replaced.
       const previous = c.previousCaseId ? await getCase(c.previousCaseId) : undefined;
-      // A person who came with an organised group: the member is settled on the group.
-      const group = c.groupId ? await getCase(c.groupId) : undefined;
-      const settled = group?.type === 'group' ? settleMember(c, group, await policyFor(group.destinationCode), newEventId(), now) : [];
-      const verified = registration.verify(
+      return verifyArrival(
         c,
         principal,
         policy,
@@ -39,11 +42,11 @@ export const actions = {
           ...(previous?.type === 'registration'
             ? { previous: { case: previous, policy: await policyFor(previous.destinationCode), eventId: newEventId() } }
             : {}),
+          group: await arrivalGroup(c),
         },
         now,
         { certificateNumber: newCertificate('verification'), ...body },
       );
-      return [...verified, ...settled];
     },
   }),
   request_supplement: action({
@@ -56,13 +59,7 @@ export const actions = {
   }),
   refuse: action({
     body: BODIES.refuse,
-    decide: async ({ case: c, body, principal, policy, now }) => {
-      const group = c.groupId ? await getCase(c.groupId) : undefined;
-      return [
-        registration.refuse(c, principal, policy, newEventId(), now, body),
-        ...(group?.type === 'group' ? settleRefusedMember(c, group, body.reason, principal, await policyFor(group.destinationCode), newEventId(), now) : []),
-      ];
-    },
+    decide: async ({ case: c, body, principal, policy, now }) => refuseArrival(c, principal, policy, { eventId: newEventId(), group: await arrivalGroup(c) }, now, body),
   }),
   renew: action({
     body: BODIES.renew,
@@ -83,10 +80,10 @@ export const actions = {
       // A next destination of this deployment gets a case of its own; one of a peer deployment's
       // gets the hand-off in the event (the peer opens it); any other is only recorded.
       const code = body.nextDestinationCode;
-      const ours = code !== undefined && isOurs(code, deploymentPrefixes());
-      const known = ours ? (await existingJurisdictions([code])).has(code) : false;
+      const towards = departureTowards(code, deploymentPrefixes());
+      const known = towards === 'here' && (await existingJurisdictions([code!])).has(code!);
       const next = known ? { caseId: randomUUID(), eventId: newEventId(), policy: await policyFor(code!) } : undefined;
-      const handOff = code !== undefined && !ours;
+      const handOff = towards === 'peer';
       return registration.depart(c, body, principal, policy, { eventId: newEventId(), ...(next ? { next } : {}), ...(handOff ? { handOff } : {}), ...(await openReview(c)) }, now);
     },
   }),

@@ -117,7 +117,13 @@ export async function loadedNotice(year: number): Promise<LoadedNotice | undefin
 }
 
 /** The national calendar in force: the built-in notices, and those loaded since in their place. */
-const nationalCalendarNow = (): Promise<HolidayCalendar> => cached('calendar', async () => nationalCalendar(await loadedNotices()));
+/**
+ * The holiday notices loaded, as the policies' calendars were built from them: one read per
+ * cache lifetime, so a recount names the very notices its calendar counted with (a notice loaded
+ * between two separate reads would move a deadline without being named).
+ */
+export const currentNotices = (): Promise<LoadedNotice[]> => cached('notices', loadedNotices);
+const nationalCalendarNow = (): Promise<HolidayCalendar> => cached('calendar', async () => nationalCalendar(await currentNotices()));
 
 export async function putCalendarNotice(notice: LoadedNotice): Promise<void> {
   await documentClient().send(

@@ -7,7 +7,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { type CounterRow, type Counts, type PeriodFigures, type RateFigure, figuresFor } from '../../../core/statistics/figures.ts';
+import { type CounterRow, type Counts, type PeriodFigures, figuresFor } from '../../../core/statistics/figures.ts';
+import type { ReportRecord } from '../../../core/statistics/reports.ts';
 import { MEASURE_IDS, type Measure, type Membership, OFFICE_UPDATES, readsRollups, rollupOf } from '../../../core/statistics/measures.ts';
 import type { Period } from '../../../core/statistics/periods.ts';
 import { localDate } from '../../../core/calendar.ts';
@@ -324,22 +325,7 @@ export async function setCounter(code: string, day: string, measure: string, fou
 
 // ---- Reports and reconciliations: records that are only ever added to
 
-export interface ReportRecord {
-  id: string;
-  jurisdiction: string;
-  jurisdictionName?: string;
-  period: string;
-  version: number;
-  publishedAt: string;
-  publishedBy: string;
-  provisional: boolean;
-  /** The S3 keys of the JSON and CSV documents. */
-  objects: { json: string; csv: string };
-  /** A correction: what changed since the version before. */
-  corrects?: number;
-  changes?: { rate: string; part: string; was: number; now: number }[];
-  rates: RateFigure[];
-}
+export type { ReportRecord };
 
 /** A jurisdiction's reports, newest period and version first; `period` narrows to one period's versions. */
 export async function listReports(jurisdiction: string, period: string | undefined, limit: number, cursor?: string): Promise<Page<ReportRecord>> {

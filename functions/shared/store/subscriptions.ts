@@ -6,7 +6,7 @@
 // subscriber's backlog in the table instead of in a queue shared with other subscribers.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type Attempt, type DeliveryState, type Subscription } from '../../../core/subscriptions.ts';
+import { type Attempt, type DeliveryState, type Lane as CoreLane, type Subscription, joinLane, leaveLane } from '../../../core/subscriptions.ts';
 import { documentClient } from '../clients.ts';
 import { writeRecorded } from '../idempotency.ts';
 import { type Sealed, open, seal } from '../protection.ts';
@@ -189,9 +189,8 @@ export interface Delivery {
   createdAt: string;
 }
 
-interface Lane {
-  active?: string;
-  waiting: string[];
+/** A lane as stored (core/subscriptions.ts decides how it moves). */
+interface Lane extends CoreLane {
   /** Absent on a lane assumed rather than read (the usual case, tried first): its write is guarded by its contents. */
   version?: number;
 }
@@ -278,13 +277,13 @@ export async function recordDelivery(d: Omit<Delivery, 'state' | 'attempts' | 'r
   const key = deliveryKey(d.subscriptionId, sk);
   try {
     return await withLane(d.subscriptionId, d.caseId, (lane) => {
-      const head = !lane?.active;
+      const { lane: joined, head } = joinLane(lane, sk);
       const delivery: Delivery = { ...d, state: head ? 'pending' : 'waiting', attempts: [], replayBase: 0, createdAt: now.toISOString() };
       return {
         items: [
           { Put: { TableName: tableName('deliveries'), Item: { ...key, entity: 'delivery', ...delivery, expiresAt: expiresAt(now) }, ConditionExpression: 'attribute_not_exists(pk)' } },
           { Put: { TableName: tableName('deliveries'), Item: { ...pointerKey(d.subscriptionId, d.id), entity: 'delivery_pointer', sk_delivery: sk, expiresAt: expiresAt(now) }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          laneWrite(d.subscriptionId, d.caseId, lane, head ? { active: sk, waiting: [] } : { active: lane!.active!, waiting: [...lane!.waiting, sk] }, now),
+          laneWrite(d.subscriptionId, d.caseId, lane, joined, now),
         ],
         result: { outcome: 'recorded' as const, enqueue: head ? { subscriptionId: d.subscriptionId, sk, attempt: 1 } : undefined },
       };
@@ -381,12 +380,8 @@ export async function settleDelivery(d: Delivery, state: 'delivered' | 'exhauste
         },
       },
     ];
-    // Not at the head (cancelled while waiting): it only leaves the queue behind the head.
-    if (lane?.active !== sk) {
-      if (lane?.waiting.includes(sk)) items.push(laneWrite(d.subscriptionId, d.caseId, lane, { ...(lane.active ? { active: lane.active } : {}), waiting: lane.waiting.filter((w) => w !== sk) }, now));
-      return { items, result: undefined };
-    }
-    const [following, ...rest] = lane.waiting;
+    // At the head, the next behind it goes; behind the head (cancelled while waiting), it only leaves the queue.
+    const { lane: left, next: following } = leaveLane(lane, sk);
     if (following) {
       items.push({
         Update: {
@@ -399,7 +394,7 @@ export async function settleDelivery(d: Delivery, state: 'delivered' | 'exhauste
         },
       });
     }
-    items.push(laneWrite(d.subscriptionId, d.caseId, lane, { ...(following ? { active: following } : {}), waiting: rest }, now));
+    if (left) items.push(laneWrite(d.subscriptionId, d.caseId, lane, left, now));
     return { items, result: following };
   }, { lane: { active: sk, waiting: [] } }); // most lanes hold this delivery alone
   if (!next) return undefined;
@@ -416,7 +411,7 @@ export async function replayDelivery(d: Delivery, now: Date): Promise<{ replayed
   const sk = deliverySortKey(d.eventTime, d.id);
   try {
     return await withLane<{ replayed: Delivery; enqueue: Enqueued }>(d.subscriptionId, d.caseId, (lane) => {
-      const head = !lane?.active;
+      const { lane: joined, head } = joinLane(lane, sk);
       const { nextAttemptAt: _next, ...rest } = d;
       return {
         items: [
@@ -430,7 +425,7 @@ export async function replayDelivery(d: Delivery, now: Date): Promise<{ replayed
               ExpressionAttributeValues: { ':to': head ? 'pending' : 'waiting', ':base': d.attempts.length, ':delivered': 'delivered', ':exhausted': 'exhausted', ':cancelled': 'cancelled', ':expires': expiresAt(now) },
             },
           },
-          laneWrite(d.subscriptionId, d.caseId, lane, head ? { active: sk, waiting: [] } : { active: lane!.active!, waiting: [...lane!.waiting, sk] }, now),
+          laneWrite(d.subscriptionId, d.caseId, lane, joined, now),
         ],
         // What was written: the route answers with it, without reading it back.
         result: { replayed: { ...rest, state: head ? 'pending' : 'waiting', replayBase: d.attempts.length }, enqueue: head ? { subscriptionId: d.subscriptionId, sk, attempt: d.attempts.length + 1 } : undefined },
