@@ -27,7 +27,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { type IUserPool, OAuthScope, UserPoolClientIdentityProvider, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import { ClientAttributes, type IUserPool, OAuthScope, UserPoolClient, UserPoolClientIdentityProvider, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -213,6 +213,24 @@ export class ConsoleHosting extends Construct {
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
     };
+  }
+
+  /**
+   * The console's Cognito app client, beside the hosting in `scope` (the Console stack): code flow
+   * back to the console; it reads the custom attributes and writes none, so a user cannot promote
+   * themself. Returns its client id.
+   */
+  appClient(scope: Construct, userPool: IUserPool): string {
+    return new UserPoolClient(scope, 'ConsoleClient', {
+      userPool,
+      authFlows: { userSrp: true },
+      ...ConsoleHosting.oAuthFor(this.url),
+      generateSecret: false,
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, phoneNumber: true, fullname: true })
+        .withCustomAttributes('role', 'jurisdiction', 'organisation', 'agency', 'id_number'),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, phoneNumber: true, fullname: true }),
+    }).userPoolClientId;
   }
 
   /** Uploads the built console and its sign-in configuration for this app client (Cognito's, or the OpenID provider's client id). */

@@ -16,6 +16,7 @@ import { parseIdNumber } from '../../core/id-number.ts';
 import { localDate } from '../../core/calendar.ts';
 import { audited } from './audit.ts';
 import { type Loaded, loadScope } from './scopes.ts';
+import { cancellationCodes } from './store/conditional.ts';
 import { KeyProblem, type Outcome, idempotently, keyOf } from './idempotency.ts';
 import { CLAIM_ENV, DEFAULT_CLAIMS } from '../../wiring/index.ts';
 import { logger } from './observability.ts';
@@ -160,10 +161,10 @@ const RETRYABLE_CANCELLATIONS = new Set(['ThrottlingError', 'ProvisionedThroughp
  * unavailable; undefined: anything else (a defect: 500).
  */
 function unavailability(error: unknown): 'busy' | 'down' | undefined {
-  const e = error as { name?: string; code?: string; $fault?: string; CancellationReasons?: { Code?: string }[] } | undefined;
+  const e = error as { name?: string; code?: string; $fault?: string } | undefined;
   const name = e?.name ?? '';
   if (THROTTLING.has(name)) return 'busy';
-  if (name === 'TransactionCanceledException' && (e!.CancellationReasons ?? []).some((r) => RETRYABLE_CANCELLATIONS.has(r.Code ?? ''))) return 'busy';
+  if ((cancellationCodes(error) ?? []).some((code) => RETRYABLE_CANCELLATIONS.has(code))) return 'busy';
   if (UNAVAILABLE.has(name) || NETWORK_CODES.has(e?.code ?? '') || e?.$fault === 'server') return 'down';
   return undefined;
 }

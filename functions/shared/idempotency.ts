@@ -11,11 +11,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { documentClient } from './clients.ts';
 import { tableName } from './env.ts';
 import { logger } from './observability.ts';
-import { type TransactItem, conditional, conditionFailed } from './store/conditional.ts';
+import { CONDITION_FAILED, cancellationCodes, type TransactItem, conditional, conditionFailed } from './store/conditional.ts';
 
 /** Keys are kept for 24 hours after first use; a key older than that is a new request. */
 export const KEY_LIFETIME_SECONDS = 24 * 3600;
@@ -279,13 +278,13 @@ export async function writeRecorded(items: TransactItem[], outcome: Outcome): Pr
   try {
     await documentClient().send(new TransactWriteCommand({ TransactItems: [...items, ...record] }));
   } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
+    const codes = cancellationCodes(error);
+    if (!codes) throw error;
     if (record.length > 0) unrecord();
-    const reasons = error.CancellationReasons ?? [];
-    if (reasons.slice(0, items.length).some((r) => r.Code === 'ConditionalCheckFailed')) {
+    if (codes.slice(0, items.length).includes(CONDITION_FAILED)) {
       throw Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' });
     }
-    if (reasons[items.length]?.Code === 'ConditionalCheckFailed') throw lostKey();
+    if (codes[items.length] === CONDITION_FAILED) throw lostKey();
     throw error;
   }
 }

@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONDITION_FAILED, cancellationCodes } from '../../functions/shared/store/conditional.ts';
 import { KEYS, withKeyTables } from '../../functions/shared/store/keys.ts';
 import { PROJECT_ROOT } from '../../local/paths.ts';
 
@@ -46,5 +47,16 @@ describe('the keys module', () => {
       .filter((file) => file !== KEYS_FILE)
       .flatMap((file) => readFileSync(path.join(PROJECT_ROOT, file), 'utf8').split('\n').flatMap((line, i) => (line.match(PREFIX) ? [`${file}:${i + 1}: ${line.trim()}`] : [])));
     expect(spelling).toEqual([]);
+  });
+
+  it('reads a cancelled transaction\'s reasons in one place (store/conditional.ts)', () => {
+    const cancelled = Object.assign(new Error('cancelled'), { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'None' }, { Code: CONDITION_FAILED }] });
+    expect(cancellationCodes(cancelled)).toEqual(['None', 'ConditionalCheckFailed']);
+    expect(cancellationCodes(new Error('other'))).toBeUndefined();
+    const elsewhere = ['functions', 'local']
+      .flatMap(sources)
+      .filter((file) => file !== 'functions/shared/store/conditional.ts')
+      .flatMap((file) => readFileSync(path.join(PROJECT_ROOT, file), 'utf8').split('\n').flatMap((line, i) => (/CancellationReasons|'ConditionalCheckFailed'/.test(line) ? [`${file}:${i + 1}`] : [])));
+    expect(elsewhere).toEqual([]);
   });
 });

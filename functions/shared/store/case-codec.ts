@@ -7,9 +7,10 @@ import { personOf } from '../../../core/access.ts';
 import { type Case, workingOffice } from '../../../core/workflows/index.ts';
 import { type DomainEvent, stagesOfDeadline } from '../../../core/workflows/engine.ts';
 import { nextStage } from '../../../core/reminders.ts';
-import { PROTECTED_FIELDS, maskProtected } from '../../../core/masking.ts';
+import { PROTECTED_FIELDS } from '../../../core/masking.ts';
 import { type Sealed, blindIndex, open, seal } from '../protection.ts';
 import { toCloudEvent } from '../events.ts';
+import { openFields, sealFields } from './sealing.ts';
 import { SCOPE_LEVELS, activity, caseKey, dueIndex, officeOwner, outboxKey, personOwner, personPartition, retainShard, scopeIndexes } from './keys.ts';
 
 export const OUTBOX_RETENTION_SECONDS = 7 * 24 * 3600;
@@ -24,26 +25,16 @@ export const personKey = async (idNumber: string) => personPartition(await blind
 export const arrivalIndex = async (c: Case) =>
   c.type === 'registration' ? blindIndex('arrival', `${c.person.idNumber}|${c.destinationCode}|${c.arrivalDate}`) : undefined;
 
-/** The case as stored: each protected number masked, the full value sealed under `sealed`. */
-async function protectCase(c: Case): Promise<Record<string, unknown>> {
-  const out: Record<string, any> = { ...c };
-  const sealed: Record<string, Sealed> = {};
-  for (const { path: [outer, inner] } of PROTECTED_FIELDS) {
-    const value = out[outer]?.[inner];
-    if (typeof value === 'string' && value !== '') sealed[`${outer}.${inner}`] = await seal(value);
-  }
-  return Object.keys(sealed).length > 0 ? { ...maskProtected(out), sealed } : out;
-}
+/** Where a case holds protected numbers: `person.idNumber`, `person.phone`, … */
+const PROTECTED_PATHS = PROTECTED_FIELDS.map(({ path: [outer, inner] }) => `${outer}.${inner}`);
+const MASKS = new Map(PROTECTED_FIELDS.map(({ path: [outer, inner], mask }) => [`${outer}.${inner}`, mask]));
+
+/** The case as stored: each protected number masked, the full value sealed under `sealed` (store/sealing.ts). */
+const protectCase = (c: Case): Promise<Record<string, unknown>> =>
+  sealFields(c as unknown as Record<string, unknown>, PROTECTED_PATHS, (path, value) => (typeof value === 'string' && !value.includes('*') ? MASKS.get(path)!(value) : value));
 
 /** The case with its protected numbers opened (items written before protection hold them plain). */
-async function openCase(item: Record<string, any>): Promise<Record<string, any>> {
-  const { sealed, ...rest } = item as { sealed?: Record<string, Sealed> };
-  for (const [at, value] of Object.entries(sealed ?? {})) {
-    const [outer, inner] = at.split('.') as [string, string];
-    (rest as Record<string, any>)[outer] = { ...(rest as Record<string, any>)[outer], [inner]: await open(value) };
-  }
-  return rest;
-}
+const openCase = (item: Record<string, any>): Promise<Record<string, any>> => openFields(item);
 
 /** The certificate a case carries, if any, with its kind. */
 export function certificateOf(c: Case): { kind: CertificateKind; certificate: Certificate; holder: string } | undefined {

@@ -1,7 +1,6 @@
 // Writing cases: every decision's case, history entry, outbox event, duplicate guard and
 // certificate record in one transaction (`commit`), and the few updates made outside it.
 import { DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { conflict } from '../../../core/errors.ts';
 import { personOf } from '../../../core/access.ts';
 import type { Case } from '../../../core/workflows/index.ts';
@@ -10,7 +9,7 @@ import { lostKey, recordItems, unrecord } from '../idempotency.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
 import { arrivalIndex, caseItem, certificateOf, deadlineIndex, holderHash, outboxItem, personKey, sealHandOff } from './case-codec.ts';
-import { type TransactItem, conditional, conditionFailed } from './conditional.ts';
+import { CONDITION_FAILED, cancellationCodes, type TransactItem, conditional, conditionFailed } from './conditional.ts';
 import { caseKey, certificateKey, dedupeKey, historyKey, onceKey, provisionalKey } from './keys.ts';
 
 /** The case, guarded by the version it was decided on (or by not existing yet, when it opens). */
@@ -123,9 +122,10 @@ export async function commit(decisions: Decision<Case | CaseBase>[], extra: { it
     await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
     if (purposes.some((p) => p.kind === 'key')) unrecord();
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    const failed = (error.CancellationReasons ?? [])
-      .map((r, i) => (r.Code === 'ConditionalCheckFailed' ? purposes[i] : undefined))
+    const codes = cancellationCodes(error);
+    if (!codes) throw error;
+    const failed = codes
+      .map((code, i) => (code === CONDITION_FAILED ? purposes[i] : undefined))
       .filter((p): p is Purpose => p !== undefined);
     // Another attempt with this key holds it: its answer is the one a retry gets.
     if (failed.some((p) => p.kind === 'key')) throw lostKey();
@@ -205,7 +205,7 @@ export async function replaceMinimised(next: Case, previousVersion: number, hist
       }),
     );
   } catch (error) {
-    if (error instanceof TransactionCanceledException) throw conflict(`case ${next.id} changed while it was minimised; it is tried again next time`);
+    if (cancellationCodes(error)) throw conflict(`case ${next.id} changed while it was minimised; it is tried again next time`);
     throw error;
   }
 }

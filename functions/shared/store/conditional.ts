@@ -5,6 +5,19 @@ import { documentClient } from '../clients.ts';
 /** One item of a transaction (a put, update, delete or condition check). */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
+/** A cancelled transaction's reason for an item whose condition did not hold. */
+export const CONDITION_FAILED = 'ConditionalCheckFailed';
+
+/**
+ * The reason DynamoDB gives for each item of a cancelled transaction, in the order of its items
+ * (`None`, `ConditionalCheckFailed`, `TransactionConflict`, `ThrottlingError`…); undefined when
+ * `error` is not a cancelled transaction.
+ */
+export function cancellationCodes(error: unknown): string[] | undefined {
+  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] } | undefined;
+  return e?.name === 'TransactionCanceledException' ? (e.CancellationReasons ?? []).map((r) => r.Code ?? '') : undefined;
+}
+
 /** Whether a write failed only because its condition did not hold. */
 export const conditionFailed = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 

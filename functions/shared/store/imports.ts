@@ -4,9 +4,9 @@ import { BatchWriteCommand, GetCommand, TransactWriteCommand, UpdateCommand } fr
 import { type ImportError, type ImportHeadings, type ImportRecord, maskedErrorRow } from '../../../core/imports.ts';
 import { documentClient } from '../clients.ts';
 import { writeRecorded } from '../idempotency.ts';
-import { type Sealed, open, seal } from '../protection.ts';
+import { openFields, sealFields } from './sealing.ts';
 import { tableName } from '../env.ts';
-import { conditionFailed } from './conditional.ts';
+import { CONDITION_FAILED, cancellationCodes, conditionFailed } from './conditional.ts';
 import { IMPORT_ERROR_PREFIX, IMPORT_ERROR_SK, importChunkKey, importErrorKey, importErrorsPartition, importKey as key } from './keys.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
@@ -58,8 +58,7 @@ export async function failImport(id: string, reason: string, at: string): Promis
 const errorItem = async (id: string, e: ImportError) => ({
   ...importErrorKey(id, e.row),
   entity: 'import_error',
-  ...maskedErrorRow(e),
-  sealedValues: await seal(JSON.stringify(e.values)),
+  ...(await sealFields(e, ['values'], () => maskedErrorRow(e).values)),
 });
 
 /** A chunk was processed: its errors are kept, its counts added once, however often it is delivered. */
@@ -91,8 +90,7 @@ export async function chunkDone(id: string, chunk: number, counts: { created: nu
       }),
     );
   } catch (error) {
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-    if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'already counted';
+    if (cancellationCodes(error)?.[0] === CONDITION_FAILED) return 'already counted';
     throw error;
   }
   await completeIfFinished(id, at);
@@ -147,6 +145,5 @@ export async function allImportErrors(id: string): Promise<ImportError[]> {
 
 /** An error row with its values opened (rows written before sealing are read as they stand). */
 async function importError(item: Record<string, unknown>): Promise<ImportError> {
-  const { sealedValues, ...rest } = withoutKeys<ImportError & { sealedValues?: Sealed }>(item);
-  return sealedValues ? { ...rest, values: JSON.parse(await open(sealedValues)) as ImportError['values'] } : rest;
+  return openFields<ImportError>(withoutKeys<Record<string, unknown>>(item));
 }

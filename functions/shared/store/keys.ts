@@ -205,7 +205,7 @@ export const KEYS: readonly KeyRow[] = [
   { table: 'cases', pk: 'CASE#<id>', sk: 'HISTORY#<at>#<version>', item: 'one per action: who (sub, role, office), from, to, reason or note', built: historyKey(ID, AT, 3) },
   { table: 'cases', pk: 'CASE#<id>', sk: 'EVENT#<eventId>', item: 'outbox: a structured CloudEvent, removed by TTL after 7 days', built: outboxKey(ID, ID) },
   { table: 'cases', pk: 'CASE#<id>', sk: 'DECISION#<at>#<id>', item: "an agency's decision against the case's certificate", built: decisionKey(ID, AT, ID) },
-  { table: 'cases', pk: 'CASE#<id>', sk: 'MESSAGE#<id>', item: 'an SMS or e-mail to the person: recipient masked, sealed (`sealedTo`) and blind-indexed', built: messageKey(ID, ID) },
+  { table: 'cases', pk: 'CASE#<id>', sk: 'MESSAGE#<id>', item: 'an SMS or e-mail to the person: recipient masked, sealed (`sealed.to`) and blind-indexed', built: messageKey(ID, ID) },
   {
     table: 'cases',
     pk: 'DEDUPE#<blind index>',
@@ -255,7 +255,7 @@ export const KEYS: readonly KeyRow[] = [
   },
   { table: 'cases', pk: 'IMPORT#<id>', sk: 'IMPORT', item: 'a bulk filing: state, row and chunk counts, created/updated/failed', built: importKey(ID) },
   { table: 'cases', pk: 'IMPORT#<id>', sk: 'CHUNK#<n>', item: 'a chunk that has been counted: a redelivered chunk counts nothing twice', built: importChunkKey(ID, 4) },
-  { table: 'cases', pk: 'IMPORT#<id>', sk: 'ERROR#<row>', item: "one bad row: field, reason, the row's values (masked; sealed beside them in `sealedValues`)", built: importErrorKey(ID, 12) },
+  { table: 'cases', pk: 'IMPORT#<id>', sk: 'ERROR#<row>', item: "one bad row: field, reason, the row's values (masked; sealed beside them in `sealed.values`)", built: importErrorKey(ID, 12) },
   {
     table: 'cases',
     pk: 'STAGE#<stage key>',
@@ -295,7 +295,7 @@ export const KEYS: readonly KeyRow[] = [
     table: 'deliveries',
     pk: 'SUBSCRIPTIONS',
     sk: 'SUB#<id>',
-    item: 'an agency subscription: endpoint, event types, prefix, purpose, state, signing secrets (sealed) (the old one with its `expiresAt` during a rotation), `failingSince`, `probeUntil`',
+    item: 'an agency subscription: endpoint, event types, prefix, purpose, state, signing secrets (sealed in `sealed`, by path) (the old one with its `expiresAt` during a rotation), `failingSince`, `probeUntil`',
     built: subscriptionKey('sub_1'),
   },
   {

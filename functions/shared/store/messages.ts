@@ -4,7 +4,8 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Message, MessageState } from '../../../core/messages.ts';
 import { maskEmail, maskPhone } from '../../../core/masking.ts';
 import { documentClient } from '../clients.ts';
-import { type Sealed, blindIndex, open, seal } from '../protection.ts';
+import { blindIndex } from '../protection.ts';
+import { openFields, sealFields } from './sealing.ts';
 import { tableName } from '../env.ts';
 import { conditional, conditionFailed } from './conditional.ts';
 import { MESSAGE_PREFIX, MESSAGE_SK, casePartition, dueIndex, messageKey as key } from './keys.ts';
@@ -13,21 +14,19 @@ import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './pag
 /** A phone number or address as it may be shown. */
 export const maskRecipient = (m: Pick<Message, 'channel' | 'to'>) => (m.channel === 'email' ? maskEmail(m.to) : maskPhone(m.to));
 
-/** The recipient is stored masked, sealed beside it, and found by its blind index. */
+/** The recipient is stored masked, sealed beside it (store/sealing.ts), and found by its blind index. */
 const messageItem = async (m: Message) => ({
   ...key(m.caseId, m.id),
   entity: 'message',
-  ...m,
-  to: maskRecipient(m),
-  sealedTo: await seal(m.to),
+  ...(await sealFields(m, ['to'], () => maskRecipient(m))),
   toIndex: await blindIndex('recipient', m.to),
   ...(m.state === 'held' && m.releaseAt ? dueIndex(m.id, m.releaseAt, m.id) : {}),
 });
 
 export const fromMessageItem = async (raw: Record<string, unknown>): Promise<Message> => {
   // `sendingAt` is the worker's mark (markSending), not part of the message.
-  const { gsi1pk: _pk, gsi1sk: _sk, sealedTo, toIndex: _index, sendingAt: _sending, ...rest } = withoutKeys<Record<string, unknown>>(raw);
-  return { ...rest, ...(sealedTo ? { to: await open(sealedTo as Sealed) } : {}) } as unknown as Message;
+  const { gsi1pk: _pk, gsi1sk: _sk, toIndex: _index, sendingAt: _sending, ...rest } = withoutKeys<Record<string, unknown>>(raw);
+  return openFields<Message>(rest);
 };
 
 /** The write that records a message once (its id is derived from what sends it): alone, or in the transaction of the change that sends it. */
@@ -132,7 +131,7 @@ export async function forgetRecipients(caseId: string): Promise<number> {
       new UpdateCommand({
         TableName: tableName('cases'),
         Key: { pk: m.pk, sk: m.sk },
-        UpdateExpression: 'SET #to = :removed, #text = :removed REMOVE sealedTo, toIndex',
+        UpdateExpression: 'SET #to = :removed, #text = :removed REMOVE sealed, sealedTo, toIndex',
         ExpressionAttributeNames: { '#to': 'to', '#text': 'text' },
         ExpressionAttributeValues: { ':removed': '' },
       }),

@@ -4,13 +4,12 @@
 // An unacknowledged event notice sits in the deadline index (gsi1) at the next stage of its
 // acknowledgement deadline, like a case; acknowledging it takes it out.
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { AdminNotice, Notice } from '../../../core/notices.ts';
 import { nextStage } from '../../../core/reminders.ts';
 import { type Actor, stagesOfDeadline } from '../../../core/workflows/engine.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
-import { type TransactItem, conditional, conditionFailed } from './conditional.ts';
+import { CONDITION_FAILED, cancellationCodes, type TransactItem, conditional, conditionFailed } from './conditional.ts';
 import { NOTICE_PREFIX, NOTICE_SK, dueIndex, inboxPartition, noticeKey as keyOf, noticePointerKey as pointerKey, noticeSortKey } from './keys.ts';
 import { type Page, decodeCursor, queryAll, queryPage, withoutKeys } from './paging.ts';
 
@@ -43,11 +42,11 @@ export async function fileNotice(notice: Notice | AdminNotice, alongside: Transa
     await documentClient().send(new TransactWriteCommand({ TransactItems: [...items, ...alongside] }));
     return 'filed';
   } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    const reasons = error.CancellationReasons ?? [];
-    if (reasons.slice(0, 2).some((r) => r.Code === 'ConditionalCheckFailed')) return 'duplicate';
+    const codes = cancellationCodes(error);
+    if (!codes) throw error;
+    if (codes.slice(0, 2).includes(CONDITION_FAILED)) return 'duplicate';
     // What went alongside could not be written (counted already): file the notice alone.
-    if (alongside.length > 0 && reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return fileNotice(notice);
+    if (alongside.length > 0 && codes.includes(CONDITION_FAILED)) return fileNotice(notice);
     throw error;
   }
 }

@@ -4,7 +4,6 @@
 // drill-down to the cases behind a figure. Counters are derived from memberships: a subject is
 // recounted from its current record and only the difference is added, in one transaction with
 // the membership rows, so a redelivered, replayed or out-of-order event cannot count twice.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { type CounterRow, type Counts, type PeriodFigures, figuresFor } from '../../../core/statistics/figures.ts';
@@ -14,7 +13,7 @@ import type { Period } from '../../../core/statistics/periods.ts';
 import { localDate } from '../../../core/calendar.ts';
 import { documentClient } from '../clients.ts';
 import { tableName } from '../env.ts';
-import { type TransactItem, conditionFailed } from './conditional.ts';
+import { CONDITION_FAILED, cancellationCodes, type TransactItem, conditionFailed } from './conditional.ts';
 import { OUTBOX_RETENTION_SECONDS } from './case-codec.ts';
 import { policyFor } from './reference.ts';
 import {
@@ -131,9 +130,7 @@ const levelRange = (jurisdiction: string, partition: string, from: string, to: s
   };
 };
 
-const retriable = (error: unknown) =>
-  error instanceof TransactionCanceledException &&
-  (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
+const retriable = (error: unknown) => (cancellationCodes(error) ?? []).some((code) => code === CONDITION_FAILED || code === 'TransactionConflict');
 
 /**
  * Makes the counters hold `desired` for the subject: the memberships that changed are written and
@@ -224,7 +221,7 @@ export async function countOfficeUpdate(eventId: string, code: string, day: stri
     );
     return true;
   } catch (error) {
-    if (error instanceof TransactionCanceledException && (error.CancellationReasons ?? [])[0]?.Code === 'ConditionalCheckFailed') return false;
+    if (cancellationCodes(error)?.[0] === CONDITION_FAILED) return false;
     throw error;
   }
 }

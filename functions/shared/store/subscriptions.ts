@@ -4,13 +4,12 @@
 // (its deliveries in order: one in flight, the rest waiting).
 // A lane is what keeps one case's events in order for one subscriber, and what keeps a
 // subscriber's backlog in the table instead of in a queue shared with other subscribers.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type Attempt, type DeliveryState, type Lane as CoreLane, type Subscription, joinLane, leaveLane } from '../../../core/subscriptions.ts';
 import { documentClient } from '../clients.ts';
 import { writeRecorded } from '../idempotency.ts';
-import { type Sealed, open, seal } from '../protection.ts';
-import { type TransactItem, conditional, conditionFailed } from './conditional.ts';
+import { openFields, sealFields } from './sealing.ts';
+import { CONDITION_FAILED, cancellationCodes, type TransactItem, conditional, conditionFailed } from './conditional.ts';
 import { tableName } from '../env.ts';
 import {
   DELIVERY_PREFIX,
@@ -34,19 +33,13 @@ const expiresAt = (now: Date) => Math.floor(now.getTime() / 1000) + DELIVERY_RET
 
 // ---- Subscriptions
 
-/** Signing secrets are stored sealed (envelope encryption, as personal data) and opened on reading. */
+/** Signing secrets are stored sealed (envelope encryption, as personal data; store/sealing.ts) and opened on reading. */
 async function subscriptionItem(s: Subscription) {
-  const secrets = await Promise.all(s.secrets.map(async ({ secret, ...rest }) => ({ ...rest, sealed: await seal(secret) })));
-  return { ...subscriptionKey(s.id), entity: 'subscription', ...s, secrets };
+  return { ...subscriptionKey(s.id), entity: 'subscription', ...(await sealFields(s, s.secrets.map((_, i) => `secrets.${i}.secret`), () => undefined)) };
 }
 
-async function fromSubscriptionItem(item: Record<string, unknown>): Promise<Subscription> {
-  const s = withoutKeys<Record<string, unknown>>(item);
-  type Stored = { sealed?: Sealed; secret?: string; createdAt: string; expiresAt?: string };
-  // A secret written before sealing is read as it stands.
-  const secrets = await Promise.all(((s.secrets ?? []) as Stored[]).map(async ({ sealed, secret, ...rest }) => ({ ...rest, secret: sealed ? await open(sealed) : secret! })));
-  return { ...s, secrets } as unknown as Subscription;
-}
+/** A secret written before sealing is read as it stands. */
+const fromSubscriptionItem = (item: Record<string, unknown>): Promise<Subscription> => openFields<Subscription>(withoutKeys<Record<string, unknown>>(item));
 
 /** A new subscription or peer; a request's Idempotency-Key is completed with it, in one transaction. */
 export async function putSubscription(s: Subscription): Promise<void> {
@@ -256,9 +249,9 @@ async function withLane<T>(
       await documentClient().send(new TransactWriteCommand({ TransactItems: plan.items }));
       return plan.result;
     } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      const codes = cancellationCodes(error) ?? [];
       const laneIndex = plan.items.length - 1;
-      if (tries < 20 && reasons[laneIndex]?.Code === 'ConditionalCheckFailed' && reasons.slice(0, laneIndex).every((r) => r.Code === 'None')) continue;
+      if (tries < 20 && codes[laneIndex] === CONDITION_FAILED && codes.slice(0, laneIndex).every((code) => code === 'None')) continue;
       throw error;
     }
   }
@@ -289,8 +282,7 @@ export async function recordDelivery(d: Omit<Delivery, 'state' | 'attempts' | 'r
       };
     }, { lane: undefined }); // most cases have nothing on its way to this subscriber
   } catch (error) {
-    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-    if (reasons[0]?.Code !== 'ConditionalCheckFailed') throw error;
+    if (cancellationCodes(error)?.[0] !== CONDITION_FAILED) throw error;
     const existing = await getDeliveryBySortKey(d.subscriptionId, sk);
     const stalled = existing?.state === 'pending' && existing.attempts.length === existing.replayBase && !existing.leaseUntil;
     return { outcome: 'duplicate', enqueue: stalled ? { subscriptionId: d.subscriptionId, sk, attempt: existing.attempts.length + 1 } : undefined };
@@ -432,8 +424,7 @@ export async function replayDelivery(d: Delivery, now: Date): Promise<{ replayed
       };
     });
   } catch (error) {
-    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-    if (reasons[0]?.Code === 'ConditionalCheckFailed') return { replayed: false, enqueue: undefined };
+    if (cancellationCodes(error)?.[0] === CONDITION_FAILED) return { replayed: false, enqueue: undefined };
     throw error;
   }
 }
