@@ -4,7 +4,7 @@
 import { maskIdNumber } from '../masking.ts';
 import { type Certificate, extendCertificate, issueCertificate } from '../certificates.ts';
 import { addMonths, localDate } from '../calendar.ts';
-import { type FieldProblem, unprocessable, validationError } from '../errors.ts';
+import { type FieldProblem, conflict, unprocessable, validationError } from '../errors.ts';
 import { bornByToday, parseIdNumber } from '../id-number.ts';
 import type { Policy } from '../policy.ts';
 import { type Principal, SYSTEM } from '../principal.ts';
@@ -205,6 +205,15 @@ export function eligibilityProblems(input: Pick<ReportInput, 'person' | 'arrival
     }
   }
   return problems;
+}
+
+/**
+ * One open registration per person and destination: a later report of the same person there is
+ * a correction of the open one (`update-details`; a bulk import updates it from the row), not a
+ * second case. Refuses the report when `open` is that registration.
+ */
+export function assertFirstArrival(open: { id: string } | undefined, destinationCode: string): void {
+  if (open) throw conflict(`this person already has an open registration at ${destinationCode} (${open.id}); correct it with update-details`, { caseId: open.id });
 }
 
 /** Opens a case: the person (or a caseworker for them) reports an arrival. */

@@ -175,6 +175,11 @@ for (const [type, workflow] of Object.entries(WORKFLOWS) as [keyof typeof WORKFL
 }
 
 describe('reporting an arrival', () => {
+  it('refuses a second open registration of one person at one destination, naming the open one', () => {
+    expect(() => registrations.assertFirstArrival(undefined, '110105001')).not.toThrow();
+    expect(() => registrations.assertFirstArrival({ id: 'c-open' }, '110105001')).toThrow(expect.objectContaining({ kind: 'conflict', extensions: { caseId: 'c-open' } }));
+  });
+
   it('opens a case in reported with the registration deadline (arrival + 10 days) and its period', () => {
     const decision = registrations.report(reportInput, destinationWorker, DEFAULT_POLICY, ids, now);
     expect(decision.case).toMatchObject({

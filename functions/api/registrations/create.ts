@@ -3,10 +3,10 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../../core/calendar.ts';
-import { conflict, unprocessable } from '../../../core/errors.ts';
+import { unprocessable } from '../../../core/errors.ts';
 import type { Decision } from '../../../core/workflows/engine.ts';
 import { certificateProblem, markUsed } from '../../../core/workflows/origin-certificate.ts';
-import { report } from '../../../core/workflows/registration.ts';
+import { assertFirstArrival, report } from '../../../core/workflows/registration.ts';
 import { created, replayCreated, newEventId, policyOfCase, requireKnownJurisdictions } from '../../shared/cases.ts';
 import { route } from '../../shared/http.ts';
 import { metrics } from '../../shared/observability.ts';
@@ -27,10 +27,7 @@ export const handler = route(reportArrival, { idempotent: replayCreated }, async
     now,
   );
   // One open registration per person and destination: a later arrival date is a correction of it, not a second case.
-  const open = await openRegistrationAt(person.idNumber, body.destinationCode);
-  if (open) {
-    throw conflict(`this person already has an open registration at ${body.destinationCode} (${open.id}); correct it with update-details`, { caseId: open.id });
-  }
+  assertFirstArrival(await openRegistrationAt(person.idNumber, body.destinationCode), body.destinationCode);
   const decisions: Decision[] = [decision];
   if (certificateNumber) {
     const record = await getCertificateRecord(certificateNumber);
