@@ -230,6 +230,8 @@ export interface Request<B, P, Q, R = undefined> {
 }
 
 interface RouteOptions {
+  /** A per-caller limit (functions/shared/rate-limit.ts), checked before the scope is loaded: a caller over it costs no read. */
+  limit?: (principal: Principal) => Promise<void>;
   /**
    * Honour `Idempotency-Key` (functions/shared/idempotency.ts), as a `keyed` declaration must: how
    * a retry is answered from the outcome the first request's write recorded; or `'response'`, to
@@ -404,9 +406,11 @@ export function route<D extends RouteDeclaration>(
       now: clock.now(),
       context,
     };
-    // The relation is checked once the scope is loaded, right before the handler: a retry with
-    // the same key answers what the first request did, one with another body is told so first.
+    // The relation is checked once the scope is loaded, right before the handler. A retry with
+    // the same key is answered (by the same caller: keys are per account) before it, from what
+    // the first request did; one with another body is told so first, as before the registry.
     const admitted = async () => {
+      if (input.principal && options.limit) await options.limit(input.principal);
       if (input.principal) request.resource = (await admit(input.principal, declaration, input, event))?.resource as ResourceOf<D['scope']>;
       return run(request);
     };

@@ -2,6 +2,7 @@
 // body, so in no access log; through the blind index), with a reason. POST /v1/cases/{id}/reveal:
 // the full ID and phone numbers of a case the office works, with a reason. Both are recorded in
 // the audit the person reads, with the reason.
+import type { Principal } from '../../../core/principal.ts';
 import { reachableCases } from '../../../core/access.ts';
 import { noteCase, noteLookup } from '../../shared/audit.ts';
 import { caseView } from '../../shared/cases.ts';
@@ -14,11 +15,10 @@ import { revealNumbers, searchPeople } from './routes.ts';
 const SEARCH_LIMIT = 100;
 /** Lookups and reveals one account may make a minute: a window's pace, not a sweep through the register. */
 const PER_MINUTE = Number(process.env.PERSON_LOOKUPS_PER_MINUTE ?? 20);
-const limit = (sub: string) => limitCaller(`people#${sub}`, PER_MINUTE, 'person lookups and reveals');
+const limit = (principal: Principal) => limitCaller(`people#${principal.sub}`, PER_MINUTE, 'person lookups and reveals');
 
 export const handler = byRoute([
-  route(searchPeople, async ({ body, principal }) => {
-    await limit(principal.sub);
+  route(searchPeople, { limit }, async ({ body, principal }) => {
     const { items } = await listPersonCases(body.idNumber, {}, SEARCH_LIMIT);
     const reachable = reachableCases(principal, items);
     for (const c of reachable) noteCase(c, { action: 'lookup' });
@@ -26,8 +26,7 @@ export const handler = byRoute([
     if (reachable.length === 0) noteLookup(body.idNumber, body.reason);
     return json(200, { items: reachable.map((c) => caseView(c)) });
   }),
-  route(revealNumbers, async ({ body, principal, resource: c }) => {
-    await limit(principal.sub);
+  route(revealNumbers, { limit }, async ({ body, resource: c }) => {
     const person = ('person' in c ? c.person : 'responsiblePerson' in c ? c.responsiblePerson : undefined) as { idNumber?: string; phone?: string } | undefined;
     const fields = body.fields ?? ['idNumber', 'phone'];
     // The read route() noted when it loaded the case is replaced by what was revealed.
