@@ -16,6 +16,7 @@ import { resetClock, setClock } from '../functions/shared/clock.ts';
 import { importFile } from '../local/import-file.ts';
 import { startLocalStack } from '../local/stack.ts';
 import { startWebhookReceiver } from '../local/webhook-receiver.ts';
+import { tables } from '../wiring/index.ts';
 
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 // A fixed Monday morning in Shanghai: the same deadlines, reminders and counters on every run.
@@ -31,12 +32,49 @@ interface Usage {
   transactional: number;
   /** The largest item written, in bytes (estimated from its JSON). */
   largest: number;
+  /** Write units by partition (`table pk=…`, `table/index attr=…`), the values as written. */
+  partitions: Map<string, number>;
 }
-const fresh = (): Usage => ({ write: new Map(), read: new Map(), transactional: 0, largest: 0 });
+const fresh = (): Usage => ({ write: new Map(), read: new Map(), transactional: 0, largest: 0, partitions: new Map() });
 let current: Usage | undefined;
 const add = (map: Map<string, number>, key: string, units = 0) => map.set(key, (map.get(key) ?? 0) + units);
 const short = (table: string) => table.replace(/^liudong-/, '');
 const READS = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand', 'ScanCommand', 'TransactGetItemsCommand']);
+
+/** A write's item as far as partitions care: its table, its key, and the attributes it sets (a put's item; an update's SET values). */
+interface Written {
+  table: string;
+  attributes: Record<string, unknown>;
+  size: number;
+}
+
+/** The attributes an update expression sets (`#name = :value` and `name = :value` in its SET clause). */
+function setBy(update: Record<string, any>): Record<string, unknown> {
+  const set = /SET (.*?)(?: ADD | REMOVE | DELETE |$)/.exec(update.UpdateExpression ?? '')?.[1] ?? '';
+  const out: Record<string, unknown> = {};
+  for (const [, name, value] of set.matchAll(/(#?\w+) = (:\w+)/g)) out[name!.startsWith('#') ? update.ExpressionAttributeNames?.[name!] : name!] = update.ExpressionAttributeValues?.[value!];
+  return out;
+}
+
+/** A value as written: the SDK's middleware sees marshalled attributes (`{ S: '…' }`). */
+const plain = (v: unknown): string => (v !== null && typeof v === 'object' ? String((v as { S?: string; N?: string }).S ?? (v as { N?: string }).N ?? JSON.stringify(v)) : String(v));
+
+function writesOf(input: Record<string, any>, command: string): Written[] {
+  const one = (table: string, op: Record<string, any>, kind: 'Put' | 'Update' | 'Delete'): Written => {
+    const attributes = kind === 'Put' ? op.Item : { ...op.Key, ...(kind === 'Update' ? setBy(op) : {}) };
+    return { table: short(table), attributes, size: Buffer.byteLength(JSON.stringify(kind === 'Put' ? op.Item : op.Key)) };
+  };
+  if (command === 'PutCommand' || command === 'PutItemCommand') return [one(input.TableName, input, 'Put')];
+  if (command === 'UpdateCommand' || command === 'UpdateItemCommand') return [one(input.TableName, input, 'Update')];
+  if (command === 'DeleteCommand' || command === 'DeleteItemCommand') return [one(input.TableName, input, 'Delete')];
+  if (input.TransactItems) {
+    return (input.TransactItems as Record<string, any>[]).flatMap((t) =>
+      t.Put ? [one(t.Put.TableName, t.Put, 'Put')] : t.Update ? [one(t.Update.TableName, t.Update, 'Update')] : t.Delete ? [one(t.Delete.TableName, t.Delete, 'Delete')] : [],
+    );
+  }
+  if (input.RequestItems) return Object.entries(input.RequestItems as Record<string, any[]>).flatMap(([table, requests]) => requests.filter((r) => r.PutRequest).map((r) => one(table, r.PutRequest, 'Put')));
+  return [];
+}
 
 /** Every item a write command carries (a put's item, an update's key), for its size. */
 function itemsOf(input: Record<string, any>): unknown[] {
@@ -63,6 +101,20 @@ dynamoClient().middlewareStack.add(
       if (command === 'TransactWriteItemsCommand') usage.transactional += c.CapacityUnits ?? 0;
     }
     if (!READS.has(command)) for (const item of itemsOf(input)) usage.largest = Math.max(usage.largest, Buffer.byteLength(JSON.stringify(item)));
+    if (!READS.has(command)) {
+      // Each item's partition, and each index partition it is written to: a unit per KB, twice in a transaction.
+      const twice = command === 'TransactWriteItemsCommand' ? 2 : 1;
+      for (const w of writesOf(input, command)) {
+        const units = twice * Math.max(1, Math.ceil(w.size / 1024));
+        const spec = (tables as Record<string, { partitionKey: string; indexes: readonly { name: string; partitionKey: string }[] }>)[w.table];
+        if (!spec) continue;
+        add(usage.partitions, `${w.table} ${spec.partitionKey}=${plain(w.attributes[spec.partitionKey])}`, units);
+        for (const index of spec.indexes) {
+          const value = w.attributes[index.partitionKey];
+          if (value !== undefined) add(usage.partitions, `${w.table}/${index.name} ${index.partitionKey}=${plain(value)}`, units);
+        }
+      }
+    }
     return result;
   },
   { step: 'initialize', name: 'benchCosts' },
@@ -240,6 +292,34 @@ for (const { action, usage, floor, per } of rows) {
     `| ${action} | ${round(w)} | ${round(usage.transactional / per)} | ${floor.length} | ${floor.length ? round(w / floor.length) : '–'} | ${round(sum(usage.read) / per)} | ${(usage.largest / 1024).toFixed(1)} KB | ${byTable(usage.write, per)} | ${byTable(usage.read, per)} |`,
   );
 }
+// Partitions every registration in one township writes to (not the case's own): where a busy
+// township, county or subscriber meets AWS's 1,000 write units a second per partition.
+const reportRow = rows.find((r) => r.action === 'report');
+if (reportRow) {
+  // A case's own partitions (its id, its person's blind index, its duplicate guard, its request's key) are not shared.
+  // The deadline index is sharded by case, so its load spreads over every shard whatever the township.
+  const shared = (label: string) => !/[0-9a-f]{8}-[0-9a-f]{4}-/.test(label) && !/[0-9a-f]{40,}/.test(label) && !label.startsWith('idempotency ') && !label.includes('DUE#');
+  const named = (label: string) =>
+    label
+      .replace(/511321100/g, '<origin township>')
+      .replace(/511321/g, '<origin county>')
+      .replace(/5113/g, '<origin prefecture>')
+      .replace(/#51(?![0-9])/g, '#<origin province>')
+      .replace(/110105001/g, '<township>')
+      .replace(/110105/g, '<county>')
+      .replace(/1101/g, '<prefecture>')
+      .replace(/(?<![0-9])11(?![0-9])/g, '<province>')
+      .replace(/\d{4}-\d{2}-\d{2}/g, '<day>');
+  console.log('\nPartitions one registration writes that every registration of the same township shares: units per registration (estimated: a unit per KB, twice in a transaction), and the registrations a second at which the partition reaches AWS\'s 1,000 write units a second:\n');
+  console.log('| partition | units | registrations/s |');
+  console.log('|---|---|---|');
+  const byName = new Map<string, number>();
+  for (const [label, units] of reportRow.usage.partitions) if (shared(label)) add(byName, named(label), units);
+  for (const [label, units] of [...byName.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+    console.log(`| ${label} | ${units} | ${Math.floor(1000 / units)} |`);
+  }
+}
+
 console.log('\nFloors: what each action must durably write, each item at 1 unit:');
 for (const { action, floor } of rows) console.log(`- ${action}: ${floor.join(', ')}`);
 await stack.stop();
