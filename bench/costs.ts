@@ -76,14 +76,6 @@ function writesOf(input: Record<string, any>, command: string): Written[] {
   return [];
 }
 
-/** Every item a write command carries (a put's item, an update's key), for its size. */
-function itemsOf(input: Record<string, any>): unknown[] {
-  if (input.Item) return [input.Item];
-  if (input.TransactItems) return (input.TransactItems as Record<string, any>[]).map((t) => t.Put?.Item ?? t.Update?.Key ?? t.Delete?.Key).filter(Boolean);
-  if (input.RequestItems) return Object.values(input.RequestItems as Record<string, any[]>).flat().map((r) => r.PutRequest?.Item).filter(Boolean);
-  return [];
-}
-
 dynamoClient().middlewareStack.add(
   (next, context) => async (args) => {
     const input = args.input as Record<string, any>;
@@ -100,11 +92,11 @@ dynamoClient().middlewareStack.add(
       for (const [index, units] of Object.entries(c.GlobalSecondaryIndexes ?? {})) add(map, `${table}/${index}`, units.CapacityUnits);
       if (command === 'TransactWriteItemsCommand') usage.transactional += c.CapacityUnits ?? 0;
     }
-    if (!READS.has(command)) for (const item of itemsOf(input)) usage.largest = Math.max(usage.largest, Buffer.byteLength(JSON.stringify(item)));
     if (!READS.has(command)) {
       // Each item's partition, and each index partition it is written to: a unit per KB, twice in a transaction.
       const twice = command === 'TransactWriteItemsCommand' ? 2 : 1;
       for (const w of writesOf(input, command)) {
+        usage.largest = Math.max(usage.largest, w.size);
         const units = twice * Math.max(1, Math.ceil(w.size / 1024));
         const spec = (tables as Record<string, { partitionKey: string; indexes: readonly { name: string; partitionKey: string }[] }>)[w.table];
         if (!spec) continue;

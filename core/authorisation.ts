@@ -5,7 +5,6 @@
 // is parsed and the relation against the resource's scope before the handler runs. The matrix
 // test drives every route × role × relation against the local stack, and docs/ACCESS.md is read
 // off the table. The workflow routes' rows come from the workflow tables' role columns.
-import { forbidden } from './errors.ts';
 import { type Principal, type Role, adminCovers, agencyCovers, filerCovers, officeCovers } from './principal.ts';
 
 /**
@@ -31,11 +30,17 @@ export interface RouteRule {
   onlyInStates?: Partial<Record<Exclude<Role, 'system'>, string[]>>;
 }
 
+/** The offices of a jurisdiction and those above it. */
+export const OFFICES = { caseworker: 'inside', supervisor: 'inside' } as const;
+
+/** Every account, whatever the resource (reference data, definitions: nothing personal). */
+export const EVERY_ROLE = { caseworker: 'any', supervisor: 'any', person: 'any', admin: 'any', filer: 'any', agency: 'any' } as const;
+
 /** Reading a case and its history: the offices it names and those above them, its person, its filer. */
 export const CASE_READ: RouteRule = { purpose: 'case work', roles: { caseworker: 'inside', supervisor: 'inside', person: 'own', filer: 'own' } };
 
 /** An office's inbox: the offices of its jurisdiction and those above it. */
-export const INBOX_READ = { purpose: 'notices between offices', roles: { caseworker: 'inside', supervisor: 'inside' } } as const satisfies RouteRule;
+export const INBOX_READ = { purpose: 'notices between offices', roles: OFFICES } as const satisfies RouteRule;
 
 /** A subscription: the agency's own; administrators look after those inside their jurisdiction. */
 export const SUBSCRIPTION_OWNERS = { purpose: 'event subscription', roles: { agency: 'own', admin: 'inside' } } as const satisfies RouteRule;
@@ -75,11 +80,6 @@ export function relationHolds(p: Principal, relation: Relation, scope: Scope): b
       if (p.role === 'filer') return scope.openedBy !== undefined && scope.openedBy === p.sub;
       return false;
   }
-}
-
-/** Refuses (403, saying why) anyone but a national administrator: the `national` relation, which has no resource to load. */
-export function requireNational(p: Principal, why: string): void {
-  if (!relationHolds(p, 'national', {})) throw forbidden(why);
 }
 
 /** The role column, then the relation: may this caller do what `rule` governs to the resource? */

@@ -35,6 +35,9 @@ export type ScopeSource =
   | { load: 'import' | 'subscription' | 'importTarget' }
   | { request: (input: ParsedInput) => Scope };
 
+/** The scope of a route about a jurisdiction named in the request: `jurisdictionAt('query', 'jurisdiction')`. */
+export const jurisdictionAt = (place: 'query' | 'params' | 'body', field: string): ScopeSource => ({ request: (input) => ({ codes: [input[place][field]] }) });
+
 export interface Answer {
   description: string;
   schema?: z.ZodType;

@@ -49,13 +49,14 @@ interface Subject {
   /** The stage record's key of each stage of the subject's deadline. */
   keyOf: (stage: string) => string;
   overdue: (through: string) => Promise<string>;
+  /** The id of the notice that tells `to` of the stage: stable, so a redelivered stage finds the one filed. */
+  noticeId: (to: string) => string;
   /** The notice that tells `to` of the stage, naming the stages it stands for. */
   notice: (to: string, id: string, passed: string[]) => Notice;
 }
 
 /** Carries out what a stage means (core/deadline-stages.ts): the outcome its record keeps. */
-async function carryOut(plan: StagePlan, stage: Stage, subject: Subject, at: string): Promise<string> {
-  const key = subject.keyOf(stage.name);
+async function carryOut(plan: StagePlan, subject: Subject, at: string): Promise<string> {
   switch (plan.act) {
     case 'nothing':
       return plan.outcome;
@@ -66,13 +67,13 @@ async function carryOut(plan: StagePlan, stage: Stage, subject: Subject, at: str
       return plan.outcome;
     case 'escalate': {
       const passed = await passedOver(plan.supersedes, subject.keyOf);
-      await fileNotice(subject.notice(plan.to, keyedId(`${key}#${plan.to}`), passed));
+      await fileNotice(subject.notice(plan.to, subject.noticeId(plan.to), passed));
       return `escalated to ${plan.to}${naming(passed)}`;
     }
     case 'remind': {
       const passed = await passedOver(plan.supersedes, subject.keyOf);
       // The office first, at once (offices have no quiet hours): a person's number that bounces must not hold it up.
-      if (plan.office) await fileNotice(subject.notice(plan.office, keyedId(`${key}#${plan.office}`), passed));
+      if (plan.office) await fileNotice(subject.notice(plan.office, subject.noticeId(plan.office), passed));
       if (plan.messages.length === 0) return `office reminded${naming(passed)}`;
       for (const m of plan.messages) await recordAndSend(m, at);
       return `office and person reminded${naming(passed)}`;
@@ -86,8 +87,9 @@ async function actOnStage(c: Case & { deadline: Deadline }, stage: Stage, now: D
   const key = keyOf(stage.name);
   const policy = await policyFor(office);
   const plan = planStage(c, stage, now, policy, (channel) => keyedId(`${key}#${channel}`));
-  return carryOut(plan, stage, {
+  return carryOut(plan, {
     keyOf,
+    noticeId: (to) => keyedId(`${key}#${to}`),
     overdue: async (through) => {
       await commit([
         transition(workflowOf(c.type), c, 'expire', SYSTEM, policy, keyedId(`${key}#event`), now, {
@@ -161,14 +163,16 @@ async function processNotice(body: Extract<DeadlineMessage, { type: 'notice' }>)
   const keyOf = (name: string) => `notice#${notice.jurisdiction}#${notice.eventId}#${name}`;
   await once(keyOf(stage.name), stage.at, () => {
     const now = clockFor(body.asOf, stage.at);
-    return carryOut(planNoticeStage({ ...notice, acknowledgeBy }, stage, now), stage, {
+    const key = keyOf(stage.name);
+    return carryOut(planNoticeStage({ ...notice, acknowledgeBy }, stage, now), {
       keyOf,
+      // A reminder is filed under the stage's own key (its one office), an escalation under the office it goes to.
+      noticeId: (to) => keyedId(stage.type === 'reminder' ? key : `${key}#${to}`),
       overdue: async (through) => {
         await markNoticeLate(notice, through);
         return 'late';
       },
-      // A reminder is filed under the stage's own key (the inbox's office), an escalation under the office it goes to.
-      notice: (to, id, passed) => acknowledgementNotice(notice, stage, to, to === notice.jurisdiction && stage.type === 'reminder' ? keyedId(keyOf(stage.name)) : id, passed),
+      notice: (to, id, passed) => acknowledgementNotice(notice, stage, to, id, passed),
     }, now.toISOString());
   });
 }

@@ -249,6 +249,10 @@ function parse(schema: z.ZodType | undefined, value: unknown, name: string) {
   return result.data;
 }
 
+/** A read of one resource: a GET naming it in the path. Refused, it is not found, so a refusal does not confirm it exists. */
+const readOfOne = (event: HttpEvent) => event.requestContext.http.method === 'GET' && Object.keys(event.pathParameters ?? {}).length > 0;
+const outOfReach = (event: HttpEvent) => new HttpProblem(404, `nothing at ${event.rawPath} within your reach`);
+
 /**
  * The route's row in the authorisation table, its role column, before anything is parsed: a role
  * the row does not name is refused. A read of one resource answers 404, so a refusal does not
@@ -256,9 +260,7 @@ function parse(schema: z.ZodType | undefined, value: unknown, name: string) {
  */
 function authorise(principal: Principal, declaration: RouteDeclaration, event: HttpEvent): void {
   if (roleAllowed(principal, declaration)) return;
-  if (event.requestContext.http.method === 'GET' && Object.keys(event.pathParameters ?? {}).length > 0) {
-    throw new HttpProblem(404, `nothing at ${event.rawPath} within your reach`);
-  }
+  if (readOfOne(event)) throw outOfReach(event);
   throw new HttpProblem(403, `role ${principal.role} may not call ${routeKeyOf(declaration)}`);
 }
 
@@ -267,10 +269,10 @@ function authorise(principal: Principal, declaration: RouteDeclaration, event: H
  * id that the caller does not stand to as the row says is not found; anything else is forbidden.
  */
 async function admit(principal: Principal, declaration: RouteDeclaration, input: NonNullable<Parsed['input']>, event: HttpEvent): Promise<Loaded | undefined> {
-  const loaded = declaration.scope ? await loadScope(declaration.scope, input, principal, event.requestContext.http.method) : undefined;
+  const loaded = declaration.scope ? await loadScope(declaration.scope, input, principal) : undefined;
   const scope = loaded?.scope ?? {};
   if (permits(principal, declaration, scope)) return loaded;
-  if (loaded?.refusal === 404) throw new HttpProblem(404, `nothing at ${event.rawPath} within your reach`);
+  if (loaded?.byId || readOfOne(event)) throw outOfReach(event);
   const relation = principal.role === 'system' ? undefined : declaration.roles[principal.role];
   if (relation === 'national') throw new HttpProblem(403, `${routeKeyOf(declaration)} is for national administrators`);
   if (relation === 'own') throw new HttpProblem(403, 'it is not yours');

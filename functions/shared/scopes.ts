@@ -18,8 +18,8 @@ export interface Loaded {
   scope: Scope;
   /** What was loaded to find the scope: the case, import or subscription the handler works on. */
   resource?: Case | ImportRecord | Subscription;
-  /** How a relation that does not hold is answered: 404 for a resource addressed by id, else 403. */
-  refusal: 403 | 404;
+  /** A resource addressed by id (a case, import or subscription): refused as not found, like one that is absent. */
+  byId: boolean;
 }
 
 /** The case at the declared place, if it is of the declared type and the caller may read it (the read is audited). */
@@ -35,33 +35,29 @@ async function readableCase(type: Case['type'] | undefined, id: string, principa
 const caseIdAt = (place: 'params.id' | 'body.caseId' | 'query.caseId', input: ParsedInput): string =>
   place === 'params.id' ? input.params.id : place === 'body.caseId' ? input.body.caseId : input.query.caseId;
 
-/** A read of one resource (a GET naming it in the path) is refused as not found; anything else as forbidden. */
-const refusalOf = (method: string, input: ParsedInput): 403 | 404 =>
-  method === 'GET' && Object.keys(input.params ?? {}).length > 0 ? 404 : 403;
-
-export async function loadScope(source: ScopeSource, input: ParsedInput, principal: Principal, method: string): Promise<Loaded> {
-  if ('request' in source) return { scope: source.request(input), refusal: refusalOf(method, input) };
+export async function loadScope(source: ScopeSource, input: ParsedInput, principal: Principal): Promise<Loaded> {
+  if ('request' in source) return { scope: source.request(input), byId: false };
   switch (source.load) {
     case 'case': {
       const c = await readableCase(source.type, caseIdAt(source.id, input), principal);
-      return { scope: caseScope(c), resource: c, refusal: 404 };
+      return { scope: caseScope(c), resource: c, byId: true };
     }
     case 'import': {
       const record = await getImport(input.params.id);
       if (!record) throw notFound(`no import ${input.params.id} within your reach`);
       // The importing account's own; the offices covering the premises.
-      return { scope: { codes: [record.destinationCode], openedBy: record.by.sub }, resource: record, refusal: 404 };
+      return { scope: { codes: [record.destinationCode], openedBy: record.by.sub }, resource: record, byId: true };
     }
     case 'subscription': {
       const s = await getSubscription(input.params.id);
       if (!s || !mayManageSubscription(principal, s)) throw notFound(`no subscription ${input.params.id}`);
-      return { scope: { agency: s.agency, codes: [s.jurisdiction] }, resource: s, refusal: 404 };
+      return { scope: { agency: s.agency, codes: [s.jurisdiction] }, resource: s, byId: true };
     }
     case 'importTarget': {
       // A group's members come to its destination; otherwise the premises named.
-      if (!input.body.groupId) return { scope: { codes: [input.body.destinationCode] }, refusal: 403 };
+      if (!input.body.groupId) return { scope: { codes: [input.body.destinationCode] }, byId: false };
       const group = await readableCase('group', input.body.groupId, principal);
-      return { scope: { codes: [(group as Extract<Case, { type: 'group' }>).destinationCode] }, resource: group, refusal: 403 };
+      return { scope: { codes: [(group as Extract<Case, { type: 'group' }>).destinationCode] }, resource: group, byId: false };
     }
   }
 }

@@ -1,12 +1,12 @@
 // The routes of functions/api/cases: reading any case and its history, and the lists.
 import { AssistanceRequestsQuery } from '../../../core/schemas/assistance-requests.ts';
 import { CASE_VIEWS, CaseIdParams, CasePage, CasesQuery, History, MyCasesQuery } from '../../../core/schemas/cases.ts';
-import { caseReadRoutes, declare } from '../../../core/routes.ts';
+import { OFFICES } from '../../../core/authorisation.ts';
+import { caseReadRoutes, declare, jurisdictionAt } from '../../../core/routes.ts';
 import type { Case } from '../../../core/workflows/index.ts';
 
-const OFFICES = { caseworker: 'inside', supervisor: 'inside' } as const;
 /** A list of an office's jurisdiction: the `jurisdiction` query. */
-const queriedJurisdiction = { request: ({ query }: { query: { jurisdiction: string } }) => ({ codes: [query.jurisdiction] }) };
+const queriedJurisdiction = jurisdictionAt('query', 'jurisdiction');
 
 /** Every case type is read, with its history, under its collection's name. */
 export const readRoutes = (Object.keys(CASE_VIEWS) as Case['type'][]).flatMap((type) => caseReadRoutes(type, 'readCases', CASE_VIEWS[type], History, CaseIdParams));

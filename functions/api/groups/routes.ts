@@ -1,7 +1,7 @@
 // The routes of functions/api/groups: filing an organised group and changing its members.
 import { CaseIdParams } from '../../../core/schemas/cases.ts';
 import { GROUP_ACTION_BODIES, Group, GroupCreate } from '../../../core/schemas/groups.ts';
-import { declare, workflowActionRoutes } from '../../../core/routes.ts';
+import { declare, jurisdictionAt, workflowActionRoutes } from '../../../core/routes.ts';
 
 /** An office or a filer, for a destination inside its jurisdiction. */
 export const fileGroup = declare({
@@ -11,7 +11,7 @@ export const fileGroup = declare({
   summary: 'File an organised group at the destination: the organisation, its responsible person, the agreement and the members (each gets a registration)',
   purpose: 'group filing',
   roles: { caseworker: 'inside', filer: 'inside' },
-  scope: { request: ({ body }) => ({ codes: [body.destinationCode] }) },
+  scope: jurisdictionAt('body', 'destinationCode'),
   body: GroupCreate,
   answers: { 201: { description: 'The group with its filing deadline', schema: Group } },
   errors: [400, 401, 403, 409, 415, 422],

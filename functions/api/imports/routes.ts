@@ -2,6 +2,7 @@
 import { ImportCreate, ImportCreated, ImportQuery, ImportStatus } from '../../../core/imports.ts';
 import { CaseIdParams } from '../../../core/schemas/cases.ts';
 import { declare } from '../../../core/routes.ts';
+import { OFFICES } from '../../../core/authorisation.ts';
 
 /** An office for premises in its jurisdiction, an employer or landlord for its own; a group's members go to its destination. */
 export const startImport = declare({
@@ -25,7 +26,7 @@ export const readImport = declare({
   function: 'readImport',
   summary: "An import's progress and error rows; ?format=csv downloads the error rows to fix and upload again",
   purpose: 'bulk filing',
-  roles: { caseworker: 'inside', supervisor: 'inside', filer: 'own' },
+  roles: { ...OFFICES, filer: 'own' },
   scope: { load: 'import' },
   params: CaseIdParams,
   query: ImportQuery,

@@ -1,6 +1,7 @@
 // The routes of functions/api/messages: what a case's person was sent.
 import { MessagePage, MessagesQuery } from '../../../core/schemas/messages.ts';
 import { declare } from '../../../core/routes.ts';
+import { CASE_READ } from '../../../core/authorisation.ts';
 
 /** The offices that may read the case, and the person on their own case (its filer likewise). */
 export const listMessages = declare({
@@ -9,7 +10,7 @@ export const listMessages = declare({
   function: 'listMessages',
   summary: "What a case's person was sent by SMS and e-mail, or will be (held in the quiet hours), oldest first",
   purpose: 'case work',
-  roles: { caseworker: 'inside', supervisor: 'inside', person: 'own', filer: 'own' },
+  roles: CASE_READ.roles,
   scope: { load: 'case', id: 'query.caseId' },
   query: MessagesQuery,
   answers: { 200: { description: 'A page of messages', schema: MessagePage } },

@@ -1,10 +1,10 @@
 // The routes of functions/api/notices: office inboxes and the national administrators' inbox.
 import { INBOX_READ } from '../../../core/authorisation.ts';
 import { AdminNotice, AdminNoticePage, AdminNoticeParams, FeedbackFigures, FeedbackQuery, InboxParams, InboxQuery, Notice, NoticePage, NoticeParams } from '../../../core/schemas/notices.ts';
-import { declare } from '../../../core/routes.ts';
+import { declare, jurisdictionAt } from '../../../core/routes.ts';
 
 /** An office's inbox: offices of its jurisdiction and those above it. */
-const inbox = { ...INBOX_READ, scope: { request: ({ params }: { params: { code: string } }) => ({ codes: [params.code] }) } } as const;
+const inbox = { ...INBOX_READ, scope: jurisdictionAt('params', 'code') } as const;
 const NATIONAL = { purpose: 'administration', roles: { admin: 'national' } } as const;
 
 export const listInbox = declare({

@@ -2,6 +2,7 @@
 import { CaseIdParams, CasePage } from '../../../core/schemas/cases.ts';
 import { PeopleSearch, RevealRequest, Revealed } from '../../../core/schemas/people.ts';
 import { declare } from '../../../core/routes.ts';
+import { OFFICES } from '../../../core/authorisation.ts';
 
 /**
  * A ceiling on the routes' whole cost. Each account is held to PERSON_LOOKUPS_PER_MINUTE by the
@@ -30,7 +31,7 @@ export const revealNumbers = declare({
   function: 'people',
   summary: "A case's full ID and phone numbers, for an office that works it, with a reason; audited",
   purpose: 'full ID and phone number',
-  roles: { caseworker: 'inside', supervisor: 'inside' },
+  roles: OFFICES,
   scope: { load: 'case', id: 'params.id' },
   params: CaseIdParams,
   body: RevealRequest,

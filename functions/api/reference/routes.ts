@@ -3,9 +3,8 @@
 import { CalendarNoticeRequest, CalendarParams, CalendarYear } from '../../../core/schemas/calendars.ts';
 import { Jurisdiction, JurisdictionParams, JurisdictionRequest, PolicyOverride, PolicyOverrideDocument, PolicyParams, Provinces, ResolvedPolicy } from '../../../core/schemas/reference.ts';
 import { NATIONAL_PREFIX } from '../../../core/policy.ts';
-import { declare } from '../../../core/routes.ts';
-
-const EVERY_ROLE = { caseworker: 'any', supervisor: 'any', person: 'any', admin: 'any', filer: 'any', agency: 'any' } as const;
+import { EVERY_ROLE } from '../../../core/authorisation.ts';
+import { declare, jurisdictionAt } from '../../../core/routes.ts';
 
 export const listProvinces = declare({
   method: 'GET',
@@ -38,7 +37,7 @@ export const putJurisdiction = declare({
   summary: 'Add or rename a jurisdiction (administrators)',
   purpose: 'reference data',
   roles: { admin: 'inside' },
-  scope: { request: ({ params }) => ({ codes: [params.code] }) },
+  scope: jurisdictionAt('params', 'code'),
   params: JurisdictionParams,
   body: JurisdictionRequest,
   answers: { 200: { description: 'Renamed', schema: Jurisdiction }, 201: { description: 'Added', schema: Jurisdiction } },

@@ -1,10 +1,11 @@
 // The routes of functions/api/statistics: completeness rates, the cases behind them, data quality, published reports.
 import * as statistics from '../../../core/statistics/api.ts';
-import { declare } from '../../../core/routes.ts';
+import { declare, jurisdictionAt } from '../../../core/routes.ts';
+import { EVERY_ROLE, OFFICES } from '../../../core/authorisation.ts';
 
 /** The rates and the cases behind them: supervisors of the jurisdiction or above (administrators likewise). */
 const SUPERVISORS = { supervisor: 'inside', admin: 'inside' } as const;
-const queriedJurisdiction = { request: ({ query }: { query: { jurisdiction: string } }) => ({ codes: [query.jurisdiction] }) };
+const queriedJurisdiction = jurisdictionAt('query', 'jurisdiction');
 
 /** Not personal: every account. */
 export const definitions = declare({
@@ -13,7 +14,7 @@ export const definitions = declare({
   function: 'statistics',
   summary: "Each completeness rate's definition as data: its denominator, numerator, the date that places a case in a period, what on time means",
   purpose: 'statistics',
-  roles: { caseworker: 'any', supervisor: 'any', person: 'any', admin: 'any', filer: 'any', agency: 'any' },
+  roles: EVERY_ROLE,
   answers: { 200: { description: 'The definitions', schema: statistics.RateDefinitionList } },
   errors: [401],
 });
@@ -51,7 +52,7 @@ export const quality = declare({
   function: 'statistics',
   summary: "An office's data-quality list: required fields missing, stale cases, deadlines that ran without an outcome, update frequency",
   purpose: 'data quality',
-  roles: { caseworker: 'inside', supervisor: 'inside', admin: 'inside' },
+  roles: { ...OFFICES, admin: 'inside' },
   scope: queriedJurisdiction,
   query: statistics.QualityQuery,
   answers: { 200: { description: 'The findings', schema: statistics.QualityResult } },
